@@ -1,0 +1,30 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is what a command reads and writes. Commands never touch os.Stdout directly,
+// so tests run them in process with buffers and choose whether they "are" a terminal.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	OutIsTerminal bool // human output (aligned tables) instead of machine output
+	ErrIsTerminal bool // progress bars and colour on stderr
+}
+
+// SystemStreams returns the process's standard streams.
+func SystemStreams() *IOStreams {
+	return &IOStreams{
+		In:            os.Stdin,
+		Out:           os.Stdout,
+		ErrOut:        os.Stderr,
+		OutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}

@@ -1,0 +1,63 @@
+package units
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse: Parse never panics, and what it accepts is well formed.
+func FuzzParse(f *testing.F) {
+	for _, c := range parseCases {
+		f.Add(c.in)
+	}
+	for _, s := range refused {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if !strings.Contains(s, q.Text) || q.Text == "" {
+			t.Fatalf("Parse(%q).Text = %q is not part of the phrase", s, q.Text)
+		}
+		if q.Unit != "" && !IsCanonicalUnit(q.Unit) {
+			t.Fatalf("Parse(%q).Unit = %q is not canonical", s, q.Unit)
+		}
+		if q.Value.Less(NewDecimal(0, 0)) {
+			t.Fatalf("Parse(%q) = %v is negative", s, q.Value)
+		}
+		if q.HasUpper && !q.Value.Less(q.Upper) {
+			t.Fatalf("Parse(%q) range %v-%v is not increasing", s, q.Value, q.Upper)
+		}
+		if _, err := ParseDecimal(q.Value.String()); err != nil {
+			t.Fatalf("Parse(%q) value prints as %q, which does not read back", s, q.Value.String())
+		}
+	})
+}
+
+// FuzzScan: scanning every position of any text never panics and stays in bounds.
+func FuzzScan(f *testing.F) {
+	f.Add("全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%")
+	f.Add("投产产能约2000-3000片每月，超千家，百分之六点五，1萬多張，十四五")
+	f.Add("3-5万元、20%-30%、三至五万、1,035.5亿元、１２．５％")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		rs := []rune(s)
+		for i := range rs {
+			if !NumberStartsAt(rs, i) {
+				continue
+			}
+			m, ok := Scan(rs, i)
+			if !ok {
+				continue
+			}
+			if m.Start != i || m.End <= m.Start || m.End > len(rs) || m.NumberEnd > m.End || m.NumberEnd <= m.Start {
+				t.Fatalf("Scan(%q, %d) = bad span %d..%d (number to %d)", s, i, m.Start, m.End, m.NumberEnd)
+			}
+		}
+	})
+}

@@ -1,0 +1,254 @@
+package units
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The lexicons are data: commented text files embedded at build time, read once into
+// immutable indexes.
+
+//go:embed data/units.txt
+var unitsData string
+
+//go:embed data/nonunits.txt
+var nonunitsData string
+
+//go:embed data/qualifiers.txt
+var qualifiersData string
+
+//go:embed data/idioms.txt
+var idiomsData string
+
+// unitForm is one written form of a unit.
+type unitForm struct {
+	form      []rune
+	canonical string
+	factor    int64 // value multiplier (成 = 10); 1 for most
+}
+
+// wordIndex finds words of a lexicon starting at a position, longest first.
+type wordIndex map[rune][][]rune
+
+func (ix wordIndex) add(w string) {
+	rs := []rune(w)
+	if len(rs) == 0 {
+		return
+	}
+	ix[rs[0]] = append(ix[rs[0]], rs)
+}
+
+func (ix wordIndex) sortLongestFirst() {
+	for _, ws := range ix {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	}
+}
+
+// longestAt returns the length of the longest word starting at s[i], or 0.
+func (ix wordIndex) longestAt(s []rune, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	for _, w := range ix[s[i]] {
+		if hasPrefixAt(s, i, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+func hasPrefixAt(s []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(s) {
+		return false
+	}
+	for k, r := range w {
+		if s[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+type lexicon struct {
+	units      map[rune][]unitForm // by first rune, longest form first
+	canonical  map[string]bool
+	nonunits   wordIndex
+	qualBefore map[string]Qualifier // "" value: a word that blocks a qualifier reading
+	qualAfter  map[string]Qualifier
+	maxQual    int
+	idioms     map[rune][]idiomPos // by the rune at pos
+}
+
+type idiomPos struct {
+	word []rune
+	pos  int
+}
+
+var lex = mustLoadLexicon()
+
+// dataLines yields the non-comment, non-blank lines of a lexicon file.
+func dataLines(data string, fn func(line string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func mustLoadLexicon() *lexicon {
+	l, err := loadLexicon()
+	if err != nil {
+		panic("units: bad embedded lexicon: " + err.Error())
+	}
+	return l
+}
+
+func loadLexicon() (*lexicon, error) {
+	l := &lexicon{
+		units:      map[rune][]unitForm{},
+		canonical:  map[string]bool{},
+		nonunits:   wordIndex{},
+		qualBefore: map[string]Qualifier{},
+		qualAfter:  map[string]Qualifier{},
+		idioms:     map[rune][]idiomPos{},
+	}
+	err := dataLines(unitsData, func(line string) error {
+		fields := strings.Fields(line)
+		canon := fields[0]
+		l.canonical[canon] = true
+		for _, f := range fields {
+			factor := int64(1)
+			if i := strings.IndexByte(f, '*'); i > 0 {
+				k, err := strconv.ParseInt(f[i+1:], 10, 64)
+				if err != nil {
+					return fmt.Errorf("bad factor in %q", f)
+				}
+				f, factor = f[:i], k
+			}
+			rs := []rune(f)
+			l.units[rs[0]] = append(l.units[rs[0]], unitForm{form: rs, canonical: canon, factor: factor})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("units.txt: %w", err)
+	}
+	for _, fs := range l.units {
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].form) > len(fs[j].form) })
+	}
+	if err := dataLines(nonunitsData, func(line string) error {
+		for _, w := range strings.Fields(line) {
+			l.nonunits.add(w)
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("nonunits.txt: %w", err)
+	}
+	l.nonunits.sortLongestFirst()
+	if err := dataLines(qualifiersData, func(line string) error {
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 {
+			return fmt.Errorf("want qualifier<TAB>side<TAB>words")
+		}
+		q := Qualifier(parts[0])
+		if q == "none" {
+			q = ""
+		} else if q != Approx && q != Over && q != Under {
+			return fmt.Errorf("unknown qualifier %q", parts[0])
+		}
+		m := l.qualBefore
+		switch parts[1] {
+		case "before":
+		case "after":
+			m = l.qualAfter
+		default:
+			return fmt.Errorf("side must be before or after, not %q", parts[1])
+		}
+		for _, w := range strings.Fields(parts[2]) {
+			m[w] = q
+			l.maxQual = max(l.maxQual, len([]rune(w)))
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("qualifiers.txt: %w", err)
+	}
+	if err := dataLines(idiomsData, func(line string) error {
+		for _, w := range strings.Fields(line) {
+			rs := []rune(w)
+			for p, r := range rs {
+				if IsChineseNumeral(r) {
+					l.idioms[r] = append(l.idioms[r], idiomPos{word: rs, pos: p})
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("idioms.txt: %w", err)
+	}
+	return l, nil
+}
+
+// unitAt returns the longest unit form starting at s[i] that is not the start of a longer
+// non-unit word (6部门, 3成员).
+func unitAt(s []rune, i int) (unitForm, bool) {
+	if i >= len(s) {
+		return unitForm{}, false
+	}
+	for _, f := range lex.units[s[i]] {
+		if hasPrefixAt(s, i, f.form) {
+			if lex.nonunits.longestAt(s, i) > len(f.form) {
+				return unitForm{}, false
+			}
+			return f, true
+		}
+	}
+	return unitForm{}, false
+}
+
+// IsCanonicalUnit reports whether u is a canonical unit of the lexicon (or a compound
+// rate of two, 元/人).
+func IsCanonicalUnit(u string) bool {
+	if lex.canonical[u] {
+		return true
+	}
+	a, b, ok := strings.Cut(u, "/")
+	if !ok || !lex.canonical[a] {
+		return false
+	}
+	if lex.canonical[b] {
+		return true
+	}
+	for _, c := range perOnlyUnits {
+		if c == b {
+			return true
+		}
+	}
+	return false
+}
+
+// IdiomAt reports whether s[i] is covered by an idiom made of numeral characters
+// (一批, 千方百计, 四个全面), and if so the idiom's span.
+func IdiomAt(s []rune, i int) (start, end int, ok bool) {
+	if i < 0 || i >= len(s) {
+		return 0, 0, false
+	}
+	best := -1
+	for _, ip := range lex.idioms[s[i]] {
+		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best {
+			start, end, best = i-ip.pos, i-ip.pos+len(ip.word), len(ip.word)
+		}
+	}
+	return start, end, best > 0
+}

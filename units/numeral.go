@@ -1,0 +1,337 @@
+package units
+
+import "errors"
+
+// Numeral characters. Financial forms (壹贰…) and traditional forms (萬億兩) read like the
+// common ones; 〇 and 零 are both zero.
+var chineseDigits = map[rune]int{
+	'零': 0, '〇': 0, 'Ｏ': 0,
+	'一': 1, '壹': 1,
+	'二': 2, '两': 2, '兩': 2, '贰': 2, '貳': 2,
+	'三': 3, '叁': 3,
+	'四': 4, '肆': 4,
+	'五': 5, '伍': 5,
+	'六': 6, '陆': 6, '陸': 6,
+	'七': 7, '柒': 7,
+	'八': 8, '捌': 8,
+	'九': 9, '玖': 9,
+}
+
+// financialDigits are the anti-fraud forms; alone they are also ordinary words (陆 in 陆家,
+// 伍 in 队伍), so a numeral made of a single one of them is not read as a number.
+var financialDigits = map[rune]bool{
+	'壹': true, '贰': true, '貳': true, '叁': true, '肆': true, '伍': true,
+	'陆': true, '陸': true, '柒': true, '捌': true, '玖': true,
+	'拾': true, '佰': true, '仟': true,
+}
+
+// smallUnits multiply the digit before them inside a group of four.
+var smallUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+
+// bigUnits close a group of four: 万 (10^4) and 亿 (10^8).
+var bigUnits = map[rune]int{'万': 4, '萬': 4, '亿': 8, '億': 8}
+
+func isChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
+func isSmallUnit(r rune) bool    { _, ok := smallUnits[r]; return ok }
+func isBigUnit(r rune) bool      { _, ok := bigUnits[r]; return ok }
+
+// IsChineseNumeral reports whether r can be part of a Chinese numeral (digit or unit).
+func IsChineseNumeral(r rune) bool { return isChineseDigit(r) || isSmallUnit(r) || isBigUnit(r) }
+
+// ArabicDigit returns the value of an ASCII or fullwidth digit.
+func ArabicDigit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+var errNotNumeral = errors.New("not a numeral")
+
+// parseArabic reads an Arabic numeral at the start of rs: digits (ASCII or fullwidth), ASCII
+// thousands separators in groups of three, and one decimal point. It returns the value and
+// the number of runes read.
+func parseArabic(rs []rune) (Decimal, int, error) {
+	var coef int64
+	exp := 0
+	n, digitsInGroup, groups := 0, 0, 0
+	overflow := false
+	addDigit := func(d int) {
+		if coef > (1<<63-1-9)/10 {
+			overflow = true
+			return
+		}
+		coef = coef*10 + int64(d)
+	}
+	for n < len(rs) {
+		d, ok := ArabicDigit(rs[n])
+		if ok {
+			addDigit(d)
+			digitsInGroup++
+			n++
+			continue
+		}
+		// A thousands separator needs exactly three digits after it, and a first group of 1-3.
+		if rs[n] == ',' && (groups > 0 || digitsInGroup <= 3) && digitsInGroup > 0 &&
+			(groups == 0 || digitsInGroup == 3) && threeDigitsAt(rs, n+1) {
+			groups++
+			digitsInGroup = 0
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return Decimal{}, 0, errNotNumeral
+	}
+	if groups > 0 && digitsInGroup != 3 {
+		return Decimal{}, 0, errNotNumeral
+	}
+	if n+1 < len(rs) && (rs[n] == '.' || rs[n] == '．') {
+		if _, ok := ArabicDigit(rs[n+1]); ok {
+			n++
+			for n < len(rs) {
+				d, ok := ArabicDigit(rs[n])
+				if !ok {
+					break
+				}
+				addDigit(d)
+				exp--
+				n++
+			}
+		}
+	}
+	if overflow {
+		return Decimal{}, n, errOverflow
+	}
+	return NewDecimal(coef, exp), n, nil
+}
+
+func threeDigitsAt(rs []rune, i int) bool {
+	if i+3 > len(rs) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if _, ok := ArabicDigit(rs[k]); !ok {
+			return false
+		}
+	}
+	if i+3 < len(rs) {
+		if _, ok := ArabicDigit(rs[i+3]); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// parseChinese reads a whole Chinese numeral: 十五, 一百零八, 两千三百万, 一亿零五百万,
+// 六点五, 十一点二万, 百亿, 万亿, 壹佰贰拾. It refuses malformed runs (十四五, 二〇二三),
+// which in running text are names and dates rather than amounts.
+func parseChinese(rs []rune) (Decimal, error) {
+	if len(rs) == 0 {
+		return Decimal{}, errNotNumeral
+	}
+	// A lone big unit (万, 亿) is a word, not an amount; so is a lone financial digit.
+	if len(rs) == 1 && (isBigUnit(rs[0]) || financialDigits[rs[0]]) {
+		return Decimal{}, errNotNumeral
+	}
+	point := -1
+	for i, r := range rs {
+		if r == '点' || r == '點' {
+			if point >= 0 {
+				return Decimal{}, errNotNumeral
+			}
+			point = i
+		}
+	}
+	if point < 0 {
+		v, err := parseBelow1e16(rs)
+		if err != nil {
+			return Decimal{}, err
+		}
+		return NewDecimal(v, 0), nil
+	}
+	// 十一点二万: an integer part without big units, fraction digits, then big units.
+	intPart := rs[:point]
+	k := point + 1
+	var frac int64
+	exp := 0
+	for k < len(rs) {
+		d, ok := chineseDigits[rs[k]]
+		if !ok {
+			break
+		}
+		if frac > (1<<63-1-9)/10 {
+			return Decimal{}, errOverflow
+		}
+		frac = frac*10 + int64(d)
+		exp--
+		k++
+	}
+	if exp == 0 {
+		return Decimal{}, errNotNumeral
+	}
+	for _, r := range intPart {
+		if isBigUnit(r) {
+			return Decimal{}, errNotNumeral
+		}
+	}
+	ip, err := parseSection(intPart, false)
+	if err != nil || len(intPart) == 0 {
+		return Decimal{}, errNotNumeral
+	}
+	v, err := NewDecimal(ip, 0).Add(NewDecimal(frac, exp))
+	if err != nil {
+		return Decimal{}, err
+	}
+	shift, ok := bigUnitChain(rs[k:])
+	if !ok {
+		return Decimal{}, errNotNumeral
+	}
+	return v.MulPow10(shift)
+}
+
+// bigUnitChain reads a run of big units (万, 亿, 万亿) and returns its power of ten.
+func bigUnitChain(rs []rune) (int, bool) {
+	shift, last := 0, 0
+	for _, r := range rs {
+		p, ok := bigUnits[r]
+		if !ok || p <= last && !(last == 4 && p == 8) {
+			return 0, false
+		}
+		if p == 4 && last == 8 { // 亿万 is not a scale
+			return 0, false
+		}
+		shift += p
+		last = p
+	}
+	return shift, true
+}
+
+// parseBelow1e16 reads an integer numeral of up to four groups of four digits.
+func parseBelow1e16(rs []rune) (int64, error) {
+	yi := -1
+	for i, r := range rs {
+		if bigUnits[r] == 8 {
+			yi = i
+		}
+	}
+	if yi < 0 {
+		return parseBelow1e8(rs, false)
+	}
+	left, right := rs[:yi], rs[yi+1:]
+	for _, r := range left {
+		if bigUnits[r] == 8 {
+			return 0, errNotNumeral
+		}
+	}
+	l := int64(1) // 亿 with nothing before it: 亿 alone is refused earlier, 百亿/万亿 get here
+	if len(left) > 0 {
+		var err error
+		if l, err = parseBelow1e8(left, false); err != nil {
+			return 0, err
+		}
+	}
+	r, err := parseBelow1e8(right, true)
+	if err != nil {
+		return 0, err
+	}
+	if abbreviated(right) {
+		r *= 10_000_000 // 一亿五 is 1.5亿
+	}
+	return l*100_000_000 + r, nil
+}
+
+// parseBelow1e8 reads a numeral below 10^8: [group]万[group]. afterBig allows a leading 零
+// (一亿零五百万).
+func parseBelow1e8(rs []rune, afterBig bool) (int64, error) {
+	wan := -1
+	for i, r := range rs {
+		if bigUnits[r] == 4 {
+			if wan >= 0 {
+				return 0, errNotNumeral
+			}
+			wan = i
+		}
+	}
+	if wan < 0 {
+		return parseSection(rs, afterBig)
+	}
+	left, right := rs[:wan], rs[wan+1:]
+	l := int64(1) // 万亿: the 万 stands for 一万
+	if len(left) > 0 {
+		var err error
+		if l, err = parseSection(left, afterBig); err != nil {
+			return 0, err
+		}
+		if l == 0 {
+			return 0, errNotNumeral
+		}
+	}
+	r, err := parseSection(right, true)
+	if err != nil {
+		return 0, err
+	}
+	if abbreviated(right) {
+		r *= 1000 // 一万五 is 15000
+	}
+	return l*10_000 + r, nil
+}
+
+// abbreviated reports a group that is a single bare digit after a big unit (一万五).
+func abbreviated(rs []rune) bool {
+	return len(rs) == 1 && chineseDigits[rs[0]] != 0 && isChineseDigit(rs[0])
+}
+
+// parseSection reads a group below 10^4: digits with 千/百/十 in falling order, 零 as a
+// placeholder. 十 may stand alone at the start (十五); so may 百 and 千 (百亿, 千家).
+func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
+	var value int64
+	pending := -1
+	last := int64(10_000)
+	zero := false
+	for i, r := range rs {
+		if d, ok := chineseDigits[r]; ok {
+			if d == 0 {
+				if pending >= 0 || (i == 0 && !leadingZeroOK && len(rs) > 1) {
+					return 0, errNotNumeral
+				}
+				zero = true
+				continue
+			}
+			if pending >= 0 {
+				return 0, errNotNumeral // two digits in a row: 十四五, 二三
+			}
+			pending = d
+			continue
+		}
+		u, ok := smallUnits[r]
+		if !ok || u >= last {
+			return 0, errNotNumeral
+		}
+		m := int64(pending)
+		if pending < 0 {
+			if value != 0 || zero {
+				return 0, errNotNumeral // 一百十 needs 一百一十
+			}
+			m = 1
+		}
+		value += m * u
+		last, pending, zero = u, -1, false
+	}
+	if pending >= 0 {
+		switch {
+		case zero || last == 10 || last == 10_000:
+			value += int64(pending)
+		default:
+			value += int64(pending) * last / 10 // 两千三 is 2300
+		}
+	}
+	if len(rs) > 0 && value == 0 && !zero {
+		return 0, errNotNumeral
+	}
+	return value, nil
+}

@@ -1,0 +1,66 @@
+package units
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Quantity is the number-and-unit part of a mention, read by Parse.
+type Quantity struct {
+	Text      string // the mention without qualifier words: 34.1亿元, 8500多个, 百分之六点五
+	Value     Decimal
+	Upper     Decimal
+	HasUpper  bool
+	Unit      string // canonical (SPEC.md §2)
+	RawUnit   string // as written
+	Qualifier Qualifier
+}
+
+// Parse reads a whole phrase such as "约34.1亿元", "近4万项", "百分之六点五", "9成",
+// "2000-3000片每月" or "18.1万千瓦" into an exact value, a canonical unit and a qualifier.
+// The whole phrase must be one quantity; anything else is an error saying what is wrong.
+func Parse(phrase string) (Quantity, error) {
+	s := []rune(strings.TrimFunc(phrase, unicode.IsSpace))
+	if len(s) == 0 {
+		return Quantity{}, fmt.Errorf("empty phrase")
+	}
+	start, q := 0, NoQualifier
+	for n := min(lex.maxQual, len(s)-1); n >= 1; n-- {
+		if bq, ok := lex.qualBefore[string(s[:n])]; ok && bq != NoQualifier && NumberStartsAt(s, n) {
+			start, q = n, bq
+			break
+		}
+	}
+	m, ok := Scan(s, start)
+	if !ok {
+		return Quantity{}, fmt.Errorf("%q: no number here", phrase)
+	}
+	for k := m.Start; k < m.End; k++ {
+		if a, b, ok := IdiomAt(s, k); ok && a >= 0 && b <= len(s) {
+			return Quantity{}, fmt.Errorf("%q: %q is a word, not a quantity", phrase, string(s[a:b]))
+		}
+	}
+	end := m.End
+	if q == NoQualifier {
+		q = m.Qualifier
+	}
+	if aq, e := QualifierAfter(s, end); aq != NoQualifier {
+		if q == NoQualifier {
+			q = aq
+		}
+		end = e
+	}
+	if end != len(s) {
+		return Quantity{}, fmt.Errorf("%q: %q after the quantity is not a unit", phrase, string(s[end:]))
+	}
+	return Quantity{
+		Text:      string(s[m.Start:m.End]),
+		Value:     m.Value,
+		Upper:     m.Upper,
+		HasUpper:  m.HasUpper,
+		Unit:      m.Unit,
+		RawUnit:   m.RawUnit,
+		Qualifier: q,
+	}, nil
+}

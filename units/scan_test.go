@@ -1,0 +1,121 @@
+package units
+
+import "testing"
+
+// TestScanInText: the scanner stops where the quantity stops, in running text.
+func TestScanInText(t *testing.T) {
+	for _, c := range []struct {
+		text, at, want string // want is the mention text, "" for no match
+		unit             string
+	}{
+		{"完成总产值19556亿元、增加值", "19556", "19556亿元", "元"},
+		{"同比均增长6.5%,规模以上", "6.5", "6.5%", "%"},
+		{"高于全国平均水平0.5个百分点。", "0.5", "0.5个百分点", "百分点"},
+		{"共1144个行政村开通光纤业务", "1144", "1144个", "个"},
+		{"分别支持21、44项重点领域", "21", "21", ""},
+		{"分别支持21、44项重点领域", "44", "44项", "项"},
+		{"投产产能约2000-3000片每月,并已启动", "2000", "2000-3000片每月", "片/月"},
+		{"完成18.1万千瓦电机", "18.1", "18.1万千瓦", "千瓦"},
+		{"建成各类充电设施8500多个,在建", "8500", "8500多个", "个"},
+		{"力争为超千家工业企业", "千", "千家", "家"},
+		{"发放高層次人才服務卡1萬多張", "1", "1萬多張", "张"},
+		{"推动6部门联合", "6", "6", ""},
+		{"3成员单位", "3", "3", ""},
+		{"九成以上的企业", "九", "九成", "%"},
+		{"十四五规划", "十", "", ""},
+		{"5G应用", "5", "5", ""},
+		{"2016年投入", "2016", "2016年", "年"},
+		{"第2009号提案", "2009", "2009", ""},
+		{"增长百分之六点五。", "百", "百分之六点五", "%"},
+		{"三千瓦时", "三", "三千瓦时", "千瓦时"},
+		{"每人300元/人次", "300", "300元/人次", "元/人次"},
+		{"5月15日", "5", "5", ""},
+		{"片每月", "", "", ""},
+	} {
+		rs := []rune(c.text)
+		at := indexRunes(rs, []rune(c.at))
+		if c.at == "" {
+			at = 0
+		}
+		m, ok := Scan(rs, at)
+		got := ""
+		if ok {
+			got = string(rs[m.Start:m.End])
+		}
+		if got != c.want || (ok && m.Unit != c.unit) {
+			t.Errorf("Scan(%q at %q) = %q %q, want %q %q", c.text, c.at, got, m.Unit, c.want, c.unit)
+		}
+	}
+}
+
+func indexRunes(s, sub []rune) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixAt(s, i, sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestQualifiers(t *testing.T) {
+	for _, c := range []struct {
+		text, at string
+		before   Qualifier
+		after    Qualifier
+	}{
+		{"全市企业超过700亿元以上", "700", Over, Over},
+		{"约300人左右", "300", Approx, Approx},
+		{"最近3年", "3", NoQualifier, NoQualifier},
+		{"近地化项目106个", "106", NoQualifier, NoQualifier},
+		{"近4万项", "4", Approx, NoQualifier},
+		{"最高3000万元", "3000", Under, NoQualifier},
+		{"不超过5%以内", "5", Under, Under},
+		{"附近5公里", "5", NoQualifier, NoQualifier},
+	} {
+		rs := []rune(c.text)
+		i := indexRunes(rs, []rune(c.at))
+		m, _ := Scan(rs, i)
+		b, _ := QualifierBefore(rs, i)
+		a, _ := QualifierAfter(rs, m.End)
+		if b != c.before || a != c.after {
+			t.Errorf("%q at %q: before %q after %q, want %q %q", c.text, c.at, b, a, c.before, c.after)
+		}
+	}
+}
+
+func TestIdiomAt(t *testing.T) {
+	rs := []rune("培育了一批知名企业,千方百计稳增长")
+	for i, r := range rs {
+		_, _, ok := IdiomAt(rs, i)
+		if !IsChineseNumeral(r) {
+			continue
+		}
+		want := r == '一' || r == '千' || r == '百' // 一 of 一批; 千, 百 of 千方百计
+		if ok != want {
+			t.Errorf("IdiomAt(%q) = %v, want %v", string(r), ok, want)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	phrases := []string{"34.1亿元", "近4万项", "百分之六点五", "2000-3000片每月", "18.1万千瓦", "两千三百万", "1,035.5亿元", "8500多个"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Parse(phrases[i%len(phrases)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkScan(b *testing.B) {
+	rs := []rune("全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%,规模以上工业增加值增速高于全国平均水平0.5个百分点。实现软件和信息服务业收入2600亿元,同比增长15%。")
+	b.SetBytes(int64(len(string(rs))))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range rs {
+			if NumberStartsAt(rs, i) {
+				Scan(rs, i)
+			}
+		}
+	}
+}
