@@ -1,0 +1,31 @@
+// Package extract turns a document into indicator records (SPEC.md §1): one record per
+// quantity mention, in document order, each traceable to its line and column in the source.
+package extract
+
+import "github.com/policymetrics/policymetrics/units"
+
+// Record is one quantity mention. Field order is SPEC.md §1's, and so is the order of
+// JSON keys and CSV columns. Upper and RawUnit are extras the scorer ignores.
+type Record struct {
+	Doc       string        `json:"doc"`
+	Line      int           `json:"line"`
+	Col       int           `json:"col"`
+	Text      string        `json:"text"`
+	Value     units.Decimal `json:"value"`
+	Unit      string        `json:"unit"`
+	Indicator string        `json:"indicator"`
+	Period    string        `json:"period"`
+	Qualifier string        `json:"qualifier"`
+	Change    string        `json:"change"`
+	Modality  string        `json:"modality"`
+	Sentence  string        `json:"sentence"`
+
+	Upper   *units.Decimal `json:"upper,omitempty"`
+	RawUnit string         `json:"raw_unit,omitempty"`
+}
+
+// Fields are the record's column names in output order (CSV/TSV headers).
+var Fields = []string{
+	"doc", "line", "col", "text", "value", "unit", "indicator", "period",
+	"qualifier", "change", "modality", "sentence", "upper", "raw_unit",
+}

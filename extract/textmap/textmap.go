@@ -1,0 +1,39 @@
+// Package textmap holds text that was derived from a source text (by HTML extraction or
+// normalisation) together with where each of its runes came from, so that every record
+// can point at the source as written.
+package textmap
+
+// Text is derived text: Runes[i] came from source rune Src[i]. Src is non-decreasing.
+// A rune that replaces several source runes (an HTML entity, a pinyin-free character)
+// points at the first of them.
+type Text struct {
+	Runes []rune
+	Src   []int32
+}
+
+// Identity returns text whose runes are the source runes themselves.
+func Identity(src []rune) Text {
+	m := make([]int32, len(src))
+	for i := range m {
+		m[i] = int32(i)
+	}
+	return Text{Runes: src, Src: m}
+}
+
+// Len returns the number of runes.
+func (t Text) Len() int { return len(t.Runes) }
+
+// SourceSpan returns the source rune range [start, end) covered by t.Runes[i:j]: from the
+// source of rune i to just after the source of rune j-1. srcLen bounds the end.
+func (t Text) SourceSpan(i, j int, srcLen int) (int, int) {
+	if i >= j {
+		s := int(t.Src[i])
+		return s, s
+	}
+	start := int(t.Src[i])
+	end := int(t.Src[j-1]) + 1
+	if end > srcLen {
+		end = srcLen
+	}
+	return start, end
+}
