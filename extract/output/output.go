@@ -1,0 +1,257 @@
+// Package output writes indicator records as JSON Lines, a JSON array, CSV or TSV.
+//
+// Every format puts the fields in extract.Fields order (JSON keys and CSV/TSV columns
+// alike), prints values as plain decimals (3410000000, never 3.41e+09), and streams: a
+// writer holds at most one buffer of output, however many records pass through it.
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+// Format is an output format name as given to --format.
+type Format string
+
+// The output formats.
+const (
+	JSONL Format = "jsonl" // one JSON object a line
+	JSON  Format = "json"  // one JSON array, one record a line
+	CSV   Format = "csv"   // RFC 4180, header row, CRLF line ends, formula-injection guard
+	TSV   Format = "tsv"   // tab-separated, header row; tabs and line breaks in cells become spaces
+)
+
+// Formats lists the formats in the order help texts show them.
+var Formats = []Format{JSONL, JSON, CSV, TSV}
+
+// ParseFormat reads a --format value (case-insensitive; "ndjson" is JSONL).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "jsonl", "ndjson":
+		return JSONL, nil
+	case "json":
+		return JSON, nil
+	case "csv":
+		return CSV, nil
+	case "tsv":
+		return TSV, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want jsonl, json, csv or tsv)", s)
+}
+
+// FormatFromPath tells the format from a file name or a bare extension: ".csv" and
+// "out/x.csv" are CSV; .jsonl/.ndjson JSONL, .json JSON, .tsv/.tab TSV. ok is false for
+// any other extension.
+func FormatFromPath(path string) (f Format, ok bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		return JSONL, true
+	case ".json":
+		return JSON, true
+	case ".csv":
+		return CSV, true
+	case ".tsv", ".tab":
+		return TSV, true
+	}
+	return "", false
+}
+
+// Options tune a writer.
+type Options struct {
+	// BOM starts CSV and TSV output with a UTF-8 byte-order mark, so that Excel reads the
+	// file as UTF-8 rather than the system code page. JSON formats never carry one.
+	BOM bool
+}
+
+// Writer writes records in one format. It is not safe for concurrent use.
+type Writer interface {
+	// Write appends one record.
+	Write(r *extract.Record) error
+	// Close finishes the output (a JSON array's closing bracket; a header when no record
+	// was written) and flushes it. It does not close the underlying io.Writer.
+	Close() error
+}
+
+// New returns a writer of format f on w.
+func New(w io.Writer, f Format, opts Options) (Writer, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch f {
+	case JSONL, JSON:
+		jw := &jsonWriter{w: bw, array: f == JSON}
+		jw.enc = json.NewEncoder(&jw.buf)
+		jw.enc.SetEscapeHTML(false)
+		return jw, nil
+	case CSV, TSV:
+		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
+}
+
+type jsonWriter struct {
+	w     *bufio.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	array bool
+	n     int
+}
+
+func (j *jsonWriter) Write(r *extract.Record) error {
+	j.buf.Reset()
+	if err := j.enc.Encode(r); err != nil {
+		return err
+	}
+	b := j.buf.Bytes() // Encode ends the object with "\n"
+	if j.array {
+		sep := ",\n"
+		if j.n == 0 {
+			sep = "[\n"
+		}
+		if _, err := j.w.WriteString(sep); err != nil {
+			return err
+		}
+		b = b[:len(b)-1]
+	}
+	j.n++
+	_, err := j.w.Write(b)
+	return err
+}
+
+func (j *jsonWriter) Close() error {
+	if j.array {
+		end := "\n]\n"
+		if j.n == 0 {
+			end = "[]\n"
+		}
+		if _, err := j.w.WriteString(end); err != nil {
+			return err
+		}
+	}
+	return j.w.Flush()
+}
+
+// tableWriter writes CSV (RFC 4180) or TSV.
+type tableWriter struct {
+	w      *bufio.Writer
+	tsv    bool
+	bom    bool
+	header bool
+	cells  [14]string
+}
+
+func (t *tableWriter) writeHeader() error {
+	t.header = true
+	if t.bom {
+		if _, err := t.w.WriteString("\uFEFF"); err != nil {
+			return err
+		}
+	}
+	return t.writeRow(extract.Fields, nil)
+}
+
+func (t *tableWriter) Write(r *extract.Record) error {
+	if !t.header {
+		if err := t.writeHeader(); err != nil {
+			return err
+		}
+	}
+	c := t.cells[:0]
+	c = append(c, r.Doc, strconv.Itoa(r.Line), strconv.Itoa(r.Col), r.Text, r.Value.String(),
+		r.Unit, r.Indicator, r.Period, r.Qualifier, r.Change, r.Modality, r.Sentence,
+		upper(r.Upper), r.RawUnit)
+	return t.writeRow(c, isNumeric)
+}
+
+func upper(u *units.Decimal) string {
+	if u == nil {
+		return ""
+	}
+	return u.String()
+}
+
+// isNumeric[i] tells whether column i of extract.Fields holds a number. Numeric cells are
+// written as they are, never guarded against formula injection (a negative value keeps
+// its minus sign).
+var isNumeric = func() []bool {
+	b := make([]bool, len(extract.Fields))
+	for i, f := range extract.Fields {
+		switch f {
+		case "line", "col", "value", "upper":
+			b[i] = true
+		}
+	}
+	return b
+}()
+
+func (t *tableWriter) writeRow(cells []string, num []bool) error {
+	sep, end := byte(','), "\r\n"
+	if t.tsv {
+		sep, end = '\t', "\n"
+	}
+	for i, c := range cells {
+		if i > 0 {
+			t.w.WriteByte(sep)
+		}
+		isNum := num != nil && i < len(num) && num[i]
+		if t.tsv {
+			t.w.WriteString(TSVCell(c))
+		} else {
+			t.w.WriteString(CSVCell(c, isNum))
+		}
+	}
+	_, err := t.w.WriteString(end)
+	return err
+}
+
+func (t *tableWriter) Close() error {
+	if !t.header {
+		if err := t.writeHeader(); err != nil {
+			return err
+		}
+	}
+	return t.w.Flush()
+}
+
+// CSVCell returns s as one RFC 4180 field. A text cell (numeric false) that begins with
+// =, +, -, @, a tab or a carriage return is prefixed with ' so that a spreadsheet shows it
+// as text instead of running it as a formula. The cell is quoted when it holds a comma, a
+// double quote, a line break, or begins or ends with a space; quotes are doubled.
+func CSVCell(s string, numeric bool) string {
+	if !numeric && s != "" {
+		switch s[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			s = "'" + s
+		}
+	}
+	if s == "" || !needsQuotes(s) {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+func needsQuotes(s string) bool {
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	return strings.ContainsAny(s, ",\"\r\n")
+}
+
+// tsvSpace maps the characters a TSV cell cannot hold to spaces.
+var tsvSpace = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
+
+// TSVCell returns s as one TSV field: tabs, line feeds and carriage returns (a CRLF pair
+// counts as one) become single spaces, since TSV has no quoting. Nothing else changes.
+func TSVCell(s string) string {
+	if !strings.ContainsAny(s, "\t\r\n") {
+		return s
+	}
+	return tsvSpace.Replace(s)
+}

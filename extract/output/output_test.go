@@ -1,0 +1,277 @@
+package output
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func dec(coef int64, exp int) units.Decimal { return units.NewDecimal(coef, exp) }
+
+func decp(coef int64, exp int) *units.Decimal {
+	d := dec(coef, exp)
+	return &d
+}
+
+// sample holds the cells that are hard to write: quotes, separators, line breaks, formula
+// starts, HTML characters, big and small numbers, a negative value, a range.
+var sample = []extract.Record{
+	{Doc: "002_15ed48a196308db7.txt", Line: 3, Col: 57, Text: "34.1亿元", Value: dec(341, 7), Unit: "元",
+		Indicator: "科技投入", Period: "2016", Qualifier: "approx", Change: "", Modality: "",
+		Sentence: "2016年投入约34.1亿元，同比增长6.5%。", RawUnit: "元"},
+	{Doc: "reports.zip!2017/a,b.txt", Line: 10, Col: 1, Text: "2000-3000片每月", Value: dec(2000, 0), Unit: "片/月",
+		Indicator: `"芯片"产能`, Period: "2021-10", Qualifier: "over", Change: "increase", Modality: "target",
+		Sentence: "产能\"2000-3000片每月\"，\n第二行\r\n第三行\t制表", Upper: decp(3000, 0)},
+	{Doc: "=HYPERLINK(\"http://x\")", Line: 1, Col: 2, Text: "-5%", Value: dec(-5, 0), Unit: "%",
+		Indicator: "+增速", Period: "", Qualifier: "under", Change: "decrease", Modality: "",
+		Sentence: "@SUM(A1:A2) <b>&amp;</b>"},
+	{Doc: "-", Line: 7, Col: 9, Text: "0.0005%", Value: dec(5, -4), Unit: "%",
+		Indicator: "\t制表开头", Period: "", Sentence: "\r回车开头", RawUnit: " 前后空格 "},
+	{Doc: "big.txt", Line: 1, Col: 1, Text: "1.2万亿元", Value: dec(12, 11), Unit: "元",
+		Indicator: "GDP", Sentence: "a,b"},
+}
+
+func render(t *testing.T, f Format, opts Options, recs []extract.Record) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := New(&buf, f, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range recs {
+		if err := w.Write(&recs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		f    Format
+		opts Options
+		recs []extract.Record
+	}{
+		{"sample.jsonl", JSONL, Options{}, sample},
+		{"sample.json", JSON, Options{}, sample},
+		{"empty.json", JSON, Options{}, nil},
+		{"sample.csv", CSV, Options{}, sample},
+		{"sample_bom.csv", CSV, Options{BOM: true}, sample[:1]},
+		{"empty.csv", CSV, Options{}, nil},
+		{"sample.tsv", TSV, Options{}, sample},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			golden(t, tc.file, render(t, tc.f, tc.opts, tc.recs))
+		})
+	}
+}
+
+func TestJSONReadsBack(t *testing.T) {
+	// JSON Lines and the array carry the same objects, keys in extract.Fields order.
+	lines := strings.Split(strings.TrimSpace(string(render(t, JSONL, Options{}, sample))), "\n")
+	var arr []json.RawMessage
+	if err := json.Unmarshal(render(t, JSON, Options{}, sample), &arr); err != nil {
+		t.Fatal(err)
+	}
+	if len(arr) != len(sample) || len(lines) != len(sample) {
+		t.Fatalf("%d array items, %d lines, want %d", len(arr), len(lines), len(sample))
+	}
+	for i := range arr {
+		if string(arr[i]) != lines[i] {
+			t.Errorf("record %d: array %s, line %s", i, arr[i], lines[i])
+		}
+		var back extract.Record
+		if err := json.Unmarshal(arr[i], &back); err != nil {
+			t.Fatal(err)
+		}
+		if !back.Value.Equal(sample[i].Value) || back.Sentence != sample[i].Sentence {
+			t.Errorf("record %d does not read back: %+v", i, back)
+		}
+		last := -1
+		for _, f := range extract.Fields {
+			at := strings.Index(lines[i], `"`+f+`":`)
+			if at < 0 {
+				continue // omitted extras
+			}
+			if at < last {
+				t.Errorf("record %d: key %q out of extract.Fields order: %s", i, f, lines[i])
+			}
+			last = at
+		}
+	}
+	if !strings.Contains(lines[0], `"value":3410000000,`) || !strings.Contains(lines[4], `"value":1200000000000,`) {
+		t.Errorf("values not plain decimals: %s / %s", lines[0], lines[4])
+	}
+	if !strings.Contains(lines[2], "<b>&amp;</b>") {
+		t.Errorf("HTML was escaped: %s", lines[2])
+	}
+}
+
+func TestCSVReadsBack(t *testing.T) {
+	out := render(t, CSV, Options{BOM: true}, sample)
+	if !bytes.HasPrefix(out, []byte("\xEF\xBB\xBFdoc,line,")) {
+		t.Fatalf("no BOM and header: %q", out[:20])
+	}
+	r := csv.NewReader(bytes.NewReader(out[3:]))
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(extract.Fields, ",") {
+		t.Errorf("header %v", rows[0])
+	}
+	col := map[string]int{}
+	for i, f := range rows[0] {
+		col[f] = i
+	}
+	// encoding/csv turns \r\n inside a quoted field into \n.
+	if got, want := rows[2][col["sentence"]], "产能\"2000-3000片每月\"，\n第二行\n第三行\t制表"; got != want {
+		t.Errorf("sentence %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		row  int
+		f    string
+		want string
+	}{
+		{3, "doc", `'=HYPERLINK("http://x")`},
+		{3, "text", "'-5%"},
+		{3, "value", "-5"},
+		{3, "indicator", "'+增速"},
+		{3, "sentence", "'@SUM(A1:A2) <b>&amp;</b>"},
+		{4, "doc", "'-"},
+		{4, "indicator", "'\t制表开头"},
+		{4, "sentence", "'\r回车开头"},
+		{4, "value", "0.0005"},
+		{4, "raw_unit", " 前后空格 "},
+		{2, "upper", "3000"},
+		{1, "upper", ""},
+		{5, "value", "1200000000000"},
+	} {
+		if got := rows[c.row][col[c.f]]; got != c.want {
+			t.Errorf("row %d %s = %q, want %q", c.row, c.f, got, c.want)
+		}
+	}
+}
+
+func TestTSVCells(t *testing.T) {
+	out := string(render(t, TSV, Options{}, sample))
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(sample)+1 {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(sample)+1, out)
+	}
+	for i, l := range lines {
+		if n := strings.Count(l, "\t"); n != len(extract.Fields)-1 {
+			t.Errorf("line %d has %d tabs: %q", i, n, l)
+		}
+	}
+	for in, want := range map[string]string{"a\tb": "a b", "a\r\nb": "a b", "a\n\nb": "a  b", "=x": "=x", "plain": "plain"} {
+		if got := TSVCell(in); got != want {
+			t.Errorf("TSVCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCSVCell(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		num  bool
+		want string
+	}{
+		{"", false, ""},
+		{"abc", false, "abc"},
+		{"a,b", false, `"a,b"`},
+		{`say "hi"`, false, `"say ""hi"""`},
+		{"=1+1", false, "'=1+1"},
+		{"=1,2", false, `"'=1,2"`},
+		{"-3", true, "-3"},
+		{"-3", false, "'-3"},
+		{"@x", false, "'@x"},
+		{"+x", false, "'+x"},
+		{"\tx", false, "'\tx"},
+		{"\rx", false, "\"'\rx\""},
+		{"x=1", false, "x=1"},
+		{" x", false, `" x"`},
+	} {
+		if got := CSVCell(c.in, c.num); got != c.want {
+			t.Errorf("CSVCell(%q, %v) = %q, want %q", c.in, c.num, got, c.want)
+		}
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for in, want := range map[string]Format{".csv": CSV, "out/x.CSV": CSV, "a.jsonl": JSONL, "a.ndjson": JSONL,
+		"a.json": JSON, "a.tsv": TSV, "a.tab": TSV} {
+		if got, ok := FormatFromPath(in); !ok || got != want {
+			t.Errorf("FormatFromPath(%q) = %q, %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{"a.txt", "a", ".xlsx"} {
+		if got, ok := FormatFromPath(in); ok {
+			t.Errorf("FormatFromPath(%q) = %q", in, got)
+		}
+	}
+	for _, f := range Formats {
+		if got, err := ParseFormat(strings.ToUpper(string(f))); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+	}
+	if _, err := ParseFormat("xlsx"); err == nil {
+		t.Error("xlsx accepted")
+	}
+	if _, err := New(&bytes.Buffer{}, "xml", Options{}); err == nil {
+		t.Error("New accepted format xml")
+	}
+}
+
+// failWriter fails every write, as a full disk or a closed pipe does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+func TestWriteErrorsSurface(t *testing.T) {
+	for _, f := range Formats {
+		w, _ := New(failWriter{}, f, Options{})
+		var err error
+		for i := 0; i < 2000 && err == nil; i++ {
+			err = w.Write(&sample[1])
+		}
+		if err == nil {
+			err = w.Close()
+		}
+		if err == nil {
+			t.Errorf("%s: write error lost", f)
+		}
+	}
+}
