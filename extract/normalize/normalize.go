@@ -1,0 +1,242 @@
+// Package normalize turns source text into analysis text: fullwidth forms become
+// halfwidth, traditional characters become simplified, and scraping noise (pinyin reading
+// annotations, stray HTML tags, character entities) is removed. It keeps length where it
+// can: every kept or replaced rune keeps its source mapping, deletions drop runes, so
+// records found in the analysis text still point at the source as written.
+package normalize
+
+import (
+	"unicode"
+
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+// Normalize returns the analysis text of in, in one pass. Out.Src[k] is in.Src[i] for the
+// input rune i that produced output rune k; an entity's rune maps to its '&', and a
+// mojibake pinyin residue's placeholder to its '?'. Out.Src is non-decreasing when in.Src is.
+func Normalize(in textmap.Text) textmap.Text {
+	rs := in.Runes
+	out := make([]rune, 0, len(rs))
+	src := make([]int32, 0, len(rs))
+	// prev is the input-side rune behind the last output rune (before folding): pinyin
+	// residue is recognised only after a non-ASCII, non-space character.
+	var prev rune
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if r >= 0x3400 && r < 0xA000 { // CJK ideographs: the bulk of the text
+			out = append(out, simplifyDense(r))
+			src = append(src, in.Src[i])
+			prev = r
+			i++
+			continue
+		}
+		if r < 0x80 {
+			switch r {
+			case '<':
+				if n := tagLen(rs, i); n > 0 {
+					i += n
+					continue
+				}
+			case '&':
+				if dec, n := Entity(rs[i:], false); n > 0 {
+					for _, d := range dec {
+						out = append(out, fold(d))
+						src = append(src, in.Src[i])
+						prev = d
+					}
+					i += n
+					continue
+				}
+			case '(':
+				if afterWord(prev) {
+					if n := pinyinLen(rs, i+1); n > 0 {
+						i += 1 + n
+						continue
+					}
+				}
+			case '?':
+				// Mojibake family: a character and the '(' or '<' after it were garbled
+				// into one '?', leaving "?zhí)" or "?/span>". The '?' stands for a lost
+				// character, not a question: keep a placeholder, drop the residue.
+				if n := garbledResidue(rs, i, prev); n > 0 {
+					out = append(out, unicode.ReplacementChar)
+					src = append(src, in.Src[i])
+					prev = unicode.ReplacementChar
+					i += n
+					continue
+				}
+			default:
+				if r >= 'a' && r <= 'z' && afterWord(prev) {
+					// A reading whose '(' was lost entirely: "區qū)". Only with a tone
+					// mark and a closing parenthesis, which ordinary text never has
+					// right after a Han character.
+					if n := pinyinLen(rs, i); n > 0 {
+						i += n
+						continue
+					}
+				}
+			}
+			out = append(out, r)
+			src = append(src, in.Src[i])
+			prev = r
+			i++
+			continue
+		}
+		switch r {
+		case 0xFF08: // fullwidth '('
+			if afterWord(prev) {
+				if n := pinyinLen(rs, i+1); n > 0 {
+					i += 1 + n
+					continue
+				}
+			}
+		case unicode.ReplacementChar:
+			if n := garbledResidue(rs, i, prev); n > 0 {
+				out = append(out, r)
+				src = append(src, in.Src[i])
+				prev = r
+				i += n
+				continue
+			}
+		case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+			// soft hyphen and zero-width characters: invisible noise
+			i++
+			continue
+		}
+		if afterWord(prev) && isPinyinLetter(r) { // "區ā)": as above
+			if n := pinyinLen(rs, i); n > 0 {
+				i += n
+				continue
+			}
+		}
+		out = append(out, fold(r))
+		src = append(src, in.Src[i])
+		prev = r
+		i++
+	}
+	return textmap.Text{Runes: out, Src: src}
+}
+
+// fold maps one rune to its analysis form: fullwidth ASCII to ASCII, ideographic and
+// no-break spaces to a space, fullwidth currency signs to their plain forms, traditional
+// to simplified.
+func fold(r rune) rune {
+	switch {
+	case r < 0x80:
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + 0x21
+	case r == 0x3000, r == 0x00A0:
+		return ' '
+	case r >= 0xFFE0 && r <= 0xFFE6:
+		return fullwidthSigns[r-0xFFE0]
+	}
+	return ToSimplified(r)
+}
+
+var fullwidthSigns = [...]rune{'¢', '£', '¬', '¯', '¦', '¥', '₩'}
+
+// afterWord reports whether a pinyin annotation may follow r: a non-ASCII character
+// that is not a space (a Han character, or the '?'/U+FFFD of a garbled one).
+func afterWord(r rune) bool {
+	return r >= 0x80 && r != 0x3000 && r != 0x00A0 && !unicode.IsSpace(r)
+}
+
+// garbledResidue returns the length of a '?' or U+FFFD at rs[i] together with the
+// residue it garbled, or 0: a pinyin reading whose '(' was lost ("?zhí)"), or a closing
+// tag whose '<' was lost ("?/span>"), right after a non-ASCII character.
+func garbledResidue(rs []rune, i int, prev rune) int {
+	if !afterWord(prev) || i+1 >= len(rs) {
+		return 0
+	}
+	if rs[i+1] == '/' {
+		if n := tagLen(rs, i); n > 0 {
+			return n
+		}
+		return 0
+	}
+	if n := pinyinLen(rs, i+1); n > 0 {
+		return 1 + n
+	}
+	return 0
+}
+
+// pinyinLen returns the length of a pinyin reading and its closing parenthesis starting
+// at rs[i] ("qū)" → 3), or 0: 1–7 pinyin letters with at least one tone mark, then ')'
+// or '）'.
+func pinyinLen(rs []rune, i int) int {
+	toned := false
+	j := i
+	for ; j < len(rs) && j-i <= 7; j++ {
+		r := rs[j]
+		if r >= 'a' && r <= 'z' {
+			continue
+		}
+		if r == ')' || r == 0xFF09 {
+			break
+		}
+		if !isPinyinLetter(r) {
+			return 0
+		}
+		if r != 'ü' {
+			toned = true
+		}
+	}
+	n := j - i
+	if !toned || n == 0 || n > 7 || j >= len(rs) || (rs[j] != ')' && rs[j] != 0xFF09) {
+		return 0
+	}
+	return n + 1
+}
+
+// isPinyinLetter reports whether r is a tone-marked pinyin vowel (or ü, ń, ň, ǹ, ḿ).
+func isPinyinLetter(r rune) bool {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ī', 'í', 'ǐ', 'ì',
+		'ō', 'ó', 'ǒ', 'ò', 'ū', 'ú', 'ǔ', 'ù', 'ǖ', 'ǘ', 'ǚ', 'ǜ', 'ü',
+		'ń', 'ň', 'ǹ', 'ḿ':
+		return true
+	}
+	return false
+}
+
+// maxTag bounds a stray tag's length.
+const maxTag = 512
+
+// tagLen returns the length of a stray HTML tag at rs[i] ('<' — not checked, so that a
+// garbled '<' can stand in —, optional '/', an ASCII
+// letter and name characters, then optional attributes without '<', '>' or a newline,
+// then '>'), or 0.
+func tagLen(rs []rune, i int) int {
+	j := i + 1
+	if j < len(rs) && rs[j] == '/' {
+		j++
+	}
+	if j >= len(rs) || !isASCIILetter(rs[j]) {
+		return 0
+	}
+	for j < len(rs) && (isASCIILetter(rs[j]) || rs[j] >= '0' && rs[j] <= '9' || rs[j] == '-' || rs[j] == ':') {
+		j++
+	}
+	if j >= len(rs) {
+		return 0
+	}
+	switch rs[j] {
+	case '>':
+		return j + 1 - i
+	case '/', ' ', '\t':
+	default:
+		return 0
+	}
+	for ; j < len(rs) && j-i < maxTag; j++ {
+		switch rs[j] {
+		case '>':
+			return j + 1 - i
+		case '<', '\n', '\r':
+			return 0
+		}
+	}
+	return 0
+}
+
+func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }

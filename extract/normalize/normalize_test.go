@@ -1,0 +1,293 @@
+package normalize
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func norm(s string) string {
+	return string(Normalize(textmap.Identity([]rune(s))).Runes)
+}
+
+type normCase struct{ in, want string }
+
+func runCases(t *testing.T, cases []normCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := norm(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFullwidth(t *testing.T) {
+	runCases(t, []normCase{
+		{"１２３４５", "12345"},
+		{"增长６．５％", "增长6.5%"},
+		{"（一）", "(一)"},
+		{"总量，约：", "总量,约:"},
+		{"ＡＢＣｘｙｚ", "ABCxyz"},
+		{"２０００～３０００", "2000~3000"},
+		{"！＂＃＄＆＇＊＋－／；＜＝＞？＠［＼］＾＿｀｛｜｝", "!\"#$&'*+-/;<=>?@[\\]^_`{|}"},
+		{"全市\u3000合计", "全市 合计"},
+		{"a\u00a0b", "a b"},
+		{"￥100", "¥100"},
+		{"。、《》“”〈〉…", "。、《》“”〈〉…"}, // no halfwidth twin: kept
+		{"〇", "〇"},
+		{"x\u200by\ufeffz\u00ad", "xyz"}, // zero-width noise dropped
+	})
+}
+
+func TestToSimplified(t *testing.T) {
+	for _, tc := range []struct {
+		trad, want rune
+	}{
+		// mapped: a single simplified form, and not itself a simplified character
+		{'區', '区'}, {'條', '条'}, {'個', '个'}, {'萬', '万'}, {'億', '亿'}, {'兩', '两'},
+		{'發', '发'}, {'產', '产'}, {'業', '业'}, {'項', '项'}, {'張', '张'}, {'與', '与'},
+		{'後', '后'}, {'幹', '干'}, {'於', '于'}, {'雲', '云'}, {'臺', '台'}, {'隻', '只'},
+		{'經', '经'}, {'濟', '济'}, {'質', '质'}, {'優', '优'}, {'網', '网'}, {'聯', '联'},
+		// several simplified variants: the common-block one wins
+		{'戰', '战'}, {'開', '开'}, {'線', '线'}, {'餘', '余'}, {'買', '买'}, {'願', '愿'},
+		// simplified characters and characters in simplified use stay
+		{'区', '区'}, {'个', '个'}, {'万', '万'}, {'著', '著'}, {'乾', '乾'}, {'后', '后'},
+		{'干', '干'}, {'里', '里'}, {'余', '余'}, {'台', '台'}, {'只', '只'}, {'復', '復'},
+		{'覆', '覆'}, {'瞭', '瞭'},
+		// outside the table
+		{'a', 'a'}, {'1', '1'}, {'。', '。'}, {'％', '％'}, {'𠀀', '𠀀'}, {-1, -1}, {0x10FFFF, 0x10FFFF},
+	} {
+		if got := ToSimplified(tc.trad); got != tc.want {
+			t.Errorf("ToSimplified(%q) = %q, want %q", tc.trad, got, tc.want)
+		}
+	}
+	// supplementary keys go through the binary search
+	if len(t2sSupp) == 0 {
+		t.Fatal("no supplementary entries")
+	}
+	for _, p := range t2sSupp {
+		if got := ToSimplified(p[0]); got != p[1] {
+			t.Fatalf("ToSimplified(%U) = %U, want %U", p[0], got, p[1])
+		}
+	}
+	runCases(t, []normCase{
+		{"番禺區科技工業商務和信息化局", "番禺区科技工业商务和信息化局"},
+		{"13條現代產業鏈", "13条现代产业链"},
+		{"著名的乾坤", "著名的乾坤"},
+	})
+}
+
+func TestTableShape(t *testing.T) {
+	// Unihan 15.0.0 under the gent2s policy: regenerating from other data changes this.
+	if n := len(t2sPairs); n < 6000 || n > 6500 {
+		t.Errorf("len(t2sPairs) = %d, want about 6261", n)
+	}
+	simplified := map[rune]bool{}
+	for _, p := range t2sPairs {
+		simplified[p[1]] = true
+	}
+	for i, p := range t2sPairs {
+		if i > 0 && t2sPairs[i-1][0] >= p[0] {
+			t.Fatalf("t2sPairs not strictly sorted at %d: %U, %U", i, t2sPairs[i-1][0], p[0])
+		}
+		if p[0] == p[1] {
+			t.Errorf("%U maps to itself", p[0])
+		}
+		if simplified[p[0]] {
+			t.Errorf("%c (%U) is a simplified form but is mapped to %c", p[0], p[0], p[1])
+		}
+		if p[0] < denseLo || p[0] >= denseHi && p[0] < 0x20000 {
+			t.Errorf("%U outside the dense index and the supplementary planes", p[0])
+		}
+	}
+}
+
+func TestPinyin(t *testing.T) {
+	runCases(t, []normCase{
+		// removed: 1–7 pinyin letters with a tone mark, right after a non-ASCII character
+		{"番禺區(qū)科技", "番禺区科技"},
+		{"工業(yè)", "工业"},
+		{"創(chuàng)新", "创新"},
+		{"產（chǎn）業", "产业"},
+		{"產(chǎn）業", "产业"},
+		{"旅(lǚ)游", "旅游"},
+		{"綠(lǜ)色", "绿色"},
+		{"區</span>(qū)", "区"}, // after a stray tag, the character before it counts
+		{"(含數(shù)控機床)", "(含数控机床)"},
+		// mojibake: the character and its '(' (or the '<' of a tag) became '?'
+		{"邀請?zhí)岚复?/span>進行", "邀请\ufffd岚复\ufffd进行"},
+		{"邀請\ufffdzhí)進行", "邀请\ufffd进行"},
+		{"執zhí)行", "执行"}, // '(' lost entirely
+		// kept
+		{"(T.I.T", "(T.I.T"},
+		{"(2016-2020)", "(2016-2020)"},
+		{"规划(2016-2020)", "规划(2016-2020)"},
+		{"a(ā)", "a(ā)"},         // after ASCII
+		{"step (a)", "step (a)"}, // after ASCII, and no tone mark
+		{"(含数控机床)", "(含数控机床)"},
+		{"产业(qu)", "产业(qu)"},                     // no tone mark
+		{"产业(zhuàngzhuàng)", "产业(zhuàngzhuàng)"}, // longer than 7
+		{"产业(Qū)", "产业(Qū)"},                     // not lowercase
+		{"产业(qū", "产业(qū"},                       // not closed
+		{"产业 (qū)", "产业 (qū)"},                   // after a space
+		{"产业()", "产业()"},
+		{"为什么?zhí", "为什么?zhí"},
+		{"为什么?你", "为什么?你"},
+		{"qū)", "qū)"},
+		{"?zhí)", "?zhí)"}, // nothing before the '?'
+	})
+}
+
+func TestTagsAndEntities(t *testing.T) {
+	runCases(t, []normCase{
+		{"进行</span>座谈", "进行座谈"},
+		{"第一行<br/>第二行<br>第三行<BR />", "第一行第二行第三行"},
+		{`<p class="x">正文</p>`, "正文"},
+		{`<a href="http://x.cn/?a=1&b=2" target=_blank>链接</a>`, "链接"},
+		{"<h1>标题</h1>", "标题"},
+		{"a<b且c>d", "a<b且c>d"}, // not a tag: no space after the name
+		{"x < y > z", "x < y > z"},
+		{"<5%", "<5%"},
+		{"<p\nclass=x>", "<p\nclass=x>"}, // attributes never span lines
+		{"<中文>", "<中文>"},
+		{"<", "<"}, {"</", "</"}, {"<a", "<a"}, {"<a b", "<a b"},
+		{"a&nbsp;b", "a b"},
+		{"R&amp;D", "R&D"},
+		{"&lt;5%&gt;", "<5%>"},
+		{"&quot;8+4&quot;", `"8+4"`},
+		{"&#12345;&#x4e00;&#X4E8C;", "〹一二"},
+		{"&#65285;", "%"}, // the decoded rune is normalised too
+		{"&#33836;", "万"}, // 萬
+		{"&#0;", "\ufffd"},
+		{"&ldquo;十四五&rdquo;", "“十四五”"},
+		// not entities in plain text
+		{"AT&T", "AT&T"},
+		{"a=1&copy=2", "a=1&copy=2"}, // legacy form without ';' only in HTML
+		{"&nosuch;", "&nosuch;"},
+		{"&#;", "&#;"}, {"&#x;", "&#x;"}, {"&#123456789;", "&#123456789;"},
+		{"&", "&"}, {"&#", "&#"},
+	})
+}
+
+func TestEntityLegacy(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		dec  string
+		n    int
+		leg  bool
+		what string
+	}{
+		{"&amp;x", "&", 5, false, "named"},
+		{"&ampx", "", 0, false, "strict needs ;"},
+		{"&ampx", "&", 4, true, "legacy prefix"},
+		{"&notin", "¬", 4, true, "legacy prefix of a longer name"},
+		{"&notin;", "∉", 7, true, "full name wins"},
+		{"&#20013", "中", 7, true, "numeric without ;"},
+		{"&#20013", "", 0, false, "numeric without ; in plain text"},
+		{"&#x80;", "€", 6, false, "C1 control as Windows-1252"},
+		{"&NotEqualTilde;", "≂̸", 15, false, "two runes"},
+	} {
+		dec, n := Entity([]rune(tc.in), tc.leg)
+		if dec != tc.dec || n != tc.n {
+			t.Errorf("%s: Entity(%q, %v) = %q, %d; want %q, %d", tc.what, tc.in, tc.leg, dec, n, tc.dec, tc.n)
+		}
+	}
+}
+
+func TestMapping(t *testing.T) {
+	// Src points at the source rune of each output rune, through every transformation.
+	in := "A區(qū)&amp;１</span>萬?zhí)"
+	src := []rune(in)
+	got := Normalize(textmap.Identity(src))
+	want := []struct {
+		r   rune
+		src int
+	}{{'A', 0}, {'区', 1}, {'&', 6}, {'1', 11}, {'万', 19}, {'\ufffd', 20}}
+	if len(got.Runes) != len(want) || len(got.Src) != len(want) {
+		t.Fatalf("Normalize(%q) = %q %v", in, string(got.Runes), got.Src)
+	}
+	for i, w := range want {
+		if got.Runes[i] != w.r || int(got.Src[i]) != w.src {
+			t.Errorf("rune %d = %q from %d, want %q from %d", i, got.Runes[i], got.Src[i], w.r, w.src)
+		}
+	}
+	// composed maps: Normalize of already-mapped text keeps the outer source offsets
+	outer := textmap.Text{Runes: []rune("區(qū)x"), Src: []int32{10, 11, 12, 13, 14, 20}}
+	got = Normalize(outer)
+	if string(got.Runes) != "区x" || got.Src[0] != 10 || got.Src[1] != 20 {
+		t.Errorf("composed: %q %v", string(got.Runes), got.Src)
+	}
+}
+
+// TestSeed004 checks the traditional seed with pinyin residue against a golden file,
+// and that nothing of the residue family survives.
+func TestSeed004(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/seeds/004_19462e9e61cbea4a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []rune(string(b))
+	got := Normalize(textmap.Identity(src))
+	checkInvariants(t, got, len(src))
+	text := string(got.Runes)
+	for _, bad := range []string{"(qū)", "(yè)", "</span>", "span>", "zhí)", "區", "業", "產", "發"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("normalised seed 004 still contains %q", bad)
+		}
+	}
+	// every output rune is its source rune or that rune's folded form
+	for i, r := range got.Runes {
+		s := src[got.Src[i]]
+		if r != s && r != fold(s) && r != '\ufffd' {
+			t.Errorf("rune %d %q maps to source %q", i, r, s)
+			break
+		}
+	}
+	golden(t, "seed004.golden", []byte(text))
+}
+
+func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
+	t.Helper()
+	if len(got.Runes) != len(got.Src) {
+		t.Fatalf("len(Runes) %d != len(Src) %d", len(got.Runes), len(got.Src))
+	}
+	for i, s := range got.Src {
+		if s < 0 || int(s) >= srcLen {
+			t.Fatalf("Src[%d] = %d out of [0,%d)", i, s, srcLen)
+		}
+		if i > 0 && s < got.Src[i-1] {
+			t.Fatalf("Src decreases at %d: %d < %d", i, s, got.Src[i-1])
+		}
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\ngot:  %s\nwant: %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs: %d lines, want %d", path, len(gl), len(wl))
+	}
+}
