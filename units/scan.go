@@ -24,6 +24,7 @@ type Match struct {
 	Qualifier Qualifier   // from 多/余 inside the mention (8500多个)
 	Kind      NumeralKind // Arabic or Chinese
 	Scaled    bool        // a scale word (万, 亿, 千万…) was folded in
+	Scale     int         // the power of ten the scale words added (4 for 万)
 	BareScale bool        // the numeral is scale words only: 千 in 超千家, 百亿, 万亿
 }
 
@@ -54,21 +55,24 @@ func Scan(s []rune, i int) (Match, bool) {
 	if pct, ok := fractionPrefixAt(s, i); ok {
 		return scanPercentWords(s, i, pct)
 	}
-	v, j, _, ok := scanNumber(s, i, &m)
+	v, j, shift, ok := scanNumber(s, i, &m)
 	if !ok {
 		return Match{}, false
 	}
+	m.Scale = shift
 	// Range joined before the unit: 2000-3000片, 3至5年, 3-5万元.
 	if j < len(s) && rangeSeps[s[j]] {
 		var hi Match
 		if hv, k, shift, ok := scanNumber(s, j+1, &hi); ok && hi.Kind == m.Kind {
 			lo := v
+			scale := m.Scale
 			if !m.Scaled && hi.Scaled {
 				// 3-5万元: the scale written once applies to both ends.
 				lo, _ = v.MulPow10(shift)
+				scale = shift
 			}
 			if lo.Less(hv) {
-				v, m.Upper, m.HasUpper, m.Scaled = lo, hv, true, m.Scaled || hi.Scaled
+				v, m.Upper, m.HasUpper, m.Scaled, m.Scale = lo, hv, true, m.Scaled || hi.Scaled, scale
 				j = k
 			}
 		}
@@ -80,7 +84,7 @@ func Scan(s []rune, i int) (Match, bool) {
 		if !m.Scaled {
 			if sv, kk, ok := scaleChain(s, k); ok {
 				if nv, err := v.MulPow10(sv); err == nil {
-					v, k, m.Scaled = nv, kk, true
+					v, k, m.Scaled, m.Scale = nv, kk, true, sv
 					if m.HasUpper {
 						m.Upper, _ = m.Upper.MulPow10(sv)
 					}

@@ -6,7 +6,7 @@ import "testing"
 func TestScanInText(t *testing.T) {
 	for _, c := range []struct {
 		text, at, want string // want is the mention text, "" for no match
-		unit             string
+		unit           string
 	}{
 		{"完成总产值19556亿元、增加值", "19556", "19556亿元", "元"},
 		{"同比均增长6.5%,规模以上", "6.5", "6.5%", "%"},
