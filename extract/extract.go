@@ -1,18 +1,110 @@
 package extract
 
-import "errors"
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/segment"
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
 
 // Options control how a document is read.
 type Options struct {
 	// Encoding forces the input encoding ("utf-8", "utf-16le", "utf-16be", "gb18030",
 	// "gbk", "big5"); empty means detect it per document.
 	Encoding string
-	// HTML forces (true) the HTML reading of the input; by default a document is read as
-	// HTML when its name ends in .html/.htm or its content starts like HTML.
+	// HTML forces (true) or forbids (false) reading the input as HTML; nil decides by
+	// the name (.html, .htm) and by whether the content starts like HTML.
 	HTML *bool
 }
 
 // Document extracts the records of one document. name is what records carry as `doc`.
 func Document(name string, data []byte, opts Options) ([]Record, error) {
-	return nil, errors.New("not implemented yet")
+	src, an, err := prepare(name, data, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return extractText(name, src, an), nil
+}
+
+// Text extracts the records of an already decoded document.
+func Text(name, text string) []Record {
+	src := []rune(text)
+	return extractText(name, src, analysisText(textmap.Identity(src)))
+}
+
+// extractText runs segmentation, mention finding and attribution over the analysis text
+// an, whose runes map back to the source runes src.
+func extractText(name string, src []rune, an textmap.Text) []Record {
+	a := an.Runes
+	sentences := segment.Sentences(a)
+	mentions := findMentions(a)
+	pos := newPositions(src)
+	records := make([]Record, 0, len(mentions))
+	for _, m := range mentions {
+		start, end := an.SourceSpan(m.Start, m.End, len(src))
+		line, col := pos.lineCol(start)
+		r := Record{
+			Doc:       name,
+			Line:      line,
+			Col:       col,
+			Text:      string(src[start:end]),
+			Value:     m.Value,
+			Unit:      m.Unit,
+			Qualifier: string(m.qualifier),
+			RawUnit:   m.RawUnit,
+		}
+		if m.HasUpper {
+			u := m.Upper
+			r.Upper = &u
+		}
+		if k := segment.Find(sentences, m.Start); k >= 0 {
+			r.Sentence = string(a[sentences[k].Start:sentences[k].End])
+		}
+		records = append(records, r)
+	}
+	return records
+}
+
+// positions turns source rune offsets into 1-based lines and columns.
+type positions struct{ lineStarts []int }
+
+func newPositions(src []rune) positions {
+	starts := []int{0}
+	for i, r := range src {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return positions{starts}
+}
+
+func (p positions) lineCol(offset int) (int, int) {
+	k := sort.SearchInts(p.lineStarts, offset+1) - 1
+	return k + 1, offset - p.lineStarts[k] + 1
+}
+
+// prepare decodes the document and derives the analysis text. (Temporary: UTF-8 only,
+// until the decode and normalize packages land.)
+func prepare(name string, data []byte, opts Options) ([]rune, textmap.Text, error) {
+	if !utf8.Valid(data) {
+		return nil, textmap.Text{}, fmt.Errorf("not UTF-8")
+	}
+	src := []rune(string(data))
+	return src, analysisText(textmap.Identity(src)), nil
+}
+
+func analysisText(t textmap.Text) textmap.Text {
+	out := textmap.Text{Runes: make([]rune, len(t.Runes)), Src: t.Src}
+	for i, r := range t.Runes {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000:
+			r = ' '
+		}
+		out.Runes[i] = r
+	}
+	return out
 }

@@ -1,0 +1,207 @@
+// Package lexicon holds the extractor's linguistic knowledge as data: embedded, commented
+// word lists, one family per section, each saying what text it serves. Users can read and
+// extend them without touching code.
+//
+// A file is a list of sections:
+//
+//	# why this family exists
+//	[section-name]
+//	word word word
+//
+// Blank lines and lines starting with # are ignored.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+//go:embed data/*.txt
+var files embed.FS
+
+// Set is a set of words with fast "does a word of the set end here / start here" checks
+// over rune slices.
+type Set struct {
+	byFirst map[rune][][]rune // longest first
+	byLast  map[rune][][]rune // longest first
+	words   []string
+}
+
+// NewSet builds a Set from words.
+func NewSet(words ...string) *Set {
+	s := &Set{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
+	seen := map[string]bool{}
+	for _, w := range words {
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		s.words = append(s.words, w)
+		rs := []rune(w)
+		s.byFirst[rs[0]] = append(s.byFirst[rs[0]], rs)
+		s.byLast[rs[len(rs)-1]] = append(s.byLast[rs[len(rs)-1]], rs)
+	}
+	for _, m := range []map[rune][][]rune{s.byFirst, s.byLast} {
+		for _, ws := range m {
+			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		}
+	}
+	return s
+}
+
+// Words returns the words in file order.
+func (s *Set) Words() []string { return s.words }
+
+// Contains reports whether w is in the set.
+func (s *Set) Contains(w string) bool {
+	rs := []rune(w)
+	if len(rs) == 0 {
+		return false
+	}
+	for _, x := range s.byFirst[rs[0]] {
+		if string(x) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// PrefixAt returns the length of the longest word starting at text[i], or 0.
+func (s *Set) PrefixAt(text []rune, i int) int {
+	if i < 0 || i >= len(text) {
+		return 0
+	}
+	for _, w := range s.byFirst[text[i]] {
+		if i+len(w) <= len(text) && equal(text[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// SuffixBefore returns the length of the longest word ending right before text[i], or 0.
+func (s *Set) SuffixBefore(text []rune, i int) int {
+	if i <= 0 || i > len(text) {
+		return 0
+	}
+	for _, w := range s.byLast[text[i-1]] {
+		if i-len(w) >= 0 && equal(text[i-len(w):i], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// IndexIn returns the position and length of the first word of the set in text[from:to],
+// preferring the longest word at the earliest position; -1 when none.
+func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
+	to = min(to, len(text))
+	for i := max(from, 0); i < to; i++ {
+		for _, w := range s.byFirst[text[i]] {
+			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
+				return i, len(w)
+			}
+		}
+	}
+	return -1, 0
+}
+
+// LastIndexIn returns the position and length of the last word of the set that lies wholly
+// in text[from:to]; -1 when none.
+func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
+	to = min(to, len(text))
+	from = max(from, 0)
+	for e := to; e > from; e-- {
+		for _, w := range s.byLast[text[e-1]] {
+			if e-len(w) >= from && equal(text[e-len(w):e], w) {
+				return e - len(w), len(w)
+			}
+		}
+	}
+	return -1, 0
+}
+
+func equal(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Sections are the named word lists of all embedded files.
+type Sections map[string]*Set
+
+var all = mustLoad()
+
+// Get returns the named section; it panics on a name no file defines, which is a
+// programming error caught by every test run.
+func Get(name string) *Set {
+	s, ok := all[name]
+	if !ok {
+		panic("lexicon: no section [" + name + "]")
+	}
+	return s
+}
+
+func mustLoad() Sections {
+	secs, err := load()
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return secs
+}
+
+func load() (Sections, error) {
+	entries, err := files.ReadDir("data")
+	if err != nil {
+		return nil, err
+	}
+	words := map[string][]string{}
+	for _, e := range entries {
+		data, err := files.ReadFile("data/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if err := parse(e.Name(), string(data), words); err != nil {
+			return nil, err
+		}
+	}
+	secs := Sections{}
+	for name, ws := range words {
+		secs[name] = NewSet(ws...)
+	}
+	return secs, nil
+}
+
+// Parse reads one lexicon file into words by section (exported for user lexicons and tests).
+func parse(file, data string, into map[string][]string) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	section := ""
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = strings.TrimSpace(line[1 : len(line)-1])
+			if _, dup := into[section]; dup {
+				return fmt.Errorf("%s:%d: section [%s] defined twice", file, n, section)
+			}
+			into[section] = nil
+			continue
+		}
+		if section == "" {
+			return fmt.Errorf("%s:%d: words before the first [section]", file, n)
+		}
+		into[section] = append(into[section], strings.Fields(line)...)
+	}
+	return sc.Err()
+}

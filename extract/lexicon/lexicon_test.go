@@ -1,0 +1,45 @@
+package lexicon
+
+import "testing"
+
+func TestSetLookups(t *testing.T) {
+	s := NewSet("连续", "近", "最近", "未来")
+	text := []rune("最近3年和连续5年")
+	if n := s.SuffixBefore(text, 2); n != 2 {
+		t.Errorf("SuffixBefore at 3 = %d, want 2 (最近, not 近)", n)
+	}
+	if n := s.SuffixBefore(text, 7); n != 2 {
+		t.Errorf("SuffixBefore at 5 = %d, want 2 (连续)", n)
+	}
+	if n := s.PrefixAt(text, 5); n != 2 {
+		t.Errorf("PrefixAt 连续 = %d", n)
+	}
+	if i, n := s.IndexIn(text, 0, len(text)); i != 0 || n != 2 {
+		t.Errorf("IndexIn = %d,%d", i, n)
+	}
+	if i, n := s.LastIndexIn(text, 0, len(text)); i != 5 || n != 2 {
+		t.Errorf("LastIndexIn = %d,%d", i, n)
+	}
+	if !s.Contains("未来") || s.Contains("未") {
+		t.Errorf("Contains is wrong")
+	}
+	if n := s.SuffixBefore(text, 0); n != 0 {
+		t.Errorf("SuffixBefore at 0 = %d", n)
+	}
+}
+
+func TestEmbeddedSectionsLoad(t *testing.T) {
+	for _, name := range []string{"ordinal-before", "duration-before", "duration-after", "bare-scale-lead", "structure-nouns"} {
+		if len(Get(name).Words()) == 0 {
+			t.Errorf("section [%s] is empty", name)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, bad := range []string{"word before section\n", "[a]\nx\n[a]\ny\n"} {
+		if err := parse("t.txt", bad, map[string][]string{}); err == nil {
+			t.Errorf("parse(%q) accepted", bad)
+		}
+	}
+}

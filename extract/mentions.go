@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/segment"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+// mention is a quantity found in the analysis text that SPEC.md §3 counts as a record.
+type mention struct {
+	units.Match // offsets into the analysis text
+	qualifier   units.Qualifier
+	listed      bool // took its unit from the next item of a list (21、44项)
+}
+
+var (
+	ordinalBefore  = lexicon.Get("ordinal-before")
+	rankAfter      = lexicon.Get("rank-after")
+	rankContext    = lexicon.Get("rank-context")
+	streakBefore   = lexicon.Get("streak-before")
+	sessionAfter   = lexicon.Get("session-after")
+	durationUnits  = lexicon.Get("duration-units")
+	durationBefore = lexicon.Get("duration-before")
+	durationAfter  = lexicon.Get("duration-after")
+	structureNouns = lexicon.Get("structure-nouns")
+	bareScaleLead  = lexicon.Get("bare-scale-lead")
+	numeralNames   = lexicon.Get("numeral-names")
+	nameQuotes     = quotePairs(lexicon.Get("name-quotes"))
+	titleQuotes    = quotePairs(lexicon.Get("title-quotes"))
+)
+
+// maxNameQuote is the longest quoted text still read as a name or slogan (“最后100米”,
+// “两个不低于”); longer quotations are reported speech and keep their numbers.
+const maxNameQuote = 12
+
+type quotePair struct{ open, close rune }
+
+func quotePairs(s *lexicon.Set) []quotePair {
+	var out []quotePair
+	for _, w := range s.Words() {
+		rs := []rune(w)
+		if len(rs) == 2 {
+			out = append(out, quotePair{rs[0], rs[1]})
+		}
+	}
+	return out
+}
+
+// findMentions scans the analysis text once and returns the quantities that are records,
+// in text order.
+func findMentions(a []rune) []mention {
+	var found []mention
+	for i := 0; i < len(a); {
+		if !units.NumberStartsAt(a, i) {
+			i++
+			continue
+		}
+		runEnd := numeralRunEnd(a, i)
+		m, ok := units.Scan(a, i)
+		if !ok {
+			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
+			continue
+		}
+		found = append(found, mention{Match: m})
+		i = max(m.End, runEnd)
+	}
+	keep := make([]bool, len(found))
+	for k := len(found) - 1; k >= 0; k-- {
+		if found[k].Unit == "" && k+1 < len(found) && keep[k+1] {
+			shareListUnit(a, &found[k], found[k+1])
+		}
+		keep[k] = found[k].Unit != "" && neverRecord(a, found[k]) == ""
+	}
+	out := found[:0]
+	for k, m := range found {
+		if keep[k] {
+			m.qualifier = qualifierOf(a, m.Match)
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// numeralRunEnd returns the end of the run of numeral characters of one script at a[i].
+func numeralRunEnd(a []rune, i int) int {
+	j := i + 1
+	if _, ok := units.ArabicDigit(a[i]); ok {
+		for j < len(a) {
+			if _, ok := units.ArabicDigit(a[j]); ok || a[j] == '.' || a[j] == ',' {
+				j++
+				continue
+			}
+			break
+		}
+		return j
+	}
+	for j < len(a) && units.IsChineseNumeral(a[j]) {
+		j++
+	}
+	return j
+}
+
+// shareListUnit gives a bare number the unit of the next list item when that item is a
+// record: in 分别支持21、44项 the 21 is 21 项 (and 10、20、30家 are all 家, read right to
+// left).
+func shareListUnit(a []rune, m *mention, next mention) {
+	if m.HasUpper || m.Kind != next.Kind || m.End+1 != next.Start || a[m.End] != '、' {
+		return
+	}
+	v := m.Value
+	if next.Scaled && !m.Scaled {
+		var err error
+		if v, err = v.MulPow10(next.Scale); err != nil {
+			return
+		}
+	}
+	if f := unitFactor(next); f != 1 {
+		var err error
+		if v, err = v.MulInt(f); err != nil {
+			return
+		}
+	}
+	m.Value, m.Scaled, m.Scale = v, m.Scaled || next.Scaled, max(m.Scale, next.Scale)
+	m.Unit, m.RawUnit, m.listed = next.Unit, next.RawUnit, true
+}
+
+// unitFactor is the multiplier a unit form applies (9成 is 90 %).
+func unitFactor(m mention) int64 {
+	if q, err := units.Parse("1" + m.RawUnit); err == nil {
+		if n, ok := q.Value.Int64(); ok && n > 0 {
+			return n
+		}
+	}
+	return 1
+}
+
+// qualifierOf reads the qualifier of a mention: a word touching it before (约, 超过) wins,
+// then 多/余 inside it, then a word after (左右, 以上).
+func qualifierOf(a []rune, m units.Match) units.Qualifier {
+	if q, _ := units.QualifierBefore(a, m.Start); q != units.NoQualifier {
+		return q
+	}
+	if m.Qualifier != units.NoQualifier {
+		return m.Qualifier
+	}
+	q, _ := units.QualifierAfter(a, m.End)
+	return q
+}
+
+// neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
+// Each test serves one family of text.
+func neverRecord(a []rune, m mention) string {
+	s, e := m.Start, m.End
+	for k := s; k < e; k++ {
+		if _, _, ok := units.IdiomAt(a, k); ok {
+			return "idiom" // 一批, 千方百计, 四个全面
+		}
+		if covered(numeralNames, a, k) {
+			return "name" // 七台河, 五家渠
+		}
+	}
+	if s > 0 && isASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && isASCIILetter(a[s-2]) {
+		return "name" // TOP10, t9, COVID-19
+	}
+	if ordinalBefore.SuffixBefore(a, s) > 0 {
+		return "ordinal" // 第18届, 第二批
+	}
+	if s > 0 && a[s-1] == '前' && (rankAfter.PrefixAt(a, m.NumberEnd) > 0 || m.Unit == "名" || m.Unit == "位") {
+		return "rank" // 前三甲, 前10名
+	}
+	if m.Unit == "次" && (sessionAfter.PrefixAt(a, e) > 0 || lastIndex(a, '届', s-6, s) >= 0) {
+		return "session" // 十六届人大三次会议, 省委十次全会, 十一届十次、十一次全会
+	}
+	if k, _ := rankContext.LastIndexIn(a, clauseStart(a, s), s); k >= 0 && (m.Unit == "位" || m.Unit == "名") {
+		return "rank" // 排名由369位上升到235位, 排名提升6位
+	}
+	if streakBefore.SuffixBefore(a, s) > 0 {
+		return "streak" // 连续4次获评, 连续11年: how long a run lasted (optional in SPEC)
+	}
+	if m.Kind == units.Chinese && durationUnits.Contains(m.Unit) {
+		return "spelled-out span" // 过去的五年, 十年禁渔, 九年义务教育, 三十年一遇
+	}
+	if isYear(m) {
+		return "date" // 2016年, 2014-2016年, 2021、2022年
+	}
+	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
+		return "duration" // 连续11年, 3年内, 未来三年
+	}
+	if structureNouns.PrefixAt(a, e) > 0 {
+		return "structure" // 三个方面, 分三个等次
+	}
+	if s > 0 && a[s-1] == '+' || m.NumberEnd < len(a) && a[m.NumberEnd] == '+' {
+		return "formula name" // 1+X, “8+4”
+	}
+	if isRatio(a, s, m.NumberEnd) {
+		return "ratio" // 1:27, 10:30
+	}
+	if m.Kind == units.Chinese && (a[s] == '零' || a[s] == '〇') {
+		return "zero word" // 零部件, 零售, 零距离: 零 starting a word is not a count
+	}
+	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
+		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
+	}
+	if m.Kind == units.Chinese && m.NumberEnd-s == 1 && a[s] == '一' {
+		return "indefinite" // 一个, 一项, 一张: the article "a", not a count
+	}
+	if m.BareScale && bareScaleLead.SuffixBefore(a, s) == 0 {
+		return "bare scale" // 万亿级, 百年: 千/百/万 alone only count after 超, 近, 达…
+	}
+	if inQuotes(a, s, e, titleQuotes, 0) {
+		return "title" // 《…三年行动计划(2022-2024年)》
+	}
+	if inQuotes(a, s, e, nameQuotes, maxNameQuote) {
+		return "quoted name" // “最后100米”, “两个不低于”
+	}
+	return ""
+}
+
+// clauseStart returns where the clause holding a[i] starts.
+func clauseStart(a []rune, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if a[k] == '\n' || segment.IsClauseSeparator(a, k) || a[k] == '。' {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func covered(set *lexicon.Set, a []rune, k int) bool {
+	// A word of the set covering a[k] starts at most a few runes before it.
+	for from := max(0, k-6); from <= k; from++ {
+		if n := set.PrefixAt(a, from); n > 0 && from+n > k {
+			return true
+		}
+	}
+	return false
+}
+
+// institutesEnd reports what may follow a numbered institute's name: punctuation or a
+// conjunction, where a count would go on to name what it counts (五所学校).
+func institutesEnd(r rune) bool {
+	switch r {
+	case '、', ',', '，', '。', ';', '；', '等', '和', '与', '及', ')', '）':
+		return true
+	}
+	return false
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func lastIndex(a []rune, r rune, from, to int) int {
+	for k := min(to, len(a)) - 1; k >= max(from, 0); k-- {
+		if a[k] == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// isYear reports a calendar year written with 年: an Arabic integer from 1000 to 2199.
+func isYear(m mention) bool {
+	if m.Unit != "年" || m.Kind != units.Arabic {
+		return false
+	}
+	n, ok := m.Value.Int64()
+	return ok && n >= 1000 && n < 2200 && !m.Scaled
+}
+
+// isRatio reports numbers joined by a colon (1:27, 10:30).
+func isRatio(a []rune, s, e int) bool {
+	if s > 1 && (a[s-1] == ':' || a[s-1] == '：') && isDigit(a[s-2]) {
+		return true
+	}
+	return e+1 < len(a) && (a[e] == ':' || a[e] == '：') && isDigit(a[e+1])
+}
+
+// inQuotes reports whether a[s:e] lies inside a pair of the given quotes on the same line,
+// with at most maxLen runes between them (0: no limit).
+func inQuotes(a []rune, s, e int, pairs []quotePair, maxLen int) bool {
+	for _, p := range pairs {
+		open := -1
+		for k := s - 1; k >= 0 && a[k] != '\n'; k-- {
+			if a[k] == p.close {
+				break
+			}
+			if a[k] == p.open {
+				open = k
+				break
+			}
+		}
+		if open < 0 {
+			continue
+		}
+		for k := e; k < len(a) && a[k] != '\n'; k++ {
+			if a[k] == p.open {
+				break
+			}
+			if a[k] == p.close {
+				if maxLen == 0 || k-open-1 <= maxLen {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}

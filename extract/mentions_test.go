@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// mentionTexts returns the text of every record found in s, in order.
+func mentionTexts(s string) []string {
+	var out []string
+	for _, r := range Text("t.txt", s) {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+// TestMentionFamilies: one case per family of text that is, or is not, a record (SPEC §3).
+func TestMentionFamilies(t *testing.T) {
+	for _, c := range []struct {
+		family, in string
+		want       []string
+	}{
+		{"money and counts", "全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%。", []string{"19556亿元", "4878亿元", "6.5%"}},
+		{"percentage points", "增速高于全国平均水平0.5个百分点。", []string{"0.5个百分点"}},
+		{"count before its noun", "全市共1144个行政村开通光纤业务,14位市领导担任链长。", []string{"1144个", "14位"}},
+		{"多 and 余 inside", "建成各类充电设施8500多个,培训1500余人。", []string{"8500多个", "1500余人"}},
+		{"range", "投产产能约2000-3000片每月。", []string{"2000-3000片每月"}},
+		{"shared unit in a list", "2021、2022年分别支持21、44项重点领域关键核技术攻关。", []string{"21", "44项"}},
+		{"Chinese numerals", "“区块链+股权市场”两个特色领域项目获批,培育十个互联网特色小镇。", []string{"两个", "十个"}},
+		{"bare scale after a lead word", "力争为超千家工业企业提供服务,引进超百亿美元投资。", []string{"千家", "百亿美元"}},
+		{"percent words and tenths", "增长百分之六点五,九成以上的企业。", []string{"百分之六点五", "九成"}},
+		{"dates", "2016年5月15日召开,2014-2016年,1978~2020年。", nil},
+		{"document and phone numbers", "穗府办[2017]1号,第2009号提案,电话020-38920460,邮编510032,粤ICP备16074905号-1号。", nil},
+		{"ordinals and structure", "一、总体要求(一)一是第18届第二批排名第一前三甲前10名。", nil},
+		{"sessions", "市十六届人大三次会议,省委十一届十次、十一次全会。", nil},
+		{"names with numbers", "5G应用、3D打印、12英寸产线、10.5代、TCL华星t9、800兆数字集群、广州制造2025、TOP10、50强。", nil},
+		{"formulas and slogans in quotes", "构建“1+X”政策体系,“8+4”,打通“最后100米”,实现“两个不低于”。", nil},
+		{"idioms", "培育一批企业,千方百计稳增长,统一大市场,一体化发展,一站式服务,千家万户,一系列政策。", nil},
+		{"indefinite 一", "实施一项工程,打造一个平台,一张蓝图干到底。", nil},
+		{"zero as a word", "汽车零部件、零售、零距离服务。", nil},
+		{"titles", "印发《三年行动计划(2022-2024年)》和《十条措施》。", nil},
+		{"durations", "连续11年实现零事故,力争3年内引进,未来三年,近5年,每两年,过去的五年,5年过渡期。", nil},
+		{"plan periods", "“十四五”规划,“十三五”期间,十五五时期。", nil},
+		{"ratios", "示范拉动效应达到1:27。", nil},
+		{"rank places", "排名由369位上升到235位。", nil},
+		{"structure nouns", "重点抓好七个方面的工作,在22个方面支持,分三个等次。", nil},
+		{"product and voltage specs", "建设500千伏输变电工程,12英寸晶圆。", nil},
+		{"place names", "七台河市、五家渠市。", nil},
+		{"numbered institutes", "支持中电科七所、工信部电子五所等骨干企业。", nil},
+		{"streaks", "连续4次获评全国优秀。", nil},
+		{"measures of time are kept", "审批时限压缩至3天,平均受教育年限达到10.5年。", []string{"3天", "10.5年"}},
+	} {
+		got := mentionTexts(c.in)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.family, c.in, got, c.want)
+		}
+	}
+}
+
+func TestQualifierOfMentions(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"企业减负超过700亿元", "over"},
+		{"主营业务收入65亿元左右", "approx"},
+		{"近300余人参会", "approx"},
+		{"建成8500多个", "over"},
+		{"不少于20万元", "over"},
+		{"最高3000万元", "under"},
+		{"近地化项目106个", ""},
+		{"投入34.1亿元", ""},
+	} {
+		recs := Text("t", c.in)
+		if len(recs) != 1 || recs[0].Qualifier != c.want {
+			t.Errorf("%q: %+v, want qualifier %q", c.in, recs, c.want)
+		}
+	}
+}
+
+func TestRecordPointsAtSource(t *testing.T) {
+	doc := "第一行\n  投入３４．１亿元和６.５％。\n"
+	recs := Text("d.txt", doc)
+	if len(recs) != 2 {
+		t.Fatalf("got %+v", recs)
+	}
+	lines := strings.Split(doc, "\n")
+	for _, r := range recs {
+		line := []rune(lines[r.Line-1])
+		if got := string(line[r.Col-1 : r.Col-1+len([]rune(r.Text))]); got != r.Text {
+			t.Errorf("record %q at %d:%d points at %q", r.Text, r.Line, r.Col, got)
+		}
+	}
+	if recs[0].Text != "３４．１亿元" || recs[0].Value.String() != "3410000000" || recs[0].Line != 2 || recs[0].Col != 5 {
+		t.Errorf("first record %+v", recs[0])
+	}
+}

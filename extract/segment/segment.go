@@ -1,0 +1,148 @@
+// Package segment splits analysis text into sentences and clauses (SPEC.md §1 sentence):
+// a sentence ends at 。！？!? or a line end; ；; separate its clauses, and so do ，,：: in
+// the finer split the attribution rules use. Separators inside numbers (1,035.5 and 1:27)
+// do not split.
+package segment
+
+// Span is a half-open rune range [Start, End) of the analysis text.
+type Span struct{ Start, End int }
+
+// Len returns the number of runes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether rune offset i lies in the span.
+func (s Span) Contains(i int) bool { return i >= s.Start && i < s.End }
+
+// Sentence is one sentence and its clauses. Clauses cover the sentence without gaps except
+// for the separators themselves.
+type Sentence struct {
+	Span
+	Clauses []Span
+}
+
+// closers may follow a sentence end and still belong to the sentence (。” and ！）).
+func isCloser(r rune) bool {
+	switch r {
+	case '”', '’', '"', '\'', '」', '』', ')', '）', '】', '》', ']':
+		return true
+	}
+	return false
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+// IsClauseSeparator reports whether text[i] separates clauses: ；; always, ，,：: unless
+// they sit between two digits (1,035.5; 1:27).
+func IsClauseSeparator(text []rune, i int) bool {
+	switch text[i] {
+	case '；', ';':
+		return true
+	case '，', ',', '：', ':':
+		if i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// Sentences splits text into sentences. Empty and whitespace-only stretches are dropped.
+func Sentences(text []rune) []Sentence {
+	var out []Sentence
+	start := 0
+	flush := func(end int) {
+		s, e := trim(text, start, end)
+		if s < e {
+			out = append(out, Sentence{Span: Span{s, e}, Clauses: clauses(text, s, e)})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		r := text[i]
+		switch {
+		case r == '\n':
+			flush(i)
+			start = i + 1
+		case isSentenceEnd(r):
+			j := i + 1
+			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
+				j++
+			}
+			flush(j)
+			start = j
+			i = j - 1
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+func clauses(text []rune, start, end int) []Span {
+	var out []Span
+	s := start
+	for i := start; i < end; i++ {
+		if IsClauseSeparator(text, i) {
+			if a, b := trim(text, s, i); a < b {
+				out = append(out, Span{a, b})
+			}
+			s = i + 1
+		}
+	}
+	if a, b := trim(text, s, end); a < b {
+		out = append(out, Span{a, b})
+	}
+	return out
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\u3000', '\u00a0':
+		return true
+	}
+	return false
+}
+
+func trim(text []rune, s, e int) (int, int) {
+	for s < e && isSpace(text[s]) {
+		s++
+	}
+	for e > s && isSpace(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+// Find returns the index of the sentence containing rune offset i, or -1. Sentences must
+// be in order, as Sentences returns them.
+func Find(sentences []Sentence, i int) int {
+	lo, hi := 0, len(sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		switch {
+		case i < sentences[mid].Start:
+			hi = mid
+		case i >= sentences[mid].End:
+			lo = mid + 1
+		default:
+			return mid
+		}
+	}
+	return -1
+}
+
+// ClauseOf returns the index of the clause of s containing rune offset i, or -1.
+func (s Sentence) ClauseOf(i int) int {
+	for k, c := range s.Clauses {
+		if c.Contains(i) {
+			return k
+		}
+	}
+	return -1
+}

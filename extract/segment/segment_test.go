@@ -1,0 +1,109 @@
+package segment
+
+import (
+	"reflect"
+	"testing"
+)
+
+func texts(text []rune, spans []Span) []string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, string(text[s.Start:s.End]))
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"2016年投入34.1亿元支持产业转型升级。其中包括工业转型升级专项。", []string{"2016年投入34.1亿元支持产业转型升级。", "其中包括工业转型升级专项。"}},
+		{"标题\n正文第一句！第二句？", []string{"标题", "正文第一句！", "第二句？"}},
+		{"他说：“做到了。”然后走了。", []string{"他说：“做到了。”", "然后走了。"}},
+		{"没有句号的最后一行", []string{"没有句号的最后一行"}},
+		{"  \n\n  缩进的句子。  ", []string{"缩进的句子。"}},
+		{"真的吗?!是的.", []string{"真的吗?!", "是的."}},
+		{"增长6.5%;下降4%。", []string{"增长6.5%;下降4%。"}},
+		{"", nil},
+	} {
+		text := []rune(c.in)
+		var got []string
+		for _, s := range Sentences(text) {
+			got = append(got, string(text[s.Start:s.End]))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClauses(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"2022年,广州市规模以上工业总产值达23468亿元;(全口径)工业增加值6947亿,同比增长1%。",
+			[]string{"2022年", "广州市规模以上工业总产值达23468亿元", "(全口径)工业增加值6947亿", "同比增长1%。"}},
+		{"投资总额超过1,035.5亿元，比例达1:27：完成。", []string{"投资总额超过1,035.5亿元", "比例达1:27", "完成。"}},
+		{"甲；乙；；丙", []string{"甲", "乙", "丙"}},
+		{"总产值19556亿元、增加值4878亿元", []string{"总产值19556亿元、增加值4878亿元"}},
+	} {
+		text := []rune(c.in)
+		ss := Sentences(text)
+		if len(ss) != 1 {
+			t.Fatalf("%q: %d sentences", c.in, len(ss))
+		}
+		if got := texts(text, ss[0].Clauses); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("clauses of %q = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	text := []rune("第一句。第二句，有两个分句。\n第三句")
+	ss := Sentences(text)
+	for i, r := range text {
+		k := Find(ss, i)
+		if r == '\n' {
+			if k != -1 {
+				t.Errorf("newline at %d is in sentence %d", i, k)
+			}
+			continue
+		}
+		if k < 0 || !ss[k].Contains(i) {
+			t.Errorf("Find(%d) = %d", i, k)
+		}
+	}
+	if c := ss[1].ClauseOf(indexOf(text, '有')); c != 1 {
+		t.Errorf("ClauseOf(有) = %d, want 1", c)
+	}
+}
+
+func indexOf(text []rune, r rune) int {
+	for i, x := range text {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("一。二！三？\n四;五,六：1,000:2")
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []rune(s)
+		prev := 0
+		for _, sen := range Sentences(text) {
+			if sen.Start < prev || sen.End > len(text) || sen.Start >= sen.End {
+				t.Fatalf("bad sentence span %v", sen.Span)
+			}
+			prev = sen.End
+			for _, c := range sen.Clauses {
+				if c.Start < sen.Start || c.End > sen.End || c.Start >= c.End {
+					t.Fatalf("clause %v outside sentence %v", c, sen.Span)
+				}
+			}
+		}
+	})
+}
