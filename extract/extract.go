@@ -3,8 +3,9 @@ package extract
 import (
 	"fmt"
 	"sort"
-	"unicode/utf8"
 
+	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -85,26 +86,15 @@ func (p positions) lineCol(offset int) (int, int) {
 	return k + 1, offset - p.lineStarts[k] + 1
 }
 
-// prepare decodes the document and derives the analysis text. (Temporary: UTF-8 only,
-// until the decode and normalize packages land.)
+// prepare decodes the document and derives the analysis text.
 func prepare(name string, data []byte, opts Options) ([]rune, textmap.Text, error) {
-	if !utf8.Valid(data) {
-		return nil, textmap.Text{}, fmt.Errorf("not UTF-8")
+	res, err := decode.Decode(data, opts.Encoding)
+	if err != nil {
+		return nil, textmap.Text{}, err
 	}
-	src := []rune(string(data))
+	src := []rune(res.Text)
 	return src, analysisText(textmap.Identity(src)), nil
 }
 
-func analysisText(t textmap.Text) textmap.Text {
-	out := textmap.Text{Runes: make([]rune, len(t.Runes)), Src: t.Src}
-	for i, r := range t.Runes {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r == 0x3000:
-			r = ' '
-		}
-		out.Runes[i] = r
-	}
-	return out
-}
+// analysisText is the text the rules read: halfwidth, simplified, without scraping noise.
+func analysisText(t textmap.Text) textmap.Text { return normalize.Normalize(t) }
