@@ -50,5 +50,7 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 		return usageError("%v (see %s --help)", err, c.CommandPath())
 	})
 	root.AddCommand(newNormalizeCmd(ios))
+	root.AddCommand(newCheckCmd(ios))
+	root.AddCommand(newSchemaCmd(ios))
 	return root
 }
