@@ -1,0 +1,382 @@
+// Package decode turns a document's bytes into its source text: the text that line and
+// column numbers count. It detects the encoding (UTF-8 with or without BOM, UTF-16,
+// GB18030/GBK, Big5) and extracts the text of HTML pages with a map back to the page.
+package decode
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/policymetrics/policymetrics/extract/normalize"
+)
+
+// Result is a decoded document.
+type Result struct {
+	Text     string // the source text, without any byte order mark
+	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"
+}
+
+// Encoding names of Result.Encoding.
+const (
+	UTF8    = "utf-8"
+	UTF8BOM = "utf-8-bom"
+	UTF16LE = "utf-16le"
+	UTF16BE = "utf-16be"
+	GB18030 = "gb18030"
+	Big5    = "big5"
+)
+
+// ErrBinary reports input that is not a text document: NUL bytes (outside UTF-16) or
+// many control characters.
+var ErrBinary = errors.New("decode: binary data, not a text document")
+
+// Decode decodes data. encoding "" or "auto" detects the encoding; otherwise it names
+// the encoding to use: utf-8 (utf8), gb18030 (gbk, gb2312, cp936), big5 (cp950),
+// utf-16le, utf-16be, or utf-16 (byte order from the BOM or the text). A forced
+// encoding never fails on invalid sequences: they become U+FFFD.
+func Decode(data []byte, encoding string) (Result, error) {
+	enc, ok := canonical(encoding)
+	if !ok {
+		return Result{}, fmt.Errorf("decode: unknown encoding %q (want auto, utf-8, gb18030, gbk, gb2312, big5, utf-16, utf-16le or utf-16be)", encoding)
+	}
+	var res Result
+	switch enc {
+	case "auto":
+		var err error
+		if res, err = detect(data); err != nil {
+			return Result{}, err
+		}
+	case UTF8:
+		res = decodeUTF8(data)
+	case "utf-16":
+		res = decodeUTF16(data, "")
+	case UTF16LE, UTF16BE:
+		res = decodeUTF16(data, enc)
+	case GB18030, Big5:
+		if hasNUL(data) {
+			return Result{}, ErrBinary
+		}
+		text, _ := legacy(data, enc)
+		res = Result{Text: text, Encoding: enc}
+	}
+	if isBinary(res.Text) {
+		return Result{}, ErrBinary
+	}
+	return res, nil
+}
+
+// canonical maps an encoding name or alias to an encoding name, "auto" or "utf-16".
+func canonical(name string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.ReplaceAll(n, "_", "-")
+	switch n {
+	case "", "auto":
+		return "auto", true
+	case "utf-8", "utf8":
+		return UTF8, true
+	case "utf-8-bom", "utf8-bom", "utf-8-sig", "utf8-sig":
+		return UTF8, true
+	case "gb18030", "gbk", "gb2312", "cp936", "gb-18030", "euc-cn":
+		return GB18030, true
+	case "big5", "big-5", "cp950", "big5-hkscs":
+		return Big5, true
+	case "utf-16", "utf16":
+		return "utf-16", true
+	case "utf-16le", "utf16le", "utf-16-le":
+		return UTF16LE, true
+	case "utf-16be", "utf16be", "utf-16-be":
+		return UTF16BE, true
+	}
+	return "", false
+}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// detect picks the encoding: a byte order mark, BOM-less UTF-16 when the NUL bytes say
+// so, valid UTF-8, and otherwise whichever of GB18030 and Big5 (or UTF-8 with a few
+// broken bytes) reads as Chinese.
+func detect(data []byte) (Result, error) {
+	switch {
+	case hasPrefix(data, bomUTF8):
+		return decodeUTF8(data), nil
+	case hasPrefix(data, bomUTF16LE), hasPrefix(data, bomUTF16BE):
+		res := decodeUTF16(data, "")
+		if bad := strings.Count(res.Text, "\uFFFD"); bad > tolerance(len(data)/2) {
+			return Result{}, fmt.Errorf("decode: byte order mark says %s, but %d unpaired surrogates in %d bytes", res.Encoding, bad, len(data))
+		}
+		return res, nil
+	}
+	if hasNUL(data) {
+		if enc := sniffUTF16(data); enc != "" {
+			return decodeUTF16(data, enc), nil
+		}
+		return Result{}, ErrBinary
+	}
+	if utf8.Valid(data) {
+		return Result{Text: string(data), Encoding: UTF8}, nil
+	}
+	return detectLegacy(data)
+}
+
+// candidate is one way of reading non-UTF-8 bytes.
+type candidate struct {
+	enc     string
+	text    string
+	invalid int // U+FFFD produced by invalid or unmapped sequences
+	runes   int
+	hits    int // runes that fold to a frequent character
+}
+
+func detectLegacy(data []byte) (Result, error) {
+	var cands [3]candidate
+	cands[0] = score(UTF8, decodeUTF8(data).Text, countFFFD(data))
+	for i, enc := range []string{GB18030, Big5} {
+		text, invalid := legacy(data, enc)
+		cands[i+1] = score(enc, text, invalid)
+	}
+	best := -1
+	for i, c := range cands {
+		if c.invalid > tolerance(c.runes) || c.hits == 0 && c.invalid > 0 {
+			continue // broken, or flawed with no Chinese text in it to make up for it
+		}
+		// GB18030 wins ties (it is the more common of the legacy encodings), UTF-8
+		// with broken bytes must beat both.
+		if best < 0 || c.hits-4*c.invalid > cands[best].hits-4*cands[best].invalid ||
+			c.hits-4*c.invalid == cands[best].hits-4*cands[best].invalid && cands[best].enc == UTF8 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Result{}, fmt.Errorf("decode: not UTF-8, GB18030 or Big5: %d invalid sequences as UTF-8, %d as GB18030, %d as Big5 in %d bytes, and no common Chinese characters in the readings without many",
+			cands[0].invalid, cands[1].invalid, cands[2].invalid, len(data))
+	}
+	return Result{Text: cands[best].text, Encoding: cands[best].enc}, nil
+}
+
+// tolerance is how many invalid sequences a candidate decoding may have: a few stray
+// bytes, as in a truncated or patched file, not a wrong guess.
+func tolerance(runes int) int { return 1 + runes/200 }
+
+func score(enc, text string, invalid int) candidate {
+	c := candidate{enc: enc, text: text, invalid: invalid}
+	for _, r := range text {
+		c.runes++
+		if r >= 0x3400 && isFrequent(normalize.ToSimplified(r)) {
+			c.hits++
+		}
+	}
+	return c
+}
+
+// legacy decodes GB18030 or Big5, returning the text and the number of invalid or
+// unmapped sequences (each became one U+FFFD).
+func legacy(data []byte, enc string) (string, int) {
+	var e encoding.Encoding = simplifiedchinese.GB18030
+	if enc == Big5 {
+		e = traditionalchinese.Big5
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil { // the x/text decoders replace rather than fail; be safe anyway
+		return strings.ToValidUTF8(string(data), "\uFFFD"), len(data)
+	}
+	// A genuine U+FFFD in the source is encoded as a valid sequence; counting every
+	// U+FFFD overestimates only for documents that already carry replacement characters.
+	return string(out), strings.Count(string(out), "\uFFFD")
+}
+
+// decodeUTF8 strips a BOM and replaces each invalid byte with U+FFFD.
+func decodeUTF8(data []byte) Result {
+	enc := UTF8
+	if hasPrefix(data, bomUTF8) {
+		data, enc = data[len(bomUTF8):], UTF8BOM
+	}
+	if utf8.Valid(data) {
+		return Result{Text: string(data), Encoding: enc}
+	}
+	var b strings.Builder
+	b.Grow(len(data) + 16)
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		b.WriteRune(r) // RuneError for an invalid byte
+		data = data[n:]
+	}
+	return Result{Text: b.String(), Encoding: enc}
+}
+
+// countFFFD counts the invalid bytes of a UTF-8 reading.
+func countFFFD(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		data = data[size:]
+	}
+	return n
+}
+
+// decodeUTF16 decodes UTF-16 in byte order enc (UTF16LE or UTF16BE; "" = from the BOM,
+// else sniffed, else little-endian), dropping a BOM. Unpaired surrogates and an odd
+// final byte become U+FFFD.
+func decodeUTF16(data []byte, enc string) Result {
+	switch {
+	case hasPrefix(data, bomUTF16LE) && enc != UTF16BE:
+		data, enc = data[2:], UTF16LE
+	case hasPrefix(data, bomUTF16BE) && enc != UTF16LE:
+		data, enc = data[2:], UTF16BE
+	case enc == "":
+		if enc = sniffUTF16(data); enc == "" {
+			enc = UTF16LE
+		}
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		if enc == UTF16LE {
+			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		} else {
+			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(data) * 3 / 2)
+	for _, r := range utf16.Decode(units) {
+		b.WriteRune(r)
+	}
+	if len(data)%2 == 1 {
+		b.WriteRune(utf8.RuneError)
+	}
+	return Result{Text: b.String(), Encoding: enc}
+}
+
+// sniffUTF16 guesses the byte order of BOM-less UTF-16 (data has NUL bytes): each order
+// is read and the one whose characters look like text wins, when it is clear-cut.
+// It returns "" when data does not look like UTF-16.
+func sniffUTF16(data []byte) string {
+	if len(data) < 2 || len(data)%2 != 0 {
+		return ""
+	}
+	n := len(data) / 2
+	le := plausibleUnits(data, false)
+	be := plausibleUnits(data, true)
+	switch {
+	case le*10 >= n*9 && le > be:
+		return UTF16LE
+	case be*10 >= n*9 && be > le:
+		return UTF16BE
+	}
+	return ""
+}
+
+// plausibleUnits counts the UTF-16 code units of data that are likely in a Chinese or
+// English text, read in one byte order.
+func plausibleUnits(data []byte, bigEndian bool) int {
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(data[2*i])<<8 | rune(data[2*i+1])
+		}
+		return rune(data[2*i]) | rune(data[2*i+1])<<8
+	}
+	n, count := len(data)/2, 0
+	for i := 0; i < n; i++ {
+		u := unit(i)
+		if u >= 0xD800 && u < 0xDC00 && i+1 < n { // a surrogate pair: a supplementary character
+			if v := unit(i + 1); v >= 0xDC00 && v < 0xE000 {
+				count += 2
+				i++
+			}
+			continue
+		}
+		if plausible(u) {
+			count++
+		}
+	}
+	return count
+}
+
+// plausible reports whether a BMP character is likely in a Chinese or English text.
+func plausible(u rune) bool {
+	switch {
+	case u == '\t' || u == '\n' || u == '\r':
+		return true
+	case u >= 0x20 && u < 0x7F, u >= 0xA0 && u < 0x100:
+		return true
+	case u >= 0x2000 && u < 0x2070, u >= 0x3000 && u < 0x3100:
+		return true
+	case u >= 0x3400 && u < 0xA000, u >= 0xF900 && u < 0xFB00, u >= 0xFF00 && u < 0xFFF0:
+		return true
+	}
+	return false
+}
+
+// isBinary reports text with NUL or with many control characters (other than tab,
+// newline, carriage return, form feed and vertical tab).
+func isBinary(text string) bool {
+	ctrl, n := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F {
+			ctrl++
+		}
+		if c < 0x80 || c >= 0xC0 {
+			n++ // count runes: ASCII bytes and UTF-8 lead bytes
+		}
+	}
+	return ctrl > 2 && ctrl*50 > n
+}
+
+func hasNUL(data []byte) bool {
+	for _, c := range data {
+		if c == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(data, p []byte) bool {
+	return len(data) >= len(p) && string(data[:len(p)]) == string(p)
+}
+
+//go:embed data/frequent.txt
+var frequentData string
+
+// frequent is a bit set over U+3400–U+9FFF of the characters of data/frequent.txt.
+var frequent = func() *[(0xA000 - 0x3400) / 64]uint64 {
+	var set [(0xA000 - 0x3400) / 64]uint64
+	sc := bufio.NewScanner(strings.NewReader(frequentData))
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		for _, r := range line {
+			if r >= 0x3400 && r < 0xA000 {
+				k := r - 0x3400
+				set[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	return &set
+}()
+
+func isFrequent(r rune) bool {
+	if r < 0x3400 || r >= 0xA000 {
+		return false
+	}
+	k := r - 0x3400
+	return frequent[k/64]&(1<<(k%64)) != 0
+}

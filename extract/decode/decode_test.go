@@ -1,0 +1,277 @@
+package decode
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+const (
+	seedSimplified  = "../../testdata/seeds/002_15ed48a196308db7.txt"
+	seedTraditional = "../../testdata/seeds/004_19462e9e61cbea4a.txt"
+)
+
+func readSeed(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// fixture is a seed re-encoded, and what Decode must return for it.
+type fixture struct {
+	name, enc string
+	data      []byte
+	want      string
+}
+
+func encodeUTF16(s string, bigEndian, bom bool) []byte {
+	u := utf16.Encode([]rune(s))
+	if bom {
+		u = append([]uint16{0xFEFF}, u...)
+	}
+	b := make([]byte, 0, 2*len(u))
+	for _, c := range u {
+		if bigEndian {
+			b = append(b, byte(c>>8), byte(c))
+		} else {
+			b = append(b, byte(c), byte(c>>8))
+		}
+	}
+	return b
+}
+
+// encodeBig5 encodes s in Big5, skipping the characters Big5 cannot encode; it
+// returns the bytes and the text they stand for.
+func encodeBig5(s string) ([]byte, string) {
+	enc := traditionalchinese.Big5.NewEncoder()
+	var out []byte
+	var kept strings.Builder
+	for _, r := range s {
+		b, err := enc.Bytes([]byte(string(r)))
+		if err != nil {
+			continue
+		}
+		out = append(out, b...)
+		kept.WriteRune(r)
+	}
+	return out, kept.String()
+}
+
+func fixtures(t testing.TB) []fixture {
+	var fs []fixture
+	for _, seed := range []struct{ name, path string }{{"002", seedSimplified}, {"004", seedTraditional}} {
+		text := readSeed(t, seed.path)
+		gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs = append(fs,
+			fixture{seed.name + ".utf8", UTF8, []byte(text), text},
+			fixture{seed.name + ".utf8bom", UTF8BOM, append([]byte("\xEF\xBB\xBF"), text...), text},
+			fixture{seed.name + ".utf16le-bom", UTF16LE, encodeUTF16(text, false, true), text},
+			fixture{seed.name + ".utf16be-bom", UTF16BE, encodeUTF16(text, true, true), text},
+			fixture{seed.name + ".utf16le", UTF16LE, encodeUTF16(text, false, false), text},
+			fixture{seed.name + ".utf16be", UTF16BE, encodeUTF16(text, true, false), text},
+			fixture{seed.name + ".gb18030", GB18030, []byte(gb), text},
+		)
+		if seed.name == "004" {
+			b5, kept := encodeBig5(text)
+			fs = append(fs, fixture{seed.name + ".big5", Big5, b5, kept})
+		}
+	}
+	return fs
+}
+
+// TestDecodeSeeds re-encodes the simplified seed 002 and the traditional seed 004 and
+// checks that detection returns exactly the UTF-8 text and the right encoding. The
+// golden file records the fixtures (sizes, and a hash of the text) and the result.
+func TestDecodeSeeds(t *testing.T) {
+	var golden bytes.Buffer
+	fmt.Fprintf(&golden, "# fixture\tbytes\tencoding\trunes\tsha256(text)[:12]\n")
+	for _, f := range fixtures(t) {
+		got, err := Decode(f.data, "auto")
+		if err != nil {
+			t.Errorf("%s: Decode: %v", f.name, err)
+			continue
+		}
+		if got.Encoding != f.enc {
+			t.Errorf("%s: Encoding = %q, want %q", f.name, got.Encoding, f.enc)
+		}
+		if got.Text != f.want {
+			t.Errorf("%s: text differs from the seed (%d vs %d bytes)", f.name, len(got.Text), len(f.want))
+		}
+		// forcing the encoding gives the same text
+		forced, err := Decode(f.data, f.enc)
+		if err != nil || forced.Text != f.want {
+			t.Errorf("%s: forced %s: err %v, same text %v", f.name, f.enc, err, forced.Text == f.want)
+		}
+		sum := sha256.Sum256([]byte(got.Text))
+		fmt.Fprintf(&golden, "%s\t%d\t%s\t%d\t%x\n", f.name, len(f.data), got.Encoding,
+			len([]rune(got.Text)), sum[:6])
+	}
+	checkGolden(t, "decode.golden", golden.Bytes())
+}
+
+func TestDecodeShort(t *testing.T) {
+	gb := func(s string) []byte {
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	big5 := func(s string) []byte {
+		b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		enc      string
+		wantEnc  string
+		wantText string
+		wantErr  string
+	}{
+		{"empty", nil, "", UTF8, "", ""},
+		{"ascii", []byte("GDP 6.5%\n"), "", UTF8, "GDP 6.5%\n", ""},
+		{"bom only", []byte("\xEF\xBB\xBF"), "", UTF8BOM, "", ""},
+		{"utf-8", []byte("增长6.5%"), "auto", UTF8, "增长6.5%", ""},
+		{"gb sentence", gb("规模以上工业增加值增长6.5%。"), "", GB18030, "规模以上工业增加值增长6.5%。", ""},
+		{"big5 sentence", big5("規模以上工業增加值增長6.5%。"), "", Big5, "規模以上工業增加值增長6.5%。", ""},
+		{"gb traditional", gb("發展改革局"), "", GB18030, "發展改革局", ""},
+		{"big5 short", big5("產業發展"), "", Big5, "產業發展", ""},
+		{"gb short", gb("产业发展"), "", GB18030, "产业发展", ""},
+		{"forced gbk", gb("亿元"), "GBK", GB18030, "亿元", ""},
+		{"forced gb2312", gb("亿元"), "gb2312", GB18030, "亿元", ""},
+		{"forced big5", big5("億元"), "Big5", Big5, "億元", ""},
+		{"forced utf8 keeps bad bytes as U+FFFD", []byte("a\xffb"), "utf8", UTF8, "a\uFFFDb", ""},
+		{"forced utf-16 sniffs", encodeUTF16("十四五", true, false), "utf-16", UTF16BE, "十四五", ""},
+		{"forced utf-16 BOM", encodeUTF16("十四五", true, true), "UTF-16", UTF16BE, "十四五", ""},
+		{"forced utf-16le", encodeUTF16("ab", false, false), "utf-16le", UTF16LE, "ab", ""},
+		{"utf-16 odd byte", append(encodeUTF16("ab", false, true), 'x'), "", UTF16LE, "ab\uFFFD", ""},
+		{"unknown encoding", []byte("x"), "latin1", "", "", "unknown encoding"},
+		{"undecodable", []byte("caf\xe9 au lait, na\xefve \xff\xfe\xfd"), "", "", "", "not UTF-8, GB18030 or Big5"},
+		{"nul", []byte("abc\x00def\x00\x00\x01"), "", "", "", ErrBinary.Error()},
+		{"controls", []byte("\x01\x02\x03\x04abc"), "", "", "", ErrBinary.Error()},
+		{"forced nul", []byte("ab\x00"), "gb18030", "", "", ErrBinary.Error()},
+		{"one control is text", []byte("page\x0c2 \x1b"), "", UTF8, "page\x0c2 \x1b", ""},
+	} {
+		got, err := Decode(tc.data, tc.enc)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%s: err = %v, want %q", tc.name, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got.Encoding != tc.wantEnc || got.Text != tc.wantText {
+			t.Errorf("%s: Decode = %q %q, want %q %q", tc.name, got.Encoding, got.Text, tc.wantEnc, tc.wantText)
+		}
+	}
+	if _, err := Decode([]byte("\x00\x01\x02\x03"), ""); !errors.Is(err, ErrBinary) {
+		t.Errorf("binary: err = %v, want ErrBinary", err)
+	}
+}
+
+// A UTF-8 document with a stray bad byte is still UTF-8, not mojibake.
+func TestDecodeBrokenUTF8(t *testing.T) {
+	text := readSeed(t, seedSimplified)
+	data := []byte(text)
+	i := len(data) / 2
+	for data[i]&0xC0 != 0x80 { // the middle of a character
+		i++
+	}
+	data = append(data[:i:i], data[i+1:]...)
+	got, err := Decode(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Encoding != UTF8 || !strings.Contains(got.Text, "\uFFFD") || len(got.Text) < len(text)-4 {
+		t.Errorf("broken UTF-8: Encoding %q, %d bytes", got.Encoding, len(got.Text))
+	}
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\ngot:  %s\nwant: %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs: %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+// TestDecodeLines re-encodes each line of the corpus and of the seeds on its own, in
+// GB18030 and (where it fits) Big5: short texts are where a byte-range guess fails.
+// Every line with a few Han characters must be read in its own encoding.
+func TestDecodeLines(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	paths = append(paths, seedSimplified, seedTraditional)
+	gbEnc := simplifiedchinese.GB18030.NewEncoder()
+	lines, big5Lines := 0, 0
+	for _, p := range paths {
+		for _, line := range strings.Split(readSeed(t, p), "\n") {
+			han := 0
+			for _, r := range line {
+				if r >= 0x3400 && r < 0xA000 {
+					han++
+				}
+			}
+			if han < 4 {
+				continue
+			}
+			gb, err := gbEnc.String(line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines++
+			if got, err := Decode([]byte(gb), ""); err != nil || got.Encoding != GB18030 || got.Text != line {
+				t.Errorf("GB18030 line read as %q (%v): %s", got.Encoding, err, line)
+			}
+			b5, kept := encodeBig5(line)
+			if len([]rune(kept)) < len([]rune(line))*9/10 {
+				continue // mostly simplified: not a Big5 text
+			}
+			big5Lines++
+			if got, err := Decode(b5, ""); err != nil || got.Encoding != Big5 || got.Text != kept {
+				t.Errorf("Big5 line read as %q (%v): %s", got.Encoding, err, kept)
+			}
+		}
+	}
+	t.Logf("%d lines in GB18030, %d in Big5", lines, big5Lines)
+}
