@@ -41,9 +41,14 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 	a := an.Runes
 	sentences := segment.Sentences(a)
 	mentions := findMentions(a)
+	fields := attribute(a, sentences, mentions, lineStartsOf(a))
 	pos := newPositions(src)
 	records := make([]Record, 0, len(mentions))
-	for _, m := range mentions {
+	for k, m := range mentions {
+		if !m.record {
+			continue
+		}
+		at := fields[k]
 		start, end := an.SourceSpan(m.Start, m.End, len(src))
 		line, col := pos.lineCol(start)
 		r := Record{
@@ -53,7 +58,11 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 			Text:      string(src[start:end]),
 			Value:     m.Value,
 			Unit:      m.Unit,
-			Qualifier: string(m.qualifier),
+			Indicator: at.indicator,
+			Period:    at.period,
+			Qualifier: string(at.qualifier),
+			Change:    at.change,
+			Modality:  at.modality,
 			RawUnit:   m.RawUnit,
 		}
 		if m.HasUpper {
@@ -66,6 +75,17 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 		records = append(records, r)
 	}
 	return records
+}
+
+// lineStartsOf returns the offsets where the lines of a start.
+func lineStartsOf(a []rune) []int {
+	starts := []int{0}
+	for i, r := range a {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // positions turns source rune offsets into 1-based lines and columns.

@@ -11,6 +11,7 @@ type mention struct {
 	units.Match // offsets into the analysis text
 	qualifier   units.Qualifier
 	listed      bool // took its unit from the next item of a list (21、44项)
+	record      bool // false for context-only numbers (6947亿: a scaled amount without unit)
 }
 
 var (
@@ -47,7 +48,8 @@ func quotePairs(s *lexicon.Set) []quotePair {
 }
 
 // findMentions scans the analysis text once and returns the quantities that are records,
-// in text order.
+// in text order, together with scaled amounts that lack a unit (工业增加值6947亿): those
+// are not records but tell the attribution what the next numbers are about.
 func findMentions(a []rune) []mention {
 	var found []mention
 	for i := 0; i < len(a); {
@@ -73,7 +75,8 @@ func findMentions(a []rune) []mention {
 	}
 	out := found[:0]
 	for k, m := range found {
-		if keep[k] {
+		m.record = keep[k]
+		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m) == "" {
 			m.qualifier = qualifierOf(a, m.Match)
 			out = append(out, m)
 		}

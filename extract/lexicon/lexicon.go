@@ -95,6 +95,19 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 	return 0
 }
 
+// SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from.
+func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
+	if i <= 0 || i > len(text) {
+		return 0
+	}
+	for _, w := range s.byLast[text[i-1]] {
+		if i-len(w) >= max(from, 0) && equal(text[i-len(w):i], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 // IndexIn returns the position and length of the first word of the set in text[from:to],
 // preferring the longest word at the earliest position; -1 when none.
 func (s *Set) IndexIn(text []rune, from, to int) (int, int) {

@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/segment"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+// attrs are the attribution fields of one mention (SPEC.md §1, §4, §5).
+type attrs struct {
+	indicator string
+	period    string
+	qualifier units.Qualifier
+	change    string
+	modality  string
+}
+
+var boundWords = lexicon.Get("distant-qualifier")
+
+// distantQualifierWindow is how far before a number a bound word (最高, 最多) may stand
+// with a verb between: 最多遴选100名, 最高给予单人5万元.
+const distantQualifierWindow = 8
+
+// attribute fills the attribution fields of every mention. ms are in text order; mentions
+// that are not records (6947亿 without a unit) take part as context only.
+func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts []int) []attrs {
+	out := make([]attrs, len(ms))
+	fwd := forwardLines(a, lineStarts)
+	k := 0
+	for _, sen := range sentences {
+		for k < len(ms) && ms[k].Start < sen.Start {
+			k++
+		}
+		first := k
+		for k < len(ms) && ms[k].Start < sen.End {
+			k++
+		}
+		if first < k {
+			attributeSentence(a, sen, ms[first:k], out[first:k], lineStarts, fwd)
+		}
+	}
+	return out
+}
+
+func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs, lineStarts []int, fwd []bool) {
+	exprs := timeExprs(a, sen.Start, sen.End)
+	targets := targetScope(a, sen, ms)
+	prevIndicator := ""
+	for i := range ms {
+		m := &ms[i]
+		c := clauseSpan(sen, m.Start)
+		lb, rb := c.Start, c.End
+		if i > 0 && ms[i-1].End > lb && ms[i-1].End <= m.Start {
+			lb = ms[i-1].End
+		}
+		if i+1 < len(ms) && ms[i+1].Start < rb && ms[i+1].Start >= m.End {
+			rb = ms[i+1].Start
+		}
+		at := &out[i]
+		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prevIndicator)
+		if at.indicator != "" {
+			prevIndicator = at.indicator
+		}
+		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
+		at.change = changeOf(a, lb, m.Start)
+		if at.change == "" && i > 0 && gluedToPrevious(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
+			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
+		}
+		at.qualifier = m.qualifier
+		if at.qualifier == units.NoQualifier {
+			at.qualifier = distantQualifier(a, lb, m.Start)
+		}
+		if fwd[lineIndex(lineStarts, m.Start)] || targets[i] {
+			at.modality = "target"
+		}
+	}
+}
+
+// clauseSpan returns the clause of sen holding rune offset i (the sentence if none does).
+func clauseSpan(sen segment.Sentence, i int) segment.Span {
+	if k := sen.ClauseOf(i); k >= 0 {
+		return sen.Clauses[k]
+	}
+	return sen.Span
+}
+
+// inListWith reports two mentions of one list: only the first item's words and a 、
+// between them (8家单项冠军、2家示范企业; 21、44项).
+func inListWith(a []rune, prev, m mention) bool {
+	for k := prev.End; k < m.Start; k++ {
+		switch a[k] {
+		case '、':
+			return true
+		case ',', '，', ';', '；', '。', ':', '：':
+			return false
+		}
+	}
+	return false
+}
+
+// gluedToPrevious reports a list item with no words of its own before its number: it
+// follows a 、 directly (新增8家…、2家…).
+func gluedToPrevious(a []rune, prev, m mention) bool {
+	if !inListWith(a, prev, m) {
+		return false
+	}
+	k := m.Start
+	if _, qs := units.QualifierBefore(a, k); qs < k {
+		k = qs
+	}
+	return k > 0 && a[k-1] == '、'
+}
+
+// listIndexAfter is the position of mention i among the mentions that follow the same
+// list of years (2021、2022年分别支持21、44项: 21 is 0, 44项 is 1).
+func listIndexAfter(exprs []timeExpr, ms []mention, i int) int {
+	var list *timeExpr
+	for k := range exprs {
+		if exprs[k].end <= ms[i].Start && len(exprs[k].values) > 1 {
+			list = &exprs[k]
+		}
+	}
+	if list == nil {
+		return 0
+	}
+	idx := 0
+	for k := 0; k < i; k++ {
+		if ms[k].Start >= list.end {
+			idx++
+		}
+	}
+	return idx
+}
+
+// distantQualifier reads a bound word a little before the number with a verb between
+// (最多遴选100名 → under), stopping at the previous number or clause start.
+func distantQualifier(a []rune, lb, start int) units.Qualifier {
+	from := max(lb, start-distantQualifierWindow)
+	if k, n := boundWords.LastIndexIn(a, from, start); k >= 0 {
+		if q, _ := units.QualifierBefore(a, k+n); q != units.NoQualifier {
+			return q
+		}
+	}
+	return units.NoQualifier
+}
+
+func lineIndex(lineStarts []int, i int) int {
+	lo, hi := 0, len(lineStarts)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if lineStarts[mid] <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo - 1
+}
+
+// indicatorOf chooses what mention i measures (SPEC §4).
+func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev string) string {
+	m := ms[i]
+	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
+	if name := respectiveName(a, ms, i, c); name != "" {
+		return name
+	}
+	l := cleanLeft(a, left)
+	r, noun := cleanRight(a, right)
+	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
+	if rateUnits[m.Unit] {
+		if before, ok := comparisonSplit(a, left); ok {
+			if p := cleanLeft(a, before); p.len() >= 2 {
+				return text(a, p)
+			}
+			return prev // 高于全国1.2个百分点: the gap of what the sentence is about
+		}
+		switch {
+		case strongLeft:
+			return text(a, l)
+		case !r.empty() && (noun || l.empty()):
+			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
+		case prev != "":
+			return prev // 同比增长15%: the rate of what was just named
+		}
+		return text(a, l)
+	}
+	switch {
+	case noun && !r.empty():
+		return text(a, r)
+	case strongLeft:
+		return text(a, l)
+	case !r.empty() && !moneyUnits[baseUnit(m.Unit)] && !timeUnits[m.Unit]:
+		// A count is of a thing even when its name starts like a verb (2个创建小镇).
+		if rr := endOfItem(a, r, true); rr.len() >= 2 {
+			return text(a, rr)
+		}
+	}
+	if shared := listSharedNoun(a, ms, i, c); shared != "" {
+		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
+	}
+	switch {
+	case !r.empty() && moneyUnits[baseUnit(m.Unit)]:
+		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
+	case !l.empty():
+		return text(a, l)
+	case !r.empty():
+		return text(a, r)
+	}
+	return prev
+}
+
+var timeUnits = map[string]bool{"年": true, "个月": true, "天": true, "小时": true, "分钟": true, "秒": true, "岁": true}
+
+func baseUnit(u string) string {
+	for i, r := range u {
+		if r == '/' {
+			return u[:i]
+		}
+	}
+	return u
+}
+
+func isOnlyVerb(a []rune, p phrase) bool {
+	return verbsObject.PrefixAt(a, p.s) == p.len() || verbsPredicate.PrefixAt(a, p.s) == p.len()
+}
+
+func text(a []rune, p phrase) string {
+	if p.empty() {
+		return ""
+	}
+	return string(a[p.s:p.e])
+}
+
+// listSharedNoun returns the noun after the last item of a list the mention belongs to
+// (500万元、100万元、50万元一次性薪酬补贴).
+func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
+	j := i
+	for j+1 < len(ms) && ms[j+1].Start < c.End && inListWith(a, ms[j], ms[j+1]) {
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	end := c.End
+	if j+1 < len(ms) && ms[j+1].Start < end {
+		end = ms[j+1].Start
+	}
+	_, right := indicatorParts(a, ms[j].End, ms[j].Start, ms[j].End, end)
+	if r, noun := cleanRight(a, right); noun && !r.empty() {
+		return text(a, r)
+	}
+	return ""
+}
+
+// respectiveName pairs a list of names with a list of numbers after 分别
+// (战略性新兴产业、高新技术产业增加值分别增长10%、7.9%).
+func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
+	first := i
+	for first > 0 && ms[first-1].End > c.Start && inListWith(a, ms[first-1], ms[first]) {
+		first--
+	}
+	last := i
+	for last+1 < len(ms) && ms[last+1].Start < c.End && inListWith(a, ms[last], ms[last+1]) {
+		last++
+	}
+	if last == first {
+		return ""
+	}
+	lb := c.Start
+	if first > 0 && ms[first-1].End > lb {
+		lb = ms[first-1].End
+	}
+	k := lastIndexWord(a, []rune("分别"), lb, ms[first].Start)
+	if k < 0 {
+		return ""
+	}
+	p := dropTrailingFunction(a, phrase{lb, k})
+	var names []phrase
+	s := p.s
+	for x := p.s; x <= p.e; x++ {
+		if x == p.e || a[x] == '、' {
+			if n := cleanLeft(a, phrase{s, x}); !n.empty() {
+				names = append(names, n)
+			}
+			s = x + 1
+		}
+	}
+	if len(names) != last-first+1 {
+		return ""
+	}
+	return text(a, names[i-first])
+}
+
+func lastIndexWord(a, w []rune, from, to int) int {
+	for k := to - len(w); k >= from; k-- {
+		if equalRunes(a[k:k+len(w)], w) {
+			return k
+		}
+	}
+	return -1
+}
+
+func equalRunes(x, y []rune) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+var (
+	increaseWords  = lexicon.Get("change-increase")
+	decreaseWords  = lexicon.Get("change-decrease")
+	increaseDirect = lexicon.Get("change-increase-direct")
+	decreaseDirect = lexicon.Get("change-decrease-direct")
+	levelSuffix    = lexicon.Get("change-level-suffix")
+	changeNot      = lexicon.Get("change-not")
+	comparison     = lexicon.Get("comparison")
+)
+
+// changeWindow is how far before a number a change word may stand and still govern it
+// (净增高新技术企业2823家 has the word nine characters away).
+const changeWindow = 16
+
+// changeOf says whether the mention starting at a[start] states a change of its
+// indicator: the nearest change word before it, after the previous number of its clause
+// (增长, 下降, 新增, 淘汰…), unless that word sets a new level (增至, 提高到) or the number
+// is a gap to a reference (增速高于全国0.5个百分点).
+func changeOf(a []rune, clauseFrom, start int) string {
+	if k, _ := comparison.IndexIn(a, clauseFrom, start); k >= 0 {
+		return "" // 高于全市工业平均增速1.2个百分点: a gap, whatever the words
+	}
+	// Qualifiers touching the number (超, 约, 不少于) sit between the word and the number.
+	numStart := start
+	if _, qs := units.QualifierBefore(a, start); qs < start && qs >= clauseFrom {
+		numStart = qs
+	}
+	// Single characters count only right before the number: 增8.1%, 降5%.
+	if increaseDirect.SuffixBefore(a, numStart) > 0 && levelSuffix.PrefixAt(a, numStart) == 0 {
+		return "increase"
+	}
+	if decreaseDirect.SuffixBefore(a, numStart) > 0 {
+		return "decrease"
+	}
+	from := max(clauseFrom, numStart-changeWindow)
+	for e := numStart; e > from; e-- {
+		for _, w := range []struct {
+			set  *lexicon.Set
+			kind string
+		}{{increaseWords, "increase"}, {decreaseWords, "decrease"}} {
+			n := w.set.SuffixBefore(a, e)
+			if n == 0 || e-n < from || coveredBy(changeNot, a, e-n, e) {
+				continue
+			}
+			if levelSuffix.PrefixAt(a, e) > 0 {
+				return "" // 增至, 提高到: a new level
+			}
+			if k, _ := listBreaks.IndexIn(a, e, numStart); k >= 0 && a[k] != '等' {
+				return "" // 提升质量品牌项目和4个…: the word belongs to the item before
+			}
+			return w.kind
+		}
+	}
+	return ""
+}
+
+// coveredBy reports whether a word of set covers a[s:e] (增加 inside 增加值).
+func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
+	for from := max(0, s-3); from <= s; from++ {
+		if n := set.PrefixAt(a, from); n > 0 && from+n >= e {
+			return true
+		}
+	}
+	return false
+}

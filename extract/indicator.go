@@ -1,0 +1,363 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+var (
+	dropBefore       = lexicon.Get("indicator-drop-before")
+	dropAfter        = lexicon.Get("indicator-drop-after")
+	indicatorKeep    = lexicon.Get("indicator-keep")
+	verbsObject      = lexicon.Get("verbs-object")
+	verbsPredicate   = lexicon.Get("verbs-predicate")
+	honourVerbs      = lexicon.Get("honour-verbs")
+	listBreaks       = lexicon.Get("list-breaks")
+	relativeOpeners  = lexicon.Get("relative-openers")
+)
+
+// rateUnits measure a change or a share of something named before them, never a thing
+// counted after them.
+var rateUnits = map[string]bool{"%": true, "‰": true, "百分点": true, "倍": true}
+
+// moneyUnits are amounts whose purpose may name them (投入34.1亿元支持产业转型升级).
+var moneyUnits = map[string]bool{"元": true, "美元": true, "港元": true, "欧元": true, "日元": true, "英镑": true, "澳元": true}
+
+// phrase is a stretch [s, e) of the analysis text considered as an indicator.
+type phrase struct{ s, e int }
+
+func (p phrase) empty() bool { return p.e <= p.s }
+func (p phrase) len() int    { return max(0, p.e-p.s) }
+
+// indicatorParts finds the two candidate phrases of a mention: the text before it back to
+// the previous number or the clause start (left), and the text after it up to the next
+// number or the clause end (right), without the qualifier words touching it.
+func indicatorParts(a []rune, lb, start, end, rb int) (left, right phrase) {
+	left = phrase{lb, start}
+	// Words before a 、 belong to the previous list item (设立再担保机构、3亿元设立…), and a
+	// number right after 和/及/与 has no words of its own before it (院校与30家企业).
+	if k := lastListSep(a, lb, start); k >= 0 {
+		left.s = k + 1
+	}
+	if _, qs := units.QualifierBefore(a, start); qs >= lb {
+		left.e = qs
+	}
+	right = phrase{end, rb}
+	if _, qe := units.QualifierAfter(a, end); qe <= rb {
+		right.s = qe
+	}
+	return left, right
+}
+
+// cleanLeft narrows the text before a number to what it measures: drop framing words at
+// the start (全市, 2016年, 其中) and function words at the end (达, 为, 共计, 同比增长), then
+// keep what the first verb governs (完成总产值 → 总产值); when a verb ends the text keep
+// what precedes it (市级财政投入 → 市级财政), or the verb itself when nothing else is left.
+func cleanLeft(a []rune, p phrase) phrase {
+	p = dropTrailingFunction(a, trimPhrase(a, p))
+	if p.empty() {
+		return p
+	}
+	if vs, vn := mainVerb(a, p); vs >= 0 {
+		after := dropTrailingFunction(a, trimPhrase(a, phrase{vs + vn, p.e}))
+		switch {
+		case after.len() >= 2:
+			p = after
+		case vs > p.s:
+			if before := trimPhrase(a, phrase{p.s, vs}); before.len() >= 2 {
+				p = before
+			} else {
+				p = phrase{vs, vs + vn}
+			}
+		default:
+			p = phrase{vs, vs + vn}
+		}
+	}
+	return trimPhrase(a, p)
+}
+
+// mainVerb finds the verb whose object is measured: the last verb of the phrase, except
+// one right after a closing quote, which is part of a name (“互联网+”创建小镇).
+func mainVerb(a []rune, p phrase) (int, int) {
+	for e := p.e; e > p.s; {
+		k, n := verbsObject.LastIndexIn(a, p.s, e)
+		if k < 0 {
+			return -1, 0
+		}
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') {
+			e = k
+			continue
+		}
+		return k, n
+	}
+	return -1, 0
+}
+
+// cleanRight narrows the text after a number to the thing counted. It returns the phrase
+// and whether it is a noun (the thing counted) rather than a purpose (投入34.1亿元支持
+// 产业转型升级): a noun ends at a list separator or a verb (14位市领导担任… → 市领导),
+// except that a selection keeps its verb and object (8家企业入选“中国互联网企业100强”).
+func cleanRight(a []rune, p phrase) (phrase, bool) {
+	if !p.empty() && (isPunctBreak(a[p.s]) || listBreaks.PrefixAt(a, p.s) > 0 && a[p.s] != '等') {
+		return phrase{p.s, p.s}, false // what follows a separator belongs to the next item
+	}
+	p = trimPhrase(a, p)
+	for !p.empty() && strings.ContainsRune("将要已可拟", a[p.s]) {
+		p.s++
+	}
+	if p.empty() {
+		return p, false
+	}
+	if h, ok := relativeHead(a, p); ok {
+		return h, true
+	}
+	if verbsPredicate.PrefixAt(a, p.s) > 0 || verbsObject.PrefixAt(a, p.s) > 0 {
+		if honourVerbs.PrefixAt(a, p.s) == 0 {
+			return endOfItem(a, p, false), false
+		}
+	}
+	return endOfItem(a, p, true), true
+}
+
+// endOfItem ends the phrase at the first list break, and for a noun at the first verb.
+func endOfItem(a []rune, p phrase, noun bool) phrase {
+	for i := p.s; i < p.e; i++ {
+		r := a[i]
+		if r == '(' || r == '（' {
+			// A bracket inside a name (重点企业(项目)服务专责小组) is skipped whole.
+			if j := matchingClose(a, i, p.e); j > 0 && j+1 < p.e && isHan(a[j+1]) && listBreaks.PrefixAt(a, j+1) == 0 {
+				i = j
+				continue
+			}
+			return trimPhrase(a, phrase{p.s, i})
+		}
+		if r == '“' {
+			// Words inside quotes are a name (“链金合作”金融机构), never a verb.
+			if j := indexRune(a, i+1, p.e, '”'); j > 0 {
+				i = j
+				continue
+			}
+		}
+		if i == p.s {
+			continue
+		}
+		if isPunctBreak(r) || r == '等' {
+			return trimPhrase(a, phrase{p.s, i})
+		}
+		if n := listBreaks.PrefixAt(a, i); n > 0 && nextIsNumber(a, i+n) {
+			return trimPhrase(a, phrase{p.s, i}) // 18家院校与30家企业: the next item
+		}
+		if !noun {
+			continue
+		}
+		if honourVerbs.PrefixAt(a, i) > 0 {
+			return trimPhrase(a, cutAtPunct(a, p))
+		}
+		if verbsPredicate.PrefixAt(a, i) > 0 {
+			return trimPhrase(a, phrase{p.s, i})
+		}
+	}
+	return trimPhrase(a, p)
+}
+
+func cutAtPunct(a []rune, p phrase) phrase {
+	for i := p.s; i < p.e; i++ {
+		if isPunctBreak(a[i]) || a[i] == '(' || a[i] == '（' {
+			return phrase{p.s, i}
+		}
+	}
+	return p
+}
+
+// relativeHead reads a number followed by a relative clause (7家为中小企业提供…服务等的
+// 市级…示范平台; 100名长期扎根我区…的专家): the thing counted is the head after 的.
+func relativeHead(a []rune, p phrase) (phrase, bool) {
+	k := lastIndex(a, '的', p.s, p.e)
+	if k < 0 {
+		return phrase{}, false
+	}
+	before := phrase{p.s, k}
+	if relativeOpeners.PrefixAt(a, p.s) == 0 {
+		if v, _ := verbsPredicate.IndexIn(a, before.s, before.e); v < 0 {
+			return phrase{}, false
+		}
+		// A noun first (1000多家样本企业的线上监测运行平台): the count is of that noun.
+		if v, _ := verbsPredicate.IndexIn(a, before.s, before.e); v > before.s+4 {
+			return phrase{}, false
+		}
+	}
+	head := endOfItem(a, phrase{k + 1, p.e}, true)
+	if head.len() < 2 {
+		return phrase{}, false
+	}
+	return head, true
+}
+
+// lastListSep returns the last 、 in a[from:to] outside brackets, or the conjunction that
+// ends the text (…院校与|30家), or -1.
+func lastListSep(a []rune, from, to int) int {
+	e := to
+	if _, qs := units.QualifierBefore(a, to); qs >= from {
+		e = qs
+	}
+	if n := listBreaks.SuffixBeforeFrom(a, e, from); n > 0 && a[e-1] != '等' {
+		return e - 1
+	}
+	depth := 0
+	for k := to - 1; k >= from; k-- {
+		switch a[k] {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			depth--
+		case '、':
+			if depth <= 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func matchingClose(a []rune, i, to int) int {
+	for j := i + 1; j < to; j++ {
+		if a[j] == ')' || a[j] == '）' {
+			return j
+		}
+	}
+	return -1
+}
+
+func nextIsNumber(a []rune, i int) bool {
+	for i < len(a) && (a[i] == ' ' || a[i] == '约' || a[i] == '近' || a[i] == '超') {
+		i++
+	}
+	return units.NumberStartsAt(a, i)
+}
+
+func isPunctBreak(r rune) bool {
+	switch r {
+	case '、', ',', '，', ';', '；', '。', ':', '：', '!', '?', '！', '？':
+		return true
+	}
+	return false
+}
+
+func isHan(r rune) bool { return r >= 0x3400 && r < 0xA000 }
+
+// trimPhrase drops punctuation, framing words, years and distributive words (每家) at the
+// start, and punctuation at the end.
+func trimPhrase(a []rune, p phrase) phrase {
+	for changed := true; changed && !p.empty(); {
+		changed = false
+		for !p.empty() && isTrimmable(a[p.s]) && !(isOpenBracket(a[p.s]) && closesIn(a, p)) {
+			p.s++
+			changed = true
+		}
+		if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && !(n == 1 && indicatorKeep.PrefixAt(a, p.s) > 1) {
+			p.s += n
+			changed = true
+		}
+		if te, ok := timePrefix(a, p.s, p.e); ok {
+			p.s = te
+			changed = true
+		}
+		// 每家予以…: "each", not what is measured.
+		if !p.empty() && a[p.s] == '每' && p.s+1 < p.e {
+			if f, ok := unitWordAt(a, p.s+1); ok {
+				p.s += 1 + f
+				changed = true
+			}
+		}
+	}
+	for !p.empty() && isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
+		p.e--
+	}
+	return p
+}
+
+// unitWordAt returns the length of a unit word at a[i] (家 in 每家).
+func unitWordAt(a []rune, i int) (int, bool) {
+	m, ok := units.Scan(append([]rune{'1'}, a[i:min(len(a), i+4)]...), 0)
+	if !ok || m.Unit == "" {
+		return 0, false
+	}
+	return m.End - 1, true
+}
+
+func isOpenBracket(r rune) bool { return r == '(' || r == '（' }
+
+func closesIn(a []rune, p phrase) bool {
+	return matchingClose(a, p.s, p.e) > 0
+}
+
+// timePrefix reads a year or a date phrase at a[i] (2016年, 2021年10月底, 2014-2016年).
+func timePrefix(a []rune, i, to int) (int, bool) {
+	if y, n := yearAt(a, i); n > 0 {
+		if te, ok := yearExpr(a, i, to, y, n); ok {
+			e := te.end
+			for e < to && strings.ContainsRune("底末初度以来内", a[e]) {
+				e++
+			}
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+func isTrimmable(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', ',', '，', '、', ';', '；', ':', '：', '。', '.', '!', '?', '(', ')', '（', '）', '-', '—', '/':
+		return true
+	}
+	return false
+}
+
+// closesBracketIn keeps a closing bracket whose opening one is in the phrase
+// (各级示范平台(基地)).
+func closesBracketIn(a []rune, p phrase) bool {
+	r := a[p.e-1]
+	if r != ')' && r != '）' {
+		return false
+	}
+	for k := p.e - 2; k >= p.s; k-- {
+		if isOpenBracket(a[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropTrailingFunction removes function words and change words at the end of the text
+// before a number (达, 为, 共计, 同比增长, 分别).
+func dropTrailingFunction(a []rune, p phrase) phrase {
+	for !p.empty() {
+		if n := longestSuffixWithin(dropAfter, a, p); n > 0 {
+			p.e -= n
+			continue
+		}
+		if isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
+			p.e--
+			continue
+		}
+		break
+	}
+	return p
+}
+
+// longestSuffixWithin returns the length of the longest word of set that ends p and lies
+// within it.
+func longestSuffixWithin(set *lexicon.Set, a []rune, p phrase) int {
+	return set.SuffixBeforeFrom(a, p.e, p.s)
+}
+
+// comparisonSplit returns the part of the text before a comparison word
+// (增速高于全国平均水平 → 增速), and whether one was found.
+func comparisonSplit(a []rune, p phrase) (phrase, bool) {
+	if k, _ := comparison.IndexIn(a, p.s, p.e); k >= 0 {
+		return phrase{p.s, k}, true
+	}
+	return p, false
+}

@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+var (
+	baselineBefore  = lexicon.Get("baseline-before")
+	periodReset     = lexicon.Get("period-reset")
+	planPeriodAfter = lexicon.Get("plan-period-after")
+)
+
+// timeExpr is a time a sentence states: a year, a year range, a month, or a list of years
+// (2021、2022年).
+type timeExpr struct {
+	start, end int      // span in the analysis text
+	values     []string // one period per listed year; a single value otherwise
+}
+
+// fiveYearPlans maps the plan names to their years (“十三五”期间 is 2016-2020).
+var fiveYearPlans = map[string]string{
+	"十一五": "2006-2010", "十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035",
+}
+
+// timeExprs finds the periods stated in a[from:to]. Years that are baselines (较2020年) or
+// inside titles (《…(2016-2018)》) are left out.
+func timeExprs(a []rune, from, to int) []timeExpr {
+	var out []timeExpr
+	for i := from; i < to; i++ {
+		if i+3 < to && isPlanName(a, i) {
+			if te, ok := planPeriod(a, i, to); ok {
+				out = append(out, te)
+				i = te.end - 1
+			}
+			continue
+		}
+		y, n := yearAt(a, i)
+		if n == 0 {
+			continue
+		}
+		te, ok := yearExpr(a, i, to, y, n)
+		if !ok {
+			i += n - 1
+			continue
+		}
+		if baselineBefore.SuffixBefore(a, i) > 0 && !isRangeFrom(a, i, te) || inQuotes(a, i, te.end, titleQuotes, 0) {
+			i = te.end - 1
+			continue
+		}
+		out = append(out, te)
+		i = te.end - 1
+	}
+	return out
+}
+
+// isRangeFrom tells 从2017年到2020年 (a range) from 从2020年的82.4岁 (a baseline).
+func isRangeFrom(a []rune, i int, te timeExpr) bool {
+	return i > 0 && a[i-1] == '从' && len(te.values) == 1 && len(te.values[0]) == 9
+}
+
+// yearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number.
+func yearAt(a []rune, i int) (int, int) {
+	if i > 0 && isDigit(a[i-1]) || i+4 > len(a) {
+		return 0, 0
+	}
+	y := 0
+	for k := i; k < i+4; k++ {
+		if !isDigit(a[k]) {
+			return 0, 0
+		}
+		y = y*10 + int(a[k]-'0')
+	}
+	if i+4 < len(a) && isDigit(a[i+4]) {
+		return 0, 0
+	}
+	if y < 1900 || y >= 2200 {
+		return 0, 0
+	}
+	return y, 4
+}
+
+// smallInt reads up to max digits at a[i].
+func smallInt(a []rune, i, max int) (int, int) {
+	v, n := 0, 0
+	for i+n < len(a) && n < max && isDigit(a[i+n]) {
+		v = v*10 + int(a[i+n]-'0')
+		n++
+	}
+	return v, n
+}
+
+// yearExpr reads what follows a year: 年, a range (2014-2016年, 2017年到2020年,
+// 2016-2017年度), a month (2021年10月底), or a list (2021、2022年).
+func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
+	j := i + n
+	// A list of years sharing one 年: 2021、2022年.
+	if j < to && a[j] == '、' {
+		years := []int{y}
+		k := j
+		for k < to && a[k] == '、' {
+			y2, n2 := yearAt(a, k+1)
+			if n2 == 0 {
+				break
+			}
+			years = append(years, y2)
+			k += 1 + n2
+		}
+		if len(years) > 1 && k < to && a[k] == '年' {
+			te := timeExpr{start: i, end: k + 1}
+			for _, yy := range years {
+				te.values = append(te.values, strconv.Itoa(yy))
+			}
+			return te, true
+		}
+	}
+	// A range written before 年: 2014-2016年, 2016—2017年度, 2014至2016年.
+	if j < to && isRangeSep(a[j]) {
+		if y2, n2 := yearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
+			return timeExpr{start: i, end: j + 2 + n2, values: []string{fmt.Sprintf("%d-%d", y, y2)}}, true
+		}
+	}
+	if j >= to || a[j] != '年' {
+		return timeExpr{}, false
+	}
+	j++
+	// A range written with 年 on both ends: 2017年到2020年, 2014年至2016年.
+	if j < to && (a[j] == '到' || a[j] == '至' || isRangeSep(a[j])) {
+		if y2, n2 := yearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
+			return timeExpr{start: i, end: j + 2 + n2, values: []string{fmt.Sprintf("%d-%d", y, y2)}}, true
+		}
+	}
+	// A month: 2021年10月, 2021年10月底.
+	if m, n2 := smallInt(a, j, 2); n2 > 0 && m >= 1 && m <= 12 && j+n2 < to && a[j+n2] == '月' {
+		return timeExpr{start: i, end: j + n2 + 1, values: []string{fmt.Sprintf("%d-%02d", y, m)}}, true
+	}
+	if cm, n2 := chineseMonth(a, j); n2 > 0 {
+		return timeExpr{start: i, end: j + n2 + 1, values: []string{fmt.Sprintf("%d-%02d", y, cm)}}, true
+	}
+	return timeExpr{start: i, end: j, values: []string{strconv.Itoa(y)}}, true
+}
+
+// chineseMonth reads 十月 / 十二月 / 三月 at a[j].
+func chineseMonth(a []rune, j int) (int, int) {
+	for n := 3; n >= 1; n-- {
+		if j+n < len(a) && a[j+n] == '月' {
+			if q, err := units.Parse(string(a[j : j+n])); err == nil && q.Unit == "" {
+				if v, ok := q.Value.Int64(); ok && v >= 1 && v <= 12 {
+					return int(v), n
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+func isRangeSep(r rune) bool {
+	switch r {
+	case '-', '－', '—', '–', '~', '～', '〜', '至':
+		return true
+	}
+	return false
+}
+
+// isPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
+func isPlanName(a []rune, i int) bool {
+	return a[i] == '十' && i+2 < len(a) && fiveYearPlans[string(a[i:i+3])] != ""
+}
+
+// planPeriod reads “十三五”期间 / 十四五以来 / 十四五时期 as a year range; a plan name
+// followed by anything else (“十四五”规划) is a title, not a period.
+func planPeriod(a []rune, i, to int) (timeExpr, bool) {
+	years := fiveYearPlans[string(a[i:i+3])]
+	j := i + 3
+	if j < to && (a[j] == '”' || a[j] == '"' || a[j] == '’') {
+		j++
+	}
+	if n := planPeriodAfter.PrefixAt(a, j); n > 0 && j+n <= to {
+		return timeExpr{start: i, end: j + n, values: []string{years}}, true
+	}
+	return timeExpr{}, false
+}
+
+// periodOf returns the period of the mention at a[start:end] in the sentence a[sFrom:sTo]
+// whose clause is a[cFrom:cTo]: the nearest time stated before it in the sentence, unless
+// a relative time word (目前, 今年) comes between; otherwise a time stated after it in the
+// same clause (7家企业入选2022年…项目). idx is the mention's position in a list that shares
+// a list of years (2021、2022年分别支持21、44项).
+func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) string {
+	var best *timeExpr
+	for k := range exprs {
+		if exprs[k].end <= start {
+			best = &exprs[k]
+		}
+	}
+	if best != nil {
+		if k, _ := periodReset.IndexIn(a, best.end, start); k >= 0 {
+			return ""
+		}
+		return pick(best.values, idx)
+	}
+	for k := range exprs {
+		if exprs[k].start >= end && exprs[k].end <= cTo {
+			return pick(exprs[k].values, 0)
+		}
+	}
+	return ""
+}
+
+func pick(values []string, idx int) string {
+	if len(values) == 1 {
+		return values[0]
+	}
+	if idx >= 0 && idx < len(values) {
+		return values[idx]
+	}
+	return ""
+}
