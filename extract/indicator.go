@@ -8,14 +8,14 @@ import (
 )
 
 var (
-	dropBefore       = lexicon.Get("indicator-drop-before")
-	dropAfter        = lexicon.Get("indicator-drop-after")
-	indicatorKeep    = lexicon.Get("indicator-keep")
-	verbsObject      = lexicon.Get("verbs-object")
-	verbsPredicate   = lexicon.Get("verbs-predicate")
-	honourVerbs      = lexicon.Get("honour-verbs")
-	listBreaks       = lexicon.Get("list-breaks")
-	relativeOpeners  = lexicon.Get("relative-openers")
+	dropBefore      = lexicon.Get("indicator-drop-before")
+	dropAfter       = lexicon.Get("indicator-drop-after")
+	indicatorKeep   = lexicon.Get("indicator-keep")
+	verbsObject     = lexicon.Get("verbs-object")
+	verbsPredicate  = lexicon.Get("verbs-predicate")
+	honourVerbs     = lexicon.Get("honour-verbs")
+	listBreaks      = lexicon.Get("list-breaks")
+	relativeOpeners = lexicon.Get("relative-openers")
 )
 
 // rateUnits measure a change or a share of something named before them, never a thing
