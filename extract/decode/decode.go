@@ -5,6 +5,7 @@ package decode
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -140,9 +141,58 @@ type candidate struct {
 	hits    int // runes that fold to a frequent character
 }
 
+// sampleSize is how much of a document decides between the legacy encodings; the
+// winner is then checked on the whole document.
+const sampleSize = 16 << 10
+
 func detectLegacy(data []byte) (Result, error) {
+	if len(data) > 2*sampleSize {
+		// Decide on a sample cut at a line break (a byte no multi-byte sequence of
+		// these encodings contains), then decode only the winner in full.
+		cut := bytes.LastIndexByte(data[:sampleSize], '\n')
+		if cut <= 0 {
+			cut = sampleSize
+		}
+		if enc, ok := chooseLegacy(data[:cut]); ok {
+			var res Result
+			var invalid int
+			if enc == UTF8 {
+				res, invalid = decodeUTF8(data), countInvalidUTF8(data, len(data))
+			} else {
+				res.Encoding = enc
+				res.Text, invalid = legacy(data, enc)
+			}
+			if invalid <= tolerance(utf8.RuneCountInString(res.Text)) {
+				return res, nil
+			}
+		}
+	}
+	cands, best := evaluate(data)
+	if best < 0 {
+		return Result{}, fmt.Errorf("decode: not UTF-8, GB18030 or Big5: %d invalid sequences as UTF-8, %d as GB18030, %d as Big5 in %d bytes, and no common Chinese characters in the readings without many",
+			cands[0].invalid, cands[1].invalid, cands[2].invalid, len(data))
+	}
+	return Result{Text: cands[best].text, Encoding: cands[best].enc}, nil
+}
+
+func chooseLegacy(sample []byte) (string, bool) {
+	cands, best := evaluate(sample)
+	if best < 0 {
+		return "", false
+	}
+	return cands[best].enc, true
+}
+
+// evaluate reads data as UTF-8 (with broken bytes), GB18030 and Big5, and returns the
+// readings and the index of the best one, or -1 when none is acceptable.
+func evaluate(data []byte) ([3]candidate, int) {
 	var cands [3]candidate
-	cands[0] = score(UTF8, decodeUTF8(data).Text, countFFFD(data))
+	// UTF-8 is read only when it has few invalid bytes: the count stops early.
+	if bad := countInvalidUTF8(data, tolerance(len(data))); bad <= tolerance(len(data)) {
+		cands[0] = score(UTF8, decodeUTF8(data).Text, bad)
+	} else {
+		cands[0] = candidate{enc: UTF8, invalid: bad, runes: 0}
+	}
 	for i, enc := range []string{GB18030, Big5} {
 		text, invalid := legacy(data, enc)
 		cands[i+1] = score(enc, text, invalid)
@@ -159,11 +209,7 @@ func detectLegacy(data []byte) (Result, error) {
 			best = i
 		}
 	}
-	if best < 0 {
-		return Result{}, fmt.Errorf("decode: not UTF-8, GB18030 or Big5: %d invalid sequences as UTF-8, %d as GB18030, %d as Big5 in %d bytes, and no common Chinese characters in the readings without many",
-			cands[0].invalid, cands[1].invalid, cands[2].invalid, len(data))
-	}
-	return Result{Text: cands[best].text, Encoding: cands[best].enc}, nil
+	return cands, best
 }
 
 // tolerance is how many invalid sequences a candidate decoding may have: a few stray
@@ -194,7 +240,7 @@ func legacy(data []byte, enc string) (string, int) {
 	}
 	// A genuine U+FFFD in the source is encoded as a valid sequence; counting every
 	// U+FFFD overestimates only for documents that already carry replacement characters.
-	return string(out), strings.Count(string(out), "\uFFFD")
+	return string(out), bytes.Count(out, []byte("\uFFFD"))
 }
 
 // decodeUTF8 strips a BOM and replaces each invalid byte with U+FFFD.
@@ -216,10 +262,15 @@ func decodeUTF8(data []byte) Result {
 	return Result{Text: b.String(), Encoding: enc}
 }
 
-// countFFFD counts the invalid bytes of a UTF-8 reading.
-func countFFFD(data []byte) int {
+// countInvalidUTF8 counts the invalid bytes of a UTF-8 reading, stopping once the
+// count exceeds limit.
+func countInvalidUTF8(data []byte, limit int) int {
 	n := 0
-	for len(data) > 0 {
+	for len(data) > 0 && n <= limit {
+		if data[0] < utf8.RuneSelf {
+			data = data[1:]
+			continue
+		}
 		r, size := utf8.DecodeRune(data)
 		if r == utf8.RuneError && size == 1 {
 			n++
@@ -243,23 +294,36 @@ func decodeUTF16(data []byte, enc string) Result {
 			enc = UTF16LE
 		}
 	}
-	units := make([]uint16, len(data)/2)
-	for i := range units {
+	n := len(data) / 2
+	unit := func(i int) rune {
 		if enc == UTF16LE {
-			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
-		} else {
-			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+			return rune(data[2*i]) | rune(data[2*i+1])<<8
 		}
+		return rune(data[2*i])<<8 | rune(data[2*i+1])
 	}
-	var b strings.Builder
-	b.Grow(len(data) * 3 / 2)
-	for _, r := range utf16.Decode(units) {
-		b.WriteRune(r)
+	out := make([]byte, 0, n*3+3)
+	for i := 0; i < n; i++ {
+		u := unit(i)
+		switch {
+		case u < 0x80:
+			out = append(out, byte(u))
+			continue
+		case u >= 0xD800 && u < 0xDC00 && i+1 < n:
+			if v := unit(i + 1); v >= 0xDC00 && v < 0xE000 {
+				u = utf16.DecodeRune(u, v)
+				i++
+			} else {
+				u = utf8.RuneError
+			}
+		case u >= 0xD800 && u < 0xE000:
+			u = utf8.RuneError // unpaired surrogate
+		}
+		out = utf8.AppendRune(out, u)
 	}
 	if len(data)%2 == 1 {
-		b.WriteRune(utf8.RuneError)
+		out = utf8.AppendRune(out, utf8.RuneError)
 	}
-	return Result{Text: b.String(), Encoding: enc}
+	return Result{Text: string(out), Encoding: enc}
 }
 
 // sniffUTF16 guesses the byte order of BOM-less UTF-16 (data has NUL bytes): each order

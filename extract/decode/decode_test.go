@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -274,4 +275,45 @@ func TestDecodeLines(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines in GB18030, %d in Big5", lines, big5Lines)
+}
+
+// Large documents are judged on a sample and checked in full.
+func TestDecodeLarge(t *testing.T) {
+	s002 := readSeed(t, seedSimplified)
+	s004 := readSeed(t, seedTraditional)
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(strings.Repeat(s002, 3))
+	b5, kept := encodeBig5(strings.Repeat(s004, 4))
+	broken := []byte(strings.Repeat(s002, 3))
+	broken[len(broken)-3] = 0xFF // one bad byte after the sample
+	for _, tc := range []struct {
+		name, data, enc, want string
+	}{
+		{"gb18030", gb, GB18030, strings.Repeat(s002, 3)},
+		{"big5", string(b5), Big5, kept},
+		{"utf-8 with a bad byte", string(broken), UTF8, perByteReplacement(broken)},
+	} {
+		if len(tc.data) <= 2*sampleSize {
+			t.Fatalf("%s: fixture too small for the sample path", tc.name)
+		}
+		got, err := Decode([]byte(tc.data), "")
+		if err != nil || got.Encoding != tc.enc || got.Text != tc.want {
+			t.Errorf("%s: Decode = %q, %v (same text: %v)", tc.name, got.Encoding, err, got.Text == tc.want)
+		}
+	}
+	// the sample says GB18030 but the tail is garbage: the full check catches it
+	tail := append([]byte(gb), bytes.Repeat([]byte{0xFF}, 3000)...)
+	if _, err := Decode(tail, ""); err == nil || !strings.Contains(err.Error(), "not UTF-8, GB18030 or Big5") {
+		t.Errorf("garbage tail: err = %v", err)
+	}
+}
+
+// perByteReplacement is data with each invalid byte replaced by U+FFFD.
+func perByteReplacement(data []byte) string {
+	var b strings.Builder
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		b.WriteRune(r)
+		data = data[n:]
+	}
+	return b.String()
 }

@@ -1,0 +1,271 @@
+package decode
+
+import (
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+// IsHTML reports whether a document is an HTML page: by its name (.html, .htm, .xhtml;
+// the last element of an archive path counts), or by content that starts, after a BOM,
+// whitespace, an XML declaration and comments, like HTML: <!doctype html, <html, <head
+// or <body, in any case.
+func IsHTML(name, text string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	s := strings.TrimPrefix(text, "\uFEFF")
+	for range 8 { // a few prologue items at most
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		var end string
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			end = "?>"
+		case strings.HasPrefix(s, "<!--"):
+			end = "-->"
+		}
+		if end == "" {
+			break
+		}
+		i := strings.Index(s, end)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(end):]
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			if len(s) == len(p) {
+				return true
+			}
+			c := s[len(p)]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Elements whose start or end ends a line of text.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"br": true, "caption": true, "center": true, "dd": true, "details": true,
+	"dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"header": true, "hgroup": true, "hr": true, "html": true, "legend": true, "li": true,
+	"main": true, "menu": true, "nav": true, "ol": true, "option": true, "p": true,
+	"pre": true, "section": true, "summary": true, "table": true, "tbody": true,
+	"textarea": true, "tfoot": true, "thead": true, "title": true, "tr": true, "ul": true,
+}
+
+// Elements whose content the tokenizer reads as raw text and which are not shown.
+var hiddenRawElements = map[string]bool{
+	"script": true, "style": true, "noscript": true, "iframe": true, "noembed": true,
+	"noframes": true,
+}
+
+// HTMLText returns the text of an HTML document whose source runes are src, with Src
+// mapping each rune to its source rune index, so that records carry the line and
+// column of the HTML file.
+//
+// Block elements end lines (a '\n' mapped to the tag's '<'; table cells are separated
+// by a '\t'); script, style, noscript, template and comments are dropped; character
+// references are decoded, each decoded rune mapped to its '&'. Whitespace runs in text
+// become one space mapped to the first of them, and disappear at line starts and ends,
+// between two Han characters (or CJK punctuation), and where a source line wraps after
+// or before a Han character (unless a Latin word is on the other side): a wrapped line
+// in Chinese is not a space. Inside <pre> line breaks are kept.
+func HTMLText(src []rune) textmap.Text {
+	s := string(src) // one encoded rune per source rune, so rune offsets carry over
+	z := html.NewTokenizer(strings.NewReader(s))
+	b := htmlBuilder{
+		out:     make([]rune, 0, len(src)/2),
+		srcIdx:  make([]int32, 0, len(src)/2),
+		pending: -1,
+	}
+	pos := 0 // source rune index of the current token
+	hideRaw := false
+	template, pre := 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		n := utf8.RuneCount(raw) // before TagName, which may rewrite raw
+		start, end := pos, min(pos+n, len(src))
+		pos += n
+		switch tt {
+		case html.TextToken:
+			if !hideRaw && template == 0 {
+				b.text(src, start, end, pre > 0)
+			}
+			hideRaw = false
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			hideRaw = false
+			nb, _ := z.TagName()
+			name := string(nb)
+			switch {
+			case hiddenRawElements[name]:
+				hideRaw = tt != html.EndTagToken
+				continue
+			case name == "template":
+				if tt == html.StartTagToken {
+					template++
+				} else if tt == html.EndTagToken && template > 0 {
+					template--
+				}
+				continue
+			}
+			if template > 0 {
+				continue
+			}
+			if name == "pre" || name == "textarea" || name == "listing" {
+				if tt == html.StartTagToken {
+					pre++
+				} else if tt == html.EndTagToken && pre > 0 {
+					pre--
+				}
+			}
+			switch {
+			case blockElements[name]:
+				b.lineEnd(start)
+			case (name == "td" || name == "th") && tt != html.EndTagToken:
+				b.cell(start)
+			}
+		default: // comments, doctype
+			hideRaw = false
+		}
+	}
+	return textmap.Text{Runes: b.out, Src: b.srcIdx}
+}
+
+// htmlBuilder accumulates extracted text and its source map.
+type htmlBuilder struct {
+	out     []rune
+	srcIdx  []int32
+	pending int  // source index of a pending whitespace run, or -1
+	wrapped bool // the pending run holds a line break
+}
+
+func (b *htmlBuilder) emit(r rune, at int) {
+	b.out = append(b.out, r)
+	b.srcIdx = append(b.srcIdx, int32(at))
+}
+
+func (b *htmlBuilder) last() rune {
+	if len(b.out) == 0 {
+		return '\n'
+	}
+	return b.out[len(b.out)-1]
+}
+
+// content emits a visible rune, preceded by the pending space when it is one.
+func (b *htmlBuilder) content(r rune, at int) {
+	if b.pending >= 0 {
+		if l := b.last(); l != '\n' && l != '\t' && !joins(l, r, b.wrapped) {
+			b.emit(' ', b.pending)
+		}
+		b.pending = -1
+	}
+	b.emit(r, at)
+}
+
+func (b *htmlBuilder) lineEnd(at int) {
+	b.pending = -1
+	if b.last() != '\n' {
+		b.emit('\n', at)
+	}
+}
+
+func (b *htmlBuilder) cell(at int) {
+	b.pending = -1
+	if l := b.last(); l != '\n' && l != '\t' {
+		b.emit('\t', at)
+	}
+}
+
+// text adds the text of src[start:end]: whitespace collapsed (or, in pre, kept) and
+// character references decoded.
+func (b *htmlBuilder) text(src []rune, start, end int, pre bool) {
+	for i := start; i < end; {
+		r := src[i]
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f':
+			if pre {
+				switch r {
+				case '\n':
+					b.pending = -1
+					b.emit('\n', i)
+				case '\r':
+				default:
+					b.content(' ', i)
+				}
+			} else {
+				if b.pending < 0 {
+					b.pending, b.wrapped = i, false
+				}
+				b.wrapped = b.wrapped || r == '\n' || r == '\r'
+			}
+			i++
+			continue
+		case 0:
+			i++
+			continue
+		case '&':
+			if dec, n := normalize.Entity(src[i:end], true); n > 0 {
+				for _, d := range dec {
+					b.content(d, i)
+				}
+				i += n
+				continue
+			}
+		}
+		b.content(r, i)
+		i++
+	}
+}
+
+// joins reports whether whitespace between l and r is no word space: between two Han
+// characters (or CJK punctuation), or a wrapped line between a Han character and
+// anything but a Latin letter ("增长\n10.6%" is "增长10.6%", "使用\nWindows" keeps its
+// space).
+func joins(l, r rune, wrapped bool) bool {
+	wl, wr := isWide(l), isWide(r)
+	switch {
+	case wl && wr:
+		return true
+	case !wrapped:
+		return false
+	case wl:
+		return !isLatinLetter(r)
+	case wr:
+		return !isLatinLetter(l)
+	}
+	return false
+}
+
+func isLatinLetter(r rune) bool {
+	return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= 0xC0 && r < 0x250 && unicode.IsLetter(r)
+}
+
+// isWide reports Han characters, CJK punctuation and fullwidth forms: text in which a
+// line break is not a word space.
+func isWide(r rune) bool {
+	switch {
+	case r >= 0x3000 && r < 0x3040, r >= 0xFF00 && r < 0xFF61, r >= 0xFE30 && r < 0xFE50:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
