@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
 	"github.com/policymetrics/policymetrics/extract/score"
 	"github.com/policymetrics/policymetrics/units"
@@ -57,7 +57,8 @@ by position (line, col) and every field is compared; the report lists missing re
 unexpected records and changed fields. A document without an expected file is reported
 and fails. --update writes the expected files from the current extraction instead (only
 files whose content changes are rewritten). In directories, *.expected.jsonl files are
-never inputs.
+never inputs. In an archive, the expected file of a member is the member next to it;
+--update does not write into archives, nor for standard input.
 
 With --gold (SPEC.md §6 gold files, or folders of them; repeat the flag or separate
 with commas), the records are scored exactly as tools/score.py scores them: per-document
@@ -126,70 +127,14 @@ type checkItem struct {
 	Err      error
 }
 
-// walkCheckInputs enumerates the documents of the command line in order.
-//
-// It is the one place that knows how inputs are found: plain files, directories
-// (recursively, sorted; hidden entries skipped; .txt/.html/.htm/.text files and files
-// without extension) and "-" for standard input. extract/input, which also reads archives,
-// replaces it once it builds: its Walk has this shape.
-var walkCheckInputs = walkPlainInputs
-
-func walkPlainInputs(ctx context.Context, paths []string, stdin io.Reader, yield func(checkItem) error) error {
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if p == "-" {
-			data, err := io.ReadAll(stdin)
-			if err := yield(checkItem{Name: "-", Data: data, Err: err}); err != nil {
-				return err
-			}
-			continue
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			if err := yield(checkItem{Name: p, Err: err}); err != nil {
-				return err
-			}
-			continue
-		}
-		if !fi.IsDir() {
-			data, err := os.ReadFile(p)
-			if err := yield(checkItem{Name: p, Data: data, Err: err}); err != nil {
-				return err
-			}
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return yield(checkItem{Name: path, Err: err})
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() {
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(d.Name())) {
-			case ".txt", ".html", ".htm", ".text", "":
-			default:
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			return yield(checkItem{Name: path, Data: data, Err: err})
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+// walkCheckInputs enumerates the documents of the command line in order, as extract
+// reads them (extract/input: files, directories, archives, "-"). Expected files are
+// included, so that those inside archives are found; checkInputs sets them apart.
+var walkCheckInputs = func(ctx context.Context, paths []string, stdin io.Reader, yield func(checkItem) error) error {
+	opts := input.Options{Stdin: stdin, Include: []string{"*" + expectedSuffix}}
+	return input.Walk(ctx, paths, opts, func(it input.Item) error {
+		return yield(checkItem{Name: it.Name, Data: it.Data, Encoding: it.Encoding, Err: it.Err})
+	})
 }
 
 // checkInputs collects the documents of the command line, and the expected files met

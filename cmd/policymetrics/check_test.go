@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -395,4 +396,50 @@ func TestCheckGold(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
 	})
+}
+
+func TestCheckArchive(t *testing.T) {
+	useFakeExtract(t)
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "fixtures.zip")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range []struct{ name, content string }{
+		{"fx/a.txt", recMoney},
+		{"fx/a.txt.expected.jsonl", recMoney + "\n"},
+		{"fx/b.txt", recCount},
+		{"fx/c.txt", recPercent},
+		{"fx/c.txt.expected.jsonl", strings.NewReplacer(`"change":"increase"`, `"change":"decrease"`, `"a.txt"`, `"c.txt"`).Replace(recPercent)},
+	} {
+		w, err := zw.Create(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(f.content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, zipPath, buf.String())
+
+	out, _, code := runCLI(t, "", false, "check", "-v", zipPath)
+	for _, w := range []string{
+		"ok    " + zipPath + "!fx/a.txt (1 records)\n",
+		"NONE  " + zipPath + "!fx/b.txt: no expected file " + zipPath + "!fx/b.txt.expected.jsonl",
+		"FAIL  " + zipPath + "!fx/c.txt: 1 changed\n  line 3 col 5 6.5%: change decrease → increase\n",
+		"3 documents: 1 match, 1 differ, 1 without expected file\n",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	out, _, code = runCLI(t, "", false, "check", "--update", zipPath)
+	if code != 1 || strings.Count(out, "no place for an expected file (standard input or an archive member)") != 3 {
+		t.Errorf("--update into an archive: exit %d\n%s", code, out)
+	}
 }
