@@ -6,6 +6,13 @@
 // one, required gold before optional, in file order. Optional gold neither rewards nor
 // penalises. Records are kept as decoded JSON (numbers as json.Number), so that odd input
 // (a line given as "22", a value given as a string) is handled as Python handles it.
+//
+// Known differences, none of which touches well-formed records: the non-standard JSON
+// literals NaN and Infinity, which Python's json accepts, are rejected; where score.py
+// stops with a traceback (a gold record without doc, a unit that is not a string) Score
+// returns an error; dict values print with sorted keys in -v lines; and sums of indicator
+// overlaps are plain left-to-right float sums, as in Python up to 3.11 (3.12's sum()
+// compensates rounding, which can move the last bit, never a rounded figure in practice).
 package score
 
 import (
