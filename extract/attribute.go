@@ -25,7 +25,8 @@ const distantQualifierWindow = 8
 // that are not records (6947亿 without a unit) take part as context only.
 func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts []int) []attrs {
 	out := make([]attrs, len(ms))
-	fwd := forwardLines(a, lineStarts)
+	docYear := documentYear(a)
+	fwd := forwardLines(a, lineStarts, docYear)
 	k := 0
 	for _, sen := range sentences {
 		for k < len(ms) && ms[k].Start < sen.Start {
@@ -36,15 +37,15 @@ func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts 
 			k++
 		}
 		if first < k {
-			attributeSentence(a, sen, ms[first:k], out[first:k], lineStarts, fwd)
+			attributeSentence(a, sen, ms[first:k], out[first:k], lineStarts, fwd, docYear)
 		}
 	}
 	return out
 }
 
-func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs, lineStarts []int, fwd []bool) {
+func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs, lineStarts []int, fwd []bool, docYear int) {
 	exprs := timeExprs(a, sen.Start, sen.End)
-	targets := targetScope(a, sen, ms)
+	targets := targetScope(a, sen, ms, docYear)
 	prevIndicator := ""
 	for i := range ms {
 		m := &ms[i]

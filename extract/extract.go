@@ -113,7 +113,11 @@ func prepare(name string, data []byte, opts Options) ([]rune, textmap.Text, erro
 		return nil, textmap.Text{}, err
 	}
 	src := []rune(res.Text)
-	return src, analysisText(textmap.Identity(src)), nil
+	base := textmap.Identity(src)
+	if opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text) {
+		base = decode.HTMLText(src) // records still point at the HTML source's lines
+	}
+	return src, analysisText(base), nil
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.

@@ -68,7 +68,7 @@ func findMentions(a []rune) []mention {
 	}
 	keep := make([]bool, len(found))
 	for k := len(found) - 1; k >= 0; k-- {
-		if found[k].Unit == "" && k+1 < len(found) && keep[k+1] {
+		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}
 		keep[k] = found[k].Unit != "" && neverRecord(a, found[k]) == ""
@@ -107,6 +107,10 @@ func numeralRunEnd(a []rune, i int) int {
 // record: in 分别支持21、44项 the 21 is 21 项 (and 10、20、30家 are all 家, read right to
 // left).
 func shareListUnit(a []rune, m *mention, next mention) {
+	if m.RawUnit == "个" && next.Unit == "百分点" && m.End < len(a) && a[m.End] == '、' && m.End+1 == next.Start {
+		m.Unit, m.RawUnit, m.listed = "百分点", "个百分点", true // 快于全国3.4个、1个百分点
+		return
+	}
 	if m.HasUpper || m.Kind != next.Kind || m.End+1 != next.Start || a[m.End] != '、' {
 		return
 	}

@@ -14,17 +14,20 @@ var (
 	reportHeading  = lexicon.Get("report-heading")
 )
 
-// maxHeadingLen is the longest line still read as a heading (二、2017年主要任务).
-const maxHeadingLen = 40
+// maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
+// maxTitleLen the longest unnumbered line read as a section title (2026年重点工作).
+const (
+	maxHeadingLen = 40
+	maxTitleLen   = 30
+)
 
-// headingLevel returns the level of a heading line (1 for 一、, 2 for (一), 3 for 1.),
-// or 0 when the line is not a heading.
+// headingLevel returns the level of a heading line (1 for unnumbered section titles, 2 for
+// 一、, 3 for (一), 4 for 1.), or 0 when the line is not a heading.
 func headingLevel(line []rune) int {
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\u3000') {
-		i++
+	line = trimLeft(line)
+	for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
 	}
-	line = line[i:]
 	if len(line) == 0 || len(line) > maxHeadingLen {
 		return 0
 	}
@@ -36,33 +39,54 @@ func headingLevel(line []rune) int {
 			j++
 		}
 		if j > 1 && j < len(line) && (line[j] == ')' || line[j] == '）') {
-			return 2
+			return 3
 		}
 	case units.IsChineseNumeral(line[0]):
 		for j < len(line) && units.IsChineseNumeral(line[j]) {
 			j++
 		}
 		if j < len(line) && (line[j] == '、' || line[j] == '.') {
-			return 1
+			return 2
 		}
 	case isDigit(line[0]):
 		for j < len(line) && isDigit(line[j]) {
 			j++
 		}
 		if j < len(line) && (line[j] == '.' || line[j] == '、') && j+1 < len(line) && !isDigit(line[j+1]) {
-			return 3
+			return 4
 		}
+	}
+	// An unnumbered title (2026年重点工作, 2026年省十件民生实事): short, mostly Han, not a
+	// sentence. It ranks above numbered headings, which may sit under it.
+	if len(line) <= maxTitleLen && hanCount(line) >= 4 && !isDigit(line[0]) &&
+		indexRune(line, 0, len(line), '。', '；', ';', '：', ':', '，', ',', '！', '？', '!', '?') < 0 {
+		return titleLevel
 	}
 	return 0
 }
 
+// titleLevel is the level of an unnumbered section title: above 一、.
+const titleLevel = 1
+
+func hanCount(line []rune) int {
+	n := 0
+	for _, r := range line {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // forwardLines marks the lines of a forward-looking passage: from a heading that announces
-// tasks or targets (二、2017年主要任务) to the next heading of the same or a higher level,
-// or from a paragraph opening with 下一步 to the next heading. lines are rune offsets of
-// line starts in a.
-func forwardLines(a []rune, lineStarts []int) []bool {
+// tasks or targets (二、2017年主要任务), or that names a year or plan period not yet past
+// when the document was written (三、2026年主要工作 in a 2026 report), to the next heading
+// of the same or a higher level; or from a paragraph opening with 下一步 to the next
+// heading. docYear is the year the document was written, 0 when unknown.
+func forwardLines(a []rune, lineStarts []int, docYear int) []bool {
 	fwd := make([]bool, len(lineStarts))
 	on, level := false, 0
+	pendingLevel := 0 // a level-1 heading not yet classified: its first paragraph decides
 	for k, s := range lineStarts {
 		e := len(a)
 		if k+1 < len(lineStarts) {
@@ -73,22 +97,132 @@ func forwardLines(a []rune, lineStarts []int) []bool {
 			if on && lv <= level {
 				on = false
 			}
-			if i, _ := forwardHeading.IndexIn(line, 0, len(line)); i >= 0 {
+			switch headingKind(line, docYear) {
+			case "forward":
 				if !on {
 					on, level = true, lv // sub-headings of a forward section keep its level
 				}
-			} else if i, _ := reportHeading.IndexIn(line, 0, len(line)); i >= 0 && lv <= level {
-				on = false
+			case "report":
+				if lv <= level {
+					on = false
+				}
+			default:
+				if !on && lv == 2 && len(trimLeft(line)) > 2 && isNumberedHeading(line) {
+					pendingLevel = lv
+				}
 			}
-		} else if !on {
-			t := trimLeft(line)
-			if forwardOpening.PrefixAt(t, 0) > 0 {
-				on, level = true, 99 // an opening phrase: ends at any heading
+			fwd[k] = on
+			continue
+		}
+		t := trimLeft(line)
+		if len(t) == 0 {
+			fwd[k] = on
+			continue
+		}
+		if pendingLevel > 0 {
+			// 二、一张蓝图绘到底…, then “十五五”时期是…: the section is about what is to come.
+			if startsWithFuture(t, docYear) {
+				on, level = true, pendingLevel
 			}
+			pendingLevel = 0
+		}
+		if !on && forwardOpening.PrefixAt(t, 0) > 0 {
+			on, level = true, 99 // an opening phrase: ends at any heading
 		}
 		fwd[k] = on
 	}
 	return fwd
+}
+
+func isNumberedHeading(line []rune) bool {
+	t := trimLeft(line)
+	return len(t) > 0 && (units.IsChineseNumeral(t[0]) || t[0] == '(' || t[0] == '（' || isDigit(t[0]))
+}
+
+// headingKind classifies a heading as "forward", "report" or "".
+func headingKind(line []rune, docYear int) string {
+	future := mentionsFuture(line, docYear)
+	if i, _ := forwardHeading.IndexIn(line, 0, len(line)); i >= 0 || future {
+		return "forward"
+	}
+	if i, _ := reportHeading.IndexIn(line, 0, len(line)); i >= 0 {
+		return "report"
+	}
+	return ""
+}
+
+// mentionsFuture reports a year (2026年) or a five-year plan (十五五) that had not begun
+// before the document was written.
+func mentionsFuture(line []rune, docYear int) bool {
+	if docYear == 0 {
+		return false
+	}
+	for i := range line {
+		if y, n := yearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
+			if y < docYear {
+				return false // 2025年和“十四五”时期工作回顾: a review that names the past
+			}
+			return true
+		}
+		if isPlanName(line, i) && planStart(line, i) >= docYear {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithFuture reports a paragraph that opens with a year or plan period still ahead.
+func startsWithFuture(t []rune, docYear int) bool {
+	if docYear == 0 {
+		return false
+	}
+	i := 0
+	if i < len(t) && (t[i] == '“' || t[i] == '"') {
+		i++
+	}
+	if y, n := yearAt(t, i); n > 0 {
+		return y >= docYear
+	}
+	return isPlanName(t, i) && planStart(t, i) >= docYear
+}
+
+// planStart returns the first year of the five-year plan named at a[i].
+func planStart(a []rune, i int) int {
+	y := fiveYearPlans[string(a[i:i+3])]
+	n := 0
+	for _, c := range y[:4] {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// documentYear estimates when the document was written: the latest year among the full
+// dates it carries (2017年7月14日, 发布日期:2017-07-27). 0 when it has none.
+func documentYear(a []rune) int {
+	best := 0
+	for i := 0; i+8 <= len(a); i++ {
+		y, n := yearAt(a, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		switch {
+		case j < len(a) && a[j] == '年':
+			if m, mn := smallInt(a, j+1, 2); mn > 0 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == '月' {
+				k := j + 2 + mn
+				if d, dn := smallInt(a, k, 2); dn > 0 && d >= 1 && d <= 31 && k+dn < len(a) && a[k+dn] == '日' {
+					best = max(best, y)
+				}
+			}
+		case j < len(a) && (a[j] == '-' || a[j] == '/' || a[j] == '.'):
+			if m, mn := smallInt(a, j+1, 2); mn == 2 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == a[j] {
+				if d, dn := smallInt(a, j+2+mn, 2); dn == 2 && d >= 1 && d <= 31 {
+					best = max(best, y)
+				}
+			}
+		}
+	}
+	return best
 }
 
 func trimLeft(r []rune) []rune {
@@ -101,10 +235,10 @@ func trimLeft(r []rune) []rune {
 // targetScope marks the mentions of a sentence that a goal, plan or forecast word governs
 // (力争, 预计, 计划, 到2020年): those after the word in the first clause holding one, or,
 // when a colon introduces them (主要预期目标是：…), all after it in the sentence.
-func targetScope(a []rune, sen segment.Sentence, ms []mention) []bool {
+func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bool {
 	out := make([]bool, len(ms))
 	for t := sen.Start; t < sen.End; t++ {
-		n := targetWordAt(a, t, sen.End)
+		n := targetWordAt(a, t, sen.End, docYear)
 		if n == 0 {
 			continue
 		}
@@ -133,12 +267,12 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention) []bool {
 // targetWordAt returns the length of a goal, plan or forecast word at a[t], or 0. Words
 // inside titles, words that are parts of other words (主要, 将近, 计划生育) and 计划 used
 // as a noun (行动计划。) do not count.
-func targetWordAt(a []rune, t, end int) int {
+func targetWordAt(a []rune, t, end, docYear int) int {
 	n := targetBefore.PrefixAt(a, t)
 	if n == 0 {
 		if a[t] == '到' && t+5 < end {
-			if _, yn := yearAt(a, t+1); yn > 0 && a[t+5] == '年' {
-				return 5 // 到2020年
+			if y, yn := yearAt(a, t+1); yn > 0 && a[t+5] == '年' && (docYear == 0 || y >= docYear) {
+				return 5 // 到2020年, unless that year is already past (到2025年底 in a 2026 report)
 			}
 		}
 		return 0

@@ -33,7 +33,9 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 	for i := from; i < to; i++ {
 		if i+3 < to && isPlanName(a, i) {
 			if te, ok := planPeriod(a, i, to); ok {
-				out = append(out, te)
+				if !isBaseline(a, i) {
+					out = append(out, te)
+				}
 				i = te.end - 1
 			}
 			continue
@@ -47,7 +49,7 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 			i += n - 1
 			continue
 		}
-		if baselineBefore.SuffixBefore(a, i) > 0 && !isRangeFrom(a, i, te) || inQuotes(a, i, te.end, titleQuotes, 0) {
+		if isBaseline(a, i) && !isRangeFrom(a, i, te) || inQuotes(a, i, te.end, titleQuotes, 0) {
 			i = te.end - 1
 			continue
 		}
@@ -55,6 +57,15 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 		i = te.end - 1
 	}
 	return out
+}
+
+// isBaseline reports a time that is a reference, not the period: after 较/比/与 or a
+// comparison word (较“十三五”末增长36.2%, 快于2024年1.8个百分点).
+func isBaseline(a []rune, i int) bool {
+	if i > 0 && (a[i-1] == '“' || a[i-1] == '"') {
+		i--
+	}
+	return baselineBefore.SuffixBefore(a, i) > 0 || comparison.SuffixBefore(a, i) > 0
 }
 
 // isRangeFrom tells 从2017年到2020年 (a range) from 从2020年的82.4岁 (a baseline).
