@@ -1,0 +1,272 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/input"
+	"github.com/policymetrics/policymetrics/extract/output"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+func TestOrderedKeepsOrderAndBound(t *testing.T) {
+	for _, c := range []struct{ workers, window int }{{1, 0}, {2, 0}, {4, 4}, {8, 3}, {3, 100}} {
+		t.Run(fmt.Sprintf("j%d_w%d", c.workers, c.window), func(t *testing.T) {
+			const n = 300
+			window := c.window
+			if window < c.workers {
+				window = 2 * c.workers
+			}
+			var inFlight, maxInFlight, running, maxRunning atomic.Int64
+			var got []int
+			err := Ordered(context.Background(), c.workers, c.window,
+				func(submit func(int) error) error {
+					for i := range n {
+						if v := inFlight.Add(1); v > maxInFlight.Load() {
+							maxInFlight.Store(v)
+						}
+						if err := submit(i); err != nil {
+							return err
+						}
+					}
+					return nil
+				},
+				func(i int) int {
+					if v := running.Add(1); v > maxRunning.Load() {
+						maxRunning.Store(v)
+					}
+					time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
+					running.Add(-1)
+					return i * 10
+				},
+				func(v int) error {
+					got = append(got, v)
+					inFlight.Add(-1)
+					return nil
+				})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, v := range got {
+				if v != i*10 {
+					t.Fatalf("result %d is %d: out of order", i, v)
+				}
+			}
+			if len(got) != n {
+				t.Fatalf("%d results, want %d", len(got), n)
+			}
+			// +1: the producer counts a value before submit blocks on it.
+			if m := maxInFlight.Load(); m > int64(window)+1 {
+				t.Errorf("%d values in flight, window %d", m, window)
+			}
+			if m := maxRunning.Load(); m > int64(c.workers) {
+				t.Errorf("%d workers ran at once, want ≤ %d", m, c.workers)
+			}
+		})
+	}
+}
+
+func TestOrderedStops(t *testing.T) {
+	boom := errors.New("boom")
+	before := runtime.NumGoroutine()
+
+	// emit fails: submit reports it, Ordered returns it.
+	var submitErr error
+	emitted := 0
+	err := Ordered(context.Background(), 2, 0,
+		func(submit func(int) error) error {
+			for i := 0; ; i++ {
+				if submitErr = submit(i); submitErr != nil {
+					return submitErr
+				}
+			}
+		},
+		func(i int) int { return i },
+		func(int) error {
+			emitted++
+			if emitted == 5 {
+				return boom
+			}
+			return nil
+		})
+	if err != boom || submitErr != boom || emitted != 5 {
+		t.Errorf("emit error: got %v (submit %v), %d emitted", err, submitErr, emitted)
+	}
+
+	// ctx cancelled: nothing more is emitted, ctx's error comes back.
+	ctx, cancel := context.WithCancel(context.Background())
+	emitted = 0
+	err = Ordered(ctx, 2, 0,
+		func(submit func(int) error) error {
+			for i := 0; ; i++ {
+				if err := submit(i); err != nil {
+					return err
+				}
+			}
+		},
+		func(i int) int { time.Sleep(time.Millisecond); return i },
+		func(int) error {
+			emitted++
+			if emitted == 3 {
+				cancel()
+			}
+			return nil
+		})
+	if !errors.Is(err, context.Canceled) || emitted != 3 {
+		t.Errorf("cancel: got %v, %d emitted", err, emitted)
+	}
+
+	// produce fails on its own.
+	err = Ordered(context.Background(), 2, 0,
+		func(submit func(int) error) error { submit(1); return boom },
+		func(i int) int { return i }, func(int) error { return nil })
+	if err != boom {
+		t.Errorf("produce error: got %v", err)
+	}
+
+	time.Sleep(10 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after", before, after)
+	}
+}
+
+// fake extracts one record per word of the document; "fail" fails, "panic" panics.
+func fake(it input.Item) ([]extract.Record, error) {
+	text := string(it.Data)
+	switch {
+	case strings.HasPrefix(text, "fail"):
+		return nil, errors.New("cannot read this")
+	case strings.HasPrefix(text, "panic"):
+		var m map[string]int
+		m["x"]++
+	}
+	var recs []extract.Record
+	for i, w := range strings.Fields(text) {
+		recs = append(recs, extract.Record{Doc: it.Name, Line: 1, Col: i + 1, Text: w, Value: units.NewDecimal(int64(len(w)), 0)})
+	}
+	return recs, nil
+}
+
+func items(n int) []input.Item {
+	var its []input.Item
+	for i := range n {
+		it := input.Item{Name: fmt.Sprintf("doc%03d", i)}
+		switch i % 7 {
+		case 3:
+			it.Data = []byte("fail here")
+		case 5:
+			it.Err = errors.New("unreadable")
+		case 6:
+			if i%2 == 0 {
+				it.Data = []byte("panic now")
+			} else {
+				it.Data = []byte(strings.Repeat("word ", i))
+			}
+		default:
+			it.Data = []byte(strings.Repeat("字 ", i%13))
+		}
+		its = append(its, it)
+	}
+	return its
+}
+
+func runOnce(t *testing.T, workers int, its []input.Item) (string, []string, Stats) {
+	t.Helper()
+	var buf bytes.Buffer
+	w, _ := output.New(&buf, output.JSONL, output.Options{})
+	var failed []string
+	st, err := Run(context.Background(), Config{Workers: workers, Extract: fake, Out: w, Done: func(r Result) error {
+		if r.Err != nil {
+			failed = append(failed, r.Name+": "+r.Err.Error())
+		}
+		return nil
+	}}, func(yield func(input.Item) error) error {
+		for _, it := range its {
+			if err := yield(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	return buf.String(), failed, st
+}
+
+func TestRunIsDeterministic(t *testing.T) {
+	its := items(500)
+	out1, failed1, st1 := runOnce(t, 1, its)
+	for _, j := range []int{2, 4, 16} {
+		out, failed, st := runOnce(t, j, its)
+		if out != out1 {
+			t.Fatalf("-j %d output differs from -j 1", j)
+		}
+		if strings.Join(failed, "\n") != strings.Join(failed1, "\n") {
+			t.Fatalf("-j %d failures differ from -j 1", j)
+		}
+		st.Elapsed = st1.Elapsed
+		if st != st1 {
+			t.Errorf("-j %d stats %+v, -j 1 %+v", j, st, st1)
+		}
+	}
+	if st1.Errors != int64(len(failed1)) || st1.Documents+st1.Errors != 500 || st1.Records != int64(strings.Count(out1, "\n")) {
+		t.Errorf("stats %+v for %d failures and %d lines", st1, len(failed1), strings.Count(out1, "\n"))
+	}
+	var panics int
+	for _, f := range failed1 {
+		if strings.Contains(f, "extractor panic: assignment to entry in nil map [") {
+			panics++
+			if !strings.Contains(f, "batch_test.go:") {
+				t.Errorf("panic site not named: %s", f)
+			}
+		}
+	}
+	if panics == 0 {
+		t.Error("no panic reported")
+	}
+}
+
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(r *extract.Record) error {
+	f.n++
+	if f.n > 3 {
+		return errors.New("disk full")
+	}
+	return nil
+}
+func (f *failingWriter) Close() error { return nil }
+
+func TestRunStopsOnWriteError(t *testing.T) {
+	its := items(100)
+	_, err := Run(context.Background(), Config{Workers: 2, Extract: fake, Out: &failingWriter{}}, func(yield func(input.Item) error) error {
+		for _, it := range its {
+			if err := yield(it); err != nil {
+				return err
+			}
+		}
+		t.Error("the walk went on after the write error")
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "writing the output: disk full") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestStatsString(t *testing.T) {
+	s := Stats{Documents: 3, Errors: 1, Records: 10, Bytes: 5_000_000, Elapsed: 2 * time.Second}
+	if got, want := s.String(), "3 documents, 5.0 MB, 10 records, 1 errors, 2.5 MB/s (2.00 s)"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
