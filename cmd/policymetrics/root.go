@@ -52,5 +52,6 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 	root.AddCommand(newNormalizeCmd(ios))
 	root.AddCommand(newCheckCmd(ios))
 	root.AddCommand(newSchemaCmd(ios))
+	root.AddCommand(newExtractCmd(ios))
 	return root
 }

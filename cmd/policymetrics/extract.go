@@ -1,0 +1,350 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/batch"
+	"github.com/policymetrics/policymetrics/extract/input"
+	"github.com/policymetrics/policymetrics/extract/output"
+)
+
+// extractCmdDocument is how the extract command extracts one document; tests replace it
+// with a fake.
+var extractCmdDocument = extract.Document
+
+// exitInterrupted is the exit status after SIGINT or SIGTERM (128 + SIGINT, as shells do).
+const exitInterrupted = 130
+
+type extractOptions struct {
+	Format      string
+	Output      string
+	BOM         bool
+	BOMSet      bool
+	Encoding    string
+	Jobs        int
+	InputFormat string
+	Input       input.Options
+	MaxFileSize byteSize
+	MaxArchive  byteSize
+	MaxMembers  int
+	MaxRatio    float64
+	ErrorsFile  string
+	Quiet       bool
+	Stats       bool
+	Args        []string
+}
+
+func newExtractCmd(ios *IOStreams) *cobra.Command {
+	opts := &extractOptions{MaxFileSize: input.DefaultMaxFileSize, MaxArchive: input.DefaultMaxArchiveBytes}
+	cmd := &cobra.Command{
+		Use:   "extract [flags] FILE|DIR|ARCHIVE|- ...",
+		Short: "Extract every quantitative indicator of documents as records",
+		Long: `extract reads documents and writes one record per quantity they state (SPEC.md §1):
+doc, line, col, text, value, unit, indicator, period, qualifier, change, modality,
+sentence, and the extras upper and raw_unit, in that order.
+
+Inputs are files, directories (read recursively in sorted order: .txt, .html, .htm,
+.text and files without extension, plus what --include adds, less what --exclude
+removes; hidden files and folders only with --hidden), archives (.zip, .tar, .tar.gz,
+.tgz, and .gz for one file; an archive inside an archive is opened too, one level
+deep), and - for standard input. A document in an archive is named
+archive.zip!dir/member.txt. Limits guard against zip bombs: --max-archive-bytes,
+--max-members, --max-ratio; and --max-file-size applies to every document.
+
+--input-format csv reads tables with one document per row: --text-column names the
+column with the text, --id-column the one that names the document (file.csv#<id>;
+without it file.csv#<row>, rows counted from 1 after the header). --input-format jsonl
+reads lines {"doc": "...", "text": "..."} (other keys with --id-column/--text-column);
+this makes extract a stateless mapper for GNU parallel, Spark or Hadoop Streaming
+(see the README).
+
+Output (--format, or the extension of -o): jsonl (default), json (one array), csv
+(RFC 4180 with CRLF; a cell starting with = + - @ tab or CR gets a leading ' so that
+spreadsheets do not run it as a formula; numbers are left alone; a byte-order mark for
+Excel when writing a .csv file, or with --bom), tsv (tabs and line breaks inside cells
+become spaces). Values are exact decimals, never in exponent form. Records come in
+input order, whatever -j is: the output is byte-identical at any -j.
+
+With -o FILE the output is written to a temporary file beside FILE and renamed when
+done; if the run is interrupted or fails, FILE is left as it was.
+
+Each input that cannot be read or extracted is reported on stderr as one line,
+"policymetrics: NAME: REASON" (with --errors FILE also as JSON Lines {"doc", "error"});
+the others are processed. On a terminal, a progress bar shows on stderr (not with
+--quiet); --stats prints a summary line at the end.
+
+Exit status: 0 when every input was read, 1 when some input failed (or the output
+could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
+		Example: `  # every indicator of a report, as JSON Lines
+  policymetrics extract report.txt
+
+  # a folder and an archive to a spreadsheet (format from the extension), 4 workers
+  policymetrics extract -j 4 -o indicators.csv reports/ 2025.zip
+
+  # only some files; failures to a file; a summary at the end
+  policymetrics extract --include '*.md' --exclude 'drafts/**' --errors failed.jsonl --stats corpus/
+
+  # one document per row of a CSV table
+  policymetrics extract --input-format csv --text-column full_text --id-column province reports.csv
+
+  # as a mapper: JSON Lines in, JSON Lines out, split over cores with GNU parallel
+  parallel --pipe --block 10M -k policymetrics extract --input-format jsonl - < docs.jsonl > records.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			opts.BOMSet = cmd.Flags().Changed("bom")
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			go func() {
+				<-ctx.Done()
+				stop() // a second Ctrl-C ends the process at once
+			}()
+			return runExtract(ctx, ios, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
+	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
+	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel")
+	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is) or jsonl (a line {\"doc\",\"text\"} is)")
+	f.StringVar(&opts.Input.TextColumn, "text-column", "", "the CSV column (JSON key, default text) holding a document's text")
+	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
+	f.StringArrayVar(&opts.Input.Include, "include", nil, "also read files matching `GLOB` in directories and archives (a base name, or a relative path with /; ** for any folders); repeatable")
+	f.StringArrayVar(&opts.Input.Exclude, "exclude", nil, "skip files and folders matching `GLOB`; repeatable")
+	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
+	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
+	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
+	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most members of one archive (0: no limit)")
+	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB (0: no limit)")
+	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
+	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
+	return cmd
+}
+
+// noLimit maps a flag's "0: no limit" to input.Options' "negative: no limit".
+func noLimit[T int | int64 | float64](v T) T {
+	if v <= 0 {
+		return -1
+	}
+	return v
+}
+
+// setup checks the options and fills in what follows from them.
+func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, error) {
+	var format output.Format
+	switch {
+	case o.Format != "":
+		f, err := output.ParseFormat(o.Format)
+		if err != nil {
+			return "", output.Options{}, usageError("--format: %v", err)
+		}
+		format = f
+	case o.Output != "" && o.Output != "-":
+		f, ok := output.FormatFromPath(o.Output)
+		if !ok {
+			return "", output.Options{}, usageError("cannot tell the output format from the name %q: give --format", o.Output)
+		}
+		format = f
+	default:
+		format = output.JSONL
+	}
+	oo := output.Options{BOM: format == output.CSV && o.Output != "" && o.Output != "-"}
+	if o.BOMSet {
+		if o.BOM && format != output.CSV && format != output.TSV {
+			return "", oo, usageError("--bom is for csv and tsv output, not %s", format)
+		}
+		oo.BOM = o.BOM
+	}
+	if o.Jobs < 1 {
+		return "", oo, usageError("-j must be at least 1")
+	}
+	inf, err := input.ParseFormat(o.InputFormat)
+	if err != nil {
+		return "", oo, usageError("--input-format: %v", err)
+	}
+	o.Input.Format = inf
+	o.Input.MaxFileSize = noLimit(int64(o.MaxFileSize))
+	o.Input.MaxArchiveBytes = noLimit(int64(o.MaxArchive))
+	o.Input.MaxMembers = noLimit(o.MaxMembers)
+	o.Input.MaxRatio = noLimit(o.MaxRatio)
+	o.Input.Stdin = ios.In
+	if err := o.Input.Check(); err != nil {
+		return "", oo, usageError("%v", err)
+	}
+	stdin := 0
+	for _, a := range o.Args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return "", oo, usageError("- (standard input) can be named only once")
+	}
+	return format, oo, nil
+}
+
+func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err error) {
+	format, outOpts, err := o.setup(ios)
+	if err != nil {
+		return err
+	}
+	stderr := &lockedWriter{w: ios.ErrOut}
+
+	// Outputs: written whole or not at all.
+	var files []*atomicFile
+	defer func() {
+		if err != nil {
+			for _, f := range files {
+				f.Abort()
+			}
+		}
+	}()
+	open := func(name string) (*atomicFile, error) {
+		f, err := createAtomic(name)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, &exitError{code: exitFailure, err: fmt.Errorf("cannot write %s: %w", name, err)}
+		}
+		files = append(files, f)
+		return f, nil
+	}
+	var out io.Writer = ios.Out
+	if o.Output != "" && o.Output != "-" {
+		f, err := open(o.Output)
+		if err != nil {
+			return err
+		}
+		out = f
+	}
+	var errEnc *json.Encoder
+	if o.ErrorsFile != "" {
+		f, err := open(o.ErrorsFile)
+		if err != nil {
+			return err
+		}
+		errEnc = json.NewEncoder(f)
+		errEnc.SetEscapeHTML(false)
+	}
+	w, err := output.New(out, format, outOpts)
+	if err != nil {
+		return err
+	}
+
+	var bar *extractProgress
+	if ios.ErrIsTerminal && !o.Quiet {
+		bar = newExtractProgress(stderr)
+		go func() {
+			if n, ok := input.TotalSize(ctx, o.Args, o.Input); ok {
+				bar.totalCh <- n
+			}
+		}()
+	}
+	lineStart := ""
+	if bar != nil {
+		lineStart = "\r\x1b[2K" // over the progress bar, which redraws itself after
+	}
+
+	st, runErr := batch.Run(ctx, batch.Config{
+		Workers: o.Jobs,
+		Extract: func(it input.Item) ([]extract.Record, error) {
+			enc := o.Encoding
+			if it.Encoding != "" {
+				enc = it.Encoding
+			}
+			return extractCmdDocument(it.Name, it.Data, extract.Options{Encoding: enc})
+		},
+		Out: w,
+		Done: func(r batch.Result) error {
+			if bar != nil {
+				bar.add(r.Bytes, r.Records, r.Err != nil)
+			}
+			if r.Err == nil {
+				return nil
+			}
+			reason := failureReason(r.Name, r.Err)
+			if errEnc != nil {
+				if err := errEnc.Encode(struct {
+					Doc   string `json:"doc"`
+					Error string `json:"error"`
+				}{r.Name, reason}); err != nil {
+					return fmt.Errorf("writing %s: %w", o.ErrorsFile, err)
+				}
+			}
+			if !(o.Quiet && errEnc != nil) {
+				fmt.Fprintf(stderr, "%spolicymetrics: %s: %s\n", lineStart, oneLine(r.Name), reason)
+			}
+			return nil
+		},
+	}, func(yield func(input.Item) error) error {
+		return input.Walk(ctx, o.Args, o.Input, yield)
+	})
+	if bar != nil {
+		bar.finish()
+	}
+	if runErr == nil {
+		runErr = w.Close()
+		if runErr != nil {
+			runErr = fmt.Errorf("writing the output: %w", runErr)
+		}
+	}
+	for len(files) > 0 && runErr == nil {
+		if runErr = files[0].Commit(); runErr == nil {
+			files = files[1:]
+		}
+	}
+	if o.Stats {
+		fmt.Fprintf(stderr, "%spolicymetrics: %s\n", lineStart, st)
+	}
+	switch {
+	case runErr != nil && ctx.Err() != nil:
+		msg := "interrupted"
+		if o.Output != "" && o.Output != "-" {
+			msg += "; " + o.Output + " not written"
+		}
+		return &exitError{code: exitInterrupted, err: errors.New(msg)}
+	case runErr != nil:
+		return &exitError{code: exitFailure, err: runErr}
+	case st.Errors > 0:
+		return silentFailure
+	case st.Documents == 0 && !o.Quiet:
+		fmt.Fprintf(stderr, "policymetrics: no documents found in %s\n", strings.Join(o.Args, " "))
+	}
+	return nil
+}
+
+// failureReason is an error as one line, without the document name that
+// extract.Document and os errors put in front (the line names the input already).
+func failureReason(name string, err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, name+": ")
+	return oneLine(s)
+}
+
+var controlToSpace = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
+// oneLine keeps a name or message on one line of stderr.
+func oneLine(s string) string { return controlToSpace.Replace(s) }
