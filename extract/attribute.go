@@ -64,7 +64,7 @@ func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs
 		}
 		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
 		at.change = changeOf(a, lb, m.Start)
-		if at.change == "" && i > 0 && gluedToPrevious(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
+		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		at.qualifier = m.qualifier
@@ -86,7 +86,8 @@ func clauseSpan(sen segment.Sentence, i int) segment.Span {
 }
 
 // inListWith reports two mentions of one list: only the first item's words and a 、
-// between them (8家单项冠军、2家示范企业; 21、44项).
+// between them (8家单项冠军、2家示范企业; 21、44项), or a conjunction right before the
+// second number (分别达24.1%和50.2%).
 func inListWith(a []rune, prev, m mention) bool {
 	for k := prev.End; k < m.Start; k++ {
 		switch a[k] {
@@ -96,20 +97,32 @@ func inListWith(a []rune, prev, m mention) bool {
 			return false
 		}
 	}
-	return false
+	k := m.Start
+	if _, qs := units.QualifierBefore(a, k); qs >= prev.End {
+		k = qs
+	}
+	return k > prev.End && conjunctions.SuffixBeforeFrom(a, k, prev.End) == k-prev.End
 }
 
-// gluedToPrevious reports a list item with no words of its own before its number: it
-// follows a 、 directly (新增8家…、2家…).
-func gluedToPrevious(a []rune, prev, m mention) bool {
+var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")
+
+// sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
+// noun and the number (新增8家…、2家…; 新增国家级孵化器8家、省级孵化器20家).
+func sharesVerbOf(a []rune, prev, m mention) bool {
 	if !inListWith(a, prev, m) {
 		return false
 	}
-	k := m.Start
-	if _, qs := units.QualifierBefore(a, k); qs < k {
-		k = qs
+	k := lastListSep(a, prev.End, m.Start)
+	if k < 0 {
+		return false
 	}
-	return k > 0 && a[k-1] == '、'
+	if v, _ := verbsObject.IndexIn(a, k+1, m.Start); v >= 0 {
+		return false
+	}
+	if v, _ := verbsPredicate.IndexIn(a, k+1, m.Start); v >= 0 {
+		return false
+	}
+	return true
 }
 
 // listIndexAfter is the position of mention i among the mentions that follow the same
@@ -117,7 +130,7 @@ func gluedToPrevious(a []rune, prev, m mention) bool {
 func listIndexAfter(exprs []timeExpr, ms []mention, i int) int {
 	var list *timeExpr
 	for k := range exprs {
-		if exprs[k].end <= ms[i].Start && len(exprs[k].values) > 1 {
+		if exprs[k].end <= ms[i].Start && len(exprs[k].values) > 1 && !exprs[k].baseline {
 			list = &exprs[k]
 		}
 	}
@@ -165,9 +178,26 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	if name := respectiveName(a, ms, i, c); name != "" {
 		return name
 	}
-	l := cleanLeft(a, left)
+	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End {
+		// 12类45件民生实事: adjacent numbers count the same thing.
+		nrb := c.End
+		if i+2 < len(ms) && ms[i+2].Start < nrb {
+			nrb = ms[i+2].Start
+		}
+		right = phrase{ms[i+1].End, nrb}
+	}
+	if subj := clauseSubject(a, ms, i, c); subj != "" {
+		prev = subj
+	}
+	l, lk := cleanLeftKind(a, left)
+	if rateUnits[m.Unit] {
+		l, lk = cleanLeftRate(a, left)
+	}
 	r, noun := cleanRight(a, right)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
+	if moneyUnits[baseUnit(m.Unit)] && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
+		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
+	}
 	if rateUnits[m.Unit] {
 		if before, ok := comparisonSplit(a, left); ok {
 			if p := cleanLeft(a, before); p.len() >= 2 {
@@ -200,11 +230,11 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
 	}
 	switch {
-	case !r.empty() && moneyUnits[baseUnit(m.Unit)]:
+	case !r.empty() && moneyUnits[baseUnit(m.Unit)] && !startsChange(a, r.s):
 		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
 	case !l.empty():
 		return text(a, l)
-	case !r.empty():
+	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
 	}
 	return prev
@@ -230,6 +260,37 @@ func text(a []rune, p phrase) string {
 		return ""
 	}
 	return string(a[p.s:p.e])
+}
+
+// clauseSubject returns what a clause is about when the mention is not its first number
+// (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%): the words from the
+// clause start to its first verb or number; "" when there are none.
+func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
+	if i == 0 || ms[i-1].End <= c.Start {
+		return ""
+	}
+	first := i
+	for first > 0 && ms[first-1].Start >= c.Start {
+		first--
+	}
+	end := ms[first].Start
+	if v, _ := verbsObject.IndexIn(a, c.Start, end); v >= 0 {
+		end = v
+	}
+	if v, _ := verbsPredicate.IndexIn(a, c.Start, end); v >= 0 {
+		end = v
+	}
+	for k := c.Start; k < end; k++ {
+		if startsChange(a, k) || comparison.PrefixAt(a, k) > 0 {
+			end = k
+			break
+		}
+	}
+	p := dropTrailingFunction(a, trimPhrase(a, phrase{c.Start, end}))
+	if p.len() < 2 {
+		return ""
+	}
+	return text(a, p)
 }
 
 // listSharedNoun returns the noun after the last item of a list the mention belongs to

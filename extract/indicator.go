@@ -56,26 +56,58 @@ func indicatorParts(a []rune, lb, start, end, rb int) (left, right phrase) {
 // keep what the first verb governs (完成总产值 → 总产值); when a verb ends the text keep
 // what precedes it (市级财政投入 → 市级财政), or the verb itself when nothing else is left.
 func cleanLeft(a []rune, p phrase) phrase {
+	q, _ := cleanLeftKind(a, p)
+	return q
+}
+
+// What the text before a number turned out to be.
+type leftKind int
+
+const (
+	leftPlain   leftKind = iota // no verb: a noun phrase (众创空间达270家)
+	leftObject                  // the object of a verb (完成总产值19556亿元)
+	leftSubject                 // the subject of a verb that ends the text (市级财政投入78.52亿元)
+	leftVerb                    // only a verb (培训47.8万人次)
+)
+
+// cleanLeftRate is cleanLeft for a rate: what grew or what the share is of is a noun
+// phrase that may hold verb-like words (全社会研发投入强度), so it is split only at a verb
+// that opens it (实现规模以上工业增加值增长6.5%).
+func cleanLeftRate(a []rune, p phrase) (phrase, leftKind) {
 	p = dropTrailingFunction(a, trimPhrase(a, p))
 	if p.empty() {
-		return p
+		return p, leftPlain
 	}
+	if n := verbsObject.PrefixAt(a, p.s); n > 0 {
+		if after := dropTrailingFunction(a, trimPhrase(a, phrase{p.s + n, p.e})); after.len() >= 2 {
+			return after, leftObject
+		}
+	}
+	return p, leftPlain
+}
+
+func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
+	p = dropTrailingFunction(a, trimPhrase(a, p))
+	if p.empty() {
+		return p, leftPlain
+	}
+	kind := leftPlain
 	if vs, vn := mainVerb(a, p); vs >= 0 {
 		after := dropTrailingFunction(a, trimPhrase(a, phrase{vs + vn, p.e}))
 		switch {
 		case after.len() >= 2:
-			p = after
+			p, kind = after, leftObject
 		case vs > p.s:
 			if before := trimPhrase(a, phrase{p.s, vs}); before.len() >= 2 {
-				p = before
+				p, kind = before, leftSubject
 			} else {
-				p = phrase{vs, vs + vn}
+				p, kind = phrase{vs, vs + vn}, leftVerb
 			}
 		default:
-			p = phrase{vs, vs + vn}
+			p, kind = phrase{vs, vs + vn}, leftVerb
 		}
 	}
-	return trimPhrase(a, p)
+	return trimPhrase(a, p), kind
 }
 
 // mainVerb finds the verb whose object is measured: the last verb of the phrase, except
@@ -113,7 +145,7 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if h, ok := relativeHead(a, p); ok {
 		return h, true
 	}
-	if verbsPredicate.PrefixAt(a, p.s) > 0 || verbsObject.PrefixAt(a, p.s) > 0 {
+	if verbsPredicate.PrefixAt(a, p.s) > 0 || verbsObject.PrefixAt(a, p.s) > 0 || startsChange(a, p.s) {
 		if honourVerbs.PrefixAt(a, p.s) == 0 {
 			return endOfItem(a, p, false), false
 		}
@@ -160,6 +192,12 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		}
 	}
 	return trimPhrase(a, p)
+}
+
+// startsChange reports a change word or 从/由 at a[i]: what follows a number there is a
+// predicate (27136元增长到36439元), not the thing counted.
+func startsChange(a []rune, i int) bool {
+	return increaseWords.PrefixAt(a, i) > 0 || decreaseWords.PrefixAt(a, i) > 0 || a[i] == '从' || a[i] == '由' || a[i] == '到' || a[i] == '至'
 }
 
 func cutAtPunct(a []rune, p phrase) phrase {
@@ -342,9 +380,28 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 			p.e--
 			continue
 		}
+		if k := timeSuffixStart(a, p); k >= 0 {
+			p.e = k // 生产总值从2020年的|3.68万亿元
+			continue
+		}
 		break
 	}
 	return p
+}
+
+// timeSuffixStart returns where a year expression ending p starts (…从2020年), or -1.
+func timeSuffixStart(a []rune, p phrase) int {
+	if a[p.e-1] != '年' && a[p.e-1] != '月' {
+		return -1
+	}
+	for i := max(p.s, p.e-16); i <= p.e-5; i++ {
+		if y, n := yearAt(a, i); n > 0 {
+			if te, ok := yearExpr(a, i, p.e, y, n); ok && te.end == p.e {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // longestSuffixWithin returns the length of the longest word of set that ends p and lies

@@ -19,6 +19,7 @@ var (
 type timeExpr struct {
 	start, end int      // span in the analysis text
 	values     []string // one period per listed year; a single value otherwise
+	baseline   bool     // a reference (较2020年), not a period, unless it owns a number (2020年的3.68万亿元)
 }
 
 // fiveYearPlans maps the plan names to their years (“十三五”期间 is 2016-2020).
@@ -33,9 +34,8 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 	for i := from; i < to; i++ {
 		if i+3 < to && isPlanName(a, i) {
 			if te, ok := planPeriod(a, i, to); ok {
-				if !isBaseline(a, i) {
-					out = append(out, te)
-				}
+				te.baseline = isBaseline(a, i)
+				out = append(out, te)
 				i = te.end - 1
 			}
 			continue
@@ -49,10 +49,11 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 			i += n - 1
 			continue
 		}
-		if isBaseline(a, i) && !isRangeFrom(a, i, te) || inQuotes(a, i, te.end, titleQuotes, 0) {
+		if inQuotes(a, i, te.end, titleQuotes, 0) {
 			i = te.end - 1
 			continue
 		}
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te)
 		out = append(out, te)
 		i = te.end - 1
 	}
@@ -203,7 +204,11 @@ func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) string {
 	var best *timeExpr
 	for k := range exprs {
-		if exprs[k].end <= start {
+		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not.
+		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start {
+			return pick(exprs[k].values, 0)
+		}
+		if exprs[k].end <= start && !exprs[k].baseline {
 			best = &exprs[k]
 		}
 	}
@@ -214,11 +219,16 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) string {
 		return pick(best.values, idx)
 	}
 	for k := range exprs {
-		if exprs[k].start >= end && exprs[k].end <= cTo {
+		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !ownsNumber(a, exprs[k]) {
 			return pick(exprs[k].values, 0)
 		}
 	}
 	return ""
+}
+
+// ownsNumber reports a year written as the owner of the next number (2025年的4.93万亿元).
+func ownsNumber(a []rune, te timeExpr) bool {
+	return te.end+1 < len(a) && a[te.end] == '的' && units.NumberStartsAt(a, te.end+1)
 }
 
 func pick(values []string, idx int) string {

@@ -134,8 +134,9 @@ func parseChinese(rs []rune) (Decimal, error) {
 	if len(rs) == 0 {
 		return Decimal{}, errNotNumeral
 	}
-	// A lone big unit (万, 亿) is a word, not an amount; so is a lone financial digit.
-	if len(rs) == 1 && (isBigUnit(rs[0]) || financialDigits[rs[0]]) {
+	// A lone financial digit is a word (陆 in 陆家, 伍 in 队伍), not an amount. A lone big
+	// unit (万, 亿) is 10^4 or 10^8 only before a unit (突破万列); Parse refuses it alone.
+	if len(rs) == 1 && financialDigits[rs[0]] {
 		return Decimal{}, errNotNumeral
 	}
 	point := -1

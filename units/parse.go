@@ -33,8 +33,8 @@ func Parse(phrase string) (Quantity, error) {
 		}
 	}
 	m, ok := Scan(s, start)
-	if !ok {
-		return Quantity{}, fmt.Errorf("%q: no number here", phrase)
+	if !ok || m.Unit == "" && m.BareScale && m.NumberEnd-m.Start == 1 && isBigUnit(s[m.Start]) {
+		return Quantity{}, fmt.Errorf("%q: no number here", phrase) // 亿 alone is a word
 	}
 	for k := m.Start; k < m.End; k++ {
 		if a, b, ok := IdiomAt(s, k); ok && a >= 0 && b <= len(s) {

@@ -1,0 +1,130 @@
+package extract
+
+import "testing"
+
+// field returns the named attribution field of the record with the given text in s.
+func field(t *testing.T, s, text, name string) string {
+	t.Helper()
+	for _, r := range Text("t.txt", s) {
+		if r.Text == text {
+			switch name {
+			case "indicator":
+				return r.Indicator
+			case "period":
+				return r.Period
+			case "qualifier":
+				return r.Qualifier
+			case "change":
+				return r.Change
+			case "modality":
+				return r.Modality
+			}
+		}
+	}
+	t.Fatalf("no record %q in %q", text, s)
+	return ""
+}
+
+type fieldCase struct {
+	family, sentence, text, want string
+}
+
+func runFieldCases(t *testing.T, name string, cases []fieldCase) {
+	t.Helper()
+	if len(cases) < 10 {
+		t.Errorf("%s: only %d cases, want at least 10", name, len(cases))
+	}
+	for _, c := range cases {
+		if got := field(t, c.sentence, c.text, name); got != c.want {
+			t.Errorf("%s (%s): %q in %q = %q, want %q", name, c.family, c.text, c.sentence, got, c.want)
+		}
+	}
+}
+
+func TestIndicator(t *testing.T) {
+	runFieldCases(t, "indicator", []fieldCase{
+		{"object of the main verb", "全省规模以上工业实现营业收入3.2万亿元。", "3.2万亿元", "营业收入"},
+		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
+		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
+		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"rate after an amount", "完成固定资产投资2100亿元,同比增长6.2%。", "6.2%", "固定资产投资"},
+		{"share", "数字经济核心产业增加值占地区生产总值比重达11.5%。", "11.5%", "数字经济核心产业增加值占地区生产总值比重"},
+		{"gap keeps the subject", "居民人均可支配收入增长5.1%,高于经济增速0.3个百分点。", "0.3个百分点", "居民人均可支配收入"},
+		{"purpose of unnamed money", "省财政安排8亿元支持中小企业技术改造。", "8亿元", "支持中小企业技术改造"},
+		{"respective names", "固定资产投资、工业投资分别增长3.2%、8.5%。", "8.5%", "工业投资"},
+		{"shared noun of a list", "分别奖励30万元、20万元、10万元创新团队。", "20万元", "创新团队"},
+		{"framing words dropped", "其中,省级以上专精特新企业320家。", "320家", "省级以上专精特新企业"},
+		{"count stops at a verb", "18位院士担任首席科学家。", "18位", "院士"},
+		{"selection keeps its list", "12家企业入选国家级绿色工厂名单。", "12家", "企业入选国家级绿色工厂名单"},
+	})
+}
+
+func TestPeriod(t *testing.T) {
+	runFieldCases(t, "period", []fieldCase{
+		{"year at the start", "2023年,全市新增市场主体12万户。", "12万户", "2023"},
+		{"carried across clauses", "2021年,全省粮食产量达到700亿斤;油料产量120万吨。", "120万吨", "2021"},
+		{"year range", "2019-2021年,累计减税降费300亿元。", "300亿元", "2019-2021"},
+		{"month", "截至2022年6月底,全市累计建成充电桩3万个。", "3万个", "2022-06"},
+		{"since a year", "2018年以来,共培育国家级专精特新企业56家。", "56家", "2018"},
+		{"plan period", "“十三五”时期,全省地区生产总值年均增长7.1%。", "7.1%", "2016-2020"},
+		{"baseline is not the period", "单位生产总值能耗较2020年下降13.5%。", "13.5%", ""},
+		{"year inside a title", "印发《数字经济发展规划(2021-2025年)》,建设20个数字园区。", "20个", ""},
+		{"relative words stay empty", "去年全市接待游客5000万人次。", "5000万人次", ""},
+		{"relative word after a year", "该中心于2020年投入使用,目前已入驻企业45家。", "45家", ""},
+		{"year after the number", "3家企业入选2023年国家级服务型制造示范名单。", "3家", "2023"},
+		{"list of years", "2022、2023年分别新增就业岗位8万、9万个。", "9万个", "2023"},
+	})
+}
+
+func TestQualifier(t *testing.T) {
+	runFieldCases(t, "qualifier", []fieldCase{
+		{"约 before", "全年接待游客约8000万人次。", "8000万人次", "approx"},
+		{"近 before", "培训农民近3万人。", "3万人", "approx"},
+		{"左右 after", "经济增长5%左右。", "5%", "approx"},
+		{"超过 before", "实际使用外资超过20亿美元。", "20亿美元", "over"},
+		{"以上 after", "粮食产量稳定在600亿斤以上。", "600亿斤", "over"},
+		{"多 inside", "建成充电桩2000多个。", "2000多个", "over"},
+		{"余 inside", "开展活动300余场。", "300余场", "over"},
+		{"不到 before", "审批时间压缩到不到5天。", "5天", "under"},
+		{"以内 after", "城镇调查失业率控制在5.5%以内。", "5.5%", "under"},
+		{"最高 across a verb", "对新认定企业最高给予50万元奖励。", "50万元", "under"},
+		{"近 inside a word is nothing", "推进近地化配套项目40个。", "40个", ""},
+		{"最近 is a time word", "完成最近3个季度的12项任务。", "12项", ""},
+	})
+}
+
+func TestChange(t *testing.T) {
+	runFieldCases(t, "change", []fieldCase{
+		{"growth rate", "社会消费品零售总额同比增长5.6%。", "5.6%", "increase"},
+		{"fall", "单位工业增加值能耗下降4.1%。", "4.1%", "decrease"},
+		{"net increase of a count", "全年净增经营主体18万户。", "18万户", "increase"},
+		{"new additions", "新增城镇就业52万人。", "52万人", "increase"},
+		{"phase-out", "淘汰落后产能300万吨。", "300万吨", "decrease"},
+		{"percentage points up", "研发投入强度提高0.2个百分点。", "0.2个百分点", "increase"},
+		{"new level is not a change", "常住人口城镇化率提高到65.3%。", "65.3%", ""},
+		{"level reached", "全市高新技术企业总数增至1.2万家。", "1.2万家", ""},
+		{"gap to a reference", "增速高于全国平均水平1.1个百分点。", "1.1个百分点", ""},
+		{"plain level", "地区生产总值达到1.3万亿元。", "1.3万亿元", ""},
+		{"increase word in a noun", "规上工业增加值占比达到36%。", "36%", ""},
+		{"one change word for a list", "新增国家级孵化器8家、省级孵化器20家。", "20家", "increase"},
+		{"direct single character", "进出口总额增8.3%。", "8.3%", "increase"},
+	})
+}
+
+func TestModality(t *testing.T) {
+	runFieldCases(t, "modality", []fieldCase{
+		{"力争", "力争全年引进重大项目100个。", "100个", "target"},
+		{"预计", "预计全年地区生产总值增长5.5%。", "5.5%", "target"},
+		{"到 a year", "到2030年,数字经济规模达到2万亿元。", "2万亿元", "target"},
+		{"计划 as a verb", "计划新建保障性住房8000套。", "8000套", "target"},
+		{"确保", "确保粮食产量稳定在500亿斤。", "500亿斤", "target"},
+		{"colon list of goals", "主要预期目标是:地区生产总值增长5%左右,城镇新增就业30万人以上。", "30万人", "target"},
+		{"reported fact", "全年完成固定资产投资1800亿元。", "1800亿元", ""},
+		{"计划 as a noun", "落实三年行动计划,建成5G基站3000个。", "3000个", ""},
+		{"target word after the number", "已建成项目12个,预计年产值可达50亿元。", "12个", ""},
+		{"forward section", "一、2022年工作回顾\n全年新增就业10万人。\n二、2023年主要任务\n新增就业11万人。", "11万人", "target"},
+		{"report section", "一、2022年工作回顾\n全年新增就业10万人。\n二、2023年主要任务\n新增就业11万人。", "10万人", ""},
+		{"下一步 passage", "全年培训3000人次。\n下一步,我们将扩大培训规模。\n新建培训基地5个。", "5个", "target"},
+		{"主要 is not 要", "主要农作物耕种收综合机械化率达到85%。", "85%", ""},
+	})
+}
