@@ -44,6 +44,7 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 	fields := attribute(a, sentences, mentions, lineStartsOf(a))
 	pos := newPositions(src)
 	records := make([]Record, 0, len(mentions))
+	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
 		if !m.record {
 			continue
@@ -70,7 +71,12 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 			r.Upper = &u
 		}
 		if k := segment.Find(sentences, m.Start); k >= 0 {
-			r.Sentence = string(a[sentences[k].Start:sentences[k].End])
+			st, ok := sentenceText[k]
+			if !ok {
+				st = string(a[sentences[k].Start:sentences[k].End])
+				sentenceText[k] = st
+			}
+			r.Sentence = st
 		}
 		records = append(records, r)
 	}

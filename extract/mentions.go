@@ -283,12 +283,20 @@ func isRatio(a []rune, s, e int) bool {
 	return e+1 < len(a) && (a[e] == ':' || a[e] == '：') && isDigit(a[e+1])
 }
 
+// maxTitleSearch bounds how far a title bracket is looked for around a number: titles of
+// documents are rarely longer, and an unbounded search is quadratic on long paragraphs.
+const maxTitleSearch = 120
+
 // inQuotes reports whether a[s:e] lies inside a pair of the given quotes on the same line,
-// with at most maxLen runes between them (0: no limit).
+// with at most maxLen runes between them (0: up to maxTitleSearch either side).
 func inQuotes(a []rune, s, e int, pairs []quotePair, maxLen int) bool {
+	reach := maxLen
+	if reach == 0 {
+		reach = maxTitleSearch
+	}
 	for _, p := range pairs {
 		open := -1
-		for k := s - 1; k >= 0 && a[k] != '\n'; k-- {
+		for k := s - 1; k >= 0 && k >= s-reach && a[k] != '\n'; k-- {
 			if a[k] == p.close {
 				break
 			}
@@ -300,7 +308,7 @@ func inQuotes(a []rune, s, e int, pairs []quotePair, maxLen int) bool {
 		if open < 0 {
 			continue
 		}
-		for k := e; k < len(a) && a[k] != '\n'; k++ {
+		for k := e; k < len(a) && k < e+reach && a[k] != '\n'; k++ {
 			if a[k] == p.open {
 				break
 			}

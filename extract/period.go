@@ -76,7 +76,7 @@ func isRangeFrom(a []rune, i int, te timeExpr) bool {
 
 // yearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number.
 func yearAt(a []rune, i int) (int, int) {
-	if i > 0 && isDigit(a[i-1]) || i+4 > len(a) {
+	if i+4 > len(a) || a[i] != '1' && a[i] != '2' || i > 0 && isDigit(a[i-1]) {
 		return 0, 0
 	}
 	y := 0

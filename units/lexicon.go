@@ -80,7 +80,15 @@ type lexicon struct {
 	qualBefore map[string]Qualifier // "" value: a word that blocks a qualifier reading
 	qualAfter  map[string]Qualifier
 	maxQual    int
+	// The same words indexed for allocation-free lookups, longest first.
+	qualBeforeByLast map[rune][]qualWord
+	qualAfterByFirst map[rune][]qualWord
 	idioms     map[rune][]idiomPos // by the rune at pos
+}
+
+type qualWord struct {
+	word []rune
+	q    Qualifier
 }
 
 type idiomPos struct {
@@ -183,6 +191,25 @@ func loadLexicon() (*lexicon, error) {
 		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("qualifiers.txt: %w", err)
+	}
+	l.qualBeforeByLast, l.qualAfterByFirst = map[rune][]qualWord{}, map[rune][]qualWord{}
+	for w, q := range l.qualBefore {
+		rs := []rune(w)
+		l.qualBeforeByLast[rs[len(rs)-1]] = append(l.qualBeforeByLast[rs[len(rs)-1]], qualWord{rs, q})
+	}
+	for w, q := range l.qualAfter {
+		rs := []rune(w)
+		l.qualAfterByFirst[rs[0]] = append(l.qualAfterByFirst[rs[0]], qualWord{rs, q})
+	}
+	for _, m := range []map[rune][]qualWord{l.qualBeforeByLast, l.qualAfterByFirst} {
+		for _, ws := range m {
+			sort.Slice(ws, func(i, j int) bool {
+				if len(ws[i].word) != len(ws[j].word) {
+					return len(ws[i].word) > len(ws[j].word)
+				}
+				return string(ws[i].word) < string(ws[j].word)
+			})
+		}
 	}
 	if err := dataLines(idiomsData, func(line string) error {
 		for _, w := range strings.Fields(line) {

@@ -31,12 +31,48 @@ var smallUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '�
 // bigUnits close a group of four: 万 (10^4) and 亿 (10^8).
 var bigUnits = map[rune]int{'万': 4, '萬': 4, '亿': 8, '億': 8}
 
-func isChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
-func isSmallUnit(r rune) bool    { _, ok := smallUnits[r]; return ok }
-func isBigUnit(r rune) bool      { _, ok := bigUnits[r]; return ok }
+func isChineseDigit(r rune) bool { return numeralClass(r) == classDigit }
+func isSmallUnit(r rune) bool    { return numeralClass(r) == classSmall }
+func isBigUnit(r rune) bool      { return numeralClass(r) == classBig }
 
 // IsChineseNumeral reports whether r can be part of a Chinese numeral (digit or unit).
-func IsChineseNumeral(r rune) bool { return isChineseDigit(r) || isSmallUnit(r) || isBigUnit(r) }
+// It is asked of every character of every document, so it is a switch, not a map lookup.
+func IsChineseNumeral(r rune) bool { return numeralClass(r) != 0 }
+
+const (
+	classDigit = 1 + iota
+	classSmall
+	classBig
+)
+
+// numeralTable holds numeralClassOf for the Basic Multilingual Plane.
+var numeralTable = func() *[0x10000]uint8 {
+	var t [0x10000]uint8
+	for r := rune(0); r < 0x10000; r++ {
+		t[r] = uint8(numeralClassOf(r))
+	}
+	return &t
+}()
+
+func numeralClass(r rune) int {
+	if r < 0x10000 {
+		return int(numeralTable[r])
+	}
+	return 0
+}
+
+func numeralClassOf(r rune) int {
+	switch r {
+	case '零', '〇', 'Ｏ', '一', '壹', '二', '两', '兩', '贰', '貳', '三', '叁', '四', '肆', '五', '伍',
+		'六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖':
+		return classDigit
+	case '十', '拾', '百', '佰', '千', '仟':
+		return classSmall
+	case '万', '萬', '亿', '億':
+		return classBig
+	}
+	return 0
+}
 
 // ArabicDigit returns the value of an ASCII or fullwidth digit.
 func ArabicDigit(r rune) (int, bool) {

@@ -14,13 +14,16 @@ const (
 // and where that word starts. Words that merely end in a qualifier character (最近, 附近)
 // are not qualifiers.
 func QualifierBefore(s []rune, i int) (Qualifier, int) {
-	for n := min(lex.maxQual, i); n >= 1; n-- {
-		// Longest first, so a blocking word (最近) is found before its tail (近).
-		if q, ok := lex.qualBefore[string(s[i-n:i])]; ok {
-			if q == NoQualifier {
+	if i <= 0 || i > len(s) {
+		return NoQualifier, i
+	}
+	// Longest first, so a blocking word (最近) is found before its tail (近).
+	for _, w := range lex.qualBeforeByLast[s[i-1]] {
+		if i-len(w.word) >= 0 && hasPrefixAt(s, i-len(w.word), w.word) {
+			if w.q == NoQualifier {
 				return NoQualifier, i
 			}
-			return q, i - n
+			return w.q, i - len(w.word)
 		}
 	}
 	return NoQualifier, i
@@ -29,9 +32,12 @@ func QualifierBefore(s []rune, i int) (Qualifier, int) {
 // QualifierAfter returns the qualifier word that starts at s[j] (左右 in 65亿元左右), and
 // where it ends.
 func QualifierAfter(s []rune, j int) (Qualifier, int) {
-	for n := min(lex.maxQual, len(s)-j); n >= 1; n-- {
-		if q, ok := lex.qualAfter[string(s[j:j+n])]; ok && q != NoQualifier {
-			return q, j + n
+	if j < 0 || j >= len(s) {
+		return NoQualifier, j
+	}
+	for _, w := range lex.qualAfterByFirst[s[j]] {
+		if w.q != NoQualifier && hasPrefixAt(s, j, w.word) {
+			return w.q, j + len(w.word)
 		}
 	}
 	return NoQualifier, j

@@ -28,6 +28,21 @@ type Set struct {
 	byFirst map[rune][][]rune // longest first
 	byLast  map[rune][][]rune // longest first
 	words   []string
+	// Bit filters over the first and last runes of the words: most characters of a text
+	// start and end no word, and these reject them without a map lookup.
+	firstBits, lastBits [filterWords]uint64
+}
+
+const filterWords = 64 // 4096 bits
+
+func filterHas(bits *[filterWords]uint64, r rune) bool {
+	h := uint32(r) & (filterWords*64 - 1)
+	return bits[h/64]&(1<<(h%64)) != 0
+}
+
+func filterAdd(bits *[filterWords]uint64, r rune) {
+	h := uint32(r) & (filterWords*64 - 1)
+	bits[h/64] |= 1 << (h % 64)
 }
 
 // NewSet builds a Set from words.
@@ -43,6 +58,8 @@ func NewSet(words ...string) *Set {
 		rs := []rune(w)
 		s.byFirst[rs[0]] = append(s.byFirst[rs[0]], rs)
 		s.byLast[rs[len(rs)-1]] = append(s.byLast[rs[len(rs)-1]], rs)
+		filterAdd(&s.firstBits, rs[0])
+		filterAdd(&s.lastBits, rs[len(rs)-1])
 	}
 	for _, m := range []map[rune][][]rune{s.byFirst, s.byLast} {
 		for _, ws := range m {
@@ -71,7 +88,7 @@ func (s *Set) Contains(w string) bool {
 
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {
-	if i < 0 || i >= len(text) {
+	if i < 0 || i >= len(text) || !filterHas(&s.firstBits, text[i]) {
 		return 0
 	}
 	for _, w := range s.byFirst[text[i]] {
@@ -84,7 +101,7 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 
 // SuffixBefore returns the length of the longest word ending right before text[i], or 0.
 func (s *Set) SuffixBefore(text []rune, i int) int {
-	if i <= 0 || i > len(text) {
+	if i <= 0 || i > len(text) || !filterHas(&s.lastBits, text[i-1]) {
 		return 0
 	}
 	for _, w := range s.byLast[text[i-1]] {
@@ -97,7 +114,7 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 
 // SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from.
 func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
-	if i <= 0 || i > len(text) {
+	if i <= 0 || i > len(text) || !filterHas(&s.lastBits, text[i-1]) {
 		return 0
 	}
 	for _, w := range s.byLast[text[i-1]] {
@@ -113,6 +130,9 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	for i := max(from, 0); i < to; i++ {
+		if !filterHas(&s.firstBits, text[i]) {
+			continue
+		}
 		for _, w := range s.byFirst[text[i]] {
 			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
 				return i, len(w)
@@ -128,6 +148,9 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	from = max(from, 0)
 	for e := to; e > from; e-- {
+		if !filterHas(&s.lastBits, text[e-1]) {
+			continue
+		}
 		for _, w := range s.byLast[text[e-1]] {
 			if e-len(w) >= from && equal(text[e-len(w):e], w) {
 				return e - len(w), len(w)
