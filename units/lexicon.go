@@ -83,7 +83,7 @@ type lexicon struct {
 	// The same words indexed for allocation-free lookups, longest first.
 	qualBeforeByLast map[rune][]qualWord
 	qualAfterByFirst map[rune][]qualWord
-	idioms     map[rune][]idiomPos // by the rune at pos
+	idioms           map[rune][]idiomPos // by the rune at pos
 }
 
 type qualWord struct {
