@@ -186,8 +186,8 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		}
 		right = phrase{ms[i+1].End, nrb}
 	}
-	if subj := clauseSubject(a, ms, i, c); subj != "" {
-		prev = subj
+	if subj := clauseSubject(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
+		prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
 	}
 	l, lk := cleanLeftKind(a, left)
 	if rateUnits[m.Unit] {
@@ -232,10 +232,12 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	switch {
 	case !r.empty() && moneyUnits[baseUnit(m.Unit)] && !startsChange(a, r.s):
 		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
-	case !l.empty():
-		return text(a, l)
+	case !l.empty() && (lk == leftVerb && verbsObject.PrefixAt(a, l.s) == l.len() || lk != leftVerb && !isOnlyVerb(a, l)):
+		return text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
 	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
+	case prev == "":
+		return sentenceSubject(a, c, ms, i)
 	}
 	return prev
 }
@@ -293,6 +295,40 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 	return text(a, p)
 }
 
+// sentenceSubject names a number that nothing near it names, from the first clause of its
+// sentence (粮食总产再创历史新高,…,增量39.7亿斤 → 粮食总产).
+func sentenceSubject(a []rune, c segment.Span, ms []mention, i int) string {
+	s := c.Start
+	for s > 0 && a[s-1] != '\n' && a[s-1] != '。' && a[s-1] != '！' && a[s-1] != '？' {
+		s--
+	}
+	if s == c.Start {
+		return ""
+	}
+	e := s
+	for e < c.Start && !segment.IsClauseSeparator(a, e) {
+		e++
+	}
+	end := e
+	if v, _ := verbsObject.IndexIn(a, s, end); v >= 0 {
+		end = v
+	}
+	if v, _ := verbsPredicate.IndexIn(a, s, end); v >= 0 {
+		end = v
+	}
+	for k := s; k < end; k++ {
+		if startsChange(a, k) || units.NumberStartsAt(a, k) || adverbs.PrefixAt(a, k) > 0 {
+			end = k
+			break
+		}
+	}
+	p := dropTrailingFunction(a, trimPhrase(a, phrase{s, end}))
+	if p.len() < 2 || p.len() > 16 {
+		return ""
+	}
+	return text(a, p)
+}
+
 // listSharedNoun returns the noun after the last item of a list the mention belongs to
 // (500万元、100万元、50万元一次性薪酬补贴).
 func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
@@ -334,23 +370,43 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 	}
 	k := lastIndexWord(a, []rune("分别"), lb, ms[first].Start)
 	if k < 0 {
+		// 分别从771家、481家增加到1076家、636家: the second list pairs like the first.
+		if first > 0 && ms[first-1].Start >= c.Start {
+			pf := first - 1
+			for pf > 0 && ms[pf-1].Start >= c.Start && inListWith(a, ms[pf-1], ms[pf]) {
+				pf--
+			}
+			if first-pf == last-first+1 && pf != first {
+				return respectiveName(a, ms, pf+(i-first), c)
+			}
+		}
 		return ""
 	}
 	p := dropTrailingFunction(a, phrase{lb, k})
+	names := splitNames(a, p, '、')
+	if len(names) != last-first+1 {
+		// 入境游客数量和花费分别增长…: names joined by 和 too.
+		names = splitNames(a, p, '、', '和', '及', '与')
+	}
+	if len(names) != last-first+1 {
+		return ""
+	}
+	return text(a, names[i-first])
+}
+
+// splitNames cuts a list of names at the given separators.
+func splitNames(a []rune, p phrase, seps ...rune) []phrase {
 	var names []phrase
 	s := p.s
 	for x := p.s; x <= p.e; x++ {
-		if x == p.e || a[x] == '、' {
+		if x == p.e || indexRune(a, x, x+1, seps...) == x {
 			if n := cleanLeft(a, phrase{s, x}); !n.empty() {
 				names = append(names, n)
 			}
 			s = x + 1
 		}
 	}
-	if len(names) != last-first+1 {
-		return ""
-	}
-	return text(a, names[i-first])
+	return names
 }
 
 func lastIndexWord(a, w []rune, from, to int) int {

@@ -52,8 +52,8 @@ func changeOf(a []rune, clauseFrom, start int) string {
 			if levelSuffix.PrefixAt(a, e) > 0 {
 				return "" // 增至, 提高到: a new level
 			}
-			if k, _ := listBreaks.IndexIn(a, e, numStart); k >= 0 && a[k] != '等' {
-				return "" // 提升质量品牌项目和4个…: the word belongs to the item before
+			if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {
+				return "" // 提升质量品牌技术创新项目和|4个: the word belongs to the item before
 			}
 			return w.kind
 		}

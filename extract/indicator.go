@@ -14,6 +14,7 @@ var (
 	verbsObject     = lexicon.Get("verbs-object")
 	verbsPredicate  = lexicon.Get("verbs-predicate")
 	honourVerbs     = lexicon.Get("honour-verbs")
+	adverbs         = lexicon.Get("adverbs")
 	listBreaks      = lexicon.Get("list-breaks")
 	relativeOpeners = lexicon.Get("relative-openers")
 )
@@ -187,7 +188,10 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		if honourVerbs.PrefixAt(a, i) > 0 {
 			return trimPhrase(a, cutAtPunct(a, p))
 		}
-		if verbsPredicate.PrefixAt(a, i) > 0 {
+		if n := adverbs.PrefixAt(a, i); n > 0 && honourVerbs.PrefixAt(a, i+n) > 0 {
+			return trimPhrase(a, cutAtPunct(a, p)) // 9家单位成功入围…
+		}
+		if verbsPredicate.PrefixAt(a, i) > 0 || adverbs.PrefixAt(a, i) > 0 {
 			return trimPhrase(a, phrase{p.s, i})
 		}
 	}
@@ -197,7 +201,9 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 // startsChange reports a change word or 从/由 at a[i]: what follows a number there is a
 // predicate (27136元增长到36439元), not the thing counted.
 func startsChange(a []rune, i int) bool {
-	return increaseWords.PrefixAt(a, i) > 0 || decreaseWords.PrefixAt(a, i) > 0 || a[i] == '从' || a[i] == '由' || a[i] == '到' || a[i] == '至'
+	return increaseWords.PrefixAt(a, i) > 0 || decreaseWords.PrefixAt(a, i) > 0 ||
+		increaseDirect.PrefixAt(a, i) > 0 || decreaseDirect.PrefixAt(a, i) > 0 ||
+		a[i] == '从' || a[i] == '由' || a[i] == '到' || a[i] == '至'
 }
 
 func cutAtPunct(a []rune, p phrase) phrase {

@@ -24,6 +24,7 @@ var (
 	durationBefore = lexicon.Get("duration-before")
 	durationAfter  = lexicon.Get("duration-after")
 	structureNouns = lexicon.Get("structure-nouns")
+	countNameAfter = lexicon.Get("count-name-after")
 	bareScaleLead  = lexicon.Get("bare-scale-lead")
 	numeralNames   = lexicon.Get("numeral-names")
 	nameQuotes     = quotePairs(lexicon.Get("name-quotes"))
@@ -195,6 +196,9 @@ func neverRecord(a []rune, m mention) string {
 	}
 	if structureNouns.PrefixAt(a, e) > 0 {
 		return "structure" // 三个方面, 分三个等次
+	}
+	if countNameAfter.PrefixAt(a, e) > 0 {
+		return "count name" // 青年50人论坛
 	}
 	if s > 0 && a[s-1] == '+' || m.NumberEnd < len(a) && a[m.NumberEnd] == '+' {
 		return "formula name" // 1+X, “8+4”

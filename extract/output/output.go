@@ -7,8 +7,6 @@ package output
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -86,10 +84,7 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	switch f {
 	case JSONL, JSON:
-		jw := &jsonWriter{w: bw, array: f == JSON}
-		jw.enc = json.NewEncoder(&jw.buf)
-		jw.enc.SetEscapeHTML(false)
-		return jw, nil
+		return &jsonWriter{w: bw, array: f == JSON}, nil
 	case CSV, TSV:
 		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM}, nil
 	}
@@ -98,28 +93,25 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 
 type jsonWriter struct {
 	w     *bufio.Writer
-	buf   bytes.Buffer
-	enc   *json.Encoder
+	buf   []byte
 	array bool
 	n     int
 }
 
 func (j *jsonWriter) Write(r *extract.Record) error {
-	j.buf.Reset()
-	if err := j.enc.Encode(r); err != nil {
-		return err
-	}
-	b := j.buf.Bytes() // Encode ends the object with "\n"
+	b := j.buf[:0]
 	if j.array {
-		sep := ",\n"
 		if j.n == 0 {
-			sep = "[\n"
+			b = append(b, "[\n"...)
+		} else {
+			b = append(b, ",\n"...)
 		}
-		if _, err := j.w.WriteString(sep); err != nil {
-			return err
-		}
-		b = b[:len(b)-1]
 	}
+	b = appendRecordJSON(b, r)
+	if !j.array {
+		b = append(b, '\n')
+	}
+	j.buf = b
 	j.n++
 	_, err := j.w.Write(b)
 	return err

@@ -275,3 +275,38 @@ func TestWriteErrorsSurface(t *testing.T) {
 		}
 	}
 }
+
+// The hand-written JSON is encoding/json's, byte for byte.
+func checkSameAsEncodingJSON(t *testing.T, r *extract.Record) {
+	t.Helper()
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	got := append(appendRecordJSON(nil, r), '\n')
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("record %+v\ngot  %s\nwant %s", r, got, want.Bytes())
+	}
+}
+
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	for i := range sample {
+		checkSameAsEncodingJSON(t, &sample[i])
+	}
+	// Every field set: a field added to Record and not to appendRecordJSON fails here.
+	all := extract.Record{Doc: "d", Line: 1, Col: 2, Text: "t", Value: dec(15, -1), Unit: "u", Indicator: "i", Period: "p",
+		Qualifier: "q", Change: "c", Modality: "m", Sentence: "s", Upper: decp(2, 0), RawUnit: "r"}
+	checkSameAsEncodingJSON(t, &all)
+	checkSameAsEncodingJSON(t, &extract.Record{Sentence: "\x00\x01\x1f\x7f\b\f\u2028\u2029\xff\xfe<>&'\"\\ 中"})
+}
+
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "abc", "中文\n", "\x00\xff", "\u2028", `"\`, "\xe2\x80", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSameAsEncodingJSON(t, &extract.Record{Doc: s, Sentence: s, RawUnit: s})
+	})
+}

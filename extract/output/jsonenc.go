@@ -1,0 +1,104 @@
+package output
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract"
+)
+
+// appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
+// for it with HTML escaping off (a test holds it to that), without reflection: the
+// writer is on the one goroutine that all output passes through.
+func appendRecordJSON(b []byte, r *extract.Record) []byte {
+	b = append(b, `{"doc":`...)
+	b = appendJSONString(b, r.Doc)
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(r.Line), 10)
+	b = append(b, `,"col":`...)
+	b = strconv.AppendInt(b, int64(r.Col), 10)
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, r.Text)
+	b = append(b, `,"value":`...)
+	b = append(b, r.Value.String()...)
+	b = append(b, `,"unit":`...)
+	b = appendJSONString(b, r.Unit)
+	b = append(b, `,"indicator":`...)
+	b = appendJSONString(b, r.Indicator)
+	b = append(b, `,"period":`...)
+	b = appendJSONString(b, r.Period)
+	b = append(b, `,"qualifier":`...)
+	b = appendJSONString(b, r.Qualifier)
+	b = append(b, `,"change":`...)
+	b = appendJSONString(b, r.Change)
+	b = append(b, `,"modality":`...)
+	b = appendJSONString(b, r.Modality)
+	b = append(b, `,"sentence":`...)
+	b = appendJSONString(b, r.Sentence)
+	if r.Upper != nil {
+		b = append(b, `,"upper":`...)
+		b = append(b, r.Upper.String()...)
+	}
+	if r.RawUnit != "" {
+		b = append(b, `,"raw_unit":`...)
+		b = appendJSONString(b, r.RawUnit)
+	}
+	return append(b, '}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string the way encoding/json does without HTML
+// escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, U+2028 and U+2029
+// escaped, invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
