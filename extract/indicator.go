@@ -96,6 +96,9 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 	if vs, vn := mainVerb(a, p); vs >= 0 {
 		after := dropTrailingFunction(a, trimPhrase(a, phrase{vs + vn, p.e}))
 		switch {
+		case after.len() == 2 && vs-p.s >= 1 && vs-p.s <= 3 && !strings.ContainsRune("后前时中内来", a[vs-1]):
+			// 城镇新增就业52万人: a short subject, verb and object make one name.
+			p, kind = trimPhrase(a, phrase{p.s, after.e}), leftObject
 		case after.len() >= 2:
 			p, kind = after, leftObject
 		case vs > p.s:
@@ -384,6 +387,10 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 		}
 		if isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
 			p.e--
+			continue
+		}
+		if n := adverbs.SuffixBeforeFrom(a, p.e, p.s); n > 0 {
+			p.e -= n // 出庭应诉率首次|达到100%
 			continue
 		}
 		if k := timeSuffixStart(a, p); k >= 0 {
