@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
@@ -332,10 +334,7 @@ func sentenceSubject(a []rune, c segment.Span, ms []mention, i int) string {
 // listSharedNoun returns the noun after the last item of a list the mention belongs to
 // (500万元、100万元、50万元一次性薪酬补贴).
 func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
-	j := i
-	for j+1 < len(ms) && ms[j+1].Start < c.End && inListWith(a, ms[j], ms[j+1]) {
-		j++
-	}
+	_, j := listGroup(a, ms, i, c)
 	if j == i {
 		return ""
 	}
@@ -353,14 +352,7 @@ func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
 // respectiveName pairs a list of names with a list of numbers after 分别
 // (战略性新兴产业、高新技术产业增加值分别增长10%、7.9%).
 func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
-	first := i
-	for first > 0 && ms[first-1].End > c.Start && inListWith(a, ms[first-1], ms[first]) {
-		first--
-	}
-	last := i
-	for last+1 < len(ms) && ms[last+1].Start < c.End && inListWith(a, ms[last], ms[last+1]) {
-		last++
-	}
+	first, last := listGroup(a, ms, i, c)
 	if last == first {
 		return ""
 	}
@@ -372,11 +364,8 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 	if k < 0 {
 		// 分别从771家、481家增加到1076家、636家: the second list pairs like the first.
 		if first > 0 && ms[first-1].Start >= c.Start {
-			pf := first - 1
-			for pf > 0 && ms[pf-1].Start >= c.Start && inListWith(a, ms[pf-1], ms[pf]) {
-				pf--
-			}
-			if first-pf == last-first+1 && pf != first {
+			pf, pl := listGroup(a, ms, first-1, c)
+			if pl-pf == last-first && pl > pf {
 				return respectiveName(a, ms, pf+(i-first), c)
 			}
 		}
@@ -392,6 +381,19 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 		return ""
 	}
 	return text(a, names[i-first])
+}
+
+// listGroup returns the first and last mention of the list in clause c that mention i
+// belongs to (i, i when it stands alone).
+func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
+	first, last := i, i
+	for first > 0 && ms[first-1].Start >= c.Start && inListWith(a, ms[first-1], ms[first]) {
+		first--
+	}
+	for last+1 < len(ms) && ms[last+1].Start < c.End && inListWith(a, ms[last], ms[last+1]) {
+		last++
+	}
+	return first, last
 }
 
 // splitNames cuts a list of names at the given separators.
@@ -411,21 +413,9 @@ func splitNames(a []rune, p phrase, seps ...rune) []phrase {
 
 func lastIndexWord(a, w []rune, from, to int) int {
 	for k := to - len(w); k >= from; k-- {
-		if equalRunes(a[k:k+len(w)], w) {
+		if slices.Equal(a[k:k+len(w)], w) {
 			return k
 		}
 	}
 	return -1
-}
-
-func equalRunes(x, y []rune) bool {
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i] != y[i] {
-			return false
-		}
-	}
-	return true
 }

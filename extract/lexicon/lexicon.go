@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -160,17 +161,7 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 	return -1, 0
 }
 
-func equal(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func equal(a, b []rune) bool { return slices.Equal(a, b) }
 
 // Sections are the named word lists of all embedded files.
 type Sections map[string]*Set
