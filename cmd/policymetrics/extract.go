@@ -124,7 +124,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
-	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default")
+	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel")
 	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is) or jsonl (a line {\"doc\",\"text\"} is)")
 	f.StringVar(&opts.Input.TextColumn, "text-column", "", "the CSV column (JSON key, default text) holding a document's text")

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -31,7 +30,7 @@ func extractFakeDoc(name string, data []byte, opts extract.Options) ([]extract.R
 	case strings.HasPrefix(text, "SLEEP"):
 		time.Sleep(5 * time.Millisecond)
 	case strings.HasPrefix(text, "SIGINT"):
-		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		interruptSelf()
 		time.Sleep(50 * time.Millisecond)
 	}
 	var recs []extract.Record
