@@ -9,7 +9,7 @@
 // targets: -j 1 ≥ 20 MB/s, -j 2 ≥ 1.7 × -j 1, peak RSS ≤ 100 MB.
 //
 //	go run ./bench                 # from the repository root; or bench/run.sh
-//	go run ./bench -size 400MB     # RSS must not grow with the input
+//	go run ./bench -size 400MB     # 256 files: RSS must not grow with the input
 package main
 
 import (
@@ -37,7 +37,7 @@ import (
 
 func main() {
 	size := flag.String("size", "100MB", "corpus size (MB = 10^6 bytes)")
-	files := flag.Int("files", 64, "number of corpus files")
+	files := flag.Int("files", 0, "number of corpus files (default: 64 per 100 MB, so that files stay about 1.6 MB whatever -size)")
 	runs := flag.Int("runs", 3, "runs per configuration; the best counts")
 	keep := flag.String("dir", "", "build the corpus here and keep it (default: a temporary directory)")
 	fakeChild := flag.Bool("fake-child", false, "internal: run the pipeline with the fake extractor")
@@ -54,8 +54,11 @@ func main() {
 
 func bench(sizeFlag string, nfiles, runs int, dir string) error {
 	mb, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToUpper(sizeFlag), "MB"), 64)
-	if err != nil {
+	if err != nil || mb <= 0 {
 		return fmt.Errorf("-size %q: want a number of MB", sizeFlag)
+	}
+	if nfiles <= 0 {
+		nfiles = max(1, int(mb*64/100+0.5))
 	}
 	root, err := repoRoot()
 	if err != nil {
