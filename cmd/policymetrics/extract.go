@@ -179,6 +179,9 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 	if o.Jobs < 1 {
 		return "", oo, usageError("-j must be at least 1")
 	}
+	if o.ErrorsFile != "" && (o.ErrorsFile == o.Output || o.ErrorsFile == "-") {
+		return "", oo, usageError("--errors needs a file of its own")
+	}
 	inf, err := input.ParseFormat(o.InputFormat)
 	if err != nil {
 		return "", oo, usageError("--input-format: %v", err)

@@ -198,6 +198,7 @@ func TestExtractUsageErrors(t *testing.T) {
 		{[]string{"--include", "[", a}, "bad pattern"},
 		{[]string{"--max-file-size", "lots", a}, "not a size"},
 		{[]string{"-", "-"}, "only once"},
+		{[]string{"-o", filepath.Join(d, "x.jsonl"), "--errors", filepath.Join(d, "x.jsonl"), a}, "a file of its own"},
 		{[]string{"--no-such-flag", a}, "unknown flag"},
 	} {
 		out, errOut, code := runExtractCLI(t, "", false, append([]string{"extract"}, c.args...)...)
