@@ -176,6 +176,15 @@ func (d Decimal) String() string {
 	return b.String()
 }
 
+func allZeros(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '0' {
+			return false
+		}
+	}
+	return true
+}
+
 // Float64 returns the float64 nearest to d.
 func (d Decimal) Float64() float64 {
 	f, _ := strconv.ParseFloat(d.String(), 64)
@@ -219,11 +228,18 @@ func ParseDecimal(s string) (Decimal, error) {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
+			seenDigit = true
 			if coef > (math.MaxInt64-9)/10 {
-				return Decimal{}, errOverflow
+				// Trailing zeros of a large integer go to the exponent (1e19 prints as
+				// 10000000000000000000 and must read back); other digits would be lost.
+				if c != '0' || seenPoint || !allZeros(s[i:]) {
+					return Decimal{}, errOverflow
+				}
+				exp += len(s) - i
+				i = len(s)
+				continue
 			}
 			coef = coef*10 + int64(c-'0')
-			seenDigit = true
 			if seenPoint {
 				exp--
 			}

@@ -140,10 +140,11 @@ func parseArabic(rs []rune) (Decimal, int, error) {
 			}
 		}
 	}
-	if overflow {
-		return Decimal{}, n, errOverflow
+	d := NewDecimal(coef, exp)
+	if overflow || d.exp < -maxExp {
+		return Decimal{}, n, errOverflow // a run of digits no quantity has (0.000…001)
 	}
-	return NewDecimal(coef, exp), n, nil
+	return d, n, nil
 }
 
 func threeDigitsAt(rs []rune, i int) bool {
@@ -208,7 +209,7 @@ func parseChinese(rs []rune) (Decimal, error) {
 		exp--
 		k++
 	}
-	if exp == 0 {
+	if exp == 0 || exp < -maxExp {
 		return Decimal{}, errNotNumeral
 	}
 	for _, r := range intPart {
