@@ -82,6 +82,13 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// The common case, a CJK character: three bytes, lead E1–EC or EE–EF (E0 and ED
+		// have narrower second bytes), two continuation bytes; not U+2028/U+2029 (E2 80 A8/A9).
+		if i+2 < len(s) && (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF &&
+			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && !(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)

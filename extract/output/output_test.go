@@ -300,6 +300,11 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		Qualifier: "q", Change: "c", Modality: "m", Sentence: "s", Upper: decp(2, 0), RawUnit: "r"}
 	checkSameAsEncodingJSON(t, &all)
 	checkSameAsEncodingJSON(t, &extract.Record{Sentence: "\x00\x01\x1f\x7f\b\f\u2028\u2029\xff\xfe<>&'\"\\ 中"})
+	// The edges of the three-byte fast path.
+	for _, s := range []string{"\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe2\x80\xa8x",
+		"\xe2\x80\xa9", "\xe2\x80\xaa", "\xe3\x80", "中\xe3", "\xe3\x80\xc0", "\xf0\x9f\x98\x80", "\xc3\xa9"} {
+		checkSameAsEncodingJSON(t, &extract.Record{Sentence: s, Doc: "a" + s + "b"})
+	}
 }
 
 func FuzzJSONString(f *testing.F) {
