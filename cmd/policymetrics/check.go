@@ -131,7 +131,7 @@ type checkItem struct {
 // reads them (extract/input: files, directories, archives, "-"). Expected files are
 // included, so that those inside archives are found; checkInputs sets them apart.
 var walkCheckInputs = func(ctx context.Context, paths []string, stdin io.Reader, yield func(checkItem) error) error {
-	opts := input.Options{Stdin: stdin, Include: []string{"*" + expectedSuffix}}
+	opts := input.Options{Stdin: stdin, Also: []string{"*" + expectedSuffix}}
 	return input.Walk(ctx, paths, opts, func(it input.Item) error {
 		return yield(checkItem{Name: it.Name, Data: it.Data, Encoding: it.Encoding, Err: it.Err})
 	})

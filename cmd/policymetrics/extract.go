@@ -17,6 +17,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/batch"
+	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
 )
@@ -57,7 +58,7 @@ doc, line, col, text, value, unit, indicator, period, qualifier, change, modalit
 sentence, and the extras upper and raw_unit, in that order.
 
 Inputs are files, directories (read recursively in sorted order: .txt, .html, .htm,
-.text and files without extension, plus what --include adds, less what --exclude
+.text and files without extension, or only what --include matches, less what --exclude
 removes; hidden files and folders only with --hidden), archives (.zip, .tar, .tar.gz,
 .tgz, and .gz for one file; an archive inside an archive is opened too, one level
 deep), and - for standard input. A document in an archive is named
@@ -129,7 +130,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is) or jsonl (a line {\"doc\",\"text\"} is)")
 	f.StringVar(&opts.Input.TextColumn, "text-column", "", "the CSV column (JSON key, default text) holding a document's text")
 	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
-	f.StringArrayVar(&opts.Input.Include, "include", nil, "also read files matching `GLOB` in directories and archives (a base name, or a relative path with /; ** for any folders); repeatable")
+	f.StringArrayVar(&opts.Input.Include, "include", nil, "read only files matching `GLOB` in directories and archives, whatever their extension (a base name, or a relative path with /; ** for any folders); repeatable")
 	f.StringArrayVar(&opts.Input.Exclude, "exclude", nil, "skip files and folders matching `GLOB`; repeatable")
 	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
 	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
@@ -178,6 +179,9 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 	}
 	if o.Jobs < 1 {
 		return "", oo, usageError("-j must be at least 1")
+	}
+	if err := decode.CheckEncoding(o.Encoding); err != nil {
+		return "", oo, usageError("--encoding: %v", err)
 	}
 	if o.ErrorsFile != "" && (o.ErrorsFile == o.Output || o.ErrorsFile == "-") {
 		return "", oo, usageError("--errors needs a file of its own")

@@ -191,6 +191,7 @@ func TestExtractUsageErrors(t *testing.T) {
 		{[]string{"--format", "xml", a}, "unknown format"},
 		{[]string{"-o", filepath.Join(d, "out.xlsx"), a}, "give --format"},
 		{[]string{"-j", "0", a}, "-j must be at least 1"},
+		{[]string{"--encoding", "gbkk", a}, "unknown encoding \"gbkk\""},
 		{[]string{"--input-format", "csv", a}, "needs --text-column"},
 		{[]string{"--input-format", "xml", a}, "unknown input format"},
 		{[]string{"--text-column", "t", a}, "need --input-format csv or jsonl"},

@@ -45,10 +45,10 @@ var ErrBinary = errors.New("decode: binary data, not a text document")
 // utf-16le, utf-16be, or utf-16 (byte order from the BOM or the text). A forced
 // encoding never fails on invalid sequences: they become U+FFFD.
 func Decode(data []byte, encoding string) (Result, error) {
-	enc, ok := canonical(encoding)
-	if !ok {
-		return Result{}, fmt.Errorf("decode: unknown encoding %q (want auto, utf-8, gb18030, gbk, gb2312, big5, utf-16, utf-16le or utf-16be)", encoding)
+	if err := CheckEncoding(encoding); err != nil {
+		return Result{}, err
 	}
+	enc, _ := canonical(encoding)
 	var res Result
 	switch enc {
 	case "auto":
@@ -76,6 +76,15 @@ func Decode(data []byte, encoding string) (Result, error) {
 }
 
 // canonical maps an encoding name or alias to an encoding name, "auto" or "utf-16".
+// CheckEncoding reports whether Decode knows the encoding name, so a command can refuse a
+// misspelt --encoding before reading anything.
+func CheckEncoding(encoding string) error {
+	if _, ok := canonical(encoding); !ok {
+		return fmt.Errorf("decode: unknown encoding %q (want auto, utf-8, gb18030, gbk, gb2312, big5, utf-16, utf-16le or utf-16be)", encoding)
+	}
+	return nil
+}
+
 func canonical(name string) (string, bool) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	n = strings.ReplaceAll(n, "_", "-")

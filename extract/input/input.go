@@ -65,14 +65,18 @@ type Options struct {
 	// "doc" by default for JSON Lines, where a line without it is named file#<line>.
 	IDColumn string
 
-	// Include adds files matching any of these globs to the documents read from
-	// directories and archives (which are otherwise .txt, .html, .htm, .text and files
-	// without extension; .csv in CSV mode; .jsonl and .ndjson in JSON Lines mode).
+	// Include narrows the documents read from directories and archives to the files
+	// matching any of these globs, whatever their extension (like grep --include).
+	// Without it they are .txt, .html, .htm, .text and files without extension; .csv in
+	// CSV mode; .jsonl and .ndjson in JSON Lines mode. Archives are still opened.
 	// A glob without "/" matches base names; one with "/" matches the path relative to
 	// the directory or archive, where "**" matches any number of segments.
 	Include []string
 	// Exclude skips files, directories and archive members matching any of these globs.
 	Exclude []string
+	// Also reads files matching any of these globs besides the documents, whatever
+	// Include says (check reads each X.expected.jsonl beside its document this way).
+	Also []string
 	// Hidden reads hidden files and directories (names starting with "."; __MACOSX in
 	// archives), which are otherwise skipped. Paths named on the command line are always read.
 	Hidden bool
@@ -97,6 +101,9 @@ func (o *Options) Check() error {
 	}
 	if o.format() == Text && (o.TextColumn != "" || o.IDColumn != "") {
 		return errors.New("--text-column and --id-column need --input-format csv or jsonl")
+	}
+	if _, err := compileGlobs(o.Also); err != nil {
+		return err
 	}
 	if _, err := compileGlobs(o.Include); err != nil {
 		return err
@@ -207,6 +214,7 @@ type walker struct {
 	opts     Options
 	yield    func(Item) error
 	include  []glob
+	also     []glob
 	exclude  []glob
 	maxFile  int64
 	stop     error // set when the walk must end
@@ -232,6 +240,7 @@ func newWalker(ctx context.Context, opts Options) (*walker, error) {
 		}
 	}
 	w.include, _ = compileGlobs(opts.Include)
+	w.also, _ = compileGlobs(opts.Also)
 	w.exclude, _ = compileGlobs(opts.Exclude)
 	if w.opts.Stdin == nil {
 		w.opts.Stdin = os.Stdin
@@ -370,11 +379,17 @@ func (w *walker) classify(rel string) kind {
 	if k := archiveKind(base); k != skip {
 		return k
 	}
-	k := w.docKind(base)
-	if k != document && anyMatch(w.include, rel) {
+	if anyMatch(w.also, rel) {
 		return document
 	}
-	return k
+	if len(w.include) > 0 {
+		// Like grep --include: only what matches is read, whatever its extension.
+		if anyMatch(w.include, rel) {
+			return document
+		}
+		return skip
+	}
+	return w.docKind(base)
 }
 
 // file handles a regular file found at rel in a directory walk, or (explicit) anything

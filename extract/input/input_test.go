@@ -183,7 +183,7 @@ func TestDirectoryWalk(t *testing.T) {
 		"utf16nobom.txt = 1\x002\x00\n\x00",
 	})
 
-	got = walk(t, []string{d}, Options{Hidden: true, Include: []string{"*.md"}, Exclude: []string{"drafts", "sub/**/*.html", "bad.*", "utf16*", "README"}})
+	got = walk(t, []string{d}, Options{Hidden: true, Also: []string{"*.md"}, Exclude: []string{"drafts", "sub/**/*.html", "bad.*", "utf16*", "README"}})
 	check(t, rel(got), []string{
 		".git/config.txt = G",
 		".hidden.txt = H",
@@ -192,6 +192,13 @@ func TestDirectoryWalk(t *testing.T) {
 		"b.txt = B",
 		"notes.md = markdown",
 		"sub/deeper/big.TXT (100 bytes)",
+		"sub/z.text = Z",
+	})
+
+	// --include narrows, like grep's: only what matches is read, whatever its extension.
+	got = walk(t, []string{d}, Options{Include: []string{"*.md", "sub/**/*.text"}})
+	check(t, rel(got), []string{
+		"notes.md = markdown",
 		"sub/z.text = Z",
 	})
 
