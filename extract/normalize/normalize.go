@@ -11,7 +11,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
-// Normalize returns the analysis text of in, in one pass. Out.Src[k] is in.Src[i] for the
+// Normalize returns the analysis text of in, in one pass. Out.Src[k] is in.SrcOf(i) for the
 // input rune i that produced output rune k; an entity's rune maps to its '&', and a
 // mojibake pinyin residue's placeholder to its '?'. Out.Src is non-decreasing when in.Src is.
 func Normalize(in textmap.Text) textmap.Text {
@@ -25,7 +25,7 @@ func Normalize(in textmap.Text) textmap.Text {
 		r := rs[i]
 		if r >= 0x3400 && r < 0xA000 { // CJK ideographs: the bulk of the text
 			out = append(out, simplifyDense(r))
-			src = append(src, in.Src[i])
+			src = append(src, in.SrcOf(i))
 			prev = r
 			i++
 			continue
@@ -41,7 +41,7 @@ func Normalize(in textmap.Text) textmap.Text {
 				if dec, n := Entity(rs[i:], false); n > 0 {
 					for _, d := range dec {
 						out = append(out, fold(d))
-						src = append(src, in.Src[i])
+						src = append(src, in.SrcOf(i))
 						prev = d
 					}
 					i += n
@@ -60,7 +60,7 @@ func Normalize(in textmap.Text) textmap.Text {
 				// character, not a question: keep a placeholder, drop the residue.
 				if n := garbledResidue(rs, i, prev); n > 0 {
 					out = append(out, unicode.ReplacementChar)
-					src = append(src, in.Src[i])
+					src = append(src, in.SrcOf(i))
 					prev = unicode.ReplacementChar
 					i += n
 					continue
@@ -77,7 +77,7 @@ func Normalize(in textmap.Text) textmap.Text {
 				}
 			}
 			out = append(out, r)
-			src = append(src, in.Src[i])
+			src = append(src, in.SrcOf(i))
 			prev = r
 			i++
 			continue
@@ -93,7 +93,7 @@ func Normalize(in textmap.Text) textmap.Text {
 		case unicode.ReplacementChar:
 			if n := garbledResidue(rs, i, prev); n > 0 {
 				out = append(out, r)
-				src = append(src, in.Src[i])
+				src = append(src, in.SrcOf(i))
 				prev = r
 				i += n
 				continue
@@ -110,7 +110,7 @@ func Normalize(in textmap.Text) textmap.Text {
 			}
 		}
 		out = append(out, fold(r))
-		src = append(src, in.Src[i])
+		src = append(src, in.SrcOf(i))
 		prev = r
 		i++
 	}
