@@ -322,6 +322,14 @@ func trimPhrase(a []rune, p phrase) phrase {
 	for !p.empty() && isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
 		p.e--
 	}
+	return dropLoneRemark(a, p)
+}
+
+// dropLoneRemark empties a phrase that is only a remark in brackets ((下同), (现价)).
+func dropLoneRemark(a []rune, p phrase) phrase {
+	if !p.empty() && isOpenBracket(a[p.s]) && matchingClose(a, p.s, p.e) == p.e-1 {
+		return phrase{p.s, p.s}
+	}
 	return p
 }
 
@@ -399,7 +407,7 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 		}
 		break
 	}
-	return p
+	return dropLoneRemark(a, p)
 }
 
 // timeSuffixStart returns where a year expression ending p starts (…从2020年), or -1.
