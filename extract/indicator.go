@@ -102,7 +102,7 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 		case after.len() >= 2:
 			p, kind = after, leftObject
 		case vs > p.s:
-			if before := trimPhrase(a, phrase{p.s, vs}); before.len() >= 2 {
+			if before := dropTrailingFunction(a, trimPhrase(a, phrase{p.s, vs})); before.len() >= 2 {
 				p, kind = before, leftSubject
 			} else {
 				p, kind = phrase{vs, vs + vn}, leftVerb
@@ -403,6 +403,10 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 		}
 		if k := timeSuffixStart(a, p); k >= 0 {
 			p.e = k // 生产总值从2020年的|3.68万亿元
+			continue
+		}
+		if p.len() >= 2 && a[p.e-1] == '年' && units.IsChineseNumeral(a[p.e-2]) {
+			p.e -= 2 // 工业投资两年|平均增长8.6%
 			continue
 		}
 		break
