@@ -345,3 +345,14 @@ func TestParseRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestSpecUnits: every unit word SPEC.md §2 lists is read as itself after a number.
+func TestSpecUnits(t *testing.T) {
+	spec := "家 户 个 项 人 人次 名 位 条 件 支 片 座 所 辆 台 套 批 场 次 篇 份 处 只 头 张 部 款 种 类 例 宗 艘 架 趟 班 列 间 栋 亩 公顷 平方米 平方公里 公里 千米 米 吨 吨标准煤 千瓦 千瓦时 兆瓦 立方米 标准箱 年 天 小时 元 美元 港元 欧元 日元 % ‰ 百分点 倍"
+	for _, u := range strings.Fields(spec) {
+		q, err := Parse("3" + u)
+		if err != nil || q.Unit != u || q.Value.String() != "3" {
+			t.Errorf("Parse(3%s) = %v %q, %v; want 3 %q", u, q.Value, q.Unit, err, u)
+		}
+	}
+}
