@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,11 +12,11 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/policymetrics/policymetrics/extract/internal/golden"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 const (
 	seedSimplified  = "../../testdata/seeds/002_15ed48a196308db7.txt"
@@ -102,8 +101,8 @@ func fixtures(t testing.TB) []fixture {
 // checks that detection returns exactly the UTF-8 text and the right encoding. The
 // golden file records the fixtures (sizes, and a hash of the text) and the result.
 func TestDecodeSeeds(t *testing.T) {
-	var golden bytes.Buffer
-	fmt.Fprintf(&golden, "# fixture\tbytes\tencoding\trunes\tsha256(text)[:12]\n")
+	var table bytes.Buffer
+	fmt.Fprintf(&table, "# fixture\tbytes\tencoding\trunes\tsha256(text)[:12]\n")
 	for _, f := range fixtures(t) {
 		got, err := Decode(f.data, "auto")
 		if err != nil {
@@ -122,10 +121,10 @@ func TestDecodeSeeds(t *testing.T) {
 			t.Errorf("%s: forced %s: err %v, same text %v", f.name, f.enc, err, forced.Text == f.want)
 		}
 		sum := sha256.Sum256([]byte(got.Text))
-		fmt.Fprintf(&golden, "%s\t%d\t%s\t%d\t%x\n", f.name, len(f.data), got.Encoding,
+		fmt.Fprintf(&table, "%s\t%d\t%s\t%d\t%x\n", f.name, len(f.data), got.Encoding,
 			len([]rune(got.Text)), sum[:6])
 	}
-	checkGolden(t, "decode.golden", golden.Bytes())
+	golden.Check(t, "decode.golden", table.Bytes())
 }
 
 func TestDecodeShort(t *testing.T) {
@@ -210,30 +209,6 @@ func TestDecodeBrokenUTF8(t *testing.T) {
 	}
 	if got.Encoding != UTF8 || !strings.Contains(got.Text, "\uFFFD") || len(got.Text) < len(text)-4 {
 		t.Errorf("broken UTF-8: Encoding %q, %d bytes", got.Encoding, len(got.Text))
-	}
-}
-
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\ngot:  %s\nwant: %s", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs: %d lines, want %d", path, len(gl), len(wl))
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/golden"
+
 	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -184,5 +186,5 @@ func TestHTMLPage(t *testing.T) {
 	}
 	l, c := lineCol(src, int(norm.Src[len([]rune(string(norm.Runes)[:ni]))]))
 	fmt.Fprintf(&g, "\n# after normalisation\n2823.5亿元\t%d:%d\n", l, c)
-	checkGolden(t, "page.golden", []byte(g.String()))
+	golden.Check(t, "page.golden", []byte(g.String()))
 }

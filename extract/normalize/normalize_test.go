@@ -1,17 +1,14 @@
 package normalize
 
 import (
-	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/golden"
+
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func norm(s string) string {
 	return string(Normalize(textmap.Identity([]rune(s))).Runes)
@@ -250,7 +247,7 @@ func TestSeed004(t *testing.T) {
 			break
 		}
 	}
-	golden(t, "seed004.golden", []byte(text))
+	golden.Check(t, "seed004.golden", []byte(text))
 }
 
 func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
@@ -265,29 +262,5 @@ func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
 		if i > 0 && s < got.Src[i-1] {
 			t.Fatalf("Src decreases at %d: %d < %d", i, s, got.Src[i-1])
 		}
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\ngot:  %s\nwant: %s", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs: %d lines, want %d", path, len(gl), len(wl))
 	}
 }

@@ -4,17 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/internal/golden"
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/units"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func dec(coef int64, exp int) units.Decimal { return units.NewDecimal(coef, exp) }
 
@@ -59,24 +57,6 @@ func render(t *testing.T, f Format, opts Options, recs []extract.Record) []byte 
 	return buf.Bytes()
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
-
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		file string
@@ -93,7 +73,7 @@ func TestGolden(t *testing.T) {
 		{"sample.tsv", TSV, Options{}, sample},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			golden(t, tc.file, render(t, tc.f, tc.opts, tc.recs))
+			golden.Check(t, tc.file, render(t, tc.f, tc.opts, tc.recs))
 		})
 	}
 }
