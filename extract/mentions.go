@@ -6,11 +6,11 @@ import (
 	"github.com/policymetrics/policymetrics/units"
 )
 
-// mention is a quantity found in the analysis text that SPEC.md §3 counts as a record.
+// mention is a quantity found in the analysis text: a record (SPEC.md §3), or a number
+// kept only as context for the attribution of its neighbours.
 type mention struct {
 	units.Match // offsets into the analysis text
 	qualifier   units.Qualifier
-	listed      bool // took its unit from the next item of a list (21、44项)
 	record      bool // false for context-only numbers (6947亿: a scaled amount without unit)
 }
 
@@ -109,10 +109,10 @@ func numeralRunEnd(a []rune, i int) int {
 // left).
 func shareListUnit(a []rune, m *mention, next mention) {
 	if m.RawUnit == "个" && next.Unit == "百分点" && m.End < len(a) && a[m.End] == '、' && m.End+1 == next.Start {
-		m.Unit, m.RawUnit, m.listed = "百分点", "个百分点", true // 快于全国3.4个、1个百分点
+		m.Unit, m.RawUnit = "百分点", "个百分点" // 快于全国3.4个、1个百分点
 		return
 	}
-	if m.HasUpper || m.Kind != next.Kind || m.End+1 != next.Start || a[m.End] != '、' {
+	if m.Unit != "" || m.HasUpper || m.Kind != next.Kind || m.End+1 != next.Start || a[m.End] != '、' {
 		return
 	}
 	v := m.Value
@@ -129,7 +129,7 @@ func shareListUnit(a []rune, m *mention, next mention) {
 		}
 	}
 	m.Value, m.Scaled, m.Scale = v, m.Scaled || next.Scaled, max(m.Scale, next.Scale)
-	m.Unit, m.RawUnit, m.listed = next.Unit, next.RawUnit, true
+	m.Unit, m.RawUnit = next.Unit, next.RawUnit
 }
 
 // unitFactor is the multiplier a unit form applies (9成 is 90 %).

@@ -93,3 +93,24 @@ func TestRecordPointsAtSource(t *testing.T) {
 		t.Errorf("first record %+v", recs[0])
 	}
 }
+
+func TestListUnits(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string // text=value unit
+	}{
+		{"分别支持21、44项。", []string{"21=21项", "44项=44项"}},
+		{"新增3个、5家。", []string{"3个=3个", "5家=5家"}},
+		{"分别增长3、5亿元。", []string{"3=300000000元", "5亿元=500000000元"}},
+		{"快于全国3.4个、1个百分点。", []string{"3.4个=3.4百分点", "1个百分点=1百分点"}},
+		{"2021、2022年分别支持8项。", []string{"8项=8项"}},
+	} {
+		var got []string
+		for _, r := range Text("t", c.in) {
+			got = append(got, r.Text+"="+r.Value.String()+r.Unit)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
