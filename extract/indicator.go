@@ -54,7 +54,7 @@ func indicatorParts(a []rune, lb, start, end, rb int) (left, right phrase) {
 
 // cleanLeft narrows the text before a number to what it measures: drop framing words at
 // the start (全市, 2016年, 其中) and function words at the end (达, 为, 共计, 同比增长), then
-// keep what the first verb governs (完成总产值 → 总产值); when a verb ends the text keep
+// keep what the main verb governs (完成总产值 → 总产值); when a verb ends the text keep
 // what precedes it (市级财政投入 → 市级财政), or the verb itself when nothing else is left.
 func cleanLeft(a []rune, p phrase) phrase {
 	q, _ := cleanLeftKind(a, p)
