@@ -252,6 +252,11 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bo
 		if first < 0 {
 			break
 		}
+		tc := clauseSpan(sen, t)
+		if ms[first].Start >= tc.End && !introClause(a, t+n, tc.End) {
+			t += n - 1
+			continue // 营养改善计划提质扩面,新增…: the word's own clause says what is planned
+		}
 		scopeEnd := clauseSpan(sen, ms[first].Start).End
 		if k := indexRune(a, t+n, ms[first].Start, ':', '：'); k >= 0 {
 			scopeEnd = sen.End
@@ -264,6 +269,28 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bo
 	return out
 }
 
+// introClause reports a clause that, after its goal word, holds nothing but a time or a
+// colon (力争到2025年, / 预计, / 目标是:), so the goal carries to the next clause.
+func introClause(a []rune, from, to int) bool {
+	k := from
+	for k < to {
+		if te, ok := timePrefix(a, k, to); ok {
+			k = te
+			continue
+		}
+		if n := targetBefore.PrefixAt(a, k); n > 0 {
+			k += n
+			continue
+		}
+		if a[k] == '到' || a[k] == '在' || a[k] == '是' || a[k] == '为' || a[k] == ':' || a[k] == '：' || a[k] == ' ' {
+			k++
+			continue
+		}
+		break
+	}
+	return k >= to
+}
+
 // targetWordAt returns the length of a goal, plan or forecast word at a[t], or 0. Words
 // inside titles, words that are parts of other words (主要, 将近, 计划生育) and 计划 used
 // as a noun (行动计划。) do not count.
@@ -272,7 +299,7 @@ func targetWordAt(a []rune, t, end, docYear int) int {
 	if n == 0 {
 		if a[t] == '到' && t+5 < end {
 			if y, yn := yearAt(a, t+1); yn > 0 && a[t+5] == '年' && (docYear == 0 || y >= docYear) {
-				return 5 // 到2020年, unless that year is already past (到2025年底 in a 2026 report)
+				return 6 // 到2020年, unless that year is already past (到2025年底 in a 2026 report)
 			}
 		}
 		return 0
@@ -282,6 +309,9 @@ func targetWordAt(a []rune, t, end, docYear int) int {
 	}
 	if t+n < end && nounFollower(a[t+n]) && (a[t] == '计' || a[t] == '目') {
 		return 0 // 三年行动计划, 的目标: a noun, not "plans to"
+	}
+	if t+n < end && a[t] == '计' && a[t+n] == '项' {
+		return 0 // 科技计划项目: a noun
 	}
 	return n
 }
