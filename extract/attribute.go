@@ -17,7 +17,10 @@ type attrs struct {
 	modality  string
 }
 
-var boundWords = lexicon.Get("distant-qualifier")
+var (
+	boundWords = lexicon.Get("distant-qualifier")
+	boundVerbs = lexicon.Get("bound-verbs")
+)
 
 // distantQualifierWindow is how far before a number a bound word (最高, 最多) may stand
 // with a verb between: 最多遴选100名, 最高给予单人5万元.
@@ -48,7 +51,7 @@ func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts 
 func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs, lineStarts []int, fwd []bool, docYear int) {
 	exprs := timeExprs(a, sen.Start, sen.End)
 	targets := targetScope(a, sen, ms, docYear)
-	prevIndicator := ""
+	prevIndicator, prevUnit := "", ""
 	for i := range ms {
 		m := &ms[i]
 		c := clauseSpan(sen, m.Start)
@@ -60,9 +63,17 @@ func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs
 			rb = ms[i+1].Start
 		}
 		at := &out[i]
-		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prevIndicator)
+		prev := prevIndicator
+		if prevUnit != m.Unit && !rateUnits[m.Unit] {
+			// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
+			// is about the sentence's subject, not about that count.
+			if subj := sentenceSubject(a, c, ms, i); subj != "" {
+				prev = subj
+			}
+		}
+		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
 		if at.indicator != "" {
-			prevIndicator = at.indicator
+			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
 		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
 		at.change = changeOf(a, lb, m.Start)
@@ -152,7 +163,7 @@ func listIndexAfter(exprs []timeExpr, ms []mention, i int) int {
 // (最多遴选100名 → under), stopping at the previous number or clause start.
 func distantQualifier(a []rune, lb, start int) units.Qualifier {
 	from := max(lb, start-distantQualifierWindow)
-	if k, n := boundWords.LastIndexIn(a, from, start); k >= 0 {
+	if k, n := boundWords.LastIndexIn(a, from, start); k >= 0 && (verbsObject.PrefixAt(a, k+n) > 0 || boundVerbs.PrefixAt(a, k+n) > 0) {
 		if q, _ := units.QualifierBefore(a, k+n); q != units.NoQualifier {
 			return q
 		}
@@ -234,7 +245,9 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	switch {
 	case !r.empty() && moneyUnits[baseUnit(m.Unit)] && !startsChange(a, r.s):
 		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
-	case !l.empty() && (lk == leftVerb && verbsObject.PrefixAt(a, l.s) == l.len() || lk != leftVerb && !isOnlyVerb(a, l)):
+	case !l.empty() && lk != leftVerb && !isOnlyVerb(a, l):
+		return text(a, l)
+	case !l.empty() && lk == leftVerb && verbsObject.PrefixAt(a, l.s) == l.len() && !(i > 0 && ms[i-1].Start >= c.Start && ms[i-1].Unit == m.Unit):
 		return text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
 	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
@@ -396,8 +409,12 @@ func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
 	return first, last
 }
 
-// splitNames cuts a list of names at the given separators.
+// splitNames cuts a list of names at the given separators. What follows 等 in the last
+// name is the list's shared head (食品、石化、医药、信息等产业增加值 → 信息).
 func splitNames(a []rune, p phrase, seps ...rune) []phrase {
+	if k := lastIndex(a, '等', p.s, p.e); k >= 0 && lastIndex(a, '、', p.s, k) >= 0 {
+		p.e = k
+	}
 	var names []phrase
 	s := p.s
 	for x := p.s; x <= p.e; x++ {

@@ -13,6 +13,7 @@ var (
 	levelSuffix    = lexicon.Get("change-level-suffix")
 	changeNot      = lexicon.Get("change-not")
 	comparison     = lexicon.Get("comparison")
+	directOnly     = lexicon.Get("change-direct-only")
 )
 
 // changeWindow is how far before a number a change word may stand and still govern it
@@ -51,6 +52,9 @@ func changeOf(a []rune, clauseFrom, start int) string {
 			}
 			if levelSuffix.PrefixAt(a, e) > 0 {
 				return "" // 增至, 提高到: a new level
+			}
+			if e < numStart && directOnly.Contains(string(a[e-n:e])) {
+				return "" // 改善提升绿水长廊1000公里: an upgrade of a thing, not a change of it
 			}
 			if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {
 				return "" // 提升质量品牌技术创新项目和|4个: the word belongs to the item before

@@ -17,6 +17,7 @@ var (
 	adverbs         = lexicon.Get("adverbs")
 	listBreaks      = lexicon.Get("list-breaks")
 	relativeOpeners = lexicon.Get("relative-openers")
+	levelMetaphors  = lexicon.Get("level-metaphors")
 )
 
 // rateUnits measure a change or a share of something named before them, never a thing
@@ -145,6 +146,9 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	}
 	if p.empty() {
 		return p, false
+	}
+	if levelMetaphors.PrefixAt(a, p.s) > 0 {
+		return phrase{p.s, p.s}, false // 迈上1000亿斤新台阶: a level reached, nothing counted
 	}
 	if h, ok := relativeHead(a, p); ok {
 		return h, true
@@ -405,13 +409,33 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 			p.e = k // 生产总值从2020年的|3.68万亿元
 			continue
 		}
-		if p.len() >= 2 && a[p.e-1] == '年' && units.IsChineseNumeral(a[p.e-2]) {
-			p.e -= 2 // 工业投资两年|平均增长8.6%
+		if k := yearSpanStart(a, p); k >= 0 {
+			p.e = k // 工业投资两年|平均增长8.6%, 比例近3年|提升21个百分点
 			continue
 		}
 		break
 	}
 	return dropLoneRemark(a, p)
+}
+
+// yearSpanStart returns where a span of years ending p starts (两年, 近3年, 连续五年), or -1.
+func yearSpanStart(a []rune, p phrase) int {
+	if p.len() < 2 || a[p.e-1] != '年' {
+		return -1
+	}
+	k := p.e - 1
+	for k > p.s && (isDigit(a[k-1]) || units.IsChineseNumeral(a[k-1])) {
+		k--
+	}
+	if k == p.e-1 {
+		return -1
+	}
+	if n := durationBefore.SuffixBefore(a, k); n > 0 && k-n >= p.s {
+		k -= n
+	} else if n := streakBefore.SuffixBefore(a, k); n > 0 && k-n >= p.s {
+		k -= n
+	}
+	return k
 }
 
 // timeSuffixStart returns where a year expression ending p starts (…从2020年), or -1.

@@ -215,8 +215,8 @@ func neverRecord(a []rune, m mention) string {
 	if m.Kind == units.Chinese && m.NumberEnd-s == 1 && a[s] == '一' {
 		return "indefinite" // 一个, 一项, 一张: the article "a", not a count
 	}
-	if m.BareScale && (bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
-		return "bare scale" // 万亿级, 百年, 以上万元工业增加值: 千/百/万 alone count only after 超, 近, 达…
+	if m.BareScale && m.Qualifier == units.NoQualifier && (bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
+		return "bare scale" // 万亿级, 百年, 以上万元工业增加值: 千/百/万 alone count only after 超, 近, 达… or before 余/多 (千余家)
 	}
 	if inQuotes(a, s, e, titleQuotes, 0) {
 		return "title" // 《…三年行动计划(2022-2024年)》

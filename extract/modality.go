@@ -12,6 +12,7 @@ var (
 	forwardHeading = lexicon.Get("forward-heading")
 	forwardOpening = lexicon.Get("forward-opening")
 	reportHeading  = lexicon.Get("report-heading")
+	willVerbs      = lexicon.Get("will-verbs")
 )
 
 // maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
@@ -312,6 +313,9 @@ func targetWordAt(a []rune, t, end, docYear int) int {
 	}
 	if t+n < end && a[t] == '计' && a[t+n] == '项' {
 		return 0 // 科技计划项目: a noun
+	}
+	if n == 1 && a[t] == '将' && willVerbs.PrefixAt(a, t+1) == 0 {
+		return 0 // 将8个公司运营的基金整合为…: 将 as 把, not "will"
 	}
 	return n
 }
