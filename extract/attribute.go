@@ -129,6 +129,9 @@ func sharesVerbOf(a []rune, prev, m mention) bool {
 	if k < 0 {
 		return false
 	}
+	if c, _ := comparison.IndexIn(a, k+1, m.Start); c >= 0 {
+		return false // 增长7.6%、高于全国1.7个百分点: a gap, not the same change
+	}
 	if v, _ := verbsObject.IndexIn(a, k+1, m.Start); v >= 0 {
 		return false
 	}
@@ -191,7 +194,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	if name := respectiveName(a, ms, i, c); name != "" {
 		return name
 	}
-	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End {
+	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !divisionUnits[m.Unit] {
 		// 12类45件民生实事: adjacent numbers count the same thing.
 		nrb := c.End
 		if i+2 < len(ms) && ms[i+2].Start < nrb {
@@ -257,6 +260,10 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	return prev
 }
 
+// divisionUnits count places, and name them: in 玉树3县5乡 the 3 counts 县, not what
+// the 乡 are about.
+var divisionUnits = map[string]bool{"市": true, "县": true, "乡": true, "镇": true, "村": true}
+
 var timeUnits = map[string]bool{"年": true, "个月": true, "天": true, "小时": true, "分钟": true, "秒": true, "岁": true}
 
 func baseUnit(u string) string {
@@ -283,9 +290,6 @@ func text(a []rune, p phrase) string {
 // (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%): the words from the
 // clause start to its first verb or number; "" when there are none.
 func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
-	if i == 0 || ms[i-1].End <= c.Start {
-		return ""
-	}
 	first := i
 	for first > 0 && ms[first-1].Start >= c.Start {
 		first--

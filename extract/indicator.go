@@ -137,8 +137,11 @@ func mainVerb(a []rune, p phrase) (int, int) {
 // 产业转型升级): a noun ends at a list separator or a verb (14位市领导担任… → 市领导),
 // except that a selection keeps its verb and object (8家企业入选“中国互联网企业100强”).
 func cleanRight(a []rune, p phrase) (phrase, bool) {
-	if !p.empty() && (isPunctBreak(a[p.s]) || listBreaks.PrefixAt(a, p.s) > 0 && a[p.s] != '等') {
+	if !p.empty() && (isPunctBreak(a[p.s]) || a[p.s] == '(' || a[p.s] == '（') {
 		return phrase{p.s, p.s}, false // what follows a separator belongs to the next item
+	}
+	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
+		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
 	}
 	p = trimPhrase(a, p)
 	for !p.empty() && strings.ContainsRune("将要已可拟", a[p.s]) {

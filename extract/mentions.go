@@ -170,8 +170,8 @@ func neverRecord(a []rune, m mention) string {
 	if s > 0 && isASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && isASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
 	}
-	if ordinalBefore.SuffixBefore(a, s) > 0 {
-		return "ordinal" // 第18届, 第二批
+	if ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
+		return "ordinal" // 第18届, 第二批, 第一、二轮
 	}
 	if s > 0 && a[s-1] == '前' && (rankAfter.PrefixAt(a, m.NumberEnd) > 0 || m.Unit == "名" || m.Unit == "位") {
 		return "rank" // 前三甲, 前10名
@@ -225,6 +225,18 @@ func neverRecord(a []rune, m mention) string {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
+}
+
+// ordinalListBefore reports a number listed after an ordinal (第一、二轮: the 二 is 第二).
+func ordinalListBefore(a []rune, s int) bool {
+	if s < 3 || a[s-1] != '、' {
+		return false
+	}
+	k := s - 1
+	for k > 0 && (units.IsChineseNumeral(a[k-1]) || isDigit(a[k-1])) {
+		k--
+	}
+	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
 }
 
 // clauseStart returns where the clause holding a[i] starts.

@@ -238,10 +238,18 @@ func unitAt(s []rune, i int) (unitForm, bool) {
 			if lex.nonunits.longestAt(s, i) > len(f.form) {
 				return unitForm{}, false
 			}
+			// An ASCII unit (P, PF) must end where its word ends: 5PPP is not 5 P.
+			if end := i + len(f.form); end < len(s) && isASCIIAlnum(f.form[len(f.form)-1]) && isASCIIAlnum(s[end]) {
+				continue
+			}
 			return f, true
 		}
 	}
 	return unitForm{}, false
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // IsCanonicalUnit reports whether u is a canonical unit of the lexicon (or a compound
