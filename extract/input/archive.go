@@ -33,7 +33,7 @@ type budget struct {
 }
 
 func (w *walker) newBudget(parent *budget) *budget {
-	return &budget{parent: parent, max: limit64(w.opts.MaxArchiveBytes, DefaultMaxArchiveBytes)}
+	return &budget{parent: parent, max: limit(w.opts.MaxArchiveBytes, DefaultMaxArchiveBytes)}
 }
 
 // charge counts n bytes against b and its ancestors, and tells whether all are in limits.
@@ -109,25 +109,9 @@ func (r *ratioReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (w *walker) maxMembers() int {
-	switch {
-	case w.opts.MaxMembers == 0:
-		return DefaultMaxMembers
-	case w.opts.MaxMembers < 0:
-		return -1
-	}
-	return w.opts.MaxMembers
-}
+func (w *walker) maxMembers() int { return limit(w.opts.MaxMembers, DefaultMaxMembers) }
 
-func (w *walker) maxRatio() float64 {
-	switch {
-	case w.opts.MaxRatio == 0:
-		return DefaultMaxRatio
-	case w.opts.MaxRatio < 0:
-		return -1
-	}
-	return w.opts.MaxRatio
-}
+func (w *walker) maxRatio() float64 { return limit(w.opts.MaxRatio, float64(DefaultMaxRatio)) }
 
 // classifyMember is classify for a path inside an archive: hidden and excluded folders
 // on the way count too.

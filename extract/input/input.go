@@ -131,7 +131,8 @@ func compileGlobs(ps []string) ([]glob, error) {
 	return gs, nil
 }
 
-func limit64(v, def int64) int64 {
+// limit reads a limit option: 0 means the default, a negative value no limit (-1).
+func limit[T int | int64 | float64](v, def T) T {
 	switch {
 	case v == 0:
 		return def
@@ -229,7 +230,7 @@ func newWalker(ctx context.Context, opts Options) (*walker, error) {
 	if err := opts.Check(); err != nil {
 		return nil, err
 	}
-	w := &walker{ctx: ctx, opts: opts, maxFile: limit64(opts.MaxFileSize, DefaultMaxFileSize)}
+	w := &walker{ctx: ctx, opts: opts, maxFile: limit(opts.MaxFileSize, DefaultMaxFileSize)}
 	w.opts.Format = opts.format()
 	if w.opts.Format == JSONL {
 		if w.opts.TextColumn == "" {
