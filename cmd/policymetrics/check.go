@@ -179,22 +179,12 @@ func expectedPath(name string) string {
 // encodeExpected writes records as an expected file: JSON Lines in extract.Fields order,
 // with doc reduced to the base name, so the file does not depend on where check runs.
 func encodeExpected(name string, recs []extract.Record) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := output.New(&buf, output.JSONL, output.Options{})
-	if err != nil {
-		return nil, err
-	}
-	for i := range recs {
-		r := recs[i]
+	based := make([]extract.Record, len(recs))
+	for i, r := range recs {
 		r.Doc = score.BaseDoc(r.Doc)
-		if err := w.Write(&r); err != nil {
-			return nil, err
-		}
+		based[i] = r
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return output.Encode(output.JSONL, output.Options{}, based)
 }
 
 // fieldRecord is one record as JSON fields, for comparison field by field.

@@ -212,21 +212,12 @@ func realisticRecords() []extract.Record {
 // jsonLines writes records exactly as extract's JSON Lines output does.
 func jsonLines(t *testing.T, recs []extract.Record) []any {
 	t.Helper()
-	var buf bytes.Buffer
-	w, err := output.New(&buf, output.JSONL, output.Options{})
+	b, err := output.Encode(output.JSONL, output.Options{}, recs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range recs {
-		if err := w.Write(&recs[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
 	var out []any
-	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		if l != "" {
 			out = append(out, decodeUseNumber(t, []byte(l)))
 		}

@@ -7,6 +7,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -77,6 +78,24 @@ type Writer interface {
 	// Close finishes the output (a JSON array's closing bracket; a header when no record
 	// was written) and flushes it. It does not close the underlying io.Writer.
 	Close() error
+}
+
+// Encode writes recs in format f to a byte slice, as a run of New, Write and Close would.
+func Encode(f Format, opts Options, recs []extract.Record) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := New(&buf, f, opts)
+	if err != nil {
+		return nil, err
+	}
+	for i := range recs {
+		if err := w.Write(&recs[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // New returns a writer of format f on w.

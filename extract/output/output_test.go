@@ -41,20 +41,11 @@ var sample = []extract.Record{
 
 func render(t *testing.T, f Format, opts Options, recs []extract.Record) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	w, err := New(&buf, f, opts)
+	b, err := Encode(f, opts, recs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range recs {
-		if err := w.Write(&recs[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return b
 }
 
 func TestGolden(t *testing.T) {
