@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"slices"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
@@ -28,10 +30,8 @@ const distantQualifierWindow = 8
 
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
-func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts []int) []attrs {
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention) []attrs {
 	out := make([]attrs, len(ms))
-	docYear := documentYear(a)
-	fwd := forwardLines(a, lineStarts, docYear)
 	k := 0
 	for _, sen := range sentences {
 		for k < len(ms) && ms[k].Start < sen.Start {
@@ -42,15 +42,16 @@ func attribute(a []rune, sentences []segment.Sentence, ms []mention, lineStarts 
 			k++
 		}
 		if first < k {
-			attributeSentence(a, sen, ms[first:k], out[first:k], lineStarts, fwd, docYear)
+			attributeSentence(d, sen, ms[first:k], out[first:k])
 		}
 	}
 	return out
 }
 
-func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs, lineStarts []int, fwd []bool, docYear int) {
+func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs) {
+	a := d.Text.Runes
 	exprs := timeExprs(a, sen.Start, sen.End)
-	targets := targetScope(a, sen, ms, docYear)
+	targets := targetScope(a, sen, ms, d.Written)
 	prevIndicator, prevUnit := "", ""
 	for i := range ms {
 		m := &ms[i]
@@ -84,7 +85,7 @@ func attributeSentence(a []rune, sen segment.Sentence, ms []mention, out []attrs
 		if at.qualifier == units.NoQualifier {
 			at.qualifier = distantQualifier(a, lb, m.Start)
 		}
-		if fwd[lineIndex(lineStarts, m.Start)] || targets[i] {
+		if d.Forward[d.LineOf(m.Start)] || targets[i] {
 			at.modality = "target"
 		}
 	}
@@ -172,19 +173,6 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 		}
 	}
 	return units.NoQualifier
-}
-
-func lineIndex(lineStarts []int, i int) int {
-	lo, hi := 0, len(lineStarts)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if lineStarts[mid] <= i {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo - 1
 }
 
 // indicatorOf chooses what mention i measures (SPEC §4).
@@ -422,7 +410,7 @@ func splitNames(a []rune, p phrase, seps ...rune) []phrase {
 	var names []phrase
 	s := p.s
 	for x := p.s; x <= p.e; x++ {
-		if x == p.e || indexRune(a, x, x+1, seps...) == x {
+		if x == p.e || cjk.IndexRune(a, x, x+1, seps...) == x {
 			if n := cleanLeft(a, phrase{s, x}); !n.empty() {
 				names = append(names, n)
 			}

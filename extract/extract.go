@@ -2,7 +2,7 @@ package extract
 
 import (
 	"fmt"
-	"sort"
+	"github.com/policymetrics/policymetrics/extract/doc"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/normalize"
@@ -26,23 +26,21 @@ func Document(name string, data []byte, opts Options) ([]Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return extractText(name, src, an), nil
+	return Records(doc.Build(name, src, an)), nil
 }
 
 // Text extracts the records of an already decoded document.
 func Text(name, text string) []Record {
 	src := []rune(text)
-	return extractText(name, src, analysisText(textmap.Identity(src)))
+	return Records(doc.Build(name, src, analysisText(textmap.Identity(src))))
 }
 
-// extractText runs segmentation, mention finding and attribution over the analysis text
-// an, whose runes map back to the source runes src.
-func extractText(name string, src []rune, an textmap.Text) []Record {
-	a := an.Runes
+// Records runs segmentation, mention finding and attribution over a document.
+func Records(d *doc.Document) []Record {
+	a, an, src, name := d.Text.Runes, d.Text, d.Src, d.Name
 	sentences := segment.Sentences(a)
 	mentions := findMentions(a)
-	fields := attribute(a, sentences, mentions, lineStartsOf(a))
-	pos := newPositions(src)
+	fields := attribute(d, sentences, mentions)
 	records := make([]Record, 0, len(mentions))
 	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
@@ -51,7 +49,7 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 		}
 		at := fields[k]
 		start, end := an.SourceSpan(m.Start, m.End, len(src))
-		line, col := pos.lineCol(start)
+		line, col := d.SourcePos(start)
 		r := Record{
 			Doc:       name,
 			Line:      line,
@@ -81,35 +79,6 @@ func extractText(name string, src []rune, an textmap.Text) []Record {
 		records = append(records, r)
 	}
 	return records
-}
-
-// lineStartsOf returns the offsets where the lines of a start.
-func lineStartsOf(a []rune) []int {
-	starts := []int{0}
-	for i, r := range a {
-		if r == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// positions turns source rune offsets into 1-based lines and columns.
-type positions struct{ lineStarts []int }
-
-func newPositions(src []rune) positions {
-	starts := []int{0}
-	for i, r := range src {
-		if r == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return positions{starts}
-}
-
-func (p positions) lineCol(offset int) (int, int) {
-	k := sort.SearchInts(p.lineStarts, offset+1) - 1
-	return k + 1, offset - p.lineStarts[k] + 1
 }
 
 // prepare decodes the document and derives the analysis text.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
@@ -170,7 +171,7 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		r := a[i]
 		if r == '(' || r == '（' {
 			// A bracket inside a name (重点企业(项目)服务专责小组) is skipped whole.
-			if j := matchingClose(a, i, p.e); j > 0 && j+1 < p.e && isHan(a[j+1]) && listBreaks.PrefixAt(a, j+1) == 0 {
+			if j := matchingClose(a, i, p.e); j > 0 && j+1 < p.e && cjk.IsHan(a[j+1]) && listBreaks.PrefixAt(a, j+1) == 0 {
 				i = j
 				continue
 			}
@@ -178,7 +179,7 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		}
 		if r == '“' {
 			// Words inside quotes are a name (“链金合作”金融机构), never a verb.
-			if j := indexRune(a, i+1, p.e, '”'); j > 0 {
+			if j := cjk.IndexRune(a, i+1, p.e, '”'); j > 0 {
 				i = j
 				continue
 			}
@@ -299,8 +300,6 @@ func isPunctBreak(r rune) bool {
 	return false
 }
 
-func isHan(r rune) bool { return r >= 0x3400 && r < 0xA000 }
-
 // trimPhrase drops punctuation, framing words, years and distributive words (每家) at the
 // start, and punctuation at the end.
 func trimPhrase(a []rune, p phrase) phrase {
@@ -357,7 +356,7 @@ func closesIn(a []rune, p phrase) bool {
 
 // timePrefix reads a year or a date phrase at a[i] (2016年, 2021年10月底, 2014-2016年).
 func timePrefix(a []rune, i, to int) (int, bool) {
-	if y, n := yearAt(a, i); n > 0 {
+	if y, n := cjk.YearAt(a, i); n > 0 {
 		if te, ok := yearExpr(a, i, to, y, n); ok {
 			e := te.end
 			for e < to && strings.ContainsRune("底末初度以来内", a[e]) {
@@ -427,7 +426,7 @@ func yearSpanStart(a []rune, p phrase) int {
 		return -1
 	}
 	k := p.e - 1
-	for k > p.s && (isDigit(a[k-1]) || units.IsChineseNumeral(a[k-1])) {
+	for k > p.s && (cjk.IsDigit(a[k-1]) || units.IsChineseNumeral(a[k-1])) {
 		k--
 	}
 	if k == p.e-1 {
@@ -447,7 +446,7 @@ func timeSuffixStart(a []rune, p phrase) int {
 		return -1
 	}
 	for i := max(p.s, p.e-16); i <= p.e-5; i++ {
-		if y, n := yearAt(a, i); n > 0 {
+		if y, n := cjk.YearAt(a, i); n > 0 {
 			if te, ok := yearExpr(a, i, p.e, y, n); ok && te.end == p.e {
 				return i
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
@@ -167,7 +168,7 @@ func neverRecord(a []rune, m mention) string {
 			return "name" // 七台河, 五家渠
 		}
 	}
-	if s > 0 && isASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && isASCIILetter(a[s-2]) {
+	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
 	}
 	if ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
@@ -233,7 +234,7 @@ func ordinalListBefore(a []rune, s int) bool {
 		return false
 	}
 	k := s - 1
-	for k > 0 && (units.IsChineseNumeral(a[k-1]) || isDigit(a[k-1])) {
+	for k > 0 && (units.IsChineseNumeral(a[k-1]) || cjk.IsDigit(a[k-1])) {
 		k--
 	}
 	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
@@ -269,10 +270,6 @@ func institutesEnd(r rune) bool {
 	return false
 }
 
-func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
-
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 func lastIndex(a []rune, r rune, from, to int) int {
 	for k := min(to, len(a)) - 1; k >= max(from, 0); k-- {
 		if a[k] == r {
@@ -293,10 +290,10 @@ func isYear(m mention) bool {
 
 // isRatio reports numbers joined by a colon (1:27, 10:30).
 func isRatio(a []rune, s, e int) bool {
-	if s > 1 && (a[s-1] == ':' || a[s-1] == '：') && isDigit(a[s-2]) {
+	if s > 1 && (a[s-1] == ':' || a[s-1] == '：') && cjk.IsDigit(a[s-2]) {
 		return true
 	}
-	return e+1 < len(a) && (a[e] == ':' || a[e] == '：') && isDigit(a[e+1])
+	return e+1 < len(a) && (a[e] == ':' || a[e] == '：') && cjk.IsDigit(a[e+1])
 }
 
 // maxTitleSearch bounds how far a title bracket is looked for around a number: titles of

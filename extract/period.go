@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"strconv"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
@@ -22,17 +24,12 @@ type timeExpr struct {
 	baseline   bool     // a reference (较2020年), not a period, unless it owns a number (2020年的3.68万亿元)
 }
 
-// fiveYearPlans maps the plan names to their years (“十三五”期间 is 2016-2020).
-var fiveYearPlans = map[string]string{
-	"十一五": "2006-2010", "十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035",
-}
-
 // timeExprs finds the periods stated in a[from:to]. Years that are baselines (较2020年) or
 // inside titles (《…(2016-2018)》) are left out.
 func timeExprs(a []rune, from, to int) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
-		if i+3 < to && isPlanName(a, i) {
+		if i+3 < to && doc.IsPlanName(a, i) {
 			if te, ok := planPeriod(a, i, to); ok {
 				te.baseline = isBaseline(a, i)
 				out = append(out, te)
@@ -40,7 +37,7 @@ func timeExprs(a []rune, from, to int) []timeExpr {
 			}
 			continue
 		}
-		y, n := yearAt(a, i)
+		y, n := cjk.YearAt(a, i)
 		if n == 0 {
 			continue
 		}
@@ -74,37 +71,6 @@ func isRangeFrom(a []rune, i int, te timeExpr) bool {
 	return i > 0 && a[i-1] == '从' && len(te.values) == 1 && len(te.values[0]) == 9
 }
 
-// yearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number.
-func yearAt(a []rune, i int) (int, int) {
-	if i+4 > len(a) || a[i] != '1' && a[i] != '2' || i > 0 && isDigit(a[i-1]) {
-		return 0, 0
-	}
-	y := 0
-	for k := i; k < i+4; k++ {
-		if !isDigit(a[k]) {
-			return 0, 0
-		}
-		y = y*10 + int(a[k]-'0')
-	}
-	if i+4 < len(a) && isDigit(a[i+4]) {
-		return 0, 0
-	}
-	if y < 1900 || y >= 2200 {
-		return 0, 0
-	}
-	return y, 4
-}
-
-// smallInt reads up to max digits at a[i].
-func smallInt(a []rune, i, max int) (int, int) {
-	v, n := 0, 0
-	for i+n < len(a) && n < max && isDigit(a[i+n]) {
-		v = v*10 + int(a[i+n]-'0')
-		n++
-	}
-	return v, n
-}
-
 // yearExpr reads what follows a year: 年, a range (2014-2016年, 2017年到2020年,
 // 2016-2017年度), a month (2021年10月底), or a list (2021、2022年).
 func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
@@ -114,7 +80,7 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 		years := []int{y}
 		k := j
 		for k < to && a[k] == '、' {
-			y2, n2 := yearAt(a, k+1)
+			y2, n2 := cjk.YearAt(a, k+1)
 			if n2 == 0 {
 				break
 			}
@@ -131,7 +97,7 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 	}
 	// A range written before 年: 2014-2016年, 2016—2017年度, 2014至2016年.
 	if j < to && isRangeSep(a[j]) {
-		if y2, n2 := yearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
+		if y2, n2 := cjk.YearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
 			return timeExpr{start: i, end: j + 2 + n2, values: []string{fmt.Sprintf("%d-%d", y, y2)}}, true
 		}
 	}
@@ -141,12 +107,12 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 	j++
 	// A range written with 年 on both ends: 2017年到2020年, 2014年至2016年.
 	if j < to && (a[j] == '到' || a[j] == '至' || isRangeSep(a[j])) {
-		if y2, n2 := yearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
+		if y2, n2 := cjk.YearAt(a, j+1); n2 > 0 && y2 > y && j+1+n2 < to && a[j+1+n2] == '年' {
 			return timeExpr{start: i, end: j + 2 + n2, values: []string{fmt.Sprintf("%d-%d", y, y2)}}, true
 		}
 	}
 	// A month: 2021年10月, 2021年10月底.
-	if m, n2 := smallInt(a, j, 2); n2 > 0 && m >= 1 && m <= 12 && j+n2 < to && a[j+n2] == '月' {
+	if m, n2 := cjk.SmallInt(a, j, 2); n2 > 0 && m >= 1 && m <= 12 && j+n2 < to && a[j+n2] == '月' {
 		return timeExpr{start: i, end: j + n2 + 1, values: []string{fmt.Sprintf("%d-%02d", y, m)}}, true
 	}
 	if cm, n2 := chineseMonth(a, j); n2 > 0 {
@@ -177,15 +143,10 @@ func isRangeSep(r rune) bool {
 	return false
 }
 
-// isPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
-func isPlanName(a []rune, i int) bool {
-	return a[i] == '十' && i+2 < len(a) && fiveYearPlans[string(a[i:i+3])] != ""
-}
-
 // planPeriod reads “十三五”期间 / 十四五以来 / 十四五时期 as a year range; a plan name
 // followed by anything else (“十四五”规划) is a title, not a period.
 func planPeriod(a []rune, i, to int) (timeExpr, bool) {
-	years := fiveYearPlans[string(a[i:i+3])]
+	years := doc.PlanYears[string(a[i:i+3])]
 	j := i + 3
 	if j < to && (a[j] == '”' || a[j] == '"' || a[j] == '’') {
 		j++

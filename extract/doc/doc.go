@@ -1,0 +1,60 @@
+// Package doc is the document value the rules read: the source as written, the analysis
+// text derived from it, and what the document says about itself (its year, its headings
+// and sections, its pages), built once by Build so that no rule recomputes them.
+package doc
+
+import (
+	"sort"
+
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+// Document is one document, read and structured.
+type Document struct {
+	// Name is what records carry as doc.
+	Name string
+	// Src is the source text as written: records' line, col and text point into it.
+	Src []rune
+	// Text is the analysis text (halfwidth, simplified, without scraping noise), each rune
+	// mapped to the source rune it came from.
+	Text textmap.Text
+	// LineStarts are the offsets in Text.Runes where its lines start.
+	LineStarts []int
+	// Written is the latest year among the full dates the document carries (2017年7月14日,
+	// 2017-07-27): when it was written, 0 when it carries none.
+	Written int
+	// Forward marks the lines of Text in a forward-looking passage (tasks, targets).
+	Forward []bool
+
+	srcLineStarts []int
+}
+
+// Build structures a document whose source runes are src and whose analysis text is an.
+func Build(name string, src []rune, an textmap.Text) *Document {
+	a := an.Runes
+	d := &Document{Name: name, Src: src, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
+	d.Written = writtenYear(a)
+	d.Forward = forwardLines(a, d.LineStarts, d.Written)
+	return d
+}
+
+func lineStarts(a []rune) []int {
+	starts := []int{0}
+	for i, r := range a {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// LineOf returns the 0-based index of the analysis-text line holding offset i.
+func (d *Document) LineOf(i int) int {
+	return sort.SearchInts(d.LineStarts, i+1) - 1
+}
+
+// SourcePos returns the 1-based line and column (in runes) of source offset i.
+func (d *Document) SourcePos(i int) (line, col int) {
+	k := sort.SearchInts(d.srcLineStarts, i+1) - 1
+	return k + 1, i - d.srcLineStarts[k] + 1
+}

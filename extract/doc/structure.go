@@ -1,0 +1,224 @@
+package doc
+
+import (
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+var (
+	forwardHeading = lexicon.Get("forward-heading")
+	forwardOpening = lexicon.Get("forward-opening")
+	reportHeading  = lexicon.Get("report-heading")
+)
+
+// maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
+// maxTitleLen the longest unnumbered line read as a section title (2026年重点工作).
+const (
+	maxHeadingLen = 40
+	maxTitleLen   = 30
+)
+
+// titleLevel is the level of an unnumbered section title: above 一、.
+const titleLevel = 1
+
+// PlanYears maps the plan names to their years (“十三五”期间 is 2016-2020).
+var PlanYears = map[string]string{
+	"十一五": "2006-2010", "十二五": "2011-2015", "十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030", "十六五": "2031-2035",
+}
+
+// HeadingLevel returns the level of a heading line (1 for unnumbered section titles, 2 for
+// 一、, 3 for (一), 4 for 1.), or 0 when the line is not a heading.
+func HeadingLevel(line []rune) int {
+	line = cjk.TrimLeft(line)
+	for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
+	if len(line) == 0 || len(line) > maxHeadingLen {
+		return 0
+	}
+	j := 0
+	switch {
+	case line[0] == '(' || line[0] == '（':
+		j = 1
+		for j < len(line) && units.IsChineseNumeral(line[j]) {
+			j++
+		}
+		if j > 1 && j < len(line) && (line[j] == ')' || line[j] == '）') {
+			return 3
+		}
+	case units.IsChineseNumeral(line[0]):
+		for j < len(line) && units.IsChineseNumeral(line[j]) {
+			j++
+		}
+		if j < len(line) && (line[j] == '、' || line[j] == '.') {
+			return 2
+		}
+	case cjk.IsDigit(line[0]):
+		for j < len(line) && cjk.IsDigit(line[j]) {
+			j++
+		}
+		if j < len(line) && (line[j] == '.' || line[j] == '、') && j+1 < len(line) && !cjk.IsDigit(line[j+1]) {
+			return 4
+		}
+	}
+	// An unnumbered title (2026年重点工作, 2026年省十件民生实事): short, mostly Han, not a
+	// sentence. It ranks above numbered headings, which may sit under it.
+	if len(line) <= maxTitleLen && cjk.HanCount(line) >= 4 && !cjk.IsDigit(line[0]) &&
+		cjk.IndexRune(line, 0, len(line), '。', '；', ';', '：', ':', '，', ',', '！', '？', '!', '?') < 0 {
+		return titleLevel
+	}
+	return 0
+}
+
+// forwardLines marks the lines of a forward-looking passage: from a heading that announces
+// tasks or targets (二、2017年主要任务), or that names a year or plan period not yet past
+// when the document was written (三、2026年主要工作 in a 2026 report), to the next heading
+// of the same or a higher level; or from a paragraph opening with 下一步 to the next
+// heading. docYear is the year the document was written, 0 when unknown.
+func forwardLines(a []rune, lineStarts []int, docYear int) []bool {
+	fwd := make([]bool, len(lineStarts))
+	on, level := false, 0
+	pendingLevel := 0 // a level-1 heading not yet classified: its first paragraph decides
+	for k, s := range lineStarts {
+		e := len(a)
+		if k+1 < len(lineStarts) {
+			e = lineStarts[k+1] - 1
+		}
+		line := a[s:e]
+		if lv := HeadingLevel(line); lv > 0 {
+			if on && lv <= level {
+				on = false
+			}
+			switch headingKind(line, docYear) {
+			case "forward":
+				if !on {
+					on, level = true, lv // sub-headings of a forward section keep its level
+				}
+			case "report":
+				if lv <= level {
+					on = false
+				}
+			default:
+				if !on && lv == 2 && len(cjk.TrimLeft(line)) > 2 && isNumberedHeading(line) {
+					pendingLevel = lv
+				}
+			}
+			fwd[k] = on
+			continue
+		}
+		t := cjk.TrimLeft(line)
+		if len(t) == 0 {
+			fwd[k] = on
+			continue
+		}
+		if pendingLevel > 0 {
+			// 二、一张蓝图绘到底…, then “十五五”时期是…: the section is about what is to come.
+			if startsWithFuture(t, docYear) {
+				on, level = true, pendingLevel
+			}
+			pendingLevel = 0
+		}
+		if !on && forwardOpening.PrefixAt(t, 0) > 0 {
+			on, level = true, 99 // an opening phrase: ends at any heading
+		}
+		fwd[k] = on
+	}
+	return fwd
+}
+
+func isNumberedHeading(line []rune) bool {
+	t := cjk.TrimLeft(line)
+	return len(t) > 0 && (units.IsChineseNumeral(t[0]) || t[0] == '(' || t[0] == '（' || cjk.IsDigit(t[0]))
+}
+
+// headingKind classifies a heading as "forward", "report" or "".
+func headingKind(line []rune, docYear int) string {
+	future := mentionsFuture(line, docYear)
+	if i, _ := forwardHeading.IndexIn(line, 0, len(line)); i >= 0 || future {
+		return "forward"
+	}
+	if i, _ := reportHeading.IndexIn(line, 0, len(line)); i >= 0 {
+		return "report"
+	}
+	return ""
+}
+
+// mentionsFuture reports a year (2026年) or a five-year plan (十五五) that had not begun
+// before the document was written.
+func mentionsFuture(line []rune, docYear int) bool {
+	if docYear == 0 {
+		return false
+	}
+	for i := range line {
+		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
+			if y < docYear {
+				return false // 2025年和“十四五”时期工作回顾: a review that names the past
+			}
+			return true
+		}
+		if IsPlanName(line, i) && PlanStart(line, i) >= docYear {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithFuture reports a paragraph that opens with a year or plan period still ahead.
+func startsWithFuture(t []rune, docYear int) bool {
+	if docYear == 0 {
+		return false
+	}
+	i := 0
+	if i < len(t) && (t[i] == '“' || t[i] == '"') {
+		i++
+	}
+	if y, n := cjk.YearAt(t, i); n > 0 {
+		return y >= docYear
+	}
+	return IsPlanName(t, i) && PlanStart(t, i) >= docYear
+}
+
+// PlanStart returns the first year of the five-year plan named at a[i].
+func PlanStart(a []rune, i int) int {
+	y := PlanYears[string(a[i:i+3])]
+	n := 0
+	for _, c := range y[:4] {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// writtenYear estimates when the document was written: the latest year among the full
+// dates it carries (2017年7月14日, 发布日期:2017-07-27). 0 when it has none.
+func writtenYear(a []rune) int {
+	best := 0
+	for i := 0; i+8 <= len(a); i++ {
+		y, n := cjk.YearAt(a, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		switch {
+		case j < len(a) && a[j] == '年':
+			if m, mn := cjk.SmallInt(a, j+1, 2); mn > 0 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == '月' {
+				k := j + 2 + mn
+				if d, dn := cjk.SmallInt(a, k, 2); dn > 0 && d >= 1 && d <= 31 && k+dn < len(a) && a[k+dn] == '日' {
+					best = max(best, y)
+				}
+			}
+		case j < len(a) && (a[j] == '-' || a[j] == '/' || a[j] == '.'):
+			if m, mn := cjk.SmallInt(a, j+1, 2); mn == 2 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == a[j] {
+				if d, dn := cjk.SmallInt(a, j+2+mn, 2); dn == 2 && d >= 1 && d <= 31 {
+					best = max(best, y)
+				}
+			}
+		}
+	}
+	return best
+}
+
+// IsPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
+func IsPlanName(a []rune, i int) bool {
+	return a[i] == '十' && i+2 < len(a) && PlanYears[string(a[i:i+3])] != ""
+}

@@ -1,0 +1,75 @@
+// Package cjk holds the rune helpers every stage of extraction shares: character classes,
+// searches in rune slices, and the readers of years and small numbers in Chinese text.
+package cjk
+
+// IsDigit reports an ASCII digit (text is halfwidth after normalisation).
+func IsDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// IsHan reports a CJK ideograph (Extension A and the basic block).
+func IsHan(r rune) bool { return r >= 0x3400 && r < 0xA000 }
+
+// IsASCIILetter reports a to z and A to Z.
+func IsASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// HanCount counts the ideographs of line.
+func HanCount(line []rune) int {
+	n := 0
+	for _, r := range line {
+		if IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// TrimLeft drops the spaces, tabs and ideographic spaces at the start of r.
+func TrimLeft(r []rune) []rune {
+	for len(r) > 0 && (r[0] == ' ' || r[0] == '\t' || r[0] == '\u3000') {
+		r = r[1:]
+	}
+	return r
+}
+
+// IndexRune returns the first k in [from, to) where a[k] is one of rs, or -1.
+func IndexRune(a []rune, from, to int, rs ...rune) int {
+	for k := from; k < to; k++ {
+		for _, r := range rs {
+			if a[k] == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// YearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number,
+// returning it and its length (4), or 0, 0.
+func YearAt(a []rune, i int) (int, int) {
+	if i+4 > len(a) || a[i] != '1' && a[i] != '2' || i > 0 && IsDigit(a[i-1]) {
+		return 0, 0
+	}
+	y := 0
+	for k := i; k < i+4; k++ {
+		if !IsDigit(a[k]) {
+			return 0, 0
+		}
+		y = y*10 + int(a[k]-'0')
+	}
+	if i+4 < len(a) && IsDigit(a[i+4]) {
+		return 0, 0
+	}
+	if y < 1900 || y >= 2200 {
+		return 0, 0
+	}
+	return y, 4
+}
+
+// SmallInt reads up to max digits at a[i], returning the value and the digits read.
+func SmallInt(a []rune, i, max int) (int, int) {
+	v, n := 0, 0
+	for i+n < len(a) && n < max && IsDigit(a[i+n]) {
+		v = v*10 + int(a[i+n]-'0')
+		n++
+	}
+	return v, n
+}
