@@ -50,7 +50,8 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention) []at
 
 func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs) {
 	a := d.Text.Runes
-	exprs := timeExprs(a, sen.Start, sen.End)
+	tc := timeContext{year: d.Year, passage: d.PassageAt(sen.Start)}
+	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
 	prevIndicator, prevUnit := "", ""
 	for i := range ms {
@@ -76,10 +77,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if at.indicator != "" {
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
-		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
 		at.change = changeOf(a, lb, m.Start)
 		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
+		}
+		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
+		if at.period == "" && !hasStated(exprs) {
+			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change)
 		}
 		at.qualifier = m.qualifier
 		if at.qualifier == units.NoQualifier {

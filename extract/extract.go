@@ -22,11 +22,20 @@ type Options struct {
 
 // Document extracts the records of one document. name is what records carry as `doc`.
 func Document(name string, data []byte, opts Options) ([]Record, error) {
+	d, err := Build(name, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Records(d), nil
+}
+
+// Build reads a document into the value the rules work on.
+func Build(name string, data []byte, opts Options) (*doc.Document, error) {
 	src, an, err := prepare(name, data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return Records(doc.Build(name, src, an)), nil
+	return doc.Build(name, src, an), nil
 }
 
 // Text extracts the records of an already decoded document.

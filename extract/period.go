@@ -11,6 +11,14 @@ import (
 )
 
 var (
+	yearThis        = lexicon.Get("year-this")
+	yearLast        = lexicon.Get("year-last")
+	yearNext        = lexicon.Get("year-next")
+	yearsPastFive   = lexicon.Get("years-past-five")
+	yearPart        = lexicon.Get("year-part")
+	nowWords        = lexicon.Get("now")
+	cumulative      = lexicon.Get("cumulative")
+	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	periodReset     = lexicon.Get("period-reset")
 	planPeriodAfter = lexicon.Get("plan-period-after")
@@ -24,11 +32,108 @@ type timeExpr struct {
 	baseline   bool     // a reference (较2020年), not a period, unless it owns a number (2020年的3.68万亿元)
 }
 
-// timeExprs finds the periods stated in a[from:to]. Years that are baselines (较2020年) or
-// inside titles (《…(2016-2018)》) are left out.
-func timeExprs(a []rune, from, to int) []timeExpr {
+// timeContext is what relative time words resolve against (SPEC.md §5 rule 2): the
+// document's year and the time of the passage the sentence stands in.
+type timeContext struct {
+	year    int    // the document's own year, 0 when it states none
+	passage string // "2025", "2021-2025" or ""
+}
+
+// passageYear is the year a part of a year (全年, 12月份) belongs to: the passage's
+// year, else the document's.
+func (tc timeContext) passageYear() int {
+	if len(tc.passage) == 4 {
+		y, _ := strconv.Atoi(tc.passage)
+		return y
+	}
+	return tc.year
+}
+
+// relativeAt reads a relative time word at a[i] (今年, 去年, 过去五年, 全年, 12月份,
+// 目前) and resolves it; a word after 比/较/同 (比上年增长) is a baseline and is skipped.
+func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
+	if tc.year == 0 || baselineBefore.SuffixBefore(a, i) > 0 {
+		return timeExpr{}, false
+	}
+	one := func(n, y int) (timeExpr, bool) {
+		if y == 0 {
+			return timeExpr{}, false
+		}
+		return timeExpr{start: i, end: i + n, values: []string{strconv.Itoa(y)}}, true
+	}
+	if m, n := monthAt(a, i, to); n > 0 {
+		if y := tc.passageYear(); y > 0 {
+			return timeExpr{start: i, end: i + n, values: []string{fmt.Sprintf("%d-%02d", y, m)}}, true
+		}
+		return timeExpr{}, false
+	}
+	switch {
+	case yearsPastFive.PrefixAt(a, i) > 0:
+		n := yearsPastFive.PrefixAt(a, i)
+		return timeExpr{start: i, end: i + n, values: []string{fmt.Sprintf("%d-%d", tc.year-5, tc.year-1)}}, true
+	case yearThis.PrefixAt(a, i) > 0:
+		return one(yearThis.PrefixAt(a, i), tc.year)
+	case yearLast.PrefixAt(a, i) > 0:
+		return one(yearLast.PrefixAt(a, i), tc.year-1)
+	case yearNext.PrefixAt(a, i) > 0:
+		return one(yearNext.PrefixAt(a, i), tc.year+1)
+	case yearPart.PrefixAt(a, i) > 0:
+		return one(yearPart.PrefixAt(a, i), tc.passageYear())
+	case nowWords.PrefixAt(a, i) > 0:
+		return one(nowWords.PrefixAt(a, i), tc.passageYear())
+	}
+	return timeExpr{}, false
+}
+
+// isRecurring reports an amount stated per year or month (每年近300余人, 每月2次): it has
+// no period of its own (SPEC.md §5 rule 4).
+func isRecurring(a []rune, start int) bool {
+	if q, qs := units.QualifierBefore(a, start); q != units.NoQualifier {
+		start = qs
+	}
+	return recurring.SuffixBefore(a, start) > 0
+}
+
+// hasStated reports a time among exprs that is not a baseline.
+func hasStated(exprs []timeExpr) bool {
+	for _, e := range exprs {
+		if !e.baseline {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAt reads a month without a year (12月份, 12月末, 11月底; not 12月5日, a date), or a
+// range of months (1-9月) which is the year, at a[i].
+func monthAt(a []rune, i, to int) (int, int) {
+	if i > 0 && (cjk.IsDigit(a[i-1]) || a[i-1] == '年') {
+		return 0, 0
+	}
+	m, n := cjk.SmallInt(a, i, 2)
+	if n == 0 || m < 1 || m > 12 || i+n >= to || a[i+n] != '月' {
+		return 0, 0
+	}
+	j := i + n + 1
+	if j < to && (a[j] == '份' || a[j] == '末' || a[j] == '底') {
+		return m, j + 1 - i
+	}
+	return 0, 0
+}
+
+// timeExprs finds the periods stated in a[from:to], relative words resolved by tc. Years
+// that are baselines (较2020年) or inside titles (《…(2016-2018)》) are left out.
+func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
+		if te, ok := relativeAt(a, i, to, tc); ok {
+			// 2016年全年: a part of a year stated before belongs to that year.
+			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) {
+				out = append(out, te)
+			}
+			i = te.end - 1
+			continue
+		}
 		if i+3 < to && doc.IsPlanName(a, i) {
 			if te, ok := planPeriod(a, i, to); ok {
 				te.baseline = isBaseline(a, i)
@@ -119,6 +224,23 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 		return timeExpr{start: i, end: j + n2 + 1, values: []string{fmt.Sprintf("%d-%02d", y, cm)}}, true
 	}
 	return timeExpr{start: i, end: j, values: []string{strconv.Itoa(y)}}, true
+}
+
+// passagePeriod is the period of a mention whose sentence states no time (SPEC.md §5 rule
+// 3): the passage's. In the review of a plan period (2021-2025), totals, averages and
+// changes over it (累计, 年均, 增长) take the range, and a level the period ends at takes its
+// last year.
+func passagePeriod(a []rune, passage string, clauseFrom, start int, change string) string {
+	if isRecurring(a, start) {
+		return ""
+	}
+	if len(passage) != 9 || change != "" {
+		return passage
+	}
+	if k, _ := cumulative.IndexIn(a, clauseFrom, start); k >= 0 {
+		return passage
+	}
+	return passage[5:]
 }
 
 // chineseMonth reads 十月 / 十二月 / 三月 at a[j].

@@ -25,6 +25,13 @@ type Document struct {
 	Written int
 	// Forward marks the lines of Text in a forward-looking passage (tasks, targets).
 	Forward []bool
+	// Year is the year the document states about itself (its title, else its date line;
+	// SPEC.md §5), against which 今年, 去年 and 过去五年 resolve; 0 when it states none.
+	Year int
+	// Genre is the kind of document its title names.
+	Genre Genre
+
+	passage []string // per line of Text: the time of the passage it stands in
 
 	srcLineStarts []int
 }
@@ -35,6 +42,9 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 	d := &Document{Name: name, Src: src, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
 	d.Written = writtenYear(a)
 	d.Forward = forwardLines(a, d.LineStarts, d.Written)
+	year, title, genre := statedYear(a, d.LineStarts, d.Written)
+	d.Year, d.Genre = year, genre
+	d.passage = passagePeriods(a, d.LineStarts, year, title, genre)
 	return d
 }
 
@@ -58,3 +68,7 @@ func (d *Document) SourcePos(i int) (line, col int) {
 	k := sort.SearchInts(d.srcLineStarts, i+1) - 1
 	return k + 1, i - d.srcLineStarts[k] + 1
 }
+
+// PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule
+// 3): "2025", "2021-2025", or "" when the document leaves it open.
+func (d *Document) PassageAt(i int) string { return d.passage[d.LineOf(i)] }

@@ -1,0 +1,282 @@
+package doc
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+)
+
+// Genre is the kind of document, as its title says; it decides what a passage without a
+// time of its own refers to (SPEC.md §5 rule 3).
+type Genre int
+
+const (
+	OtherGenre   Genre = iota
+	Bulletin           // a statistical bulletin: its year throughout
+	WorkReport         // a government work report: forward passages are the year's work
+	BudgetReport       // a budget report: execution and draft parts by their headings
+)
+
+var (
+	yearThis      = lexicon.Get("year-this")
+	yearLast      = lexicon.Get("year-last")
+	yearNext      = lexicon.Get("year-next")
+	yearsPastFive = lexicon.Get("years-past-five")
+	titleWords    = lexicon.Get("title-words")
+	bulletinTitle = lexicon.Get("bulletin-title")
+	reportTitle   = lexicon.Get("report-title")
+	budgetTitle   = lexicon.Get("budget-title")
+	baselineWords = lexicon.Get("baseline-before")
+)
+
+// titleSearchLines is how far into a document its title or date line is looked for: a
+// portal page puts some navigation first.
+const titleSearchLines = 60
+
+// maxTitleRunes is the longest line still read as a title.
+const maxTitleRunes = 90
+
+// statedYear returns the year a document states about itself (SPEC.md §5): the first year
+// of its title line (2026年河南省政府工作报告), else the year of the first full date in its
+// head (发布日期:2017-07-27, ——2026年1月27日在…会议上), else written (the latest full date
+// anywhere: a reply letter dates itself at its end). It also returns the title line's
+// index (-1 when none) and the genre the title names.
+func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
+	n := headLines(a, lineStarts)
+	for k := 0; k < n; k++ {
+		line := lineAt(a, lineStarts, k)
+		if len(line) > maxTitleRunes {
+			continue
+		}
+		if i, _ := titleWords.IndexIn(line, 0, len(line)); i < 0 {
+			continue
+		}
+		for i := range line {
+			if y, yn := cjk.YearAt(line, i); yn > 0 && i+yn < len(line) && line[i+yn] == '年' {
+				return y, k, genreOf(line)
+			}
+		}
+	}
+	genre := OtherGenre
+	for k := 0; k < n && genre == OtherGenre; k++ {
+		if line := lineAt(a, lineStarts, k); len(line) <= maxTitleRunes {
+			genre = genreOf(line)
+		}
+	}
+	for k := 0; k < n; k++ {
+		if y := fullDateYear(lineAt(a, lineStarts, k)); y > 0 {
+			return y, -1, genre
+		}
+	}
+	return written, -1, genre
+}
+
+// headLines returns how many lines form the document's head, where its title and date
+// line stand: up to its first numbered heading (一、…) or titleSearchLines.
+func headLines(a []rune, lineStarts []int) int {
+	n := min(len(lineStarts), titleSearchLines)
+	for k := 0; k < n; k++ {
+		if line := cjk.TrimLeft(lineAt(a, lineStarts, k)); HeadingLevel(line) > titleLevel {
+			return k
+		}
+	}
+	return n
+}
+
+func genreOf(title []rune) Genre {
+	switch {
+	case has(bulletinTitle, title):
+		return Bulletin
+	case has(reportTitle, title):
+		return WorkReport
+	case has(budgetTitle, title):
+		return BudgetReport
+	}
+	return OtherGenre
+}
+
+func has(s *lexicon.Set, line []rune) bool {
+	i, _ := s.IndexIn(line, 0, len(line))
+	return i >= 0
+}
+
+func lineAt(a []rune, lineStarts []int, k int) []rune {
+	e := len(a)
+	if k+1 < len(lineStarts) {
+		e = lineStarts[k+1] - 1
+	}
+	return a[lineStarts[k]:e]
+}
+
+// fullDateYear returns the year of the first full date in line (2017年7月14日,
+// 2017-07-27), or 0.
+func fullDateYear(line []rune) int {
+	for i := range line {
+		if y, n := cjk.YearAt(line, i); n > 0 && isFullDate(line, i+n) {
+			return y
+		}
+	}
+	return 0
+}
+
+// isFullDate reports a month and day after a year ending at a[j]: 年7月14日 or -07-27.
+func isFullDate(a []rune, j int) bool {
+	switch {
+	case j < len(a) && a[j] == '年':
+		m, mn := cjk.SmallInt(a, j+1, 2)
+		if mn == 0 || m < 1 || m > 12 || j+1+mn >= len(a) || a[j+1+mn] != '月' {
+			return false
+		}
+		k := j + 2 + mn
+		d, dn := cjk.SmallInt(a, k, 2)
+		return dn > 0 && d >= 1 && d <= 31 && k+dn < len(a) && a[k+dn] == '日'
+	case j < len(a) && (a[j] == '-' || a[j] == '/' || a[j] == '.'):
+		m, mn := cjk.SmallInt(a, j+1, 2)
+		if mn != 2 || m < 1 || m > 12 || j+1+mn >= len(a) || a[j+1+mn] != a[j] {
+			return false
+		}
+		d, dn := cjk.SmallInt(a, j+2+mn, 2)
+		return dn == 2 && d >= 1 && d <= 31
+	}
+	return false
+}
+
+// passagePeriods returns, for every line, the time of the passage it stands in (SPEC.md
+// §5 rule 3): the time a heading names, kept by its sub-headings, changed by a paragraph
+// that opens with a time of its own (过去五年，… ; 2022年，…) until the next heading. A
+// bulletin's passages default to its year.
+func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre) []string {
+	out := make([]string, len(lineStarts))
+	def := ""
+	if genre == Bulletin && year > 0 {
+		def = strconv.Itoa(year)
+	}
+	type open struct {
+		level  int
+		period string
+	}
+	var stack []open
+	cur := def
+	for k := range lineStarts {
+		line := cjk.TrimLeft(lineAt(a, lineStarts, k))
+		if k == titleLine {
+			out[k] = cur
+			continue
+		}
+		if lv := HeadingLevel(line); lv > 0 {
+			for len(stack) > 0 && stack[len(stack)-1].level >= lv {
+				stack = stack[:len(stack)-1]
+			}
+			p, _ := timeIn(line, year, false)
+			if p == "" {
+				p = def
+				if len(stack) > 0 {
+					p = stack[len(stack)-1].period
+				}
+			}
+			stack = append(stack, open{lv, p})
+			cur = p
+		} else if p, ok := timeIn(line, year, true); ok {
+			cur = p
+			if len(stack) > 0 {
+				stack[len(stack)-1].period = p // its sub-headings follow the opening
+			}
+		}
+		out[k] = cur
+	}
+	return out
+}
+
+// timeIn reads the time a heading names (the first one in it), or, with opening set,
+// the time a paragraph opens with (过去五年，…; 2022年，…; “十四五”时期是…).
+func timeIn(line []rune, year int, opening bool) (string, bool) {
+	if opening {
+		if len(line) == 0 {
+			return "", false
+		}
+		p, n := timeAt(line, 0, year)
+		if cjk.IsDigit(line[0]) && len(p) == 9 {
+			return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
+		}
+		return p, n > 0 && p != "" && opensPassage(line, n)
+	}
+	for i := range line {
+		if i > 0 && baselineWords.SuffixBefore(line, i) > 0 {
+			continue
+		}
+		if p, n := timeAt(line, i, year); n > 0 {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// opensPassage reports what may follow a time that frames a paragraph: a comma, 是, 以来,
+// or the subject (我们, 全市).
+func opensPassage(line []rune, j int) bool {
+	if j < len(line) && (line[j] == '”' || line[j] == '"') {
+		j++
+	}
+	for _, w := range []string{"以来", "时期", "期间", "来"} {
+		if hasPrefix(line, j, w) {
+			j += len([]rune(w))
+			break
+		}
+	}
+	return j < len(line) && (line[j] == ',' || line[j] == '，' || line[j] == '是')
+}
+
+func hasPrefix(a []rune, i int, w string) bool {
+	for _, r := range w {
+		if i >= len(a) || a[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// timeAt reads a time at line[i]: a year (2025年), a year range (2021-2025年), a plan
+// period (十四五), or a relative word resolved against year. It returns the period and
+// the runes read.
+func timeAt(line []rune, i, year int) (string, int) {
+	if line[i] == '“' || line[i] == '"' {
+		if p, n := timeAt(line, i+1, year); n > 0 {
+			return p, n + 1
+		}
+		return "", 0
+	}
+	if y, n := cjk.YearAt(line, i); n > 0 {
+		j := i + n
+		if j < len(line) && (line[j] == '-' || line[j] == '—' || line[j] == '至') {
+			if y2, n2 := cjk.YearAt(line, j+1); n2 > 0 && y2 > y && j+1+n2 < len(line) && line[j+1+n2] == '年' {
+				return fmt.Sprintf("%d-%d", y, y2), j + 2 + n2 - i
+			}
+		}
+		if j < len(line) && line[j] == '年' && !(j+1 < len(line) && cjk.IsDigit(line[j+1])) {
+			return strconv.Itoa(y), j + 1 - i
+		}
+		return "", 0
+	}
+	if IsPlanName(line, i) {
+		return PlanYears[string(line[i:i+3])], 3
+	}
+	if year == 0 {
+		return "", 0
+	}
+	if n := yearThis.PrefixAt(line, i); n > 0 {
+		return strconv.Itoa(year), n
+	}
+	if n := yearLast.PrefixAt(line, i); n > 0 {
+		return strconv.Itoa(year - 1), n
+	}
+	if n := yearNext.PrefixAt(line, i); n > 0 {
+		return strconv.Itoa(year + 1), n
+	}
+	if n := yearsPastFive.PrefixAt(line, i); n > 0 {
+		return fmt.Sprintf("%d-%d", year-5, year-1), n
+	}
+	return "", 0
+}

@@ -1,0 +1,70 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+func build(text string) *Document {
+	src := []rune(text)
+	return Build("t", src, textmap.Identity(src))
+}
+
+// TestStatedYear: the year a document states about itself (SPEC.md §5), one case per way
+// of stating it, and the genre its title names.
+func TestStatedYear(t *testing.T) {
+	tests := []struct {
+		name, text string
+		year       int
+		genre      Genre
+	}{
+		{"work report title", "2026年河南省政府工作报告\n——2026年1月25日在河南省第十四届人民代表大会第四次会议上\n各位代表：\n一、2025年工作回顾\n", 2026, WorkReport},
+		{"title without year, date line", "政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第四次会议上\n一、2025年工作回顾\n", 2026, WorkReport},
+		{"bulletin", "首页 > 统计数据\n2025年泉州市国民经济和社会发展统计公报\n泉州市统计局\n2026-03-20\n", 2025, Bulletin},
+		{"budget report: the execution year", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n", 2025, BudgetReport},
+		{"portal date line", "您当前位置: 首页\n关于市政协提案的答复\n发布日期:2017-07-27      浏览次数:\n许若宁委员:\n", 2017, OtherGenre},
+		{"signature date only", "罗得力代表:\n您提出的建议收悉。\n广州市工业和信息化局\n2022年5月30日\n", 2022, OtherGenre},
+		{"no year at all", "一、主要工作\n全市新增企业5家。\n", 0, OtherGenre},
+	}
+	for _, tc := range tests {
+		d := build(tc.text)
+		if d.Year != tc.year || d.Genre != tc.genre {
+			t.Errorf("%s: Year, Genre = %d, %d; want %d, %d", tc.name, d.Year, d.Genre, tc.year, tc.genre)
+		}
+	}
+}
+
+// TestPassagePeriods: the time of the passage each line stands in (SPEC.md §5 rule 3).
+func TestPassagePeriods(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // per line
+	}{
+		{"work report review and targets", strings.Join([]string{
+			"2026年安徽省政府工作报告",
+			"一、2025年工作和“十四五”发展回顾",
+			"过去一年，全省地区生产总值增长5.5%。",
+			"过去五年，我们累计新增企业3万家。",
+			"(一)着力稳增长",
+			"二、2026年工作安排",
+			"今年主要预期目标是：地区生产总值增长5%。",
+		}, "\n"), []string{"", "2025", "2025", "2021-2025", "2021-2025", "2026", "2026"}},
+		{"heading without time inherits its parent", "一、2016年主要工作\n(一)强化政策保障\n出台措施十条。\n二、下一步工作计划\n继续推进。", []string{"2016", "2016", "2016", "", ""}},
+		{"a paragraph opening with a year frames the section", "一、主要做法\n2022年，全市工业总产值达2万亿元。\n(一)聚焦新兴产业，培育发展新动能。统筹推进汽车产业发展，编制汽车产业发展中长期规划等政策文件，新增企业5家。", []string{"", "2022", "2022"}},
+		{"a stated span frames only its own paragraph", "(五)抓贯标\n2014-2016年,我市通过评定企业20家;\n一是出台政策。", []string{"", "", ""}},
+		{"bulletin: its year throughout", "2025年长沙市国民经济和社会发展统计公报\n一、综合\n全年地区生产总值1.5万亿元。\n二、农业", []string{"2025", "2025", "2025", "2025"}},
+		{"budget report parts", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n收入100亿元。\n二、2026年预算草案\n安排支出50亿元。", []string{"", "2025", "2025", "2026", "2026"}},
+		{"baseline in a heading is not its time", "一、较2020年的变化\n增长5%。", []string{"", ""}},
+	}
+	for _, tc := range tests {
+		d := build(tc.text)
+		for k, want := range tc.want {
+			if got := d.passage[k]; got != want {
+				t.Errorf("%s: line %d (%q): passage %q, want %q", tc.name, k+1, string(lineAt(d.Text.Runes, d.LineStarts, k)), got, want)
+			}
+		}
+	}
+}
