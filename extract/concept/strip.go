@@ -160,7 +160,7 @@ func placeNameLen(s string) int {
 			for _, suf := range mods.placeSuffix {
 				if strings.HasPrefix(s[i:], suf) {
 					name := s[:i+len(suf)]
-					if mods.notPlace.suffix(name) != "" {
+					if mods.notPlace.suffix(name) != "" || holdsScope(name) {
 						return 0
 					}
 					return len(name)
@@ -173,6 +173,21 @@ func placeNameLen(s string) int {
 		}
 	}
 	return 0
+}
+
+// holdsScope reports whether a place candidate has a scope word after its start, which no
+// name has (拉动全市).
+func holdsScope(name string) bool {
+	for i := range name {
+		if i == 0 {
+			continue
+		}
+		// 自治州 is a scope word and a suffix: 黔东南苗族侗族自治州 is a name.
+		if w := mods.scope.prefix(name[i:]); w != "" && placeSuffixLen(w) != len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripLead drops one place, scope, time word, year or report verb from the front of s.
@@ -203,13 +218,13 @@ func yearLen(s string) int {
 	return 0
 }
 
-// stripTrail drops one measure word or a closing parenthesis, 地区生产总值(GDP), from the
-// end of s.
+// stripTrail drops one measure word, a closing parenthesis (地区生产总值(GDP)) or a
+// footnote mark (地区生产总值[2]) from the end of s.
 func stripTrail(s string) string {
 	if w := mods.trailing.suffix(s); w != "" {
 		return s[:len(s)-len(w)]
 	}
-	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}} {
 		if strings.HasSuffix(s, p[1]) {
 			if i := strings.LastIndex(s, p[0]); i > 0 {
 				return s[:i]
