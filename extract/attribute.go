@@ -13,6 +13,8 @@ import (
 // attrs are the attribution fields of one mention (SPEC.md §1, §4, §5).
 type attrs struct {
 	indicator string
+	concept   string
+	area      string
 	period    string
 	qualifier units.Qualifier
 	change    string
@@ -30,7 +32,7 @@ const distantQualifierWindow = 8
 
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention) []attrs {
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options) []attrs {
 	out := make([]attrs, len(ms))
 	k := 0
 	for _, sen := range sentences {
@@ -42,13 +44,13 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention) []at
 			k++
 		}
 		if first < k {
-			attributeSentence(d, sen, ms[first:k], out[first:k])
+			attributeSentence(d, sen, ms[first:k], out[first:k], opts)
 		}
 	}
 	return out
 }
 
-func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs) {
+func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs, opts Options) {
 	a := d.Text.Runes
 	tc := timeContext{year: d.Year, passage: d.PassageAt(sen.Start)}
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
@@ -76,13 +78,20 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
 		if at.indicator != "" {
 			prevIndicator, prevUnit = at.indicator, m.Unit
+			is, ie := locate(a, c.Start, m.Start, at.indicator)
+			var err error
+			at.concept, at.area, err = conceptAndArea(opts.concepts(), a, c.Start, is, ie, m.Start, at.indicator, d.Area)
+			if err != nil && opts.Warn != nil {
+				opts.Warn(err)
+			}
 		}
 		at.change = changeOf(a, lb, m.Start)
 		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
-		at.period = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
-		if at.period == "" && !hasStated(exprs) {
+		var stated bool
+		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
+		if !stated {
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change)
 		}
 		at.qualifier = m.qualifier

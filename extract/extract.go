@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
@@ -18,6 +19,19 @@ type Options struct {
 	// HTML forces (true) or forbids (false) reading the input as HTML; nil decides by
 	// the name (.html, .htm) and by whether the content starts like HTML.
 	HTML *bool
+	// Concepts is the concept list records are keyed by (SPEC.md §7); nil means the
+	// built-in list.
+	Concepts *concept.List
+	// Warn, when set, hears what went wrong without stopping the document (a user's
+	// concept pattern that timed out).
+	Warn func(error)
+}
+
+func (o Options) concepts() *concept.List {
+	if o.Concepts != nil {
+		return o.Concepts
+	}
+	return concept.Default()
 }
 
 // Document extracts the records of one document. name is what records carry as `doc`.
@@ -26,7 +40,7 @@ func Document(name string, data []byte, opts Options) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Records(d), nil
+	return Records(d, opts), nil
 }
 
 // Build reads a document into the value the rules work on.
@@ -41,15 +55,15 @@ func Build(name string, data []byte, opts Options) (*doc.Document, error) {
 // Text extracts the records of an already decoded document.
 func Text(name, text string) []Record {
 	src := []rune(text)
-	return Records(doc.Build(name, src, analysisText(textmap.Identity(src))))
+	return Records(doc.Build(name, src, analysisText(textmap.Identity(src))), Options{})
 }
 
 // Records runs segmentation, mention finding and attribution over a document.
-func Records(d *doc.Document) []Record {
+func Records(d *doc.Document, opts Options) []Record {
 	a, an, src, name := d.Text.Runes, d.Text, d.Src, d.Name
 	sentences := segment.Sentences(a)
 	mentions := findMentions(a)
-	fields := attribute(d, sentences, mentions)
+	fields := attribute(d, sentences, mentions, opts)
 	records := make([]Record, 0, len(mentions))
 	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
@@ -67,6 +81,8 @@ func Records(d *doc.Document) []Record {
 			Value:     m.Value,
 			Unit:      m.Unit,
 			Indicator: at.indicator,
+			Concept:   at.concept,
+			Area:      at.area,
 			Period:    at.period,
 			Qualifier: string(at.qualifier),
 			Change:    at.change,

@@ -17,7 +17,8 @@ var (
 	yearsPastFive   = lexicon.Get("years-past-five")
 	yearPart        = lexicon.Get("year-part")
 	nowWords        = lexicon.Get("now")
-	cumulative      = lexicon.Get("cumulative")
+	levelVerbs      = lexicon.Get("level-verbs")
+	startLevel      = lexicon.Get("start-level")
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	periodReset     = lexicon.Get("period-reset")
@@ -234,13 +235,21 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 	if isRecurring(a, start) {
 		return ""
 	}
-	if len(passage) != 9 || change != "" {
+	if len(passage) != 9 {
 		return passage
 	}
-	if k, _ := cumulative.IndexIn(a, clauseFrom, start); k >= 0 {
-		return passage
+	k := start
+	if _, qs := units.QualifierBefore(a, k); qs < k {
+		k = qs
 	}
-	return passage[5:]
+	switch {
+	case startLevel.SuffixBefore(a, k) > 0:
+		y, _ := strconv.Atoi(passage[:4])
+		return strconv.Itoa(y - 1) // 从0.94万家增加到…: the level the period started from
+	case change == "" && levelVerbs.SuffixBefore(a, k) > 0:
+		return passage[5:] // 达到6.66万亿元: the level the period ends at
+	}
+	return passage
 }
 
 // chineseMonth reads 十月 / 十二月 / 三月 at a[j].
@@ -283,13 +292,14 @@ func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 // whose clause is a[cFrom:cTo]: the nearest time stated before it in the sentence, unless
 // a relative time word (目前, 今年) comes between; otherwise a time stated after it in the
 // same clause (7家企业入选2022年…项目). idx is the mention's position in a list that shares
-// a list of years (2021、2022年分别支持21、44项).
-func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) string {
+// a list of years (2021、2022年分别支持21、44项). stated is false when the sentence says
+// nothing of the mention's time, so that its passage's time applies (SPEC.md §5 rule 3).
+func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) (period string, stated bool) {
 	var best *timeExpr
 	for k := range exprs {
 		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not.
 		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start {
-			return pick(exprs[k].values, 0)
+			return pick(exprs[k].values, 0), true
 		}
 		if exprs[k].end <= start && !exprs[k].baseline {
 			best = &exprs[k]
@@ -297,16 +307,16 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) string {
 	}
 	if best != nil {
 		if k, _ := periodReset.IndexIn(a, best.end, start); k >= 0 {
-			return ""
+			return "", true // …于2021年10月启用,此后…: the time stated no longer holds
 		}
-		return pick(best.values, idx)
+		return pick(best.values, idx), true
 	}
 	for k := range exprs {
 		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !ownsNumber(a, exprs[k]) {
-			return pick(exprs[k].values, 0)
+			return pick(exprs[k].values, 0), true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // ownsNumber reports a year written as the owner of the next number (2025年的4.93万亿元).

@@ -14,6 +14,8 @@ type Record struct {
 	Value     units.Decimal `json:"value"`
 	Unit      string        `json:"unit"`
 	Indicator string        `json:"indicator"`
+	Concept   string        `json:"concept"`
+	Area      string        `json:"area"`
 	Period    string        `json:"period"`
 	Qualifier string        `json:"qualifier"`
 	Change    string        `json:"change"`
@@ -22,10 +24,12 @@ type Record struct {
 
 	Upper   *units.Decimal `json:"upper,omitempty"`
 	RawUnit string         `json:"raw_unit,omitempty"`
+	// Page is the 1-based page of a paged document (PDF), 0 otherwise.
+	Page int `json:"page,omitempty"`
 }
 
 // Fields are the record's column names in output order (CSV/TSV headers).
 var Fields = []string{
-	"doc", "line", "col", "text", "value", "unit", "indicator", "period",
-	"qualifier", "change", "modality", "sentence", "upper", "raw_unit",
+	"doc", "line", "col", "text", "value", "unit", "indicator", "concept", "area", "period",
+	"qualifier", "change", "modality", "sentence", "upper", "raw_unit", "page",
 }

@@ -53,8 +53,8 @@ func writeFile(t *testing.T, path, content string) {
 }
 
 const (
-	recMoney   = `{"doc":"a.txt","line":24,"col":52,"text":"34.1亿元","value":3410000000,"unit":"元","indicator":"投入","period":"2016","qualifier":"","change":"","modality":"","sentence":"2016年投入34.1亿元。"}`
-	recPercent = `{"doc":"a.txt","line":3,"col":5,"text":"6.5%","value":6.5,"unit":"%","indicator":"增加值","period":"","qualifier":"","change":"increase","modality":"","sentence":"增加值增长6.5%。"}`
+	recMoney   = `{"doc":"a.txt","line":24,"col":52,"text":"34.1亿元","value":3410000000,"unit":"元","indicator":"投入","concept":"","area":"","period":"2016","qualifier":"","change":"","modality":"","sentence":"2016年投入34.1亿元。"}`
+	recPercent = `{"doc":"a.txt","line":3,"col":5,"text":"6.5%","value":6.5,"unit":"%","indicator":"增加值","concept":"","area":"","period":"","qualifier":"","change":"increase","modality":"","sentence":"增加值增长6.5%。"}`
 	recCount   = `{"doc":"a.txt","line":30,"col":1,"text":"350万户","value":3500000,"unit":"户","indicator":"市场主体","period":"","qualifier":"over","change":"","modality":"","sentence":"市场主体超350万户。"}`
 )
 
@@ -183,8 +183,8 @@ func TestCheckUpdateThenPass(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Fields order, plain decimals, doc as the base name: the same bytes wherever check runs.
-	want := `{"doc":"a.txt","line":24,"col":52,"text":"34.1亿元","value":3410000000,"unit":"元","indicator":"投入","period":"2016","qualifier":"","change":"","modality":"","sentence":"2016年投入34.1亿元。"}` + "\n" +
-		`{"doc":"a.txt","line":3,"col":5,"text":"6.5%","value":6.5,"unit":"%","indicator":"增加值","period":"","qualifier":"","change":"increase","modality":"","sentence":"增加值增长6.5%。"}` + "\n"
+	want := `{"doc":"a.txt","line":24,"col":52,"text":"34.1亿元","value":3410000000,"unit":"元","indicator":"投入","concept":"","area":"","period":"2016","qualifier":"","change":"","modality":"","sentence":"2016年投入34.1亿元。"}` + "\n" +
+		`{"doc":"a.txt","line":3,"col":5,"text":"6.5%","value":6.5,"unit":"%","indicator":"增加值","concept":"","area":"","period":"","qualifier":"","change":"increase","modality":"","sentence":"增加值增长6.5%。"}` + "\n"
 	if string(got) != want {
 		t.Errorf("a.txt.expected.jsonl:\n%s\nwant:\n%s", got, want)
 	}

@@ -117,8 +117,8 @@ func TestExtractFormats(t *testing.T) {
 			}
 		}},
 		{"csv on stdout: no BOM", []string{"--format", "csv", b}, "", func(t *testing.T, out string) {
-			want := "doc,line,col,text,value,unit,indicator,period,qualifier,change,modality,sentence,upper,raw_unit\r\n" +
-				b + ",1,2,1,1,个,enc=,,,,,'=1+1 is 2,,\r\n"
+			want := "doc,line,col,text,value,unit,indicator,concept,area,period,qualifier,change,modality,sentence,upper,raw_unit,page\r\n" +
+				b + ",1,2,1,1,个,enc=,,,,,,,'=1+1 is 2,,,\r\n"
 			if !strings.HasPrefix(out, want) {
 				t.Errorf("got %q\nwant prefix %q", out, want)
 			}

@@ -49,6 +49,8 @@ var recordProps = map[string]schemaProp{
 	"value":     {Type: "number", Description: "the number in the canonical unit, scale words folded in; for a range, the low end"},
 	"unit":      {Type: "string", Description: "canonical unit (元, %, 百分点, 家, ...); empty for a bare count"},
 	"indicator": {Type: "string", Description: "what is measured: the shortest noun phrase of the sentence that names it"},
+	"concept":   {Type: "string", Description: "the canonical name of what is measured, from the concept list (SPEC.md §7); empty when no concept fits"},
+	"area":      {Type: "string", Description: "the place the figure is about when it is not the document's own area (a city in a provincial report, 全国); empty for the document's own"},
 	"period":    {Type: "string", Pattern: `^(\d{4}(-\d{4}|-\d{2})?)?$`, Description: "the time the value refers to: YYYY, YYYY-YYYY or YYYY-MM; empty when unstated"},
 	"qualifier": {Type: "string", Enum: []string{"", "approx", "over", "under"}, Description: "approx (约, 左右, 近…), over (超过, 以上, 多…), under (不到, 以下…), or empty"},
 	"change":    {Type: "string", Enum: []string{"", "increase", "decrease"}, Description: "increase or decrease when the number states a change of the indicator; empty for a level"},
@@ -56,10 +58,11 @@ var recordProps = map[string]schemaProp{
 	"sentence":  {Type: "string", Description: "the whole sentence holding the mention, normalised"},
 	"upper":     {Type: "number", Description: "the high end of a range (optional)"},
 	"raw_unit":  {Type: "string", Description: "the unit as written, before canonicalisation (optional)"},
+	"page":      {Type: "integer", Minimum: intp(1), Description: "the 1-based page of a paged document (PDF) (optional)"},
 }
 
 // optionalFields are the record fields that may be absent.
-var optionalFields = map[string]bool{"upper": true, "raw_unit": true}
+var optionalFields = map[string]bool{"upper": true, "raw_unit": true, "page": true}
 
 func intp(i int) *int { return &i }
 

@@ -179,7 +179,7 @@ func TestSchemaShape(t *testing.T) {
 		last = at
 	}
 	req := fmt.Sprint(s["required"])
-	if req != "[doc line col text value unit indicator period qualifier change modality sentence]" {
+	if req != "[doc line col text value unit indicator concept area period qualifier change modality sentence]" {
 		t.Errorf("required %s", req)
 	}
 	props := s["properties"].(map[string]any)

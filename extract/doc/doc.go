@@ -30,6 +30,9 @@ type Document struct {
 	Year int
 	// Genre is the kind of document its title names.
 	Genre Genre
+	// Area is the place the document is about (河南省), "" when it does not say: a
+	// figure about it has an empty area (SPEC.md §1).
+	Area string
 
 	passage []string // per line of Text: the time of the passage it stands in
 
@@ -44,6 +47,7 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 	d.Forward = forwardLines(a, d.LineStarts, d.Written)
 	year, title, genre := statedYear(a, d.LineStarts, d.Written)
 	d.Year, d.Genre = year, genre
+	d.Area = ownArea(a, d.LineStarts, title)
 	d.passage = passagePeriods(a, d.LineStarts, year, title, genre)
 	return d
 }

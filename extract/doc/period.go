@@ -2,7 +2,11 @@ package doc
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/concept"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
@@ -29,6 +33,7 @@ var (
 	reportTitle   = lexicon.Get("report-title")
 	budgetTitle   = lexicon.Get("budget-title")
 	baselineWords = lexicon.Get("baseline-before")
+	vocatives     = lexicon.Get("vocatives")
 )
 
 // titleSearchLines is how far into a document its title or date line is looked for: a
@@ -37,6 +42,88 @@ const titleSearchLines = 60
 
 // maxTitleRunes is the longest line still read as a title.
 const maxTitleRunes = 90
+
+// ownArea returns the place a document is about (SPEC.md §1 area): the place its title
+// names (2026年河南省政府工作报告 → 河南省), else the one its date line names (——2026年1月
+// 26日在广东省第十四届人民代表大会… → 广东省); "" when neither names one.
+func ownArea(a []rune, lineStarts []int, titleLine int) string {
+	n := headLines(a, lineStarts)
+	if titleLine >= 0 {
+		if p := placeOpening(lineAt(a, lineStarts, titleLine)); p != "" {
+			return p
+		}
+	}
+	for k := 0; k < n; k++ {
+		line := lineAt(a, lineStarts, k)
+		if len(line) > maxTitleRunes {
+			continue
+		}
+		if i := indexWord(line, "人民代表大会"); i > 0 {
+			if j := lastIndexWord(line[:i], "在"); j >= 0 {
+				if p := placeOpening(line[j+1 : i]); p != "" {
+					return p
+				}
+			}
+		}
+	}
+	for k := 0; k < n; k++ {
+		line := lineAt(a, lineStarts, k)
+		if len(line) <= maxTitleRunes && genreOf(line) != OtherGenre {
+			if p := placeOpening(line); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// placeOpening returns the place a title names: the one right before its year
+// (湖南省统计局 - 长沙市2025年…统计公报 → 长沙市), else the one it opens with after 关于.
+func placeOpening(line []rune) string {
+	for i := range line {
+		if _, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' && i > 0 {
+			seg := line[:i]
+			if k := cjk.LastIndexRune(seg, ' ', '-', '—', '|', ':', '：', '_'); k >= 0 {
+				seg = seg[k+1:]
+			}
+			seg = []rune(strings.TrimPrefix(string(seg), "关于"))
+			if place, rest := concept.StripPlace(string(seg) + "。"); place != "" && rest == "。" {
+				return place
+			}
+			break
+		}
+	}
+	s := string(cjk.TrimLeft(line))
+	for _, skip := range []string{"关于", "《"} {
+		s = strings.TrimPrefix(s, skip)
+	}
+	rs := []rune(s)
+	if _, n := cjk.YearAt(rs, 0); n > 0 && n < len(rs) && rs[n] == '年' {
+		s = string(rs[n+1:])
+	}
+	place, _ := concept.StripPlace(s)
+	return place
+}
+
+func indexWord(a []rune, w string) int {
+	ws := []rune(w)
+	for i := 0; i+len(ws) <= len(a); i++ {
+		if slices.Equal(a[i:i+len(ws)], ws) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastIndexWord(a []rune, w string) int {
+	ws := []rune(w)
+	for i := len(a) - len(ws); i >= 0; i-- {
+		if slices.Equal(a[i:i+len(ws)], ws) {
+			return i
+		}
+	}
+	return -1
+}
 
 // statedYear returns the year a document states about itself (SPEC.md §5): the first year
 // of its title line (2026年河南省政府工作报告), else the year of the first full date in its
@@ -166,10 +253,14 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 			continue
 		}
 		if lv := HeadingLevel(line); lv > 0 {
+			p, _ := timeIn(line, year, false)
+			if lv == titleLevel && p == "" && len(stack) > 0 {
+				out[k] = cur // a run-in label (主要预期目标) inside a numbered section
+				continue
+			}
 			for len(stack) > 0 && stack[len(stack)-1].level >= lv {
 				stack = stack[:len(stack)-1]
 			}
-			p, _ := timeIn(line, year, false)
 			if p == "" {
 				p = def
 				if len(stack) > 0 {
@@ -196,11 +287,31 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		if len(line) == 0 {
 			return "", false
 		}
-		p, n := timeAt(line, 0, year)
-		if cjk.IsDigit(line[0]) && len(p) == 9 {
-			return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
+		// The time opens the paragraph, or follows a short lead-in (刚刚过去的2025年，…),
+		// after an address to the audience (各位代表，).
+		if n := vocatives.PrefixAt(line, 0); n > 0 {
+			line = line[n:]
+			for len(line) > 0 && isPause(line[0]) {
+				line = line[1:]
+			}
+			if len(line) == 0 {
+				return "", false
+			}
 		}
-		return p, n > 0 && p != "" && opensPassage(line, n)
+		for i := 0; i <= min(maxLeadIn, len(line)-1); i++ {
+			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
+				break
+			}
+			p, n := timeAt(line, i, year)
+			if n == 0 {
+				continue
+			}
+			if cjk.IsDigit(line[i]) && len(p) == 9 {
+				return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
+			}
+			return p, p != "" && opensPassage(line, i+n)
+		}
+		return "", false
 	}
 	for i := range line {
 		if i > 0 && baselineWords.SuffixBefore(line, i) > 0 {
@@ -212,6 +323,13 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 	}
 	return "", false
 }
+
+func isPause(r rune) bool {
+	return r == ',' || r == '，' || r == '!' || r == '！' || r == ':' || r == '：'
+}
+
+// maxLeadIn is the longest lead-in before a paragraph's opening time (刚刚过去的).
+const maxLeadIn = 6
 
 // opensPassage reports what may follow a time that frames a paragraph: a comma, 是, 以来,
 // or the subject (我们, 全市).

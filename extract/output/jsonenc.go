@@ -25,6 +25,10 @@ func appendRecordJSON(b []byte, r *extract.Record) []byte {
 	b = appendJSONString(b, r.Unit)
 	b = append(b, `,"indicator":`...)
 	b = appendJSONString(b, r.Indicator)
+	b = append(b, `,"concept":`...)
+	b = appendJSONString(b, r.Concept)
+	b = append(b, `,"area":`...)
+	b = appendJSONString(b, r.Area)
 	b = append(b, `,"period":`...)
 	b = appendJSONString(b, r.Period)
 	b = append(b, `,"qualifier":`...)
@@ -42,6 +46,10 @@ func appendRecordJSON(b []byte, r *extract.Record) []byte {
 	if r.RawUnit != "" {
 		b = append(b, `,"raw_unit":`...)
 		b = appendJSONString(b, r.RawUnit)
+	}
+	if r.Page != 0 {
+		b = append(b, `,"page":`...)
+		b = strconv.AppendInt(b, int64(r.Page), 10)
 	}
 	return append(b, '}')
 }

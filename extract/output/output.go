@@ -176,8 +176,8 @@ func (t *tableWriter) Write(r *extract.Record) error {
 	}
 	c := t.cells[:0]
 	c = append(c, r.Doc, strconv.Itoa(r.Line), strconv.Itoa(r.Col), r.Text, r.Value.String(),
-		r.Unit, r.Indicator, r.Period, r.Qualifier, r.Change, r.Modality, r.Sentence,
-		upper(r.Upper), r.RawUnit)
+		r.Unit, r.Indicator, r.Concept, r.Area, r.Period, r.Qualifier, r.Change, r.Modality, r.Sentence,
+		upper(r.Upper), r.RawUnit, page(r.Page))
 	return t.writeRow(c, isNumeric)
 }
 
@@ -188,6 +188,13 @@ func upper(u *units.Decimal) string {
 	return u.String()
 }
 
+func page(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
+}
+
 // isNumeric[i] tells whether column i of extract.Fields holds a number. Numeric cells are
 // written as they are, never guarded against formula injection (a negative value keeps
 // its minus sign).
@@ -195,7 +202,7 @@ var isNumeric = func() []bool {
 	b := make([]bool, len(extract.Fields))
 	for i, f := range extract.Fields {
 		switch f {
-		case "line", "col", "value", "upper":
+		case "line", "col", "value", "upper", "page":
 			b[i] = true
 		}
 	}

@@ -42,6 +42,18 @@ func IndexRune(a []rune, from, to int, rs ...rune) int {
 	return -1
 }
 
+// LastIndexRune returns the last k where a[k] is one of rs, or -1.
+func LastIndexRune(a []rune, rs ...rune) int {
+	for k := len(a) - 1; k >= 0; k-- {
+		for _, r := range rs {
+			if a[k] == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // YearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number,
 // returning it and its length (4), or 0, 0.
 func YearAt(a []rune, i int) (int, int) {

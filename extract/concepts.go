@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+)
+
+// placeLinkers may stand between a place and what is measured there (郑州市实现地区生产总值,
+// 伊州区的生产总值, 其中喀什市): the place still owns the figure.
+var placeLinkers = lexicon.Get("place-linkers")
+
+// maxAfterRunes bounds the text after an indicator a concept pattern may look at (经济 +
+// 增长): the few words before the number, never the rest of the clause.
+const maxAfterRunes = 8
+
+// conceptAndArea names the concept of a record's indicator and the place it is about
+// (SPEC.md §1, §7). at is where the indicator ends in the analysis text (-1 when it is
+// not a substring before the number), own the document's own area.
+func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, numStart int, indicator, own string) (string, string, error) {
+	if indicator == "" {
+		return "", "", nil
+	}
+	after := ""
+	if indEnd >= 0 && indEnd <= numStart {
+		after = string(a[indEnd:min(numStart, indEnd+maxAfterRunes)])
+	}
+	c, err := list.Match(indicator, after)
+	if c == "" {
+		return "", "", err
+	}
+	place, _ := concept.StripPlace(indicator)
+	if place == "" && indStart > clauseFrom {
+		place = placeBefore(a, clauseFrom, indStart)
+	}
+	if place == "" || sameArea(place, own) {
+		return c, "", err
+	}
+	return c, place, err
+}
+
+// placeBefore returns the place the clause opens with when only linking words stand
+// between it and the indicator at a[to] (其中，郑州市实现地区生产总值…).
+func placeBefore(a []rune, from, to int) string {
+	for to > from {
+		n := placeLinkers.SuffixBefore(a, to)
+		if n == 0 {
+			break
+		}
+		to -= n
+	}
+	for from < to {
+		n := placeLinkers.PrefixAt(a, from)
+		if n == 0 {
+			break
+		}
+		from += n
+	}
+	if to-from < 2 || to-from > 12 {
+		return ""
+	}
+	s := string(a[from:to])
+	place, rest := concept.StripPlace(s + "。")
+	if rest != "。" {
+		return ""
+	}
+	return place
+}
+
+// placeSuffixes are dropped when two names of one place are compared (河南省 and 河南).
+var placeSuffixes = []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "州", "县", "区", "盟", "旗"}
+
+// sameArea reports two names of one place: 河南省 and 河南, 昌吉州 and 昌吉回族自治州.
+func sameArea(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	a, b = trimPlaceSuffix(a), trimPlaceSuffix(b)
+	return a == b || len([]rune(a)) >= 2 && strings.HasPrefix(b, a) || len([]rune(b)) >= 2 && strings.HasPrefix(a, b)
+}
+
+func trimPlaceSuffix(s string) string {
+	for _, suf := range placeSuffixes {
+		if t := strings.TrimSuffix(s, suf); t != s && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
+// when it is not there (an indicator joined from a list's shared noun).
+func locate(a []rune, from, to int, indicator string) (int, int) {
+	ind := []rune(indicator)
+	for s := to - len(ind); s >= from; s-- {
+		if slices.Equal(a[s:s+len(ind)], ind) {
+			return s, s + len(ind)
+		}
+	}
+	return -1, -1
+}
