@@ -11,13 +11,17 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/batch"
+	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/filter"
 	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
 )
@@ -45,7 +49,13 @@ type extractOptions struct {
 	ErrorsFile  string
 	Quiet       bool
 	Stats       bool
+	Where       []string
 	Args        []string
+
+	ConceptsFile string
+	concepts     *concept.List
+	warnMu       sync.Mutex
+	warn         func(error)
 }
 
 func newExtractCmd(ios *IOStreams) *cobra.Command {
@@ -125,6 +135,17 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
+	addInputFlags(f, opts)
+	f.StringArrayVar(&opts.Where, "where", nil, "write only records matching `CONDITIONS` (field=value|value,field!=value,field=; as table --where); repeatable")
+	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
+	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
+	return cmd
+}
+
+// addInputFlags registers the flags that say which documents are read and how, shared by
+// every command that reads documents (extract, table).
+func addInputFlags(f *pflag.FlagSet, opts *extractOptions) {
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel")
 	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is) or jsonl (a line {\"doc\",\"text\"} is)")
@@ -137,10 +158,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
 	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most members of one archive (0: no limit)")
 	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB (0: no limit)")
-	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
-	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
-	return cmd
+	f.StringVar(&opts.ConceptsFile, "concepts", "", "add the concepts and wordings of `FILE` (the format of extract/concept/data/concepts.txt) to the built-in list; its wordings win")
 }
 
 // noLimit maps a flag's "0: no limit" to input.Options' "negative: no limit".
@@ -198,6 +216,13 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 	o.Input.Stdin = ios.In
 	if err := o.Input.Check(); err != nil {
 		return "", oo, usageError("%v", err)
+	}
+	if o.ConceptsFile != "" {
+		l, err := loadConcepts(o.ConceptsFile)
+		if err != nil {
+			return "", oo, usageError("--concepts: %v", err)
+		}
+		o.concepts = l
 	}
 	stdin := 0
 	for _, a := range o.Args {
@@ -260,6 +285,13 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	if err != nil {
 		return err
 	}
+	where, err := filter.Parse(o.Where...)
+	if err != nil {
+		return usageError("--where: %v", err)
+	}
+	if len(where) > 0 {
+		w = filteredWriter{Writer: w, where: where}
+	}
 
 	var bar *extractProgress
 	if ios.ErrIsTerminal && !o.Quiet {
@@ -282,7 +314,7 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			if it.Encoding != "" {
 				enc = it.Encoding
 			}
-			return extractCmdDocument(it.Name, it.Data, extract.Options{Encoding: enc})
+			return extractCmdDocument(it.Name, it.Data, o.documentOptions(enc, stderr))
 		},
 		Out: w,
 		Done: func(r batch.Result) error {
@@ -341,6 +373,57 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		fmt.Fprintf(stderr, "policymetrics: no documents found in %s\n", strings.Join(o.Args, " "))
 	}
 	return nil
+}
+
+// filteredWriter writes only the records that match its conditions.
+type filteredWriter struct {
+	output.Writer
+	where filter.Where
+}
+
+func (f filteredWriter) Write(r *extract.Record) error {
+	if !f.where.Match(r) {
+		return nil
+	}
+	return f.Writer.Write(r)
+}
+
+// loadConcepts reads a user's concept file and puts it over the built-in list.
+func loadConcepts(path string) (*concept.List, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	user, err := concept.Parse(path, f)
+	if err != nil {
+		return nil, err
+	}
+	return concept.Default().With(user), nil
+}
+
+// documentOptions are the options every document is extracted with. A concept pattern
+// that times out is reported once, naming its file and line; the records go on without
+// that concept.
+func (o *extractOptions) documentOptions(enc string, stderr io.Writer) extract.Options {
+	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr)}
+}
+
+func (o *extractOptions) warnOnce(stderr io.Writer) func(error) {
+	o.warnMu.Lock()
+	defer o.warnMu.Unlock()
+	if o.warn == nil {
+		seen := map[string]bool{}
+		o.warn = func(err error) {
+			o.warnMu.Lock()
+			defer o.warnMu.Unlock()
+			if msg := err.Error(); !seen[msg] {
+				seen[msg] = true
+				fmt.Fprintf(stderr, "policymetrics: warning: %s\n", oneLine(msg))
+			}
+		}
+	}
+	return o.warn
 }
 
 // failureReason is an error as one line, without the document name that

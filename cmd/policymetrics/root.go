@@ -53,5 +53,6 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 	root.AddCommand(newCheckCmd(ios))
 	root.AddCommand(newSchemaCmd(ios))
 	root.AddCommand(newExtractCmd(ios))
+	root.AddCommand(newTableCmd(ios))
 	return root
 }
