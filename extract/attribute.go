@@ -77,13 +77,19 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
 		if at.indicator != "" {
-			prevIndicator, prevUnit = at.indicator, m.Unit
 			is, ie := locate(a, c.Start, m.Start, at.indicator)
 			var err error
 			at.concept, at.area, err = conceptAndArea(opts.concepts(), a, c.Start, is, ie, m.Start, at.indicator, d.Area)
+			if at.concept == "" && err == nil {
+				// 规模以上工业企业达7.6万家、增加值增长3%: a bare measure is its subject's.
+				if whole := subjectMeasure(prevIndicator, at.indicator); whole != "" {
+					at.concept, _, err = conceptAndArea(opts.concepts(), a, c.Start, -1, -1, m.Start, whole, d.Area)
+				}
+			}
 			if err != nil && opts.Warn != nil {
 				opts.Warn(err)
 			}
+			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
 		at.change = changeOf(a, lb, m.Start)
 		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
@@ -102,6 +108,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.modality = "target"
 		}
 	}
+	splitPairs(opts.concepts(), out)
 }
 
 // clauseSpan returns the clause of sen holding rune offset i (the sentence if none does).

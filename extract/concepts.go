@@ -10,7 +10,17 @@ import (
 
 // placeLinkers may stand between a place and what is measured there (郑州市实现地区生产总值,
 // 伊州区的生产总值, 其中喀什市): the place still owns the figure.
-var placeLinkers = lexicon.Get("place-linkers")
+var (
+	placeLinkers  = lexicon.Get("place-linkers")
+	bareMeasures  = lexicon.Get("bare-measures")
+	subjectSuffix = lexicon.Get("subject-suffixes")
+)
+
+// pairWords name two wholes at once, in the order a 分别 list gives their figures
+// (城乡居民人均可支配收入分别达6.9万元、3.4万元: 城镇 first, then 农村).
+var pairWords = map[string][2]string{
+	"城乡": {"城镇", "农村"},
+}
 
 // maxAfterRunes bounds the text after an indicator a concept pattern may look at (经济 +
 // 增长): the few words before the number, never the rest of the clause.
@@ -100,4 +110,43 @@ func locate(a []rune, from, to int, indicator string) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// subjectMeasure joins a bare measure (增加值, 利润) to the subject an earlier figure of the
+// sentence counted (规模以上工业企业 → 规模以上工业增加值), or returns "".
+func subjectMeasure(subject, measure string) string {
+	if subject == "" || !bareMeasures.Contains(measure) {
+		return ""
+	}
+	s := []rune(subject)
+	if n := subjectSuffix.SuffixBefore(s, len(s)); n > 0 && n < len(s) {
+		s = s[:len(s)-n]
+	}
+	return string(s) + measure
+}
+
+// splitPairs gives the two figures of one pair phrase (城乡居民人均可支配收入分别增长4.4%、
+// 5.6%) the concepts of its two halves (城镇…, 农村…), in order: one concept is one
+// figure, never two.
+func splitPairs(list *concept.List, out []attrs) {
+	for i := 0; i+1 < len(out); i++ {
+		x, y := &out[i], &out[i+1]
+		if x.concept == "" || x.indicator != y.indicator || x.concept != y.concept ||
+			i+2 < len(out) && out[i+2].indicator == x.indicator { // three or more: not a pair
+			continue
+		}
+		for w, halves := range pairWords {
+			k := strings.Index(x.indicator, w)
+			if k < 0 {
+				continue
+			}
+			before, after := x.indicator[:k], x.indicator[k+len(w):]
+			c1, _ := list.Match(before+halves[0]+after, "")
+			c2, _ := list.Match(before+halves[1]+after, "")
+			if c1 != "" && c2 != "" {
+				x.concept, y.concept = c1, c2
+			}
+		}
+		i++
+	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
 )
 
 // Genre is the kind of document, as its title says; it decides what a passage without a
@@ -24,16 +25,17 @@ const (
 )
 
 var (
-	yearThis      = lexicon.Get("year-this")
-	yearLast      = lexicon.Get("year-last")
-	yearNext      = lexicon.Get("year-next")
-	yearsPastFive = lexicon.Get("years-past-five")
-	titleWords    = lexicon.Get("title-words")
-	bulletinTitle = lexicon.Get("bulletin-title")
-	reportTitle   = lexicon.Get("report-title")
-	budgetTitle   = lexicon.Get("budget-title")
-	baselineWords = lexicon.Get("baseline-before")
-	vocatives     = lexicon.Get("vocatives")
+	yearThis       = lexicon.Get("year-this")
+	yearLast       = lexicon.Get("year-last")
+	yearNext       = lexicon.Get("year-next")
+	yearsPastFive  = lexicon.Get("years-past-five")
+	titleWords     = lexicon.Get("title-words")
+	bulletinTitle  = lexicon.Get("bulletin-title")
+	reportTitle    = lexicon.Get("report-title")
+	budgetTitle    = lexicon.Get("budget-title")
+	baselineWords  = lexicon.Get("baseline-before")
+	vocatives      = lexicon.Get("vocatives")
+	captionOpeners = lexicon.Get("caption-openers")
 )
 
 // titleSearchLines is how far into a document its title or date line is looked for: a
@@ -248,8 +250,8 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 	cur := def
 	for k := range lineStarts {
 		line := cjk.TrimLeft(lineAt(a, lineStarts, k))
-		if k == titleLine {
-			out[k] = cur
+		if k == titleLine || isCaption(line) {
+			out[k] = cur // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 			continue
 		}
 		if lv := HeadingLevel(line); lv > 0 {
@@ -278,6 +280,18 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 		out[k] = cur
 	}
 	return out
+}
+
+// isCaption reports the caption of a figure or table (图1 …, 表2 …, 附表3 …).
+func isCaption(line []rune) bool {
+	n := captionOpeners.PrefixAt(line, 0)
+	if n == 0 {
+		return false
+	}
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n < len(line) && (cjk.IsDigit(line[n]) || units.IsChineseNumeral(line[n]))
 }
 
 // timeIn reads the time a heading names (the first one in it), or, with opening set,

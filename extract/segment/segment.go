@@ -84,10 +84,21 @@ func Sentences(text []rune) []Sentence {
 	return out
 }
 
+// maxRemark is the longest bracketed remark whose commas do not separate clauses
+// (固定资产投资(不含农户,下同)比上年增长5.6%); a longer bracket is text of its own.
+const maxRemark = 20
+
 func clauses(text []rune, start, end int) []Span {
 	var out []Span
 	s := start
+	closeAt := -1 // inside a short bracketed remark until here
 	for i := start; i < end; i++ {
+		if (text[i] == '(' || text[i] == '（') && i > closeAt {
+			closeAt = remarkEnd(text, i, end)
+		}
+		if i < closeAt {
+			continue
+		}
 		if IsClauseSeparator(text, i) {
 			if a, b := trim(text, s, i); a < b {
 				out = append(out, Span{a, b})
@@ -99,6 +110,19 @@ func clauses(text []rune, start, end int) []Span {
 		out = append(out, Span{a, b})
 	}
 	return out
+}
+
+// remarkEnd returns where the short bracketed remark opening at text[i] closes, or -1.
+func remarkEnd(text []rune, i, end int) int {
+	for k := i + 1; k < end && k <= i+maxRemark; k++ {
+		switch text[k] {
+		case ')', '）':
+			return k
+		case '(', '（', '。', '\n':
+			return -1
+		}
+	}
+	return -1
 }
 
 func isSpace(r rune) bool {

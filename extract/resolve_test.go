@@ -1,0 +1,84 @@
+package extract
+
+import "testing"
+
+// docCase is one rule family of SPEC.md §5 (periods against the document's year and
+// passages) or §7 (concepts and areas), shown by an invented document of its genre.
+type docCase struct {
+	family, doc, text, field, want string
+}
+
+func (c docCase) got(t *testing.T) string {
+	t.Helper()
+	for _, r := range Text("t.txt", c.doc) {
+		if r.Text != c.text {
+			continue
+		}
+		v, ok := r.Field(c.field)
+		if !ok {
+			t.Fatalf("no field %q", c.field)
+		}
+		return v
+	}
+	t.Fatalf("%s: no record %q", c.family, c.text)
+	return ""
+}
+
+const (
+	report = "2026年甲省政府工作报告\n——2026年1月20日在甲省第十四届人民代表大会第四次会议上\n各位代表：\n"
+)
+
+func TestResolvedPeriods(t *testing.T) {
+	cases := []docCase{
+		// Rule 2: relative words against the document's year.
+		{"今年 is the document's year", report + "今年主要预期目标是：地区生产总值增长5%左右。", "5%", "period", "2026"},
+		{"去年 is the year before", report + "去年全省接待游客5000万人次。", "5000万人次", "period", "2025"},
+		{"上年 after 比 is a baseline", report + "一、2025年工作回顾\n全省地区生产总值比上年增长5.2%。", "5.2%", "period", "2025"},
+		{"过去五年 is the plan period", report + "过去五年，全省累计新增高新技术企业1.2万家。", "1.2万家", "period", "2021-2025"},
+		{"全年 takes the passage's year", report + "一、2025年工作回顾\n全年粮食产量达到700亿斤。", "700亿斤", "period", "2025"},
+		{"a year stated before 全年 keeps it", report + "2024年全年新增就业50万人。", "50万人", "period", "2024"},
+		{"a month without a year", "2025年乙市国民经济和社会发展统计公报\n12月份，居民消费价格上涨0.5%。", "0.5%", "period", "2025-12"},
+		{"目前 is the document's time", "罗得力代表:\n您提出的建议收悉。目前全市已有企业270家。\n广州市工业和信息化局\n2022年5月30日\n", "270家", "period", "2022"},
+		{"N years before a change", report + "一、2025年工作回顾\n居民人均可支配收入五年增长30.8%。", "30.8%", "period", "2021-2025"},
+		{"连续N年 is a duration, not a span", report + "一、2025年工作回顾\n粮食产量连续5年稳定在700亿斤以上。", "700亿斤", "period", "2025"},
+		// Rule 3: the passage.
+		{"review of the past year", report + "一、2025年工作回顾\n(一)着力稳增长\n全省地区生产总值增长5.2%。", "5.2%", "period", "2025"},
+		{"the year's targets", report + "二、2026年工作安排\n(一)扩大内需\n新开工重大项目200个。", "200个", "period", "2026"},
+		{"plan-period review: a change is the period's", report + "一、“十四五”时期工作回顾\n规上工业增加值年均增长6.5%。", "6.5%", "period", "2021-2025"},
+		{"plan-period review: a level is its last year's", report + "一、“十四五”时期工作回顾\n全省地区生产总值达到6.66万亿元。", "6.66万亿元", "period", "2025"},
+		{"plan-period review: where a level started", report + "一、“十四五”时期工作回顾\n居民人均可支配收入从27136元增长到35000元。", "27136元", "period", "2020"},
+		{"an opening paragraph sets the passage", report + "一、工作回顾\n各位代表，刚刚过去的2025年，我们迎难而上。\n全省新增市场主体80万户。", "80万户", "period", "2025"},
+		{"a bulletin describes its year", "2025年乙市国民经济和社会发展统计公报\n一、综合\n全市地区生产总值1573.8亿元。", "1573.8亿元", "period", "2025"},
+		{"a caption frames nothing", "2025年乙市国民经济和社会发展统计公报\n图1 2021—2025年地区生产总值\n全市粮食产量120万吨。", "120万吨", "period", "2025"},
+		{"budget report: execution and draft", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n一般公共预算收入完成200亿元。\n二、2026年预算草案\n一般公共预算收入安排210亿元。", "210亿元", "period", "2026"},
+		// Rule 4: recurring amounts.
+		{"每年 has no period", report + "一、2025年工作回顾\n每年近300余人参会。", "300余人", "period", ""},
+	}
+	for _, c := range cases {
+		if got := c.got(t); got != c.want {
+			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
+		}
+	}
+}
+
+func TestConceptsAndAreas(t *testing.T) {
+	cases := []docCase{
+		{"GDP named fully", report + "全省地区生产总值增长5.2%。", "5.2%", "concept", "地区生产总值"},
+		{"经济增长 is GDP growth", report + "今年经济增长5%左右。", "5%", "concept", "地区生产总值"},
+		{"a part is not its whole", report + "第一产业增加值增长3.5%。", "3.5%", "concept", "第一产业增加值"},
+		{"urban income is its own", report + "城镇居民人均可支配收入增长4.2%。", "4.2%", "concept", "城镇居民人均可支配收入"},
+		{"no concept for a plain count", report + "新建口袋公园30个。", "30个", "concept", ""},
+		{"a bare measure is its subject's", report + "规模以上工业企业达7.6万家、增加值增长3%。", "3%", "concept", "规模以上工业增加值"},
+		{"a pair's two figures", report + "城乡居民人均可支配收入分别增长4.2%、5.3%。", "5.3%", "concept", "农村居民人均可支配收入"},
+		{"a bracketed remark stays in its clause", "2025年乙市国民经济和社会发展统计公报\n全年全市固定资产投资(不含农户,下同)比上年增长5.6%。", "5.6%", "concept", "固定资产投资"},
+		{"a city in a provincial report", report + "郑州市地区生产总值增长6%。", "6%", "area", "郑州市"},
+		{"the province itself has no area", report + "甲省地区生产总值增长5.2%。", "5.2%", "area", ""},
+		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},
+		{"a place opening the clause", report + "其中，郑州市实现地区生产总值1.4万亿元。", "1.4万亿元", "area", "郑州市"},
+	}
+	for _, c := range cases {
+		if got := c.got(t); got != c.want {
+			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
+		}
+	}
+}
