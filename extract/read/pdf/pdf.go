@@ -152,13 +152,26 @@ func pageText(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, i int) (strin
 	return t.Text, nil
 }
 
-// cleanPage normalises a page's text: \r\n and lone \r become \n, NULs and the other
-// control characters except \t go, and the page ends with exactly one "\n" (an empty
-// page is one empty line, so that every page has a line of its own).
+// founderPUA maps the private-use code points that fonts of Founder (方正) typesetting
+// give their glyphs without a Unicode mapping, as PDFium passes them on, to the
+// characters they print: without this ７６．１％ reads ７６\U001001B0１％ (Tianjin's budget
+// report). One rune for one, so positions do not move.
+var founderPUA = map[rune]rune{
+	0x1001B0: '．', // decimal point
+	0x100170: '·', // middle dot (华·波罗的海)
+}
+
+// cleanPage normalises a page's text: \r\n and lone \r become \n, Founder's private-use
+// points become what they print, NULs and the other control characters except \t go, and
+// the page ends with exactly one "\n" (an empty page is one empty line, so that every
+// page has a line of its own).
 func cleanPage(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.Map(func(r rune) rune {
+		if f, ok := founderPUA[r]; ok {
+			return f
+		}
 		switch {
 		case r == '\n' || r == '\t':
 			return r

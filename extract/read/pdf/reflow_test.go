@@ -144,3 +144,13 @@ func TestReflowNoPages(t *testing.T) {
 		t.Errorf("got %q, want %q", string(got.Runes), want)
 	}
 }
+
+func TestCleanPage(t *testing.T) {
+	in := "占比７６\U001001B0１％\r\n华\U00100170波罗的海\rX\x00\n\n"
+	if got, want := cleanPage(in), "占比７６．１％\n华·波罗的海\nX\n"; got != want {
+		t.Errorf("cleanPage = %q, want %q", got, want)
+	}
+	if got := cleanPage(""); got != "\n" {
+		t.Errorf("empty page = %q, want one empty line", got)
+	}
+}
