@@ -165,10 +165,10 @@ func FuzzDocument(f *testing.F) {
 		if err != nil {
 			return
 		}
-		src, _, err := prepare("f.txt", data, Options{HTML: new(bool)})
+		d, err := build("f.txt", data, Options{HTML: new(bool)})
 		if err != nil {
-			t.Fatalf("Document succeeded but prepare failed: %v", err)
+			t.Fatalf("Document succeeded but build failed: %v", err)
 		}
-		checkPointsAtSource(t, "fuzz", string(src), recs)
+		checkPointsAtSource(t, "fuzz", string(d.Src), recs)
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/read/pdf"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/normalize"
@@ -45,11 +47,11 @@ func Document(name string, data []byte, opts Options) ([]Record, error) {
 
 // Build reads a document into the value the rules work on.
 func Build(name string, data []byte, opts Options) (*doc.Document, error) {
-	src, an, err := prepare(name, data, opts)
+	d, err := build(name, data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return doc.Build(name, src, an), nil
+	return d, nil
 }
 
 // Text extracts the records of an already decoded document.
@@ -64,7 +66,8 @@ func Records(d *doc.Document, opts Options) []Record {
 	sentences := segment.Sentences(a)
 	mentions := findMentions(a)
 	fields := attribute(d, sentences, mentions, opts)
-	records := make([]Record, 0, len(mentions))
+	tableRecs, claimed := tableRecords(d, opts)
+	records := make([]Record, 0, len(mentions)+len(tableRecs))
 	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
 		if !m.record {
@@ -72,12 +75,16 @@ func Records(d *doc.Document, opts Options) []Record {
 		}
 		at := fields[k]
 		start, end := an.SourceSpan(m.Start, m.End, len(src))
+		if inSpans(claimed, start) {
+			continue // a table cell: its record comes from the table
+		}
 		line, col := d.SourcePos(start)
 		r := Record{
 			Doc:       name,
 			Line:      line,
 			Col:       col,
-			Text:      string(src[start:end]),
+			Text:      d.Visible(start, end),
+			Page:      d.PageOfLine(line),
 			Value:     m.Value,
 			Unit:      m.Unit,
 			Indicator: at.indicator,
@@ -103,21 +110,61 @@ func Records(d *doc.Document, opts Options) []Record {
 		}
 		records = append(records, r)
 	}
+	if len(tableRecs) > 0 {
+		records = mergeByPosition(records, tableRecs)
+	}
 	return records
 }
 
-// prepare decodes the document and derives the analysis text.
-func prepare(name string, data []byte, opts Options) ([]rune, textmap.Text, error) {
+// inSpans reports a source offset inside one of spans.
+func inSpans(spans []span, i int) bool {
+	for _, s := range spans {
+		if i >= s.start && i < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeByPosition merges two lists of records each in document order into one.
+func mergeByPosition(a, b []Record) []Record {
+	out := make([]Record, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Line < a[0].Line || b[0].Line == a[0].Line && b[0].Col < a[0].Col {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// build decodes the document (text, HTML, PDF, DOCX, XLSX) and derives the analysis
+// text.
+func build(name string, data []byte, opts Options) (*doc.Document, error) {
+	if rd, ok, err := readFormat(name, data); ok {
+		if err != nil {
+			return nil, err
+		}
+		src := []rune(rd.Text)
+		base := textmap.Identity(src)
+		if rd.PageStarts != nil {
+			base = pdf.Reflow(rd.Text, rd.PageStarts)
+		}
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), nil
+	}
 	res, err := decode.Decode(data, opts.Encoding)
 	if err != nil {
-		return nil, textmap.Text{}, err
+		return nil, err
 	}
 	src := []rune(res.Text)
 	base := textmap.Identity(src)
+	var tables []read.Table
 	if opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text) {
-		base = decode.HTMLText(src) // records still point at the HTML source's lines
+		base, tables = decode.HTMLDocument(src) // records still point at the HTML source's lines
 	}
-	return src, analysisText(base), nil
+	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
+	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil), nil
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -85,6 +86,13 @@ var hiddenRawElements = map[string]bool{
 // or before a Han character (unless a Latin word is on the other side): a wrapped line
 // in Chinese is not a space. Inside <pre> line breaks are kept.
 func HTMLText(src []rune) textmap.Text {
+	t, _ := HTMLDocument(src)
+	return t
+}
+
+// HTMLDocument is HTMLText that also returns the tables of the page, each cell's Offset
+// a rune offset into the returned text (so into the source through its map).
+func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 	s := string(src) // one encoded rune per source rune, so rune offsets carry over
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
@@ -136,17 +144,19 @@ func HTMLText(src []rune) textmap.Text {
 					pre--
 				}
 			}
+			b.tables.tag(name, tt, z, &b)
 			switch {
 			case blockElements[name]:
 				b.lineEnd(start)
 			case (name == "td" || name == "th") && tt != html.EndTagToken:
 				b.cell(start)
+				b.tables.cellStart(len(b.out))
 			}
 		default: // comments, doctype
 			hideRaw = false
 		}
 	}
-	return textmap.Text{Runes: b.out, Src: b.srcIdx}
+	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done
 }
 
 // htmlBuilder accumulates extracted text and its source map.
@@ -155,6 +165,8 @@ type htmlBuilder struct {
 	srcIdx  []int32
 	pending int  // source index of a pending whitespace run, or -1
 	wrapped bool // the pending run holds a line break
+	tabbed  bool // the pending run holds a tab
+	tables  tableBuilder
 }
 
 func (b *htmlBuilder) emit(r rune, at int) {
@@ -172,7 +184,11 @@ func (b *htmlBuilder) last() rune {
 // content emits a visible rune, preceded by the pending space when it is one.
 func (b *htmlBuilder) content(r rune, at int) {
 	if b.pending >= 0 {
-		if l := b.last(); l != '\n' && l != '\t' && !joins(l, r, b.wrapped) {
+		switch l := b.last(); {
+		case l == '\n' || l == '\t':
+		case b.tabbed && !b.wrapped:
+			b.emit('\t', b.pending) // 原煤<tab>万吨<tab>23908.72: a table written with tabs
+		case !joins(l, r, b.wrapped):
 			b.emit(' ', b.pending)
 		}
 		b.pending = -1
@@ -212,9 +228,10 @@ func (b *htmlBuilder) text(src []rune, start, end int, pre bool) {
 				}
 			} else {
 				if b.pending < 0 {
-					b.pending, b.wrapped = i, false
+					b.pending, b.wrapped, b.tabbed = i, false, false
 				}
 				b.wrapped = b.wrapped || r == '\n' || r == '\r'
+				b.tabbed = b.tabbed || r == '\t'
 			}
 			i++
 			continue

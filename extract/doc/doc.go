@@ -5,7 +5,9 @@ package doc
 
 import (
 	"sort"
+	"strings"
 
+	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -15,6 +17,14 @@ type Document struct {
 	Name string
 	// Src is the source text as written: records' line, col and text point into it.
 	Src []rune
+	// Base is the text as a reader sees it (an HTML page without its tags; a PDF's text
+	// reflowed), each rune mapped to the source rune it came from; table cells point
+	// into it.
+	Base textmap.Text
+	// Tables are the tables of the document, cells as offsets into Base.
+	Tables []read.Table
+	// PageStarts[k] is the 0-based source line where page k+1 starts (nil: no pages).
+	PageStarts []int
 	// Text is the analysis text (halfwidth, simplified, without scraping noise), each rune
 	// mapped to the source rune it came from.
 	Text textmap.Text
@@ -41,8 +51,14 @@ type Document struct {
 
 // Build structures a document whose source runes are src and whose analysis text is an.
 func Build(name string, src []rune, an textmap.Text) *Document {
+	return BuildFrom(name, src, textmap.Identity(src), an, nil, nil)
+}
+
+// BuildFrom structures a document read by a format reader: base is the text as read
+// (with its tables and pages), an the analysis text derived from it.
+func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	a := an.Runes
-	d := &Document{Name: name, Src: src, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
+	d := &Document{Name: name, Src: src, Base: base, Tables: tables, PageStarts: pageStarts, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
 	d.Written = writtenYear(a)
 	d.Forward = forwardLines(a, d.LineStarts, d.Written)
 	year, title, genre := statedYear(a, d.LineStarts, d.Written)
@@ -76,3 +92,38 @@ func (d *Document) SourcePos(i int) (line, col int) {
 // PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule
 // 3): "2025", "2021-2025", or "" when the document leaves it open.
 func (d *Document) PassageAt(i int) string { return d.passage[d.LineOf(i)] }
+
+// AnalysisOffset returns the first analysis rune that comes from source rune src or later.
+func (d *Document) AnalysisOffset(src int) int {
+	if d.Text.Src == nil {
+		return min(src, max(len(d.Text.Runes)-1, 0))
+	}
+	k := sort.Search(len(d.Text.Src), func(i int) bool { return int(d.Text.Src[i]) >= src })
+	return min(k, max(len(d.Text.Runes)-1, 0))
+}
+
+// PageOfLine returns the 1-based page of 1-based source line, 0 without pages.
+func (d *Document) PageOfLine(line int) int {
+	if len(d.PageStarts) == 0 {
+		return 0
+	}
+	return sort.SearchInts(d.PageStarts, line) // PageStarts are 0-based: line-1 < start
+}
+
+// Visible returns the text a reader sees for source runes [start, end): the source itself
+// for text, without tags and with entities decoded for HTML (5&#37; reads 5%).
+func (d *Document) Visible(start, end int) string {
+	if d.Base.Src == nil {
+		return string(d.Src[start:end])
+	}
+	src := d.Base.Src
+	i := sort.Search(len(src), func(k int) bool { return int(src[k]) >= start })
+	j := sort.Search(len(src), func(k int) bool { return int(src[k]) >= end })
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if r := d.Base.Runes[k]; r != '\n' && r != '\t' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

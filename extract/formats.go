@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/read/docx"
+	"github.com/policymetrics/policymetrics/extract/read/pdf"
+	"github.com/policymetrics/policymetrics/extract/read/xlsx"
+)
+
+// readFormat reads a document that is not text: PDF (by its magic), DOCX and XLSX (zip
+// files holding word/ or xl/). ok is false for a text or HTML document. Legacy Office
+// files (.doc, .xls, .wps) are an error that names the format and what to do.
+func readFormat(name string, data []byte) (*read.Doc, bool, error) {
+	if bytes.HasPrefix(data, []byte("%PDF-")) {
+		d, err := pdf.Read(context.Background(), data)
+		return d, true, err
+	}
+	switch read.Sniff(data) {
+	case "docx":
+		d, err := docx.Read(data)
+		return d, true, err
+	case "xlsx":
+		d, err := xlsx.Read(data)
+		return d, true, err
+	case "doc", "xls", "doc or xls":
+		kind := strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
+		if kind == "" {
+			kind = read.Sniff(data)
+		}
+		return nil, true, fmt.Errorf("legacy Office file (%s) is not read: convert it first, e.g. soffice --headless --convert-to %sx %s", kind, strings.Fields(kind)[0], path.Base(name))
+	}
+	return nil, false, nil
+}

@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+// Records of tables (a bulletin's 地区生产总值（亿元） | 伊州区 | 664.08): the cell holds a
+// bare number; its unit stands in the column header, a 单位 column, the row label or the
+// caption; what it measures is the row label joined with the column's measure.
+
+var (
+	growthColumns  = lexicon.Get("table-growth-columns")
+	genericColumns = lexicon.Get("table-generic-columns")
+	codeColumns    = lexicon.Get("table-code-columns")
+	unitColumns    = lexicon.Get("table-unit-columns")
+	planColumns    = lexicon.Get("table-plan-columns")
+	factColumns    = lexicon.Get("table-fact-columns")
+	labelPrefixes  = lexicon.Get("table-label-prefixes")
+)
+
+// maxLabelRunes is the longest cell still read as a label or a header: a longer cell is
+// running text, and its table is a page layout, not data.
+const maxLabelRunes = 40
+
+var (
+	bracketUnit = regexp.MustCompile(`[（(]([^（()）]{1,12})[)）]\s*$`)
+	captionUnit = regexp.MustCompile(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
+	yearInText  = regexp.MustCompile(`(1[9]\d\d|2[01]\d\d)\s*年`)
+	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?:\D|$)|[①-⑳])\s*`)
+)
+
+// tableCell is a numeric cell of a data table, read.
+type tableCell struct {
+	r, c   int
+	q      units.Quantity
+	neg    bool
+	hasNum bool
+}
+
+// tableRecords returns the records of the data tables of d, and the source spans of the
+// cells they came from, which the running-text pass leaves alone.
+func tableRecords(d *doc.Document, opts Options) ([]Record, []span) {
+	var recs []Record
+	var claimed []span
+	for ti := range d.Tables {
+		r, c := oneTable(d, &d.Tables[ti], opts)
+		recs = append(recs, r...)
+		claimed = append(claimed, c...)
+	}
+	return recs, claimed
+}
+
+type span struct{ start, end int } // in source runes
+
+// cellNumber reads a cell that is a number and nothing else (5.6, -3.6, 1,234, 12.5%,
+// 664.08亿元); the sign is returned apart, as the text records keep magnitudes.
+func cellNumber(s string) (units.Quantity, bool, bool) {
+	s = strings.TrimSpace(s)
+	neg := false
+	for _, m := range []string{"-", "−", "－", "–"} {
+		if strings.HasPrefix(s, m) && len(s) > len(m) {
+			s, neg = strings.TrimSpace(s[len(m):]), true
+			break
+		}
+	}
+	s = strings.TrimPrefix(s, "+")
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == '.') {
+		return units.Quantity{}, false, false
+	}
+	q, err := units.Parse(s)
+	if err != nil || q.Qualifier != units.NoQualifier {
+		return units.Quantity{}, false, false
+	}
+	return q, neg, true
+}
+
+func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
+	rows := t.Rows
+	if len(rows) < 2 || longCells(rows) {
+		return nil, nil
+	}
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row))
+	}
+	// Header rows: those before the first row holding a number beyond its first cell.
+	firstData := len(rows)
+	for r, row := range rows {
+		if rowHasNumber(row) {
+			firstData = r
+			break
+		}
+	}
+	if firstData == len(rows) {
+		return nil, nil
+	}
+	header := make([]string, width)
+	for c := 0; c < width; c++ {
+		var parts []string
+		for r := 0; r < firstData; r++ {
+			if c < len(rows[r]) {
+				if s := rows[r][c].Text; s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
+					parts = append(parts, s)
+				}
+			}
+		}
+		header[c] = strings.Join(parts, "")
+	}
+	caption := t.Caption
+	if caption == "" && len(rows[0]) > 0 {
+		caption = captionBefore(d, rows)
+	}
+	tableUnit := unitIn(caption)
+	period := ""
+	if m := yearInText.FindStringSubmatch(caption); m != nil {
+		period = m[1]
+	}
+	labelCols, unitCol := labelColumns(rows[firstData:], header, width)
+	var recs []Record
+	var claimed []span
+	section := ""
+	for r := firstData; r < len(rows); r++ {
+		row := rows[r]
+		label := rowLabel(row, labelCols, len(row))
+		if !rowHasNumber(row) {
+			if label != "" && !strings.Contains(label, "单位") {
+				section = label
+			}
+			continue
+		}
+		rowUnit := ""
+		if unitCol >= 0 && unitCol < len(row) {
+			rowUnit = row[unitCol].Text
+		}
+		for c := 0; c < len(row); c++ {
+			if labelCols[c] || c == unitCol || isCodeHeader(header[c]) {
+				continue
+			}
+			cell := row[c]
+			if c > 0 && row[c-1].Offset == cell.Offset {
+				continue // a merged cell counts once
+			}
+			q, neg, ok := cellNumber(cell.Text)
+			if !ok || cell.Offset < 0 {
+				continue
+			}
+			rec, ok := cellRecord(d, opts, q, neg, cell, header[c], rowLabel(row, labelCols, c), section, rowUnit, tableUnit, caption, period)
+			if !ok {
+				continue
+			}
+			recs = append(recs, rec)
+			if s, e := d.Base.SourceSpan(cell.Offset, cell.Offset+len([]rune(cell.Text)), len(d.Src)); e > s {
+				claimed = append(claimed, span{s, e})
+			}
+		}
+	}
+	return recs, claimed
+}
+
+// longCells reports a table whose cells hold running text (a page laid out in a table).
+func longCells(rows [][]read.Cell) bool {
+	long, all := 0, 0
+	for _, row := range rows {
+		for _, c := range row {
+			if c.Text == "" {
+				continue
+			}
+			all++
+			if len([]rune(c.Text)) > maxLabelRunes {
+				long++
+			}
+		}
+	}
+	return long*5 > all
+}
+
+func rowHasNumber(row []read.Cell) bool {
+	for c := 1; c < len(row); c++ {
+		if _, _, ok := cellNumber(row[c].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// labelColumns marks the columns that label rows (text in most data rows) and finds a
+// 单位 column.
+func labelColumns(data [][]read.Cell, header []string, width int) ([]bool, int) {
+	labels := make([]bool, width)
+	unitCol := -1
+	for c := 0; c < width; c++ {
+		if unitColumns.Contains(strings.TrimSpace(header[c])) {
+			unitCol = c
+			continue
+		}
+		text, num := 0, 0
+		for _, row := range data {
+			if c >= len(row) || row[c].Text == "" {
+				continue
+			}
+			if _, _, ok := cellNumber(row[c].Text); ok {
+				num++
+			} else {
+				text++
+			}
+		}
+		labels[c] = text > num
+	}
+	return labels, unitCol
+}
+
+func isCodeHeader(h string) bool { return hasWord(codeColumns, h) }
+
+// rowLabel is the name of the row for the cells of column c: the nearest label cell to
+// their left (two tables side by side each have theirs), less numbering and 其中：/＃.
+func rowLabel(row []read.Cell, labelCols []bool, c int) string {
+	for k := min(c, len(row)) - 1; k >= 0; k-- {
+		if k < len(labelCols) && labelCols[k] && row[k].Text != "" {
+			return cleanLabel(row[k].Text)
+		}
+	}
+	return ""
+}
+
+func cleanLabel(s string) string {
+	s = strings.TrimSpace(s)
+	for changed := true; changed; {
+		changed = false
+		if n := labelPrefixes.PrefixAt([]rune(s), 0); n > 0 {
+			s, changed = strings.TrimSpace(string([]rune(s)[n:])), true
+		}
+		if loc := numbering.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			s, changed = s[loc[1]:], true
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// unitIn reads a unit named in text: 单位：亿元, or a trailing bracket (产量（万吨）).
+func unitIn(s string) string {
+	if m := captionUnit.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := bracketUnit.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// withUnit applies a unit phrase (亿元, 万吨, %) to a bare number: 664.08 and 亿元 give
+// 66408000000 元. ok is false when the phrase is no unit.
+func withUnit(q units.Quantity, unit string) (units.Quantity, bool) {
+	unit = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(unit, "单位:"), "单位："))
+	if unit == "" {
+		return q, false
+	}
+	u, err := units.Parse("1" + unit)
+	if err != nil || u.Unit == "" {
+		return q, false
+	}
+	exp, ok := powerOfTen(u.Value)
+	if !ok {
+		return q, false
+	}
+	v, err := q.Value.MulPow10(exp)
+	if err != nil {
+		return q, false
+	}
+	q.Value, q.Unit, q.RawUnit = v, u.Unit, unit
+	return q, true
+}
+
+func powerOfTen(d units.Decimal) (int, bool) {
+	s := d.String()
+	if !strings.HasPrefix(s, "1") || strings.Trim(s[1:], "0") != "" {
+		return 0, false
+	}
+	return len(s) - 1, true
+}
+
+func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell read.Cell, head, label, section, rowUnit, tableUnit, caption, period string) (Record, bool) {
+	growth := hasWord(growthColumns, head)
+	measure := strings.TrimSpace(bracketUnit.ReplaceAllString(head, ""))
+	if q.Unit == "" {
+		// The column's own unit first, then a growth column's %, then the row's (a 单位
+		// column, a bracket in its label), then the table's caption.
+		growthUnit := ""
+		if growth {
+			growthUnit = "%"
+		}
+		ok := false
+		for _, u := range []string{unitIn(head), growthUnit, rowUnit, unitIn(label), tableUnit} {
+			if q, ok = withUnit(q, u); ok {
+				break
+			}
+		}
+		if !ok {
+			return Record{}, false
+		}
+	}
+	label = strings.TrimSpace(bracketUnit.ReplaceAllString(label, ""))
+	rec := Record{Text: cell.Text, Value: q.Value, Unit: q.Unit, RawUnit: q.RawUnit}
+	place, rest := concept.StripPlace(label + "。")
+	switch {
+	case place != "" && rest == "。" && measure != "" && !growth && !genericColumns.Contains(measure):
+		rec.Indicator = measure // rows are places, the column the measure
+		if !sameArea(place, d.Area) {
+			rec.Area = place
+		}
+	case label == "":
+		rec.Indicator = measure
+	case measure == "" || growth || genericColumns.Contains(measure) || yearInText.MatchString(measure) || strings.Contains(label, measure):
+		rec.Indicator = label
+	default:
+		rec.Indicator = label + measure
+	}
+	if section != "" && rec.Indicator != "" && !strings.HasPrefix(rec.Indicator, section) && len([]rune(section)) <= 6 {
+		rec.Indicator = section + rec.Indicator // 公路 over 货物运输量
+	}
+	if growth {
+		switch {
+		case neg:
+			rec.Change = "decrease"
+		case !q.Value.IsZero():
+			rec.Change = "increase"
+		}
+	}
+	if m := yearInText.FindStringSubmatch(head); m != nil {
+		period = m[1]
+	}
+	pos := d.AnalysisOffset(int(d.Base.SrcOf(cell.Offset)))
+	if period == "" {
+		period = d.PassageAt(pos)
+	}
+	rec.Period = period
+	if hasWord(planColumns, head) && !hasWord(factColumns, head) || d.Forward[d.LineOf(pos)] {
+		rec.Modality = "target"
+	}
+	rec.Concept, _ = opts.concepts().Match(rec.Indicator, "")
+	src := int(d.Base.SrcOf(cell.Offset))
+	rec.Line, rec.Col = d.SourcePos(src)
+	rec.Page = d.PageOfLine(rec.Line)
+	rec.Doc = d.Name
+	parts := []string{}
+	for _, p := range []string{caption, section, label, head} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	rec.Sentence = strings.Join(parts, " | ") + ": " + cell.Text
+	return rec, true
+}
+
+// captionBefore returns the line of text right before a table when it is short: a title
+// or 单位：亿元.
+func captionBefore(d *doc.Document, rows [][]read.Cell) string {
+	first := -1
+	for _, row := range rows {
+		for _, c := range row {
+			if c.Offset >= 0 && (first < 0 || c.Offset < first) {
+				first = c.Offset
+			}
+		}
+	}
+	if first <= 0 {
+		return ""
+	}
+	b := d.Base.Runes
+	end := first - 1
+	for end > 0 && (b[end] == '\n' || b[end] == '\t' || b[end] == ' ') {
+		end--
+	}
+	start := end
+	for start > 0 && b[start-1] != '\n' {
+		start--
+	}
+	line := strings.TrimSpace(string(b[start : end+1]))
+	if len([]rune(line)) > 60 {
+		return ""
+	}
+	return line
+}
+
+// hasWord reports a word of set inside s.
+func hasWord(set *lexicon.Set, s string) bool {
+	r := []rune(s)
+	i, _ := set.IndexIn(r, 0, len(r))
+	return i >= 0
+}

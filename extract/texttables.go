@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/read"
+)
+
+// Tables written as lines of tab-separated cells (a bulletin page that lays its tables out
+// in paragraphs with tabs; a text export of a spreadsheet): consecutive lines with tabs
+// form one table, a short line in brackets right under a row finishes its last cell
+// (比上年增长 / （%）), and the line above, when short, is its caption.
+
+// textTables finds such tables in text, leaving out lines inside known tables (covered).
+func textTables(text []rune, covered func(offset int) bool) []read.Table {
+	var out []read.Table
+	var cur *read.Table
+	var prevLine string
+	flush := func() {
+		if cur != nil && len(cur.Rows) >= 2 {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	for start := 0; start < len(text); {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		line := text[start:end]
+		switch {
+		case covered(start):
+			flush()
+		case strings.ContainsRune(string(line), '\t'):
+			cells := splitCells(line, start)
+			if cur == nil {
+				cur = &read.Table{Caption: captionLine(prevLine)}
+			} else if len(cur.Rows) == 1 && isHeaderTail([]rune(cells[0].Text)) {
+				// （%）<tab>行业<tab>比上年增长: the header row goes on over this line
+				row := &cur.Rows[0]
+				(*row)[len(*row)-1].Text += cells[0].Text
+				*row = append(*row, cells[1:]...)
+				break
+			}
+			cur.Rows = append(cur.Rows, cells)
+		case cur != nil && len(cur.Rows) == 1 && isHeaderFragment(line):
+			// 播种面积 / （万亩） / 比上年增长 / （%）: a header cut into short lines
+			row := &cur.Rows[0]
+			s := strings.TrimSpace(string(line))
+			if isHeaderTail(line) {
+				(*row)[len(*row)-1].Text += s
+			} else {
+				*row = append(*row, read.Cell{Text: strings.ReplaceAll(s, " ", ""), Offset: start})
+			}
+		default:
+			flush()
+		}
+		if s := strings.TrimSpace(string(line)); s != "" {
+			prevLine = s
+		}
+		start = end + 1
+	}
+	flush()
+	return out
+}
+
+// splitCells splits a line at its tabs into cells whose offsets count from the text start.
+func splitCells(line []rune, at int) []read.Cell {
+	var cells []read.Cell
+	s := 0
+	for i := 0; i <= len(line); i++ {
+		if i == len(line) || line[i] == '\t' {
+			a, b := s, i
+			for a < b && line[a] == ' ' {
+				a++
+			}
+			for b > a && line[b-1] == ' ' {
+				b--
+			}
+			c := read.Cell{Text: string(line[a:b]), Offset: at + a}
+			if a == b {
+				c.Offset = -1
+			}
+			cells = append(cells, c)
+			s = i + 1
+		}
+	}
+	return cells
+}
+
+// isHeaderFragment reports a short line without a number: a piece of a header.
+func isHeaderFragment(line []rune) bool {
+	s := strings.TrimSpace(string(line))
+	if s == "" || len([]rune(s)) > 10 {
+		return false
+	}
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isHeaderTail reports a short bracketed line finishing a header cell: （%）, (亿元).
+func isHeaderTail(line []rune) bool {
+	s := strings.TrimSpace(string(line))
+	r := []rune(s)
+	return len(r) >= 3 && len(r) <= 10 && (r[0] == '(' || r[0] == '（') && (r[len(r)-1] == ')' || r[len(r)-1] == '）')
+}
+
+// captionLine keeps the line above a table when it can be its title (表3 2025年…, 单位：亿元).
+func captionLine(s string) string {
+	if len([]rune(s)) > 60 || strings.ContainsRune(s, '\t') {
+		return ""
+	}
+	return s
+}
+
+// insideTables returns a test for offsets inside the rows of tables (their first to last
+// cell on each row's line).
+func insideTables(tables []read.Table) func(int) bool {
+	var spans [][2]int
+	for _, t := range tables {
+		for _, row := range t.Rows {
+			lo, hi := -1, -1
+			for _, c := range row {
+				if c.Offset < 0 {
+					continue
+				}
+				if lo < 0 || c.Offset < lo {
+					lo = c.Offset
+				}
+				hi = max(hi, c.Offset+len([]rune(c.Text)))
+			}
+			if lo >= 0 {
+				spans = append(spans, [2]int{lo, hi})
+			}
+		}
+	}
+	return func(i int) bool {
+		for _, s := range spans {
+			if i >= s[0]-1 && i <= s[1] {
+				return true
+			}
+		}
+		return false
+	}
+}
