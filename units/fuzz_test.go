@@ -14,6 +14,14 @@ func FuzzParse(f *testing.F) {
 	for _, s := range refused {
 		f.Add(s)
 	}
+	for _, fam := range familyCases {
+		for _, c := range fam.read {
+			f.Add(c.in)
+		}
+		for _, s := range fam.refused {
+			f.Add(s)
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := Parse(s)
 		if err != nil {
@@ -25,8 +33,8 @@ func FuzzParse(f *testing.F) {
 		if q.Unit != "" && !IsCanonicalUnit(q.Unit) {
 			t.Fatalf("Parse(%q).Unit = %q is not canonical", s, q.Unit)
 		}
-		if q.Value.Less(NewDecimal(0, 0)) {
-			t.Fatalf("Parse(%q) = %v is negative", s, q.Value)
+		if q.Value.Sign() < 0 && !strings.ContainsAny(s, "-−－﹣负負") {
+			t.Fatalf("Parse(%q) = %v is negative without a sign", s, q.Value)
 		}
 		if q.HasUpper && !q.Value.Less(q.Upper) {
 			t.Fatalf("Parse(%q) range %v-%v is not increasing", s, q.Value, q.Upper)
@@ -42,6 +50,7 @@ func FuzzScan(f *testing.F) {
 	f.Add("全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%")
 	f.Add("投产产能约2000-3000片每月，超千家，百分之六点五，1萬多張，十四五")
 	f.Add("3-5万元、20%-30%、三至五万、1,035.5亿元、１２．５％")
+	f.Add("一千零十二、5万4千6百 人、十 余 万、2479.6 亿元、万分之三、三成半、.5%、2016 2017")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return

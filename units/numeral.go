@@ -120,13 +120,10 @@ func parseArabic(rs []rune) (Decimal, int, error) {
 		}
 		break
 	}
-	if n == 0 {
-		return Decimal{}, 0, errNotNumeral
-	}
 	if groups > 0 && digitsInGroup != 3 {
 		return Decimal{}, 0, errNotNumeral
 	}
-	if n+1 < len(rs) && (rs[n] == '.' || rs[n] == '．') {
+	if n+1 < len(rs) && (rs[n] == '.' || rs[n] == '．') { // also .5, a decimal without its 0
 		if _, ok := ArabicDigit(rs[n+1]); ok {
 			n++
 			for n < len(rs) {
@@ -139,6 +136,9 @@ func parseArabic(rs []rune) (Decimal, int, error) {
 				n++
 			}
 		}
+	}
+	if n == 0 {
+		return Decimal{}, 0, errNotNumeral
 	}
 	d := NewDecimal(coef, exp)
 	if overflow || d.exp < -maxExp {
@@ -352,8 +352,9 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 		}
 		m := int64(pending)
 		if pending < 0 {
-			if value != 0 || zero {
-				return 0, errNotNumeral // 一百十 needs 一百一十
+			// 一百十 needs 一百一十, but after 零 a bare 十 is common (一千零十二).
+			if (value != 0 || zero) && !(zero && u == 10) {
+				return 0, errNotNumeral
 			}
 			m = 1
 		}
@@ -372,4 +373,33 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 		return 0, errNotNumeral
 	}
 	return value, nil
+}
+
+// appendSection appends 0 ≤ n < 10^4 written as a Chinese section with 零 for skipped
+// places (1020 is 一千零二十), so that Arabic parts of a mixed numeral (1千零20, 3万4000)
+// are read by the same grammar as Chinese ones.
+func appendSection(dst []rune, n int64) []rune {
+	if n == 0 {
+		return append(dst, '零')
+	}
+	places := [4]rune{'千', '百', '十', 0}
+	digits := [10]rune{'零', '一', '二', '三', '四', '五', '六', '七', '八', '九'}
+	zero, started := false, false
+	for i, d := range [4]int64{1000, 100, 10, 1} {
+		digit := n / d % 10
+		if digit == 0 {
+			zero = started
+			continue
+		}
+		if zero {
+			dst = append(dst, '零')
+			zero = false
+		}
+		dst = append(dst, digits[digit])
+		if places[i] != 0 {
+			dst = append(dst, places[i])
+		}
+		started = true
+	}
+	return dst
 }

@@ -27,10 +27,14 @@ func Parse(phrase string) (Quantity, error) {
 	}
 	start, q := 0, NoQualifier
 	for n := min(lex.maxQual, len(s)-1); n >= 1; n-- {
-		if bq, ok := lex.qualBefore[string(s[:n])]; ok && bq != NoQualifier && NumberStartsAt(s, n) {
+		if bq, ok := lex.qualBefore[string(s[:n])]; ok && bq != NoQualifier && signedNumberAt(s, n) {
 			start, q = n, bq
 			break
 		}
+	}
+	textStart, sign := start, signAt(s, start)
+	if sign != 0 {
+		start++
 	}
 	m, ok := Scan(s, start)
 	if !ok || m.Unit == "" && m.BareScale && m.NumberEnd-m.Start == 1 && isBigUnit(s[m.Start]) {
@@ -54,8 +58,14 @@ func Parse(phrase string) (Quantity, error) {
 	if end != len(s) {
 		return Quantity{}, fmt.Errorf("%q: %q after the quantity is not a unit", phrase, string(s[end:]))
 	}
+	if sign < 0 {
+		if m.HasUpper {
+			return Quantity{}, fmt.Errorf("%q: a signed range is ambiguous", phrase)
+		}
+		m.Value = m.Value.Neg()
+	}
 	return Quantity{
-		Text:      string(s[m.Start:m.End]),
+		Text:      string(s[textStart:m.End]),
 		Value:     m.Value,
 		Upper:     m.Upper,
 		HasUpper:  m.HasUpper,
@@ -63,4 +73,24 @@ func Parse(phrase string) (Quantity, error) {
 		RawUnit:   m.RawUnit,
 		Qualifier: q,
 	}, nil
+}
+
+// signAt returns -1 for a minus sign or 负 before a number at s[i] (负三十二, −0.7 in a
+// table of growth rates), 1 for a plus sign, else 0. Only a standalone phrase is read
+// with its sign: in running text a hyphen is a range or a dash, and 负 is a word.
+func signAt(s []rune, i int) int {
+	if i+1 >= len(s) || !NumberStartsAt(s, i+1) {
+		return 0
+	}
+	switch s[i] {
+	case '-', '−', '－', '﹣', '负', '負':
+		return -1
+	case '+', '＋':
+		return 1
+	}
+	return 0
+}
+
+func signedNumberAt(s []rune, i int) bool {
+	return NumberStartsAt(s, i) || signAt(s, i) != 0
 }
