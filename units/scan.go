@@ -292,7 +292,7 @@ func scanMixed(s []rune, i, n int) (Decimal, int, int, bool) {
 	type cut struct{ n, end int }
 	var cuts []cut
 	prev, arabicLater, place := tokArabic, false, 0
-	for k := i + n; ; {
+	for k := i + n; len(cn) <= maxNumeral; {
 		p := skipSpaces(s, k)
 		kind, q, ok := mixedToken(s, p, prev)
 		if !ok {
@@ -329,7 +329,7 @@ func scanMixed(s []rune, i, n int) (Decimal, int, int, bool) {
 // digitAfterScale reports scale words (and 零, spaces) at s[k] followed by an Arabic digit.
 func digitAfterScale(s []rune, k int) bool {
 	scale := false
-	for ; k < len(s); k++ {
+	for end := min(len(s), k+maxNumeral); k < end; k++ {
 		r := s[k]
 		switch {
 		case isSmallUnit(r) || isBigUnit(r):
@@ -448,6 +448,11 @@ func scanChinese(s []rune, i int, m *Match) (Decimal, int, int, bool) {
 	return Decimal{}, i, 0, false
 }
 
+// maxNumeral bounds the numerals read through spaces and in mixed scripts: the longest
+// integer below 10^16 has 31 characters, and a bound keeps a text of spaced digits from
+// being read again from every one of them.
+const maxNumeral = 48
+
 // chineseCut says that joined[:n] ends at s[end].
 type chineseCut struct{ n, end int }
 
@@ -459,7 +464,7 @@ func chineseRun(s []rune, i int) (int, []rune, []chineseCut) {
 	var cuts []chineseCut
 	for {
 		p := skipSpaces(s, k)
-		if p == k || p >= len(s) || !chineseContinues(s, i, p) {
+		if p == k || p >= len(s) || !chineseContinues(s, i, p) || len(joined) > maxNumeral {
 			return k, joined, cuts
 		}
 		q := chineseChars(s, i, p)
