@@ -8,8 +8,8 @@ import (
 
 // Quantity is the number-and-unit part of a mention, read by Parse.
 type Quantity struct {
-	Text      string // the mention without qualifier words: 34.1亿元, 8500多个, 百分之六点五
-	Value     Decimal
+	Text      string  // the mention without qualifier words: 34.1亿元, 8500多个, 百分之六点五
+	Value     Decimal // negative only for a phrase with a sign (负三十二, −0.7)
 	Upper     Decimal
 	HasUpper  bool
 	Unit      string // canonical (SPEC.md §2)
@@ -18,7 +18,8 @@ type Quantity struct {
 }
 
 // Parse reads a whole phrase such as "约34.1亿元", "近4万项", "百分之六点五", "9成",
-// "2000-3000片每月" or "18.1万千瓦" into an exact value, a canonical unit and a qualifier.
+// "2000-3000片每月", "18.1万千瓦" or "−0.7" into an exact value, a canonical unit and a
+// qualifier.
 // The whole phrase must be one quantity; anything else is an error saying what is wrong.
 func Parse(phrase string) (Quantity, error) {
 	s := []rune(strings.TrimFunc(phrase, unicode.IsSpace))
