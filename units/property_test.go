@@ -191,3 +191,17 @@ func spaced(r *rand.Rand, s string, ok func(rune) bool) string {
 	}
 	return b.String()
 }
+
+// TestSeparateNumbersStaySeparate: two Arabic numbers with spaces between them are never
+// read as one, whether or not the first has a scale word (2016 2017, 10万 2019).
+func TestSeparateNumbersStaySeparate(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	scales := []string{"", "万", "亿", "千", "百万", "万亿"}
+	for i := 0; i < 20_000; i++ {
+		a, b := 1+r.Int64N(99_999), 1+r.Int64N(99_999)
+		s := fmt.Sprintf("%d%s%s%d", a, scales[r.IntN(len(scales))], strings.Repeat(" ", 1+r.IntN(3)), b)
+		if q, err := Parse(s); err == nil {
+			t.Fatalf("%q reads as one number, %v", s, q.Value)
+		}
+	}
+}
