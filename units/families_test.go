@@ -83,6 +83,15 @@ var familyCases = map[string]struct {
 		},
 		refused: []string{"2016 2017", "第3 5项", "3 5项", "二十 三十", "一 二 三", "二〇 二三", "一百\n五十"},
 	},
+	"Chinese decimals with big units in the integer part": {
+		read: []parseCase{
+			{in: "一万二千三百四十五点六七", value: "12345.67"},
+			{in: "三万五千点二", value: "35000.2"},
+			{in: "十一点二万", value: "112000"},
+			{in: "负一亿零五十点五", value: "-100000050.5"},
+		},
+		refused: []string{"一亿点五", "万点五", "一万点五万", "一万二点五"},
+	},
 	"percent and its relatives": {
 		read: []parseCase{
 			{in: "百分之一百", value: "100", unit: "%"},

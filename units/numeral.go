@@ -212,14 +212,9 @@ func parseChinese(rs []rune) (Decimal, error) {
 	if exp == 0 || exp < -maxExp {
 		return Decimal{}, errNotNumeral
 	}
-	for _, r := range intPart {
-		if isBigUnit(r) {
-			return Decimal{}, errNotNumeral
-		}
-	}
-	ip, err := parseSection(intPart, false)
-	if err != nil || len(intPart) == 0 {
-		return Decimal{}, errNotNumeral
+	ip, err := decimalIntPart(intPart, k == len(rs))
+	if err != nil {
+		return Decimal{}, err
 	}
 	v, err := NewDecimal(ip, 0).Add(NewDecimal(frac, exp))
 	if err != nil {
@@ -230,6 +225,28 @@ func parseChinese(rs []rune) (Decimal, error) {
 		return Decimal{}, errNotNumeral
 	}
 	return v.MulPow10(shift)
+}
+
+// decimalIntPart reads the integer part of a Chinese decimal: a section before big units
+// that scale the whole (十一点二万), or any integer when none follow (一万二千三百四十五点六七)
+// except one that ends in a big unit or its abbreviation (一亿点五, 一万二点五 could mean
+// 1.5亿, 1.25万).
+func decimalIntPart(rs []rune, last bool) (int64, error) {
+	b := -1
+	for k, r := range rs {
+		if isBigUnit(r) {
+			b = k
+		}
+	}
+	switch {
+	case len(rs) == 0:
+		return 0, errNotNumeral
+	case b < 0:
+		return parseSection(rs, false)
+	case !last || b == len(rs)-1 || abbreviated(rs[b+1:]):
+		return 0, errNotNumeral
+	}
+	return parseBelow1e16(rs)
 }
 
 // bigUnitChain reads a run of big units (万, 亿, 万亿) and returns its power of ten.
