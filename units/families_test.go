@@ -80,6 +80,8 @@ var familyCases = map[string]struct {
 			{in: "二 十 几 万", value: "200000", qualifier: Over},
 			{in: "5 万4千", value: "54000"},
 			{in: "一\u3000千", value: "1000"},
+			{in: "六千五百八 十七   万一千 三百零八", value: "65871308"}, // 万一 is no idiom here
+			{in: "6十  万", value: "600000"},
 		},
 		refused: []string{"2016 2017", "第3 5项", "3 5项", "二十 三十", "一 二 三", "二〇 二三", "一百\n五十"},
 	},

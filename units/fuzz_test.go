@@ -42,6 +42,16 @@ func FuzzParse(f *testing.F) {
 		if _, err := ParseDecimal(q.Value.String()); err != nil {
 			t.Fatalf("Parse(%q) value prints as %q, which does not read back", s, q.Value.String())
 		}
+		if strings.TrimFunc(q.Text, isSpace) != q.Text {
+			t.Fatalf("Parse(%q).Text = %q has spaces at its ends", s, q.Text)
+		}
+		// Spaces inside a quantity are ignored: without them it reads the same.
+		if compact := strings.Map(dropSpace, s); compact != s {
+			c, err := Parse(compact)
+			if err != nil || !c.Value.Equal(q.Value) || c.Unit != q.Unit {
+				t.Fatalf("Parse(%q) = %v %q, but without spaces %v %q (%v)", s, q.Value, q.Unit, c.Value, c.Unit, err)
+			}
+		}
 	})
 }
 
@@ -69,4 +79,11 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+func dropSpace(r rune) rune {
+	if isSpace(r) {
+		return -1
+	}
+	return r
 }
