@@ -32,7 +32,6 @@ type unitForm struct {
 	form      []rune
 	canonical string
 	factor    int64 // value multiplier (成 = 10); 1 for most
-	offset    int64 // added after the factor (成半 = ×10 + 5)
 }
 
 // fraction is a unit written before its number: 百分之, 千分之, 万分之.
@@ -252,19 +251,13 @@ func loadLexicon() (*lexicon, error) {
 	return l, nil
 }
 
-// parseUnitForm reads one form of units.txt: 个, 成*10, 成半*10+5.
+// parseUnitForm reads one form of units.txt: 个, 成*10.
 func parseUnitForm(f, canon string) (unitForm, error) {
 	u := unitForm{canonical: canon, factor: 1}
 	if i := strings.IndexByte(f, '*'); i > 0 {
-		fac, off, hasOff := strings.Cut(f[i+1:], "+")
-		k, err := strconv.ParseInt(fac, 10, 64)
+		k, err := strconv.ParseInt(f[i+1:], 10, 64)
 		if err != nil {
 			return u, fmt.Errorf("bad factor in %q", f)
-		}
-		if hasOff {
-			if u.offset, err = strconv.ParseInt(off, 10, 64); err != nil {
-				return u, fmt.Errorf("bad offset in %q", f)
-			}
 		}
 		f, u.factor = f[:i], k
 	}

@@ -69,7 +69,7 @@ func halfAt(s []rune, i int) bool {
 		return false
 	}
 	f, ok := unitAt(s, i+1)
-	return ok && f.factor == 10 && f.offset == 0
+	return ok && f.factor == 10
 }
 
 // isSpace reports the spaces PDF extraction and letter-spaced pages put inside a
@@ -167,6 +167,12 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 	m.RawUnit = string(f.form)
 	m.Unit = f.canonical
 	j := u + len(f.form)
+	if f.factor != 1 && !m.HasUpper && j < len(s) && s[j] == '半' && lex.nonunits.longestAt(s, j) == 0 {
+		// 三成半 is 3.5 成 (not in 三成半导体); the unit stays 成, so a list sharing it
+		// (两、三成半) is 两成.
+		v, _ = v.Add(NewDecimal(5, -1))
+		j++
+	}
 	v = applyUnit(v, f)
 	if m.HasUpper {
 		m.Upper = applyUnit(m.Upper, f)
@@ -195,13 +201,10 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 	return v, j
 }
 
-// applyUnit folds a unit form's factor and offset into v (9成 is 90, 三成半 is 35).
+// applyUnit folds a unit form's factor into v (9成 is 90).
 func applyUnit(v Decimal, f unitForm) Decimal {
 	if f.factor != 1 {
 		v, _ = v.MulInt(f.factor)
-	}
-	if f.offset != 0 {
-		v, _ = v.Add(NewDecimal(f.offset, 0))
 	}
 	return v
 }
