@@ -45,9 +45,14 @@ func FuzzParse(f *testing.F) {
 		if strings.TrimFunc(q.Text, isSpace) != q.Text {
 			t.Fatalf("Parse(%q).Text = %q has spaces at its ends", s, q.Text)
 		}
-		// Spaces inside a quantity are ignored: without them it reads the same.
+		// Spaces inside a quantity are ignored: without them it reads the same. A space
+		// inside a unit word that starts with a scale character splits it (0千 克 is
+		// 0千 + 克, 0千克 is 0 千克): numeral parts are joined, not the letters of a word.
 		if compact := strings.Map(dropSpace, s); compact != s {
 			c, err := Parse(compact)
+			if err == nil && c.Unit != q.Unit && IsChineseNumeral([]rune(c.RawUnit)[0]) {
+				return
+			}
 			if err != nil || !c.Value.Equal(q.Value) || c.Unit != q.Unit {
 				t.Fatalf("Parse(%q) = %v %q, but without spaces %v %q (%v)", s, q.Value, q.Unit, c.Value, c.Unit, err)
 			}
