@@ -50,7 +50,7 @@ func FuzzParse(f *testing.F) {
 		// 0千 + 克, 0千克 is 0 千克): numeral parts are joined, not the letters of a word.
 		if compact := strings.Map(dropSpace, s); compact != s {
 			c, err := Parse(compact)
-			if err == nil && c.Unit != q.Unit && IsChineseNumeral([]rune(c.RawUnit)[0]) {
+			if err == nil && c.Unit != q.Unit && c.RawUnit != "" && IsChineseNumeral([]rune(c.RawUnit)[0]) {
 				return
 			}
 			if err != nil || !c.Value.Equal(q.Value) || c.Unit != q.Unit {
