@@ -194,7 +194,7 @@ func loadLexicon() (*lexicon, error) {
 			}
 			return nil
 		default:
-			return fmt.Errorf("side must be before or after, not %q", parts[1])
+			return fmt.Errorf("side must be before, after or inner, not %q", parts[1])
 		}
 		for _, w := range strings.Fields(parts[2]) {
 			m[w] = q
