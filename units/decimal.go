@@ -48,15 +48,32 @@ func (d Decimal) Equal(e Decimal) bool {
 	return d == e
 }
 
-// Less reports whether d < e. Both are non-negative in practice; the comparison is exact.
+// Less reports whether d < e, exactly.
 func (d Decimal) Less(e Decimal) bool {
+	if d.Sign() != e.Sign() {
+		return d.Sign() < e.Sign()
+	}
 	a, b, err := align(d, e)
 	if err != nil {
 		// The one with the larger exponent has the larger magnitude when aligning overflows.
-		return d.exp < e.exp
+		return (d.exp < e.exp) == (d.Sign() > 0)
 	}
 	return a < b
 }
+
+// Sign returns -1, 0 or 1.
+func (d Decimal) Sign() int {
+	switch {
+	case d.coef < 0:
+		return -1
+	case d.coef > 0:
+		return 1
+	}
+	return 0
+}
+
+// Neg returns -d.
+func (d Decimal) Neg() Decimal { return Decimal{coef: -d.coef, exp: d.exp} }
 
 // IsInteger reports whether d has no fractional part.
 func (d Decimal) IsInteger() bool { return d.norm().exp >= 0 }

@@ -91,3 +91,25 @@ func TestDecimalJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedDecimals: a sign read by Parse survives printing and comparison.
+func TestSignedDecimals(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		less bool
+	}{
+		{"-1", "1", true}, {"1", "-1", false}, {"-2", "-1", true}, {"-1", "-2", false},
+		{"-0.7", "0", true}, {"0", "-0.7", false}, {"-1e30", "-1", true}, {"-1", "-1e30", false},
+		{"1e30", "1", false}, {"-5", "-5", false},
+	} {
+		a, _ := ParseDecimal(c.a)
+		b, _ := ParseDecimal(c.b)
+		if got := a.Less(b); got != c.less {
+			t.Errorf("%s < %s = %v, want %v", c.a, c.b, got, c.less)
+		}
+	}
+	d := NewDecimal(7, -1).Neg()
+	if d.String() != "-0.7" || d.Sign() != -1 || d.Neg().Sign() != 1 || (Decimal{}).Neg().Sign() != 0 {
+		t.Errorf("Neg(0.7) = %s, sign %d", d, d.Sign())
+	}
+}

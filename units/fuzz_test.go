@@ -14,6 +14,14 @@ func FuzzParse(f *testing.F) {
 	for _, s := range refused {
 		f.Add(s)
 	}
+	for _, fam := range familyCases {
+		for _, c := range fam.read {
+			f.Add(c.in)
+		}
+		for _, s := range fam.refused {
+			f.Add(s)
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := Parse(s)
 		if err != nil {
@@ -25,14 +33,29 @@ func FuzzParse(f *testing.F) {
 		if q.Unit != "" && !IsCanonicalUnit(q.Unit) {
 			t.Fatalf("Parse(%q).Unit = %q is not canonical", s, q.Unit)
 		}
-		if q.Value.Less(NewDecimal(0, 0)) {
-			t.Fatalf("Parse(%q) = %v is negative", s, q.Value)
+		if q.Value.Sign() < 0 && !strings.ContainsAny(s, "-−－﹣负負") {
+			t.Fatalf("Parse(%q) = %v is negative without a sign", s, q.Value)
 		}
 		if q.HasUpper && !q.Value.Less(q.Upper) {
 			t.Fatalf("Parse(%q) range %v-%v is not increasing", s, q.Value, q.Upper)
 		}
 		if _, err := ParseDecimal(q.Value.String()); err != nil {
 			t.Fatalf("Parse(%q) value prints as %q, which does not read back", s, q.Value.String())
+		}
+		if strings.TrimFunc(q.Text, isSpace) != q.Text {
+			t.Fatalf("Parse(%q).Text = %q has spaces at its ends", s, q.Text)
+		}
+		// Spaces inside a quantity are ignored: without them it reads the same. A space
+		// inside a unit word that starts with a scale character splits it (0千 克 is
+		// 0千 + 克, 0千克 is 0 千克): numeral parts are joined, not the letters of a word.
+		if compact := strings.Map(dropSpace, s); compact != s {
+			c, err := Parse(compact)
+			if err == nil && c.Unit != q.Unit && c.RawUnit != "" && IsChineseNumeral([]rune(c.RawUnit)[0]) {
+				return
+			}
+			if err != nil || !c.Value.Equal(q.Value) || c.Unit != q.Unit {
+				t.Fatalf("Parse(%q) = %v %q, but without spaces %v %q (%v)", s, q.Value, q.Unit, c.Value, c.Unit, err)
+			}
 		}
 	})
 }
@@ -42,6 +65,7 @@ func FuzzScan(f *testing.F) {
 	f.Add("全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%")
 	f.Add("投产产能约2000-3000片每月，超千家，百分之六点五，1萬多張，十四五")
 	f.Add("3-5万元、20%-30%、三至五万、1,035.5亿元、１２．５％")
+	f.Add("一千零十二、5万4千6百 人、十 余 万、2479.6 亿元、万分之三、三成半、.5%、2016 2017")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
@@ -60,4 +84,11 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+func dropSpace(r rune) rune {
+	if isSpace(r) {
+		return -1
+	}
+	return r
 }

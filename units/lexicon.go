@@ -24,11 +24,20 @@ var qualifiersData string
 //go:embed data/idioms.txt
 var idiomsData string
 
+//go:embed data/fractions.txt
+var fractionsData string
+
 // unitForm is one written form of a unit.
 type unitForm struct {
 	form      []rune
 	canonical string
 	factor    int64 // value multiplier (成 = 10); 1 for most
+}
+
+// fraction is a unit written before its number: 百分之, 千分之, 万分之.
+type fraction struct {
+	prefix    []rune
+	canonical string
 }
 
 // wordIndex finds words of a lexicon starting at a position, longest first.
@@ -79,6 +88,8 @@ type lexicon struct {
 	nonunits   wordIndex
 	qualBefore map[string]Qualifier // "" value: a word that blocks a qualifier reading
 	qualAfter  map[string]Qualifier
+	qualInner  map[rune]Qualifier // 多, 余, 几 inside a mention
+	fractions  []fraction
 	maxQual    int
 	// The same words indexed for allocation-free lookups, longest first.
 	qualBeforeByLast map[rune][]qualWord
@@ -130,6 +141,7 @@ func loadLexicon() (*lexicon, error) {
 		nonunits:   wordIndex{},
 		qualBefore: map[string]Qualifier{},
 		qualAfter:  map[string]Qualifier{},
+		qualInner:  map[rune]Qualifier{},
 		idioms:     map[rune][]idiomPos{},
 	}
 	err := dataLines(unitsData, func(line string) error {
@@ -137,16 +149,11 @@ func loadLexicon() (*lexicon, error) {
 		canon := fields[0]
 		l.canonical[canon] = true
 		for _, f := range fields {
-			factor := int64(1)
-			if i := strings.IndexByte(f, '*'); i > 0 {
-				k, err := strconv.ParseInt(f[i+1:], 10, 64)
-				if err != nil {
-					return fmt.Errorf("bad factor in %q", f)
-				}
-				f, factor = f[:i], k
+			u, err := parseUnitForm(f, canon)
+			if err != nil {
+				return err
 			}
-			rs := []rune(f)
-			l.units[rs[0]] = append(l.units[rs[0]], unitForm{form: rs, canonical: canon, factor: factor})
+			l.units[u.form[0]] = append(l.units[u.form[0]], u)
 		}
 		return nil
 	})
@@ -181,8 +188,13 @@ func loadLexicon() (*lexicon, error) {
 		case "before":
 		case "after":
 			m = l.qualAfter
+		case "inner":
+			for _, r := range strings.Join(strings.Fields(parts[2]), "") {
+				l.qualInner[r] = q
+			}
+			return nil
 		default:
-			return fmt.Errorf("side must be before or after, not %q", parts[1])
+			return fmt.Errorf("side must be before, after or inner, not %q", parts[1])
 		}
 		for _, w := range strings.Fields(parts[2]) {
 			m[w] = q
@@ -211,6 +223,18 @@ func loadLexicon() (*lexicon, error) {
 			})
 		}
 	}
+	if err := dataLines(fractionsData, func(line string) error {
+		unit, prefixes, ok := strings.Cut(line, "\t")
+		if !ok {
+			return fmt.Errorf("want unit<TAB>prefixes")
+		}
+		for _, p := range strings.Fields(prefixes) {
+			l.fractions = append(l.fractions, fraction{prefix: []rune(p), canonical: unit})
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("fractions.txt: %w", err)
+	}
 	if err := dataLines(idiomsData, func(line string) error {
 		for _, w := range strings.Fields(line) {
 			rs := []rune(w)
@@ -225,6 +249,20 @@ func loadLexicon() (*lexicon, error) {
 		return nil, fmt.Errorf("idioms.txt: %w", err)
 	}
 	return l, nil
+}
+
+// parseUnitForm reads one form of units.txt: 个, 成*10.
+func parseUnitForm(f, canon string) (unitForm, error) {
+	u := unitForm{canonical: canon, factor: 1}
+	if i := strings.IndexByte(f, '*'); i > 0 {
+		k, err := strconv.ParseInt(f[i+1:], 10, 64)
+		if err != nil {
+			return u, fmt.Errorf("bad factor in %q", f)
+		}
+		f, u.factor = f[:i], k
+	}
+	u.form = []rune(f)
+	return u, nil
 }
 
 // unitAt returns the longest unit form starting at s[i] that is not the start of a longer
@@ -281,9 +319,32 @@ func IdiomAt(s []rune, i int) (start, end int, ok bool) {
 	}
 	best := -1
 	for _, ip := range lex.idioms[s[i]] {
-		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best {
+		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best && !insideNumeral(s, i-ip.pos, ip.word) {
 			start, end, best = i-ip.pos, i-ip.pos+len(ip.word), len(ip.word)
 		}
 	}
 	return start, end, best > 0
+}
+
+// insideNumeral reports an idiom that is part of a longer numeral: 万一 in 一百零一万一千
+// (a digit before it) and 之一 in 百分之一, 千分之一 (a fraction word before it).
+func insideNumeral(s []rune, start int, word []rune) bool {
+	k := start - 1
+	for k >= 0 && isSpace(s[k]) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	prev := s[k]
+	if word[0] == '之' {
+		return prev == '分'
+	}
+	for _, r := range word {
+		if !IsChineseNumeral(r) {
+			return false
+		}
+	}
+	_, arabic := ArabicDigit(prev)
+	return arabic || isChineseDigit(prev) || isSmallUnit(prev)
 }

@@ -120,13 +120,10 @@ func parseArabic(rs []rune) (Decimal, int, error) {
 		}
 		break
 	}
-	if n == 0 {
-		return Decimal{}, 0, errNotNumeral
-	}
 	if groups > 0 && digitsInGroup != 3 {
 		return Decimal{}, 0, errNotNumeral
 	}
-	if n+1 < len(rs) && (rs[n] == '.' || rs[n] == '．') {
+	if n+1 < len(rs) && (rs[n] == '.' || rs[n] == '．') { // also .5, a decimal without its 0
 		if _, ok := ArabicDigit(rs[n+1]); ok {
 			n++
 			for n < len(rs) {
@@ -139,6 +136,9 @@ func parseArabic(rs []rune) (Decimal, int, error) {
 				n++
 			}
 		}
+	}
+	if n == 0 {
+		return Decimal{}, 0, errNotNumeral
 	}
 	d := NewDecimal(coef, exp)
 	if overflow || d.exp < -maxExp {
@@ -212,14 +212,9 @@ func parseChinese(rs []rune) (Decimal, error) {
 	if exp == 0 || exp < -maxExp {
 		return Decimal{}, errNotNumeral
 	}
-	for _, r := range intPart {
-		if isBigUnit(r) {
-			return Decimal{}, errNotNumeral
-		}
-	}
-	ip, err := parseSection(intPart, false)
-	if err != nil || len(intPart) == 0 {
-		return Decimal{}, errNotNumeral
+	ip, err := decimalIntPart(intPart, k == len(rs))
+	if err != nil {
+		return Decimal{}, err
 	}
 	v, err := NewDecimal(ip, 0).Add(NewDecimal(frac, exp))
 	if err != nil {
@@ -230,6 +225,28 @@ func parseChinese(rs []rune) (Decimal, error) {
 		return Decimal{}, errNotNumeral
 	}
 	return v.MulPow10(shift)
+}
+
+// decimalIntPart reads the integer part of a Chinese decimal: a section before big units
+// that scale the whole (十一点二万), or any integer when none follow (一万二千三百四十五点六七)
+// except one that ends in a big unit or its abbreviation (一亿点五, 一万二点五 could mean
+// 1.5亿, 1.25万).
+func decimalIntPart(rs []rune, last bool) (int64, error) {
+	b := -1
+	for k, r := range rs {
+		if isBigUnit(r) {
+			b = k
+		}
+	}
+	switch {
+	case len(rs) == 0:
+		return 0, errNotNumeral
+	case b < 0:
+		return parseSection(rs, false)
+	case !last || b == len(rs)-1 || abbreviated(rs[b+1:]):
+		return 0, errNotNumeral
+	}
+	return parseBelow1e16(rs)
 }
 
 // bigUnitChain reads a run of big units (万, 亿, 万亿) and returns its power of ten.
@@ -352,8 +369,9 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 		}
 		m := int64(pending)
 		if pending < 0 {
-			if value != 0 || zero {
-				return 0, errNotNumeral // 一百十 needs 一百一十
+			// 一百十 needs 一百一十, but after 零 a bare 十 is common (一千零十二).
+			if (value != 0 || zero) && !(zero && u == 10) {
+				return 0, errNotNumeral
 			}
 			m = 1
 		}
@@ -372,4 +390,33 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 		return 0, errNotNumeral
 	}
 	return value, nil
+}
+
+// appendSection appends 0 ≤ n < 10^4 written as a Chinese section with 零 for skipped
+// places (1020 is 一千零二十), so that Arabic parts of a mixed numeral (1千零20, 3万4000)
+// are read by the same grammar as Chinese ones.
+func appendSection(dst []rune, n int64) []rune {
+	if n == 0 {
+		return append(dst, '零')
+	}
+	places := [4]rune{'千', '百', '十', 0}
+	digits := [10]rune{'零', '一', '二', '三', '四', '五', '六', '七', '八', '九'}
+	zero, started := false, false
+	for i, d := range [4]int64{1000, 100, 10, 1} {
+		digit := n / d % 10
+		if digit == 0 {
+			zero = started
+			continue
+		}
+		if zero {
+			dst = append(dst, '零')
+			zero = false
+		}
+		dst = append(dst, digits[digit])
+		if places[i] != 0 {
+			dst = append(dst, places[i])
+		}
+		started = true
+	}
+	return dst
 }

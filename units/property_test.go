@@ -1,6 +1,7 @@
 package units
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -124,4 +125,83 @@ func sparse(r *rand.Rand, digits int) int64 {
 		}
 	}
 	return n
+}
+
+// TestWrittenFormsRoundTrip: the other ways people and PDFs write a number read back as
+// the number: 零 before a bare 十 (一千零十二), Arabic digits in the scale chain (5万4千6百,
+// 3万4000) and spaces inside (一百 五 十 二, 7万 5千 4百).
+func TestWrittenFormsRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 40_000; i++ {
+		digits := 1 + r.IntN(16)
+		n := r.Int64N(pow10int(digits))
+		if i%2 == 0 {
+			n = sparse(r, digits)
+		}
+		if n == 0 {
+			continue
+		}
+		cn := formatChinese(n)
+		forms := []string{
+			bareTenAfterZero(cn),
+			formatMixed(cn),
+			spaced(r, cn, func(rune) bool { return true }),
+			spaced(r, formatMixed(cn), func(c rune) bool { return isSmallUnit(c) || isBigUnit(c) || c == '零' }),
+		}
+		if lo := n % 10_000; n >= 10_000 && n < 100_000_000 && lo >= 1000 {
+			forms = append(forms, fmt.Sprintf("%d万%d", n/10_000, lo)) // 3万4000
+		}
+		for _, s := range forms {
+			q, err := Parse(s)
+			if err != nil {
+				t.Fatalf("%d written %q: %v", n, s, err)
+			}
+			if got, ok := q.Value.Int64(); !ok || got != n {
+				t.Fatalf("%d written %q reads back as %v", n, s, q.Value)
+			}
+		}
+	}
+}
+
+// bareTenAfterZero writes 零一十 as 零十 (一千零一十二 → 一千零十二).
+func bareTenAfterZero(cn string) string { return strings.ReplaceAll(cn, "零一十", "零十") }
+
+// formatMixed writes the digits of a Chinese numeral in Arabic: 五万四千六百 → 5万4千6百.
+func formatMixed(cn string) string {
+	rs := []rune(cn)
+	if rs[0] == '十' {
+		rs = append([]rune{'1'}, rs...)
+	}
+	for k, c := range rs {
+		if d := chineseDigits[c]; d > 0 {
+			rs[k] = rune('0' + d)
+		}
+	}
+	return string(rs)
+}
+
+// spaced puts one to four spaces before some of the characters where ok allows it.
+func spaced(r *rand.Rand, s string, ok func(rune) bool) string {
+	var b strings.Builder
+	for k, c := range []rune(s) {
+		if k > 0 && ok(c) && r.IntN(3) == 0 {
+			b.WriteString(strings.Repeat(" ", 1+r.IntN(4)))
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// TestSeparateNumbersStaySeparate: two Arabic numbers with spaces between them are never
+// read as one, whether or not the first has a scale word (2016 2017, 10万 2019).
+func TestSeparateNumbersStaySeparate(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	scales := []string{"", "万", "亿", "千", "百万", "万亿"}
+	for i := 0; i < 20_000; i++ {
+		a, b := 1+r.Int64N(99_999), 1+r.Int64N(99_999)
+		s := fmt.Sprintf("%d%s%s%d", a, scales[r.IntN(len(scales))], strings.Repeat(" ", 1+r.IntN(3)), b)
+		if q, err := Parse(s); err == nil {
+			t.Fatalf("%q reads as one number, %v", s, q.Value)
+		}
+	}
 }

@@ -44,16 +44,53 @@ func NumberStartsAt(s []rune, i int) bool {
 	if _, ok := ArabicDigit(s[i]); ok {
 		return true
 	}
-	return IsChineseNumeral(s[i])
+	return IsChineseNumeral(s[i]) || leadingPointAt(s, i) || halfAt(s, i)
+}
+
+// leadingPointAt reports a decimal written without its 0 (.5), which is not the point or
+// dot of something before it (3.5, v2.5, 1.2.5).
+func leadingPointAt(s []rune, i int) bool {
+	if s[i] != '.' && s[i] != '．' || i+1 >= len(s) {
+		return false
+	}
+	if _, ok := ArabicDigit(s[i+1]); !ok {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	_, digit := ArabicDigit(s[i-1])
+	return !digit && !isASCIIAlnum(s[i-1]) && s[i-1] != '.' && s[i-1] != '．'
+}
+
+// halfAt reports 半 before 成 (半成 is 5 %); 半 is a number nowhere else (半年, 半数).
+func halfAt(s []rune, i int) bool {
+	if s[i] != '半' {
+		return false
+	}
+	f, ok := unitAt(s, i+1)
+	return ok && f.factor == 10
+}
+
+// isSpace reports the spaces PDF extraction and letter-spaced pages put inside a
+// quantity (一百 五 十 二, 2479.6 亿元); a line break is never inside one.
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+
+// skipSpaces returns the index after the spaces at s[k].
+func skipSpaces(s []rune, k int) int {
+	for k < len(s) && isSpace(s[k]) {
+		k++
+	}
+	return k
 }
 
 // Scan reads the longest quantity starting at s[i]. It reads forward only; whether the
 // quantity is a record (and not a date, a name or an ordinal) is for the caller to judge
-// from the context.
+// from the context. Spaces between the parts of a quantity are part of its span.
 func Scan(s []rune, i int) (Match, bool) {
 	m := Match{Start: i}
-	if pct, ok := fractionPrefixAt(s, i); ok {
-		return scanPercentWords(s, i, pct)
+	if f, ok := fractionPrefixAt(s, i); ok {
+		return scanPercentWords(s, i, f)
 	}
 	v, j, shift, ok := scanNumber(s, i, &m)
 	if !ok {
@@ -78,60 +115,98 @@ func Scan(s []rune, i int) (Match, bool) {
 		}
 	}
 	m.NumberEnd = j
-	// 多/余 between the number and its unit (8500多个, 10多万, 4000余项).
-	if j < len(s) && (s[j] == '多' || s[j] == '余' || s[j] == '餘') {
-		k := j + 1
-		if !m.Scaled {
-			if sv, kk, ok := scaleChain(s, k); ok {
-				if nv, err := v.MulPow10(sv); err == nil {
-					v, k, m.Scaled, m.Scale = nv, kk, true, sv
-					if m.HasUpper {
-						m.Upper, _ = m.Upper.MulPow10(sv)
-					}
-				}
-			}
-		}
-		if _, ok := unitAt(s, k); ok || k > j+1 {
-			m.Qualifier = Over
-			j = k
-		}
-	}
-	if f, ok := unitAt(s, j); ok {
-		m.RawUnit = string(f.form)
-		m.Unit = f.canonical
-		j += len(f.form)
-		if f.factor != 1 {
-			v, _ = v.MulInt(f.factor)
-			if m.HasUpper {
-				m.Upper, _ = m.Upper.MulInt(f.factor)
-			}
-		}
-		// 元/人, 片每月: a rate per another unit.
-		if j+1 < len(s) && perSeps[s[j]] {
-			if form, canon, ok := perUnitAt(s, j+1); ok {
-				m.RawUnit += string(s[j]) + form
-				m.Unit += "/" + canon
-				j += 1 + len([]rune(form))
-			}
-		}
-		// Range joined after the unit: 20%-30%, 3万元-5万元.
-		if !m.HasUpper && j < len(s) && rangeSeps[s[j]] && s[j] != '至' && s[j] != '到' {
-			var hi Match
-			if hv, k, _, ok := scanNumber(s, j+1, &hi); ok && hi.Kind == m.Kind {
-				if g, ok := unitAt(s, k); ok && g.canonical == f.canonical {
-					if g.factor != 1 {
-						hv, _ = hv.MulInt(g.factor)
-					}
-					if v.Less(hv) {
-						m.Upper, m.HasUpper = hv, true
-						j = k + len(g.form)
-					}
-				}
-			}
+	v, j = scanInner(s, j, v, &m)
+	if u := skipSpaces(s, j); u < len(s) {
+		if f, ok := unitAt(s, u); ok {
+			v, j = scanUnit(s, u, f, v, &m)
 		}
 	}
 	m.Value, m.End = v, j
 	return m, true
+}
+
+// scanInner reads 多/余/几 between the number and its unit or scale word (8500多个,
+// 10多万, 4000余项, 十 余 万, 二十几万) and returns the value and end after them.
+func scanInner(s []rune, j int, v Decimal, m *Match) (Decimal, int) {
+	p := skipSpaces(s, j)
+	if p >= len(s) {
+		return v, j
+	}
+	q := lex.qualInner[s[p]]
+	if q == NoQualifier || isSomeDigit(s[p]) && !(m.Kind == Chinese && onesPlaceAfter(s[j-1])) {
+		return v, j
+	}
+	k0 := p + 1
+	k := k0
+	if !m.Scaled {
+		if sv, kk, ok := scaleChain(s, skipSpaces(s, k0)); ok {
+			if nv, err := v.MulPow10(sv); err == nil {
+				v, k, m.Scaled, m.Scale = nv, kk, true, sv
+				if m.HasUpper {
+					m.Upper, _ = m.Upper.MulPow10(sv)
+				}
+			}
+		}
+	}
+	if _, ok := unitAt(s, skipSpaces(s, k)); ok || k > k0 {
+		m.Qualifier = q
+		return v, k
+	}
+	return v, j
+}
+
+// isSomeDigit reports 几, which stands for a digit: only in the ones place of a Chinese
+// numeral, after 十 or 零 (二十几万, 一百零几万); 几十万 states no number.
+func isSomeDigit(r rune) bool { return r == '几' || r == '幾' }
+
+func onesPlaceAfter(r rune) bool { return r == '十' || r == '拾' || r == '零' || r == '〇' }
+
+// scanUnit reads the unit form f at s[u], a rate per another unit after it (元/人) and a
+// range written with the unit on both ends (20%-30%).
+func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
+	m.RawUnit = string(f.form)
+	m.Unit = f.canonical
+	j := u + len(f.form)
+	if f.factor != 1 && !m.HasUpper && j < len(s) && s[j] == '半' && lex.nonunits.longestAt(s, j) == 0 {
+		// 三成半 is 3.5 成 (not in 三成半导体); the unit stays 成, so a list sharing it
+		// (两、三成半) is 两成.
+		v, _ = v.Add(NewDecimal(5, -1))
+		j++
+	}
+	v = applyUnit(v, f)
+	if m.HasUpper {
+		m.Upper = applyUnit(m.Upper, f)
+	}
+	// 元/人, 片每月: a rate per another unit.
+	if j+1 < len(s) && perSeps[s[j]] {
+		if form, canon, ok := perUnitAt(s, j+1); ok {
+			m.RawUnit += string(s[j]) + form
+			m.Unit += "/" + canon
+			j += 1 + len([]rune(form))
+		}
+	}
+	// Range joined after the unit: 20%-30%, 3万元-5万元.
+	if !m.HasUpper && j < len(s) && rangeSeps[s[j]] && s[j] != '至' && s[j] != '到' {
+		var hi Match
+		if hv, k, _, ok := scanNumber(s, j+1, &hi); ok && hi.Kind == m.Kind {
+			if g, ok := unitAt(s, k); ok && g.canonical == f.canonical {
+				hv = applyUnit(hv, g)
+				if v.Less(hv) {
+					m.Upper, m.HasUpper = hv, true
+					j = k + len(g.form)
+				}
+			}
+		}
+	}
+	return v, j
+}
+
+// applyUnit folds a unit form's factor into v (9成 is 90).
+func applyUnit(v Decimal, f unitForm) Decimal {
+	if f.factor != 1 {
+		v, _ = v.MulInt(f.factor)
+	}
+	return v
 }
 
 // perUnits may follow 每 or / to make a rate (片每月, 元/人, 元/吨).
@@ -163,60 +238,284 @@ func scanNumber(s []rune, i int, m *Match) (Decimal, int, int, bool) {
 	if i >= len(s) {
 		return Decimal{}, i, 0, false
 	}
-	if _, ok := ArabicDigit(s[i]); ok {
-		v, n, err := parseArabic(s[i:])
-		if err != nil {
-			return Decimal{}, i, 0, false
-		}
-		j, applied := i+n, 0
-		m.Kind = Arabic
-		if shift, k, ok := scaleChain(s, j); ok {
-			if sv, err := v.MulPow10(shift); err == nil {
-				v, j, m.Scaled, applied = sv, k, true, shift
-			}
-		}
-		m.Value = v
-		return v, j, applied, true
+	if _, ok := ArabicDigit(s[i]); ok || leadingPointAt(s, i) {
+		return scanArabic(s, i, m)
+	}
+	if halfAt(s, i) {
+		m.Kind, m.Value = Chinese, NewDecimal(5, -1)
+		return m.Value, i + 1, 0, true
 	}
 	if !IsChineseNumeral(s[i]) {
 		return Decimal{}, i, 0, false
 	}
-	k := i
-	for k < len(s) {
-		r := s[k]
-		if k > i && (isSmallUnit(r) || isBigUnit(r)) {
-			// A unit that begins with a scale character ends the numeral: 三千瓦 is 3 千瓦.
-			if f, ok := unitAt(s, k); ok && len(f.form) > 1 {
-				break
-			}
-		}
-		if IsChineseNumeral(r) {
-			k++
-			continue
-		}
-		if (r == '点' || r == '點') && k > i && k+1 < len(s) && isChineseDigit(s[k+1]) {
-			k++
-			continue
-		}
-		break
-	}
-	run := s[i:k]
-	v, err := parseChinese(run)
+	return scanChinese(s, i, m)
+}
+
+// scanArabic reads an Arabic number and its scale words: 19556, 3.5亿, 2479.6 亿,
+// 5万4千6百.
+func scanArabic(s []rune, i int, m *Match) (Decimal, int, int, bool) {
+	v, n, err := parseArabic(s[i:])
 	if err != nil {
 		return Decimal{}, i, 0, false
 	}
-	m.Kind = Chinese
-	for _, r := range run {
-		if isBigUnit(r) { // 十 and 百 inside a Chinese numeral are places, not scale words
-			m.Scaled = true
+	m.Kind = Arabic
+	if mv, k, shift, ok := scanMixed(s, i, n); ok {
+		m.Value, m.Scaled = mv, true
+		return mv, k, shift, true
+	}
+	j, applied := i+n, 0
+	if shift, k, ok := scaleChain(s, skipSpaces(s, j)); ok {
+		if sv, err := v.MulPow10(shift); err == nil {
+			v, j, m.Scaled, applied = sv, k, true, shift
 		}
 	}
-	switch run[0] {
-	case '百', '千', '万', '亿', '佰', '仟', '萬', '億':
-		m.BareScale = true
-	}
 	m.Value = v
-	return v, k, trailingScale(run), true
+	return v, j, applied, true
+}
+
+// Token kinds of a mixed numeral.
+const (
+	tokArabic = iota
+	tokScale
+	tokZero
+)
+
+// scanMixed reads a scale chain with Arabic digits after its scale words: 5万4千6百,
+// 3万4000, 1千零20, 5亿1万4千6百, with spaces between the parts (7万 5千 4百). The
+// numeral is rewritten in Chinese and read by the Chinese grammar, so 25千 stays refused.
+// s[i:i+n] is the Arabic number it starts with.
+func scanMixed(s []rune, i, n int) (Decimal, int, int, bool) {
+	if !digitAfterScale(s, i+n) {
+		return Decimal{}, i, 0, false // most numbers: 3.5亿元, 2016年
+	}
+	cn, ok := appendArabicSection(make([]rune, 0, 16), s[i:i+n])
+	if !ok {
+		return Decimal{}, i, 0, false
+	}
+	type cut struct{ n, end int }
+	var cuts []cut
+	prev, arabicLater, place := tokArabic, false, 0
+	for k := i + n; len(cn) <= maxNumeral; {
+		p := skipSpaces(s, k)
+		kind, q, ok := mixedToken(s, p, prev)
+		if !ok {
+			break
+		}
+		switch kind {
+		case tokScale:
+			cn, place = append(cn, s[p]), placesBelow(s[p])
+			if arabicLater {
+				cuts = append(cuts, cut{len(cn), q})
+			}
+		case tokZero:
+			cn = append(cn, '零')
+		case tokArabic:
+			if cn, ok = appendArabicSection(cn, s[p:q]); !ok {
+				return Decimal{}, i, 0, false
+			}
+			arabicLater = true
+			if p == k && closesMixed(prev, place, q-p) {
+				cuts = append(cuts, cut{len(cn), q})
+			}
+		}
+		prev, k = kind, q
+	}
+	for c := len(cuts) - 1; c >= 0; c-- {
+		run := cn[:cuts[c].n]
+		if v, err := parseChinese(run); err == nil {
+			return v, cuts[c].end, trailingScale(run), true
+		}
+	}
+	return Decimal{}, i, 0, false
+}
+
+// digitAfterScale reports scale words (and 零, spaces) at s[k] followed by an Arabic digit.
+func digitAfterScale(s []rune, k int) bool {
+	scale := false
+	for end := min(len(s), k+maxNumeral); k < end; k++ {
+		r := s[k]
+		switch {
+		case isSmallUnit(r) || isBigUnit(r):
+			scale = true
+		case r == '零' || r == '〇' || isSpace(r):
+		default:
+			_, digit := ArabicDigit(r)
+			return scale && digit
+		}
+	}
+	return false
+}
+
+// closesMixed reports whether an Arabic number of n digits may end a mixed numeral after a
+// part of kind prev. Straight after a scale word it must fill the places below it (3万4000,
+// 1千234): 1万5 is an abbreviation in Chinese and ambiguous in digits, and 390万65岁 is two
+// numbers. After 零 it is shorter by definition (1千零20). Across spaces it never ends one
+// (10万 2019年 is two); the caller checks that.
+func closesMixed(prev, place, n int) bool {
+	return prev == tokZero || prev == tokScale && n == place
+}
+
+// placesBelow is the number of digit places a scale word leaves inside its group of four
+// (万 4, 千 3, 百 2, 十 1), and 0 for 亿, whose lower part is two groups.
+func placesBelow(r rune) int {
+	switch {
+	case bigUnits[r] == 4:
+		return 4
+	case isSmallUnit(r):
+		return pow10(smallUnits[r])
+	}
+	return 0
+}
+
+// mixedToken reads the part of a mixed numeral at s[p] after a part of kind prev: an
+// Arabic integer, a scale word or 零. It returns the kind and the end.
+func mixedToken(s []rune, p, prev int) (int, int, bool) {
+	if p >= len(s) {
+		return 0, p, false
+	}
+	r := s[p]
+	if _, digit := ArabicDigit(r); digit {
+		q := p
+		for q < len(s) && isASCIIorWideDigit(s[q]) {
+			q++
+		}
+		if prev == tokArabic || q < len(s) && (s[q] == '.' || s[q] == ',' || s[q] == '．') {
+			return 0, p, false
+		}
+		return tokArabic, q, true
+	}
+	switch {
+	case (isSmallUnit(r) || isBigUnit(r)) && prev != tokZero && !financialDigits[r]:
+		if f, ok := unitAt(s, p); ok && len(f.form) > 1 {
+			return 0, p, false // 4千瓦: the unit 千瓦 ends the numeral
+		}
+		return tokScale, p + 1, true
+	case (r == '零' || r == '〇') && prev == tokScale:
+		return tokZero, p + 1, true
+	}
+	return 0, p, false
+}
+
+func isASCIIorWideDigit(r rune) bool {
+	_, ok := ArabicDigit(r)
+	return ok
+}
+
+// appendArabicSection appends an Arabic integer below 10^4 without a leading zero,
+// rewritten in Chinese.
+func appendArabicSection(dst, rs []rune) ([]rune, bool) {
+	if len(rs) == 0 || len(rs) > 4 {
+		return dst, false
+	}
+	var n int64
+	for k, r := range rs {
+		d, ok := ArabicDigit(r)
+		if !ok || d == 0 && k == 0 && len(rs) > 1 {
+			return dst, false
+		}
+		n = n*10 + int64(d)
+	}
+	return appendSection(dst, n), true
+}
+
+// scanChinese reads a Chinese numeral, through spaces between its characters (一百 五 十
+// 二). When the whole run is not a numeral, the part before a space may be (二十 三十).
+func scanChinese(s []rune, i int, m *Match) (Decimal, int, int, bool) {
+	end, joined, cuts := chineseRun(s, i)
+	if joined == nil {
+		joined = s[i:end]
+	}
+	for c := len(cuts); c >= 0; c-- {
+		cut := chineseCut{len(joined), end} // the whole run first
+		if c < len(cuts) {
+			cut = cuts[c]
+		}
+		run, e := trimTrailingZero(s, joined[:cut.n], cut.end)
+		v, err := parseChinese(run)
+		if err != nil {
+			continue
+		}
+		m.Kind = Chinese
+		for _, r := range run {
+			if isBigUnit(r) { // 十 and 百 inside a Chinese numeral are places, not scale words
+				m.Scaled = true
+			}
+		}
+		switch run[0] {
+		case '百', '千', '万', '亿', '佰', '仟', '萬', '億':
+			m.BareScale = true
+		}
+		m.Value = v
+		return v, e, trailingScale(run), true
+	}
+	return Decimal{}, i, 0, false
+}
+
+// maxNumeral bounds the numerals read through spaces and in mixed scripts: the longest
+// integer below 10^16 has 31 characters, and a bound keeps a text of spaced digits from
+// being read again from every one of them.
+const maxNumeral = 48
+
+// chineseCut says that joined[:n] ends at s[end].
+type chineseCut struct{ n, end int }
+
+// chineseRun returns the end of the run of Chinese numeral characters at s[i], and when
+// spaces stand inside it, the run without them and where each spaced piece ended.
+func chineseRun(s []rune, i int) (int, []rune, []chineseCut) {
+	k := chineseChars(s, i, i)
+	var joined []rune
+	var cuts []chineseCut
+	for {
+		p := skipSpaces(s, k)
+		if p == k || p >= len(s) || !chineseContinues(s, i, p) || len(joined) > maxNumeral {
+			return k, joined, cuts
+		}
+		q := chineseChars(s, i, p)
+		if joined == nil {
+			joined = append(make([]rune, 0, 2*(q-i)), s[i:k]...)
+		}
+		cuts = append(cuts, chineseCut{len(joined), k})
+		joined = append(joined, s[p:q]...)
+		k = q
+	}
+}
+
+// chineseChars returns the end of the numeral characters from s[k] on, in a numeral that
+// starts at s[i].
+func chineseChars(s []rune, i, k int) int {
+	for k < len(s) && chineseContinues(s, i, k) {
+		k++
+	}
+	return k
+}
+
+// chineseContinues reports whether s[k] can continue a Chinese numeral started at s[i].
+func chineseContinues(s []rune, i, k int) bool {
+	r := s[k]
+	if k > i && (isSmallUnit(r) || isBigUnit(r)) {
+		// A unit that begins with a scale character ends the numeral: 三千瓦 is 3 千瓦.
+		if f, ok := unitAt(s, k); ok && len(f.form) > 1 {
+			return false
+		}
+	}
+	if IsChineseNumeral(r) {
+		return true
+	}
+	return (r == '点' || r == '點') && k > i && k+1 < len(s) && isChineseDigit(s[k+1])
+}
+
+// trimTrailingZero drops a 零 closing a numeral (十万零件 is 十万 零件) unless 几 follows
+// it (一百零几万).
+func trimTrailingZero(s, run []rune, end int) ([]rune, int) {
+	n := len(run)
+	if n < 2 || run[n-1] != '零' && run[n-1] != '〇' {
+		return run, end
+	}
+	if p := skipSpaces(s, end); p < len(s) && isSomeDigit(s[p]) {
+		return run, end
+	}
+	// The 零 is the last character before end (spaces are skipped only before a numeral).
+	return run[:n-1], end - 1
 }
 
 // trailingScale is the power of ten of the big units closing a Chinese numeral (五万 → 4),
@@ -235,20 +534,27 @@ func scaleChain(s []rune, j int) (int, int, bool) {
 	shift, k := 0, j
 	small, big := 0, 0
 	for k < len(s) {
-		if _, ok := unitAt(s, k); ok {
+		at := k
+		if k > j {
+			at = skipSpaces(s, k) // 6十 万
+		}
+		if at >= len(s) {
 			break
 		}
-		r := s[k]
+		if _, ok := unitAt(s, at); ok {
+			break
+		}
+		r := s[at]
 		if u, ok := smallUnits[r]; ok && small == 0 && big == 0 && !financialDigits[r] {
 			small = pow10(u)
 			shift += small
-			k++
+			k = at + 1
 			continue
 		}
 		if p, ok := bigUnits[r]; ok && (big == 0 || (big == 4 && p == 8)) {
 			big = p
 			shift += p
-			k++
+			k = at + 1
 			continue
 		}
 		break
@@ -268,24 +574,21 @@ func pow10(u int64) int {
 	return n
 }
 
-// fractionPrefixAt reports 百分之 (percent) or 千分之 (per mille) at s[i].
-func fractionPrefixAt(s []rune, i int) (string, bool) {
-	if i+3 >= len(s) || s[i+1] != '分' || s[i+2] != '之' {
-		return "", false
+// fractionPrefixAt returns the unit written before the number at s[i]: 百分之 (%),
+// 千分之 (‰), 万分之 (‱).
+func fractionPrefixAt(s []rune, i int) (fraction, bool) {
+	for _, f := range lex.fractions {
+		if i+len(f.prefix) < len(s) && hasPrefixAt(s, i, f.prefix) {
+			return f, true
+		}
 	}
-	switch s[i] {
-	case '百':
-		return "%", true
-	case '千':
-		return "‰", true
-	}
-	return "", false
+	return fraction{}, false
 }
 
-// scanPercentWords reads 百分之六点五 / 百分之6.5 / 千分之五.
-func scanPercentWords(s []rune, i int, unit string) (Match, bool) {
-	m := Match{Start: i, Unit: unit, RawUnit: string(s[i : i+3])}
-	v, j, _, ok := scanNumber(s, i+3, &m)
+// scanPercentWords reads 百分之六点五 / 百分之6.5 / 千分之五 / 万分之三.
+func scanPercentWords(s []rune, i int, f fraction) (Match, bool) {
+	m := Match{Start: i, Unit: f.canonical, RawUnit: string(f.prefix)}
+	v, j, _, ok := scanNumber(s, i+len(f.prefix), &m)
 	if !ok || m.Scaled && m.Kind == Arabic {
 		return Match{}, false
 	}

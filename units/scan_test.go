@@ -1,6 +1,9 @@
 package units
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestScanInText: the scanner stops where the quantity stops, in running text.
 func TestScanInText(t *testing.T) {
@@ -116,6 +119,21 @@ func BenchmarkScan(b *testing.B) {
 			if NumberStartsAt(rs, i) {
 				Scan(rs, i)
 			}
+		}
+	}
+}
+
+// TestSpacedDigitsLinear: a long text of spaced numeral characters is not read again from
+// every one of them (a numeral read through spaces has a bounded length).
+func TestSpacedDigitsLinear(t *testing.T) {
+	rs := []rune(strings.Repeat("一 ", 5000) + strings.Repeat("1万", 5000))
+	m, ok := Scan(rs, 0)
+	if !ok || m.End > 2*maxNumeral+2 {
+		t.Fatalf("Scan of spaced digits = %v %d..%d", ok, m.Start, m.End)
+	}
+	for i := range rs {
+		if NumberStartsAt(rs, i) {
+			Scan(rs, i)
 		}
 	}
 }
