@@ -76,7 +76,10 @@ Output (--format, or the extension of -o): jsonl (default), json (one array), cs
 (RFC 4180 with CRLF; a cell starting with = + - @ tab or CR gets a leading ' so that
 spreadsheets do not run it as a formula; numbers are left alone; a byte-order mark for
 Excel when writing a .csv file, or with --bom), tsv (tabs and line breaks inside cells
-become spaces). Values are exact decimals, never in exponent form. Records come in
+become spaces), xlsx (a workbook for Excel or LibreOffice: sheet records with numbers
+as numbers and every text field as text, a bold frozen header with autofilter; sheet
+documents with each document's records and error). Values are exact decimals, never in
+exponent form (in xlsx, numbers as Excel holds them, 15 significant digits). Records come in
 input order, whatever -j is: the output is byte-identical at any -j.
 
 With -o FILE the output is written to a temporary file beside FILE and renamed when
@@ -122,7 +125,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
-	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
+	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv, tsv or xlsx (default jsonl, or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
@@ -169,6 +172,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		format = f
 	default:
 		format = output.JSONL
+	}
+	if (o.Output == "" || o.Output == "-") && ios.OutIsTerminal {
+		if err := output.ErrBinaryToTerminal(format); err != nil {
+			return "", output.Options{}, usageError("%v", err)
+		}
 	}
 	oo := output.Options{BOM: format == output.CSV && o.Output != "" && o.Output != "-"}
 	if o.BOMSet {
@@ -289,10 +297,18 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			if bar != nil {
 				bar.add(r.Bytes, r.Records, r.Err != nil)
 			}
+			reason := ""
+			if r.Err != nil {
+				reason = failureReason(r.Name, r.Err)
+			}
+			if dw, ok := w.(output.DocumentWriter); ok {
+				if err := dw.Document(r.Name, r.Records, reason); err != nil {
+					return err
+				}
+			}
 			if r.Err == nil {
 				return nil
 			}
-			reason := failureReason(r.Name, r.Err)
 			if errEnc != nil {
 				if err := errEnc.Encode(struct {
 					Doc   string `json:"doc"`

@@ -12,7 +12,10 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/output"
 	"github.com/policymetrics/policymetrics/units"
 )
 
@@ -189,7 +192,7 @@ func TestExtractUsageErrors(t *testing.T) {
 	}{
 		{[]string{}, "requires at least 1 arg"},
 		{[]string{"--format", "xml", a}, "unknown format"},
-		{[]string{"-o", filepath.Join(d, "out.xlsx"), a}, "give --format"},
+		{[]string{"-o", filepath.Join(d, "out.xls"), a}, "give --format"},
 		{[]string{"-j", "0", a}, "-j must be at least 1"},
 		{[]string{"--encoding", "gbkk", a}, "unknown encoding \"gbkk\""},
 		{[]string{"--input-format", "csv", a}, "needs --text-column"},
@@ -450,5 +453,46 @@ func TestByteSize(t *testing.T) {
 	b := byteSize(100 << 20)
 	if b.String() != "100MiB" {
 		t.Errorf("String() = %q", b.String())
+	}
+}
+
+func TestExtractXLSX(t *testing.T) {
+	useExtractFake(t)
+	d := docsDir(t, map[string]string{"a.txt": "增长12%，达到3400亿元\n2025", "b.txt": "FAIL", "c.txt": "无"})
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	stdout, errOut, code := runExtractCLI(t, "", false, "extract", "-o", out, d)
+	if code != 1 || stdout != "" || !strings.Contains(errOut, "b.txt: cannot make sense of it") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, _ := f.GetRows(output.RecordsSheet)
+	docs, _ := f.GetRows(output.DocumentsSheet)
+	if len(recs) != 4 || recs[3][3] != "2025" {
+		t.Errorf("records sheet %q", recs)
+	}
+	if ty, _ := f.GetCellType(output.RecordsSheet, "D4"); ty != excelize.CellTypeInlineString {
+		t.Errorf("text 2025 typed %v, want text", ty)
+	}
+	if ty, _ := f.GetCellType(output.RecordsSheet, "E4"); ty != excelize.CellTypeUnset {
+		t.Errorf("value 2025 typed %v, want a number", ty)
+	}
+	want := [][]string{{"doc", "records", "error"}, {filepath.Join(d, "a.txt"), "3"},
+		{filepath.Join(d, "b.txt"), "0", "cannot make sense of it"}, {filepath.Join(d, "c.txt"), "0"}}
+	if fmt.Sprint(docs) != fmt.Sprint(want) {
+		t.Errorf("documents sheet %q, want %q", docs, want)
+	}
+
+	// --format xlsx on standard output, when it is not a terminal; never on one.
+	stdout, errOut, code = runCLI(t, "", false, "extract", "--format", "xlsx", filepath.Join(d, "a.txt"))
+	if code != 0 || errOut != "" || !strings.HasPrefix(stdout, "PK") {
+		t.Errorf("xlsx to a pipe: exit %d, stderr %q", code, errOut)
+	}
+	stdout, errOut, code = runCLI(t, "", true, "extract", "--format", "xlsx", filepath.Join(d, "a.txt"))
+	if code != 2 || stdout != "" || !strings.Contains(errOut, "-o FILE.xlsx") {
+		t.Errorf("xlsx to a terminal: exit %d, stdout %q, stderr %q", code, stdout, errOut)
 	}
 }
