@@ -51,7 +51,7 @@ type extractOptions struct {
 func newExtractCmd(ios *IOStreams) *cobra.Command {
 	opts := &extractOptions{MaxFileSize: input.DefaultMaxFileSize, MaxArchive: input.DefaultMaxArchiveBytes}
 	cmd := &cobra.Command{
-		Use:   "extract [flags] FILE|DIR|ARCHIVE|- ...",
+		Use:   "extract [flags] [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract every quantitative indicator of documents as records",
 		Long: `extract reads documents and writes one record per quantity they state (SPEC.md §1):
 doc, line, col, text, value, unit, indicator, period, qualifier, change, modality,
@@ -61,7 +61,8 @@ Inputs are files, directories (read recursively in sorted order: .txt, .html, .h
 .text and files without extension, or only what --include matches, less what --exclude
 removes; hidden files and folders only with --hidden), archives (.zip, .tar, .tar.gz,
 .tgz, and .gz for one file; an archive inside an archive is opened too, one level
-deep), and - for standard input. A document in an archive is named
+deep), and - for standard input (read too when no input is named and standard input
+is not a terminal). A document in an archive is named
 archive.zip!dir/member.txt. Limits guard against zip bombs: --max-archive-bytes,
 --max-members, --max-ratio; and --max-file-size applies to every document.
 
@@ -106,8 +107,13 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 
   # as a mapper: JSON Lines in, JSON Lines out, split over cores with GNU parallel
   parallel --pipe --block 10M -k policymetrics extract --input-format jsonl - < docs.jsonl > records.jsonl`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if ios.InIsTerminal {
+					return usageError("extract needs an input: FILE, DIR, ARCHIVE, or - for standard input (see %s --help)", cmd.CommandPath())
+				}
+				args = []string{"-"}
+			}
 			opts.Args = args
 			opts.BOMSet = cmd.Flags().Changed("bom")
 			ctx := cmd.Context()

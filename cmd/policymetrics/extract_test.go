@@ -190,7 +190,6 @@ func TestExtractUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{}, "requires at least 1 arg"},
 		{[]string{"--format", "xml", a}, "unknown format"},
 		{[]string{"-o", filepath.Join(d, "out.xls"), a}, "give --format"},
 		{[]string{"-j", "0", a}, "-j must be at least 1"},
@@ -494,5 +493,19 @@ func TestExtractXLSX(t *testing.T) {
 	stdout, errOut, code = runCLI(t, "", true, "extract", "--format", "xlsx", filepath.Join(d, "a.txt"))
 	if code != 2 || stdout != "" || !strings.Contains(errOut, "-o FILE.xlsx") {
 		t.Errorf("xlsx to a terminal: exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+}
+
+func TestExtractStdin(t *testing.T) {
+	useExtractFake(t)
+	// No input named, stdin a pipe: stdin is read, as -.
+	out, errOut, code := runCLIIn(t, "增长12%", false, "extract", "--format", "tsv")
+	if code != 0 || errOut != "" || !strings.Contains(out, "\n-\t1\t3\t12\t") {
+		t.Errorf("stdin: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	// On a terminal: the usage error, nothing read.
+	out, errOut, code = runCLIIn(t, "增长12%", true, "extract")
+	if code != 2 || out != "" || !strings.Contains(errOut, "extract needs an input") {
+		t.Errorf("terminal: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

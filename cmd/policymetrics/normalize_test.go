@@ -68,9 +68,26 @@ func TestNormalizeRefusesAfterPrintingTheRest(t *testing.T) {
 	}
 }
 
+func TestNormalizeStdin(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		in   string
+		want string
+	}{
+		{[]string{"normalize"}, "34.1亿元\r\n\n  9成  \n", "34.1亿元\t3410000000\t元\t\t\n9成\t90\t%\t\t\n"},
+		{[]string{"normalize", "-"}, "近4万项", "近4万项\t40000\t项\tapprox\t\n"},
+		{[]string{"normalize", "5家", "-"}, "6个\n", "5家\t5\t家\t\t\n6个\t6\t个\t\t\n"},
+	} {
+		out, errOut, code := runCLIIn(t, c.in, false, c.args...)
+		if code != 0 || errOut != "" || out != c.want {
+			t.Errorf("%v < %q: exit %d, stdout %q, stderr %q; want %q", c.args, c.in, code, out, errOut, c.want)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{"normalize"}, {"normalize", "--nope", "1"}, {"nosuchcommand"}} {
-		if _, errOut, code := runCLI(t, "", false, args...); code != 2 || errOut == "" {
+		if _, errOut, code := runCLIIn(t, "", true, args...); code != 2 || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
 		}
 	}
