@@ -91,8 +91,9 @@ Each input that cannot be read or extracted is reported on stderr as one line,
 the others are processed. On a terminal, a progress bar shows on stderr (not with
 --quiet); --stats prints a summary line at the end.
 
-Exit status: 0 when every input was read, 1 when some input failed (or the output
-could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
+Exit status: 0 when every input was read, 1 when some input failed, no document was
+found (an empty folder, an --include matching nothing) or the output could not be
+written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
 		Example: `  # every indicator of a report, as JSON Lines
   policymetrics extract report.txt
 
@@ -334,6 +335,11 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	if bar != nil {
 		bar.finish()
 	}
+	noDocs := runErr == nil && st.Documents == 0 && st.Errors == 0
+	if noDocs {
+		// Nothing was read: say so and leave any -o FILE as it was.
+		runErr = fmt.Errorf("no documents found in %s", strings.Join(o.Args, " "))
+	}
 	if runErr == nil {
 		runErr = w.Close()
 		if runErr != nil {
@@ -359,8 +365,6 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		return &exitError{code: exitFailure, err: runErr}
 	case st.Errors > 0:
 		return silentFailure
-	case st.Documents == 0 && !o.Quiet:
-		fmt.Fprintf(stderr, "policymetrics: no documents found in %s\n", strings.Join(o.Args, " "))
 	}
 	return nil
 }

@@ -509,3 +509,21 @@ func TestExtractStdin(t *testing.T) {
 		t.Errorf("terminal: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+func TestExtractNoDocuments(t *testing.T) {
+	useExtractFake(t)
+	empty := t.TempDir()
+	d := docsDir(t, map[string]string{"a.txt": "1"})
+	out := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(out, []byte("earlier"), 0o644)
+	for _, args := range [][]string{{empty}, {"--include", "*.pdf", d}, {"-o", out, empty}, {"-q", empty}} {
+		stdout, errOut, code := runCLIIn(t, "", true, append([]string{"extract"}, args...)...)
+		want := "policymetrics: no documents found in " + args[len(args)-1] + "\n"
+		if code != 1 || stdout != "" || errOut != want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", args, code, stdout, errOut, want)
+		}
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier" {
+		t.Errorf("-o FILE replaced by a run that read nothing: %q", b)
+	}
+}
