@@ -42,6 +42,7 @@ type extractOptions struct {
 	MaxArchive  byteSize
 	MaxMembers  int
 	MaxRatio    float64
+	DocName     string
 	ErrorsFile  string
 	Quiet       bool
 	Stats       bool
@@ -63,7 +64,9 @@ removes; hidden files and folders only with --hidden), archives (.zip, .tar, .ta
 .tgz, and .gz for one file; an archive inside an archive is opened too, one level
 deep), and - for standard input (read too when no input is named and standard input
 is not a terminal). A document in an archive is named
-archive.zip!dir/member.txt. Limits guard against zip bombs: --max-archive-bytes,
+archive.zip!dir/member.txt. --doc-name base names a document by its file's own name
+(a.txt, member.txt), rel by its path relative to the input argument (for corpus/:
+2020/a.txt; for a named file or archive: a.txt, x.zip!dir/member.txt). Limits guard against zip bombs: --max-archive-bytes,
 --max-members, --max-ratio; and --max-file-size applies to every document.
 
 --input-format csv reads tables with one document per row: --text-column names the
@@ -142,6 +145,7 @@ written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
 	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
 	f.StringArrayVar(&opts.Input.Include, "include", nil, "read only files matching `GLOB` in directories and archives, whatever their extension (a base name, or a relative path with /; ** for any folders); repeatable")
 	f.StringArrayVar(&opts.Input.Exclude, "exclude", nil, "skip files and folders matching `GLOB`; repeatable")
+	f.StringVar(&opts.DocName, "doc-name", "path", "how records name their document: path (as given or found), base (the file's own name) or rel (relative to the input argument)")
 	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
 	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
 	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
@@ -206,6 +210,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		return "", oo, usageError("--input-format: %v", err)
 	}
 	o.Input.Format = inf
+	dn, err := input.ParseNameMode(o.DocName)
+	if err != nil {
+		return "", oo, usageError("--doc-name: %v", err)
+	}
+	o.Input.DocName = dn
 	o.Input.MaxFileSize = noLimit(int64(o.MaxFileSize))
 	o.Input.MaxArchiveBytes = noLimit(int64(o.MaxArchive))
 	o.Input.MaxMembers = noLimit(o.MaxMembers)

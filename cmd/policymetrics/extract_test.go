@@ -203,6 +203,7 @@ func TestExtractUsageErrors(t *testing.T) {
 		{[]string{"-", "-"}, "only once"},
 		{[]string{"-o", filepath.Join(d, "x.jsonl"), "--errors", filepath.Join(d, "x.jsonl"), a}, "a file of its own"},
 		{[]string{"--no-such-flag", a}, "unknown flag"},
+		{[]string{"--doc-name", "full", a}, "--doc-name: unknown document naming"},
 	} {
 		out, errOut, code := runExtractCLI(t, "", false, append([]string{"extract"}, c.args...)...)
 		if code != 2 || out != "" || !strings.Contains(errOut, c.want) || len(stderrLines(errOut)) != 1 {
@@ -525,5 +526,16 @@ func TestExtractNoDocuments(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "earlier" {
 		t.Errorf("-o FILE replaced by a run that read nothing: %q", b)
+	}
+}
+
+func TestExtractDocName(t *testing.T) {
+	useExtractFake(t)
+	d := docsDir(t, map[string]string{"2020/a.txt": "1"})
+	for mode, want := range map[string]string{"path": filepath.Join(d, "2020", "a.txt"), "rel": "2020/a.txt", "base": "a.txt"} {
+		out, errOut, code := runExtractCLI(t, "", false, "extract", "--doc-name", mode, "--format", "tsv", d)
+		if code != 0 || errOut != "" || !strings.Contains(out, "\n"+want+"\t1\t1\t") {
+			t.Errorf("--doc-name %s: exit %d, stdout %q, stderr %q; want doc %q", mode, code, out, errOut, want)
+		}
 	}
 }
