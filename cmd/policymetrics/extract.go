@@ -91,8 +91,8 @@ done; if the run is interrupted or fails, FILE is left as it was.
 
 Each input that cannot be read or extracted is reported on stderr as one line,
 "policymetrics: NAME: REASON" (with --errors FILE also as JSON Lines {"doc", "error"});
-the others are processed. On a terminal, a progress bar shows on stderr (not with
---quiet); --stats prints a summary line at the end.
+the others are processed. When stderr is a terminal and the records do not go to a
+terminal, a progress bar shows on stderr (not with --quiet); --stats prints a summary line at the end.
 
 Exit status: 0 when every input was read, 1 when some input failed, no document was
 found (an empty folder, an --include matching nothing) or the output could not be
@@ -286,7 +286,10 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	}
 
 	var bar *extractProgress
-	if ios.ErrIsTerminal && !o.Quiet {
+	// A bar only where a person watches stderr and it cannot be drawn into the records: not
+	// when the records go to the same terminal.
+	toStdout := o.Output == "" || o.Output == "-"
+	if ios.ErrIsTerminal && !(toStdout && ios.OutIsTerminal) && !o.Quiet {
 		bar = newExtractProgress(stderr)
 		go func() {
 			if n, ok := input.TotalSize(ctx, o.Args, o.Input); ok {

@@ -399,6 +399,17 @@ func TestExtractStatsAndProgress(t *testing.T) {
 	if !strings.Contains(errOut, " extracting (") && !strings.Contains(errOut, "docs, ") || !strings.Contains(errOut, "\r\x1b[2Kpolicymetrics: ") {
 		t.Errorf("no progress on a terminal: %q", errOut)
 	}
+	// Records to the same terminal: no bar drawn into them; with -o FILE, a bar.
+	var out, errBuf bytes.Buffer
+	run([]string{"extract", d}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errBuf, OutIsTerminal: true, ErrIsTerminal: true})
+	if strings.Contains(errBuf.String(), "extracting") || strings.Contains(out.String(), "\r") {
+		t.Errorf("progress with records on the terminal: %q", errBuf.String())
+	}
+	errBuf.Reset()
+	run([]string{"extract", "-o", filepath.Join(t.TempDir(), "x.jsonl"), d}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errBuf, OutIsTerminal: true, ErrIsTerminal: true})
+	if !strings.Contains(errBuf.String(), "extracting") {
+		t.Errorf("no progress with -o FILE on a terminal: %q", errBuf.String())
+	}
 	_, errOut, _ = runExtractCLI(t, "", true, "extract", "--quiet", d)
 	if strings.Contains(errOut, "extracting") || strings.Contains(errOut, "docs, ") {
 		t.Errorf("progress with --quiet: %q", errOut)
