@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/diff"
 	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
@@ -115,6 +116,7 @@ missing expected file, a failed input or a figure below a floor, 2 on a usage er
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "with --gold: list misses, false alarms and field errors; without: list matching documents too")
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected by default")
 	f.BoolVar(&html, "html", false, "read every input as HTML (by default: .html/.htm names and content that starts like HTML)")
+	completeValues(cmd, "encoding", decode.Encodings...)
 	return cmd
 }
 

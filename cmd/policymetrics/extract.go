@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -154,7 +155,43 @@ written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
 	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
 	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
+	completeValues(cmd, "format", formatNames()...)
+	completeValues(cmd, "encoding", decode.Encodings...)
+	completeValues(cmd, "input-format", "text", "csv", "jsonl")
+	completeNameModes(cmd)
 	return cmd
+}
+
+// isDirName reports whether name is a directory, or written as one (ending in /).
+func isDirName(name string) bool {
+	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, string(filepath.Separator)) {
+		return true
+	}
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
+}
+
+func formatNames() []string {
+	var s []string
+	for _, f := range output.Formats {
+		s = append(s, string(f))
+	}
+	return s
+}
+
+func completeNameModes(cmd *cobra.Command) {
+	var s []string
+	for _, m := range input.NameModes {
+		s = append(s, string(m))
+	}
+	completeValues(cmd, "doc-name", s...)
+}
+
+// completeValues makes the shell complete flag's value from values, and never from file
+// names.
+func completeValues(cmd *cobra.Command, flag string, values ...string) {
+	// An error means no such flag: TestFlagCompletion catches a renamed one.
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // noLimit maps a flag's "0: no limit" to input.Options' "negative: no limit".
@@ -176,6 +213,9 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		}
 		format = f
 	case o.Output != "" && o.Output != "-":
+		if isDirName(o.Output) {
+			return "", output.Options{}, usageError("-o %s is a directory: give a file name in it, such as %s", o.Output, filepath.Join(o.Output, "indicators.csv"))
+		}
 		f, ok := output.FormatFromPath(o.Output)
 		if !ok {
 			return "", output.Options{}, usageError("cannot tell the output format from the name %q: give --format", o.Output)

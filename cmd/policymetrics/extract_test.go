@@ -192,6 +192,8 @@ func TestExtractUsageErrors(t *testing.T) {
 	}{
 		{[]string{"--format", "xml", a}, "unknown format"},
 		{[]string{"-o", filepath.Join(d, "out.xls"), a}, "give --format"},
+		{[]string{"-o", d, a}, "-o " + d + " is a directory: give a file name in it"},
+		{[]string{"-o", "nosuchdir/", a}, "-o nosuchdir/ is a directory"},
 		{[]string{"-j", "0", a}, "-j must be at least 1"},
 		{[]string{"--encoding", "gbkk", a}, "unknown encoding \"gbkk\""},
 		{[]string{"--input-format", "csv", a}, "needs --text-column"},
@@ -547,6 +549,24 @@ func TestExtractDocName(t *testing.T) {
 		out, errOut, code := runExtractCLI(t, "", false, "extract", "--doc-name", mode, "--format", "tsv", d)
 		if code != 0 || errOut != "" || !strings.Contains(out, "\n"+want+"\t1\t1\t") {
 			t.Errorf("--doc-name %s: exit %d, stdout %q, stderr %q; want doc %q", mode, code, out, errOut, want)
+		}
+	}
+}
+
+func TestFlagCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", "--format", ""}, "jsonl\njson\ncsv\ntsv\nxlsx\n:4\n"},
+		{[]string{"extract", "--encoding", "gb"}, "auto\nutf-8\ngb18030\ngbk\ngb2312\nbig5\nutf-16\nutf-16le\nutf-16be\n:4\n"},
+		{[]string{"extract", "--input-format", ""}, "text\ncsv\njsonl\n:4\n"},
+		{[]string{"extract", "--doc-name", ""}, "path\nbase\nrel\n:4\n"},
+		{[]string{"check", "--encoding", ""}, "auto\nutf-8\n"},
+	} {
+		out, _, code := runCLI(t, "", false, append([]string{"__complete"}, c.args...)...)
+		if code != 0 || !strings.HasPrefix(out, c.want) && !strings.Contains(out, c.want) {
+			t.Errorf("completing %v: exit %d, %q; want %q", c.args, code, out, c.want)
 		}
 	}
 }
