@@ -166,6 +166,9 @@ func pivotChart(p Pivot) *excelize.Chart {
 	lastRow, lastCol := len(p.Rows)+1, len(p.Header)
 	c := &excelize.Chart{
 		Legend: excelize.ChartLegend{Position: "bottom"},
+		// Dark axis labels: excelize's default grey is hard to read in print.
+		XAxis: excelize.ChartAxis{Font: excelize.Font{Color: "404040"}},
+		YAxis: excelize.ChartAxis{Font: excelize.Font{Color: "404040"}, MajorGridLines: true},
 	}
 	if p.Title != "" {
 		c.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: p.Title}}}

@@ -86,16 +86,18 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 // startSheet prepares a streamed sheet: column widths, text columns as text, the frozen
 // header row. It must run before the sheet's first row.
 func startSheet(sw *excelize.StreamWriter, header []string, widths []float64, textCol []bool, st xlsxStyles) error {
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
 	for i, isText := range textCol {
 		if isText {
 			if err := sw.SetColStyle(i+1, i+1, st.text); err != nil {
 				return err
 			}
+		}
+	}
+	// Widths last, from the last column to the first: excelize puts the column it sets in
+	// front of the others, and Excel wants the <col> elements in ascending order.
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,6 +149,18 @@ func TestXLSXRecords(t *testing.T) {
 	}
 	if wd, _ := f.GetColWidth(RecordsSheet, "L"); wd < 40 {
 		t.Errorf("sentence column %v wide", wd)
+	}
+	// Excel repairs a sheet whose <col> elements are out of order.
+	for _, sheet := range []string{"sheet1", "sheet2"} {
+		xml := zipFile(t, buf.Bytes(), "xl/worksheets/"+sheet+".xml")
+		var mins []int
+		for _, m := range regexp.MustCompile(`<col min="(\d+)"`).FindAllStringSubmatch(xml, -1) {
+			n, _ := strconv.Atoi(m[1])
+			mins = append(mins, n)
+		}
+		if len(mins) == 0 || !sort.IntsAreSorted(mins) {
+			t.Errorf("%s: columns in the order %v", sheet, mins)
+		}
 	}
 	docs, _ := f.GetRows(DocumentsSheet)
 	if len(docs) != 3 || strings.Join(docs[2], "|") != "bad.txt|0|binary file" {
