@@ -3,24 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/diff"
 	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
 	"github.com/policymetrics/policymetrics/extract/score"
-	"github.com/policymetrics/policymetrics/units"
 )
 
 // expectedSuffix names a document's expected records: X.txt → X.txt.expected.jsonl.
@@ -52,9 +50,11 @@ func newCheckCmd(ios *IOStreams) *cobra.Command {
 input, like extract) and compares the records with what they should be.
 
 Without --gold, each document X is compared with its sibling X.expected.jsonl (JSON Lines
-in the field order of extract's output; doc holds the base name). Records are matched
-by position (line, col) and every field is compared; the report lists missing records,
-unexpected records and changed fields. A document without an expected file is reported
+in the field order of extract's output; doc holds the base name). Records are aligned
+by content (a longest common subsequence on text, value, unit and sentence), and the
+aligned ones compared field by field: the report lists missing records, unexpected
+records, changed fields (line 24 col 52 34.1亿元: unit 元 → 万元) and records that only
+moved. A document without an expected file is reported
 and fails. --update writes the expected files from the current extraction instead (only
 files whose content changes are rewritten). In directories, *.expected.jsonl files are
 never inputs. In an archive, the expected file of a member is the member next to it;
@@ -116,6 +116,7 @@ missing expected file, a failed input or a figure below a floor, 2 on a usage er
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "with --gold: list misses, false alarms and field errors; without: list matching documents too")
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected by default")
 	f.BoolVar(&html, "html", false, "read every input as HTML (by default: .html/.htm names and content that starts like HTML)")
+	completeValues(cmd, "encoding", decode.Encodings...)
 	return cmd
 }
 
@@ -187,202 +188,12 @@ func encodeExpected(name string, recs []extract.Record) ([]byte, error) {
 	return output.Encode(output.JSONL, output.Options{}, based)
 }
 
-// fieldRecord is one record as JSON fields, for comparison field by field.
-type fieldRecord struct {
-	Line, Col int
-	Fields    map[string]json.RawMessage
-}
-
-func (r fieldRecord) text() string {
-	var s string
-	if json.Unmarshal(r.Fields["text"], &s) != nil {
-		return ""
-	}
-	return s
-}
-
-func parseFieldRecords(data []byte, what string) ([]fieldRecord, error) {
-	var out []fieldRecord
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	for n, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal([]byte(line), &m); err != nil || m == nil {
-			return nil, fmt.Errorf("%s:%d: not a JSON object", what, n+1)
-		}
-		r := fieldRecord{Fields: m}
-		for _, k := range []struct {
-			name string
-			to   *int
-		}{{"line", &r.Line}, {"col", &r.Col}} {
-			if err := json.Unmarshal(m[k.name], k.to); err != nil || *k.to < 1 {
-				return nil, fmt.Errorf("%s:%d: %s is not a positive integer", what, n+1, k.name)
-			}
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
-// docDiff is what differs between a document's expected and extracted records.
-type docDiff struct {
-	Missing, Unexpected, Changed int
-	Lines                        []string
-}
-
-func (d docDiff) empty() bool { return d.Missing+d.Unexpected+d.Changed == 0 }
-
-// compareRecords matches records by position (line, col; several at one position in
-// order) and compares every field of each pair.
-func compareRecords(want, got []fieldRecord) docDiff {
-	type pos struct{ line, col int }
-	type entry struct {
-		at     pos
-		detail []string
-	}
-	var entries []entry
-	var d docDiff
-	queue := map[pos][]int{} // indexes of got, by position, in order
-	for i, r := range got {
-		p := pos{r.Line, r.Col}
-		queue[p] = append(queue[p], i)
-	}
-	matched := make([]bool, len(got))
-	label := func(r fieldRecord) string { return fmt.Sprintf("line %d col %d %s", r.Line, r.Col, r.text()) }
-	for _, w := range want {
-		p := pos{w.Line, w.Col}
-		if len(queue[p]) == 0 {
-			d.Missing++
-			entries = append(entries, entry{p, []string{label(w) + ": missing (" + valueUnit(w) + ")"}})
-			continue
-		}
-		i := queue[p][0]
-		queue[p] = queue[p][1:]
-		matched[i] = true
-		g := got[i]
-		var lines []string
-		for _, k := range fieldOrder(w, g) {
-			if !sameField(k, w.Fields[k], g.Fields[k]) {
-				lines = append(lines, fmt.Sprintf("%s: %s %s → %s", label(w), k, showField(w.Fields[k]), showField(g.Fields[k])))
-			}
-		}
-		if len(lines) > 0 {
-			d.Changed++
-			entries = append(entries, entry{p, lines})
-		}
-	}
-	for i, r := range got {
-		if !matched[i] {
-			d.Unexpected++
-			entries = append(entries, entry{pos{r.Line, r.Col}, []string{label(r) + ": unexpected (" + valueUnit(r) + ")"}})
-		}
-	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].at, entries[j].at
-		if a.line != b.line {
-			return a.line < b.line
-		}
-		return a.col < b.col
-	})
-	for _, e := range entries {
-		d.Lines = append(d.Lines, e.detail...)
-	}
-	return d
-}
-
-func valueUnit(r fieldRecord) string {
-	s := showField(r.Fields["value"])
-	var u string
-	if json.Unmarshal(r.Fields["unit"], &u) == nil && u != "" {
-		s += " " + u
-	}
-	return s
-}
-
-// fieldOrder is extract.Fields, then any other field of either record, sorted.
-func fieldOrder(a, b fieldRecord) []string {
-	order := append([]string(nil), extract.Fields...)
-	known := map[string]bool{}
-	for _, k := range order {
-		known[k] = true
-	}
-	var extra []string
-	for _, m := range []map[string]json.RawMessage{a.Fields, b.Fields} {
-		for k := range m {
-			if !known[k] {
-				known[k] = true
-				extra = append(extra, k)
-			}
-		}
-	}
-	sort.Strings(extra)
-	return append(order, extra...)
-}
-
-// sameField compares one field's JSON values: numbers exactly as decimals (6.50 is 6.5),
-// doc by base name, and an absent field like null or "".
-func sameField(name string, a, b json.RawMessage) bool {
-	va, vb := decodeField(a), decodeField(b)
-	if name == "doc" {
-		sa, _ := va.(string)
-		sb, _ := vb.(string)
-		return score.BaseDoc(sa) == score.BaseDoc(sb)
-	}
-	if na, ok := va.(json.Number); ok {
-		if nb, ok := vb.(json.Number); ok {
-			da, errA := units.ParseDecimal(string(na))
-			db, errB := units.ParseDecimal(string(nb))
-			if errA == nil && errB == nil {
-				return da.Equal(db)
-			}
-			return na == nb
-		}
-	}
-	return reflect.DeepEqual(va, vb)
-}
-
-func decodeField(raw json.RawMessage) any {
-	if raw == nil {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if dec.Decode(&v) != nil {
-		return string(raw)
-	}
-	if v == "" {
-		return nil
-	}
-	return v
-}
-
-func showField(raw json.RawMessage) string {
-	switch v := decodeField(raw).(type) {
-	case nil:
-		if raw == nil {
-			return "(none)"
-		}
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			return `""`
-		}
-		return "null"
-	case string:
-		return v
-	}
-	return string(raw)
-}
-
-func toFieldRecords(recs []extract.Record, name string) ([]fieldRecord, error) {
+func toDiffRecords(recs []extract.Record, name string) ([]diff.Record, error) {
 	data, err := encodeExpected(name, recs)
 	if err != nil {
 		return nil, err
 	}
-	return parseFieldRecords(data, name)
+	return diff.Parse(data, name)
 }
 
 func runCheckExpected(ctx context.Context, ios *IOStreams, opts *checkOptions) error {
@@ -394,7 +205,7 @@ func runCheckExpected(ctx context.Context, ios *IOStreams, opts *checkOptions) e
 	var nOK, nDiffer, nNoExpected, nFailed, nWritten, nUnchanged int
 	failf := func(format string, a ...any) {
 		nFailed++
-		fmt.Fprintf(out, "ERROR %s\n", fmt.Sprintf(format, a...))
+		fmt.Fprintf(ios.ErrOut, "policymetrics: %s\n", oneLine(fmt.Sprintf(format, a...)))
 	}
 	for _, it := range docs {
 		if it.Err != nil {
@@ -448,18 +259,18 @@ func runCheckExpected(ctx context.Context, ios *IOStreams, opts *checkOptions) e
 			fmt.Fprintf(out, "NONE  %s: no expected file %s (write it with check --update)\n", it.Name, source)
 			continue
 		}
-		wantRecs, err := parseFieldRecords(want, source)
+		wantRecs, err := diff.Parse(want, source)
 		if err != nil {
 			failf("%v", err)
 			continue
 		}
-		gotRecs, err := toFieldRecords(recs, it.Name)
+		gotRecs, err := toDiffRecords(recs, it.Name)
 		if err != nil {
 			failf("%s: %v", it.Name, err)
 			continue
 		}
-		d := compareRecords(wantRecs, gotRecs)
-		if d.empty() {
+		d := diff.Compare(wantRecs, gotRecs)
+		if d.Empty() {
 			nOK++
 			if opts.Verbose {
 				fmt.Fprintf(out, "ok    %s (%d records)\n", it.Name, len(recs))
@@ -467,8 +278,8 @@ func runCheckExpected(ctx context.Context, ios *IOStreams, opts *checkOptions) e
 			continue
 		}
 		nDiffer++
-		fmt.Fprintf(out, "FAIL  %s: %s\n", it.Name, countPhrase(d))
-		for _, l := range d.Lines {
+		fmt.Fprintf(out, "FAIL  %s: %s\n", it.Name, d.Summary())
+		for _, l := range d.Lines() {
 			fmt.Fprintf(out, "  %s\n", l)
 		}
 	}
@@ -483,26 +294,13 @@ func runCheckExpected(ctx context.Context, ios *IOStreams, opts *checkOptions) e
 	}
 	fmt.Fprintln(out)
 	if total == 0 {
-		fmt.Fprintln(ios.ErrOut, "policymetrics check: no documents found")
+		fmt.Fprintln(ios.ErrOut, "policymetrics: no documents found")
 		return silentFailure
 	}
 	if nDiffer+nNoExpected+nFailed > 0 {
 		return silentFailure
 	}
 	return nil
-}
-
-func countPhrase(d docDiff) string {
-	var parts []string
-	for _, c := range []struct {
-		n    int
-		what string
-	}{{d.Missing, "missing"}, {d.Unexpected, "unexpected"}, {d.Changed, "changed"}} {
-		if c.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 func plural(n int, what string) string {
@@ -539,7 +337,7 @@ func runCheckGold(ctx context.Context, ios *IOStreams, opts *checkOptions) error
 			err = it.Err
 		}
 		failed = true
-		fmt.Fprintf(ios.ErrOut, "policymetrics check: %s: %v\n", it.Name, err)
+		fmt.Fprintf(ios.ErrOut, "policymetrics: %s: %v\n", it.Name, err)
 	}
 	res, err := score.Score(gold, pred)
 	if err != nil {
@@ -547,7 +345,7 @@ func runCheckGold(ctx context.Context, ios *IOStreams, opts *checkOptions) error
 	}
 	for _, c := range res.Docs {
 		if !seen[c.Doc] {
-			fmt.Fprintf(ios.ErrOut, "policymetrics check: warning: gold document %s is not among the inputs; its records count as misses\n", c.Doc)
+			fmt.Fprintf(ios.ErrOut, "policymetrics: warning: gold document %s is not among the inputs; its records count as misses\n", c.Doc)
 		}
 	}
 	switch {
@@ -566,11 +364,11 @@ func runCheckGold(ctx context.Context, ios *IOStreams, opts *checkOptions) error
 	}
 	if opts.MinF1 != nil && res.F1 < *opts.MinF1 {
 		failed = true
-		fmt.Fprintf(ios.ErrOut, "policymetrics check: mention F1 %.4f is below --min-f1 %g\n", res.F1, *opts.MinF1)
+		fmt.Fprintf(ios.ErrOut, "policymetrics: mention F1 %.4f is below --min-f1 %g\n", res.F1, *opts.MinF1)
 	}
 	if opts.MinRecordF1 != nil && res.RecordF1 < *opts.MinRecordF1 {
 		failed = true
-		fmt.Fprintf(ios.ErrOut, "policymetrics check: record F1 %.4f is below --min-record-f1 %g\n", res.RecordF1, *opts.MinRecordF1)
+		fmt.Fprintf(ios.ErrOut, "policymetrics: record F1 %.4f is below --min-record-f1 %g\n", res.RecordF1, *opts.MinRecordF1)
 	}
 	if failed {
 		return silentFailure

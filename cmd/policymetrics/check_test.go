@@ -107,11 +107,11 @@ func TestCheckExpected(t *testing.T) {
 		},
 		{
 			name: "extraction fails", doc: "BROKEN", expected: recMoney,
-			code: 1, want: []string{"ERROR ", "a.txt: cannot read this", "1 failed"},
+			code: 1, want: []string{"policymetrics: ", "a.txt: cannot read this", "1 failed"},
 		},
 		{
 			name: "expected file is not JSON Lines", doc: recMoney, expected: "{oops",
-			code: 1, want: []string{"ERROR ", "a.txt.expected.jsonl:1: not a JSON object"},
+			code: 1, want: []string{"policymetrics: ", "a.txt.expected.jsonl:1: not a JSON object"},
 		},
 		{
 			name: "expected record without a position", doc: recMoney, expected: strings.Replace(recMoney, `"col":52`, `"col":0`, 1),
@@ -131,8 +131,8 @@ func TestCheckExpected(t *testing.T) {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, c.code, out, errOut)
 			}
 			for _, w := range c.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
+				if !strings.Contains(out+errOut, w) {
+					t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
 				}
 			}
 		})
@@ -230,16 +230,16 @@ func TestCheckStdinAndFailures(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "NONE  -: no expected file") {
 		t.Errorf("stdin has no expected file: exit %d\n%s", code, out)
 	}
-	out, _, code = runCLI(t, recMoney, false, "check", "--update", "-")
-	if code != 1 || !strings.Contains(out, "ERROR -: no place for an expected file") {
-		t.Errorf("--update of stdin: exit %d\n%s", code, out)
+	_, errOut, code := runCLI(t, recMoney, false, "check", "--update", "-")
+	if code != 1 || !strings.Contains(errOut, "policymetrics: -: no place for an expected file") {
+		t.Errorf("--update of stdin: exit %d\n%s", code, errOut)
 	}
 	missing := filepath.Join(t.TempDir(), "nope.txt")
-	out, _, code = runCLI(t, "", false, "check", missing)
-	if code != 1 || !strings.Contains(out, "ERROR "+missing+": no such file or directory") {
-		t.Errorf("a missing input: exit %d\n%s", code, out)
+	_, errOut, code = runCLI(t, "", false, "check", missing)
+	if code != 1 || !strings.Contains(errOut, "policymetrics: "+missing+": no such file or directory") {
+		t.Errorf("a missing input: exit %d\n%s", code, errOut)
 	}
-	_, errOut, code := runCLI(t, "", false, "check", t.TempDir())
+	_, errOut, code = runCLI(t, "", false, "check", t.TempDir())
 	if code != 1 || !strings.Contains(errOut, "no documents found") {
 		t.Errorf("an empty directory: exit %d, stderr %q", code, errOut)
 	}
@@ -438,8 +438,8 @@ func TestCheckArchive(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d", code)
 	}
-	out, _, code = runCLI(t, "", false, "check", "--update", zipPath)
-	if code != 1 || strings.Count(out, "no place for an expected file (standard input or an archive member)") != 3 {
-		t.Errorf("--update into an archive: exit %d\n%s", code, out)
+	_, errOut, code := runCLI(t, "", false, "check", "--update", zipPath)
+	if code != 1 || strings.Count(errOut, "no place for an expected file (standard input or an archive member)") != 3 {
+		t.Errorf("--update into an archive: exit %d\n%s", code, errOut)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -46,6 +47,7 @@ type extractOptions struct {
 	MaxArchive  byteSize
 	MaxMembers  int
 	MaxRatio    float64
+	DocName     string
 	ErrorsFile  string
 	Quiet       bool
 	Stats       bool
@@ -61,7 +63,7 @@ type extractOptions struct {
 func newExtractCmd(ios *IOStreams) *cobra.Command {
 	opts := &extractOptions{MaxFileSize: input.DefaultMaxFileSize, MaxArchive: input.DefaultMaxArchiveBytes}
 	cmd := &cobra.Command{
-		Use:   "extract [flags] FILE|DIR|ARCHIVE|- ...",
+		Use:   "extract [flags] [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract every quantitative indicator of documents as records",
 		Long: `extract reads documents and writes one record per quantity they state (SPEC.md §1):
 doc, line, col, text, value, unit, indicator, period, qualifier, change, modality,
@@ -71,8 +73,11 @@ Inputs are files, directories (read recursively in sorted order: .txt, .html, .h
 .text and files without extension, or only what --include matches, less what --exclude
 removes; hidden files and folders only with --hidden), archives (.zip, .tar, .tar.gz,
 .tgz, and .gz for one file; an archive inside an archive is opened too, one level
-deep), and - for standard input. A document in an archive is named
-archive.zip!dir/member.txt. Limits guard against zip bombs: --max-archive-bytes,
+deep), and - for standard input (read too when no input is named and standard input
+is not a terminal). A document in an archive is named
+archive.zip!dir/member.txt. --doc-name base names a document by its file's own name
+(a.txt, member.txt), rel by its path relative to the input argument (for corpus/:
+2020/a.txt; for a named file or archive: a.txt, x.zip!dir/member.txt). Limits guard against zip bombs: --max-archive-bytes,
 --max-members, --max-ratio; and --max-file-size applies to every document.
 
 --input-format csv reads tables with one document per row: --text-column names the
@@ -86,7 +91,10 @@ Output (--format, or the extension of -o): jsonl (default), json (one array), cs
 (RFC 4180 with CRLF; a cell starting with = + - @ tab or CR gets a leading ' so that
 spreadsheets do not run it as a formula; numbers are left alone; a byte-order mark for
 Excel when writing a .csv file, or with --bom), tsv (tabs and line breaks inside cells
-become spaces). Values are exact decimals, never in exponent form. Records come in
+become spaces), xlsx (a workbook for Excel or LibreOffice: sheet records with numbers
+as numbers and every text field as text, a bold frozen header with autofilter; sheet
+documents with each document's records and error). Values are exact decimals, never in
+exponent form (in xlsx, numbers as Excel holds them, 15 significant digits). Records come in
 input order, whatever -j is: the output is byte-identical at any -j.
 
 With -o FILE the output is written to a temporary file beside FILE and renamed when
@@ -94,11 +102,12 @@ done; if the run is interrupted or fails, FILE is left as it was.
 
 Each input that cannot be read or extracted is reported on stderr as one line,
 "policymetrics: NAME: REASON" (with --errors FILE also as JSON Lines {"doc", "error"});
-the others are processed. On a terminal, a progress bar shows on stderr (not with
---quiet); --stats prints a summary line at the end.
+the others are processed. When stderr is a terminal and the records do not go to a
+terminal, a progress bar shows on stderr (not with --quiet); --stats prints a summary line at the end.
 
-Exit status: 0 when every input was read, 1 when some input failed (or the output
-could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
+Exit status: 0 when every input was read, 1 when some input failed, no document was
+found (an empty folder, an --include matching nothing) or the output could not be
+written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
 		Example: `  # every indicator of a report, as JSON Lines
   policymetrics extract report.txt
 
@@ -113,8 +122,13 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 
   # as a mapper: JSON Lines in, JSON Lines out, split over cores with GNU parallel
   parallel --pipe --block 10M -k policymetrics extract --input-format jsonl - < docs.jsonl > records.jsonl`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if ios.InIsTerminal {
+					return usageError("extract needs an input: FILE, DIR, ARCHIVE, or - for standard input (see %s --help)", cmd.CommandPath())
+				}
+				args = []string{"-"}
+			}
 			opts.Args = args
 			opts.BOMSet = cmd.Flags().Changed("bom")
 			ctx := cmd.Context()
@@ -132,7 +146,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
-	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
+	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv, tsv or xlsx (default jsonl, or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
 	addInputFlags(f, opts)
@@ -140,7 +154,16 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
 	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
+	completeInputFlags(cmd)
 	return cmd
+}
+
+// completeInputFlags makes the shell complete the values of the flags that take names.
+func completeInputFlags(cmd *cobra.Command) {
+	completeValues(cmd, "format", formatNames()...)
+	completeValues(cmd, "encoding", decode.Encodings...)
+	completeValues(cmd, "input-format", "text", "csv", "jsonl")
+	completeNameModes(cmd)
 }
 
 // addInputFlags registers the flags that say which documents are read and how, shared by
@@ -153,12 +176,45 @@ func addInputFlags(f *pflag.FlagSet, opts *extractOptions) {
 	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
 	f.StringArrayVar(&opts.Input.Include, "include", nil, "read only files matching `GLOB` in directories and archives, whatever their extension (a base name, or a relative path with /; ** for any folders); repeatable")
 	f.StringArrayVar(&opts.Input.Exclude, "exclude", nil, "skip files and folders matching `GLOB`; repeatable")
+	f.StringVar(&opts.DocName, "doc-name", "path", "how records name their document: path (as given or found), base (the file's own name) or rel (relative to the input argument)")
 	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
 	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
 	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
 	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most members of one archive (0: no limit)")
 	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB (0: no limit)")
 	f.StringVar(&opts.ConceptsFile, "concepts", "", "add the concepts and wordings of `FILE` (the format of extract/concept/data/concepts.txt) to the built-in list; its wordings win")
+}
+
+// isDirName reports whether name is a directory, or written as one (ending in /).
+func isDirName(name string) bool {
+	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, string(filepath.Separator)) {
+		return true
+	}
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
+}
+
+func formatNames() []string {
+	var s []string
+	for _, f := range output.Formats {
+		s = append(s, string(f))
+	}
+	return s
+}
+
+func completeNameModes(cmd *cobra.Command) {
+	var s []string
+	for _, m := range input.NameModes {
+		s = append(s, string(m))
+	}
+	completeValues(cmd, "doc-name", s...)
+}
+
+// completeValues makes the shell complete flag's value from values, and never from file
+// names.
+func completeValues(cmd *cobra.Command, flag string, values ...string) {
+	// An error means no such flag: TestFlagCompletion catches a renamed one.
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // noLimit maps a flag's "0: no limit" to input.Options' "negative: no limit".
@@ -180,6 +236,9 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		}
 		format = f
 	case o.Output != "" && o.Output != "-":
+		if isDirName(o.Output) {
+			return "", output.Options{}, usageError("-o %s is a directory: give a file name in it, such as %s", o.Output, filepath.Join(o.Output, "indicators.csv"))
+		}
 		f, ok := output.FormatFromPath(o.Output)
 		if !ok {
 			return "", output.Options{}, usageError("cannot tell the output format from the name %q: give --format", o.Output)
@@ -187,6 +246,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		format = f
 	default:
 		format = output.JSONL
+	}
+	if (o.Output == "" || o.Output == "-") && ios.OutIsTerminal {
+		if err := output.ErrBinaryToTerminal(format); err != nil {
+			return "", output.Options{}, usageError("%v", err)
+		}
 	}
 	oo := output.Options{BOM: format == output.CSV && o.Output != "" && o.Output != "-"}
 	if o.BOMSet {
@@ -209,6 +273,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		return "", oo, usageError("--input-format: %v", err)
 	}
 	o.Input.Format = inf
+	dn, err := input.ParseNameMode(o.DocName)
+	if err != nil {
+		return "", oo, usageError("--doc-name: %v", err)
+	}
+	o.Input.DocName = dn
 	o.Input.MaxFileSize = noLimit(int64(o.MaxFileSize))
 	o.Input.MaxArchiveBytes = noLimit(int64(o.MaxArchive))
 	o.Input.MaxMembers = noLimit(o.MaxMembers)
@@ -294,7 +363,10 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	}
 
 	var bar *extractProgress
-	if ios.ErrIsTerminal && !o.Quiet {
+	// A bar only where a person watches stderr and it cannot be drawn into the records: not
+	// when the records go to the same terminal.
+	toStdout := o.Output == "" || o.Output == "-"
+	if ios.ErrIsTerminal && !(toStdout && ios.OutIsTerminal) && !o.Quiet {
 		bar = newExtractProgress(stderr)
 		go func() {
 			if n, ok := input.TotalSize(ctx, o.Args, o.Input); ok {
@@ -321,10 +393,18 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			if bar != nil {
 				bar.add(r.Bytes, r.Records, r.Err != nil)
 			}
+			reason := ""
+			if r.Err != nil {
+				reason = failureReason(r.Name, r.Err)
+			}
+			if dw, ok := w.(output.DocumentWriter); ok {
+				if err := dw.Document(r.Name, r.Records, reason); err != nil {
+					return err
+				}
+			}
 			if r.Err == nil {
 				return nil
 			}
-			reason := failureReason(r.Name, r.Err)
 			if errEnc != nil {
 				if err := errEnc.Encode(struct {
 					Doc   string `json:"doc"`
@@ -343,6 +423,11 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	})
 	if bar != nil {
 		bar.finish()
+	}
+	noDocs := runErr == nil && st.Documents == 0 && st.Errors == 0
+	if noDocs {
+		// Nothing was read: say so and leave any -o FILE as it was.
+		runErr = fmt.Errorf("no documents found in %s", strings.Join(o.Args, " "))
 	}
 	if runErr == nil {
 		runErr = w.Close()
@@ -369,8 +454,6 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		return &exitError{code: exitFailure, err: runErr}
 	case st.Errors > 0:
 		return silentFailure
-	case st.Documents == 0 && !o.Quiet:
-		fmt.Fprintf(stderr, "policymetrics: no documents found in %s\n", strings.Join(o.Args, " "))
 	}
 	return nil
 }

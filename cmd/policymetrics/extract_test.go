@@ -12,7 +12,10 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/output"
 	"github.com/policymetrics/policymetrics/units"
 )
 
@@ -187,9 +190,10 @@ func TestExtractUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{}, "requires at least 1 arg"},
 		{[]string{"--format", "xml", a}, "unknown format"},
-		{[]string{"-o", filepath.Join(d, "out.xlsx"), a}, "give --format"},
+		{[]string{"-o", filepath.Join(d, "out.xls"), a}, "give --format"},
+		{[]string{"-o", d, a}, "-o " + d + " is a directory: give a file name in it"},
+		{[]string{"-o", "nosuchdir/", a}, "-o nosuchdir/ is a directory"},
 		{[]string{"-j", "0", a}, "-j must be at least 1"},
 		{[]string{"--encoding", "gbkk", a}, "unknown encoding \"gbkk\""},
 		{[]string{"--input-format", "csv", a}, "needs --text-column"},
@@ -201,6 +205,7 @@ func TestExtractUsageErrors(t *testing.T) {
 		{[]string{"-", "-"}, "only once"},
 		{[]string{"-o", filepath.Join(d, "x.jsonl"), "--errors", filepath.Join(d, "x.jsonl"), a}, "a file of its own"},
 		{[]string{"--no-such-flag", a}, "unknown flag"},
+		{[]string{"--doc-name", "full", a}, "--doc-name: unknown document naming"},
 	} {
 		out, errOut, code := runExtractCLI(t, "", false, append([]string{"extract"}, c.args...)...)
 		if code != 2 || out != "" || !strings.Contains(errOut, c.want) || len(stderrLines(errOut)) != 1 {
@@ -396,6 +401,17 @@ func TestExtractStatsAndProgress(t *testing.T) {
 	if !strings.Contains(errOut, " extracting (") && !strings.Contains(errOut, "docs, ") || !strings.Contains(errOut, "\r\x1b[2Kpolicymetrics: ") {
 		t.Errorf("no progress on a terminal: %q", errOut)
 	}
+	// Records to the same terminal: no bar drawn into them; with -o FILE, a bar.
+	var out, errBuf bytes.Buffer
+	run([]string{"extract", d}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errBuf, OutIsTerminal: true, ErrIsTerminal: true})
+	if strings.Contains(errBuf.String(), "extracting") || strings.Contains(out.String(), "\r") {
+		t.Errorf("progress with records on the terminal: %q", errBuf.String())
+	}
+	errBuf.Reset()
+	run([]string{"extract", "-o", filepath.Join(t.TempDir(), "x.jsonl"), d}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errBuf, OutIsTerminal: true, ErrIsTerminal: true})
+	if !strings.Contains(errBuf.String(), "extracting") {
+		t.Errorf("no progress with -o FILE on a terminal: %q", errBuf.String())
+	}
 	_, errOut, _ = runExtractCLI(t, "", true, "extract", "--quiet", d)
 	if strings.Contains(errOut, "extracting") || strings.Contains(errOut, "docs, ") {
 		t.Errorf("progress with --quiet: %q", errOut)
@@ -450,5 +466,107 @@ func TestByteSize(t *testing.T) {
 	b := byteSize(100 << 20)
 	if b.String() != "100MiB" {
 		t.Errorf("String() = %q", b.String())
+	}
+}
+
+func TestExtractXLSX(t *testing.T) {
+	useExtractFake(t)
+	d := docsDir(t, map[string]string{"a.txt": "增长12%，达到3400亿元\n2025", "b.txt": "FAIL", "c.txt": "无"})
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	stdout, errOut, code := runExtractCLI(t, "", false, "extract", "-o", out, d)
+	if code != 1 || stdout != "" || !strings.Contains(errOut, "b.txt: cannot make sense of it") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, _ := f.GetRows(output.RecordsSheet)
+	docs, _ := f.GetRows(output.DocumentsSheet)
+	if len(recs) != 4 || recs[3][3] != "2025" {
+		t.Errorf("records sheet %q", recs)
+	}
+	if ty, _ := f.GetCellType(output.RecordsSheet, "D4"); ty != excelize.CellTypeInlineString {
+		t.Errorf("text 2025 typed %v, want text", ty)
+	}
+	if ty, _ := f.GetCellType(output.RecordsSheet, "E4"); ty != excelize.CellTypeUnset {
+		t.Errorf("value 2025 typed %v, want a number", ty)
+	}
+	want := [][]string{{"doc", "records", "error"}, {filepath.Join(d, "a.txt"), "3"},
+		{filepath.Join(d, "b.txt"), "0", "cannot make sense of it"}, {filepath.Join(d, "c.txt"), "0"}}
+	if fmt.Sprint(docs) != fmt.Sprint(want) {
+		t.Errorf("documents sheet %q, want %q", docs, want)
+	}
+
+	// --format xlsx on standard output, when it is not a terminal; never on one.
+	stdout, errOut, code = runCLI(t, "", false, "extract", "--format", "xlsx", filepath.Join(d, "a.txt"))
+	if code != 0 || errOut != "" || !strings.HasPrefix(stdout, "PK") {
+		t.Errorf("xlsx to a pipe: exit %d, stderr %q", code, errOut)
+	}
+	stdout, errOut, code = runCLI(t, "", true, "extract", "--format", "xlsx", filepath.Join(d, "a.txt"))
+	if code != 2 || stdout != "" || !strings.Contains(errOut, "-o FILE.xlsx") {
+		t.Errorf("xlsx to a terminal: exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+}
+
+func TestExtractStdin(t *testing.T) {
+	useExtractFake(t)
+	// No input named, stdin a pipe: stdin is read, as -.
+	out, errOut, code := runCLIIn(t, "增长12%", false, "extract", "--format", "tsv")
+	if code != 0 || errOut != "" || !strings.Contains(out, "\n-\t1\t3\t12\t") {
+		t.Errorf("stdin: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	// On a terminal: the usage error, nothing read.
+	out, errOut, code = runCLIIn(t, "增长12%", true, "extract")
+	if code != 2 || out != "" || !strings.Contains(errOut, "extract needs an input") {
+		t.Errorf("terminal: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestExtractNoDocuments(t *testing.T) {
+	useExtractFake(t)
+	empty := t.TempDir()
+	d := docsDir(t, map[string]string{"a.txt": "1"})
+	out := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(out, []byte("earlier"), 0o644)
+	for _, args := range [][]string{{empty}, {"--include", "*.pdf", d}, {"-o", out, empty}, {"-q", empty}} {
+		stdout, errOut, code := runCLIIn(t, "", true, append([]string{"extract"}, args...)...)
+		want := "policymetrics: no documents found in " + args[len(args)-1] + "\n"
+		if code != 1 || stdout != "" || errOut != want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", args, code, stdout, errOut, want)
+		}
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier" {
+		t.Errorf("-o FILE replaced by a run that read nothing: %q", b)
+	}
+}
+
+func TestExtractDocName(t *testing.T) {
+	useExtractFake(t)
+	d := docsDir(t, map[string]string{"2020/a.txt": "1"})
+	for mode, want := range map[string]string{"path": filepath.Join(d, "2020", "a.txt"), "rel": "2020/a.txt", "base": "a.txt"} {
+		out, errOut, code := runExtractCLI(t, "", false, "extract", "--doc-name", mode, "--format", "tsv", d)
+		if code != 0 || errOut != "" || !strings.Contains(out, "\n"+want+"\t1\t1\t") {
+			t.Errorf("--doc-name %s: exit %d, stdout %q, stderr %q; want doc %q", mode, code, out, errOut, want)
+		}
+	}
+}
+
+func TestFlagCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", "--format", ""}, "jsonl\njson\ncsv\ntsv\nxlsx\n:4\n"},
+		{[]string{"extract", "--encoding", "gb"}, "auto\nutf-8\ngb18030\ngbk\ngb2312\nbig5\nutf-16\nutf-16le\nutf-16be\n:4\n"},
+		{[]string{"extract", "--input-format", ""}, "text\ncsv\njsonl\n:4\n"},
+		{[]string{"extract", "--doc-name", ""}, "path\nbase\nrel\n:4\n"},
+		{[]string{"check", "--encoding", ""}, "auto\nutf-8\n"},
+	} {
+		out, _, code := runCLI(t, "", false, append([]string{"__complete"}, c.args...)...)
+		if code != 0 || !strings.HasPrefix(out, c.want) && !strings.Contains(out, c.want) {
+			t.Errorf("completing %v: exit %d, %q; want %q", c.args, code, out, c.want)
+		}
 	}
 }

@@ -14,6 +14,7 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	InIsTerminal  bool // no input to read from a pipe: with no input argument, a usage error
 	OutIsTerminal bool // human output (aligned tables) instead of machine output
 	ErrIsTerminal bool // progress bars and colour on stderr
 }
@@ -24,6 +25,7 @@ func SystemStreams() *IOStreams {
 		In:            os.Stdin,
 		Out:           os.Stdout,
 		ErrOut:        os.Stderr,
+		InIsTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,15 +19,24 @@ type normalizeOptions struct {
 func newNormalizeCmd(ios *IOStreams) *cobra.Command {
 	opts := &normalizeOptions{}
 	cmd := &cobra.Command{
-		Use:   "normalize [--json] PHRASE...",
+		Use:   "normalize [--json] PHRASE...|-",
 		Short: "Show the value, canonical unit and qualifier of quantity phrases",
 		Long: `normalize reads each phrase as one quantity: a number (Arabic, Chinese or mixed), scale
 words, a unit and qualifier words, and prints its exact value in the canonical unit.
-A phrase that is not a quantity is reported on stderr; the exit status is then 1.`,
+A phrase that is not a quantity is reported on stderr; the exit status is then 1.
+
+With - as a phrase, or with no phrase when standard input is not a terminal, the
+phrases are read from standard input, one a line (blank lines skipped).`,
 		Example: `  policymetrics normalize 34.1亿元 近4万项 百分之六点五 9成 2000-3000片每月
-  policymetrics normalize --json 18.1万千瓦 | jq .value`,
-		Args: cobra.MinimumNArgs(1),
+  policymetrics normalize --json 18.1万千瓦 | jq .value
+  cut -f4 records.tsv | policymetrics normalize`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if ios.InIsTerminal {
+					return usageError("normalize needs a phrase, or - to read phrases from standard input (see %s --help)", cmd.CommandPath())
+				}
+				args = []string{"-"}
+			}
 			opts.Phrases = args
 			return runNormalize(ios, opts)
 		},
@@ -45,10 +56,37 @@ type normalized struct {
 	Qualifier string         `json:"qualifier"`
 }
 
+// phrases expands - in args to the lines of standard input (once: a second - reads
+// nothing more), blank lines skipped.
+func phrases(ios *IOStreams, args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if a != "-" {
+			out = append(out, a)
+			continue
+		}
+		sc := bufio.NewScanner(ios.In)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			if p := strings.TrimSpace(sc.Text()); p != "" {
+				out = append(out, p)
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, &exitError{code: exitFailure, err: fmt.Errorf("reading standard input: %w", err)}
+		}
+	}
+	return out, nil
+}
+
 func runNormalize(ios *IOStreams, opts *normalizeOptions) error {
 	var results []normalized
 	var bad []error
-	for _, p := range opts.Phrases {
+	list, err := phrases(ios, opts.Phrases)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
 		q, err := units.Parse(p)
 		if err != nil {
 			bad = append(bad, err)
@@ -84,7 +122,7 @@ func runNormalize(ios *IOStreams, opts *normalizeOptions) error {
 		}
 	}
 	for _, err := range bad {
-		fmt.Fprintf(ios.ErrOut, "policymetrics normalize: not a quantity: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "policymetrics: not a quantity: %v\n", err)
 	}
 	if len(bad) > 0 {
 		return silentFailure

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -68,9 +69,26 @@ func TestNormalizeRefusesAfterPrintingTheRest(t *testing.T) {
 	}
 }
 
+func TestNormalizeStdin(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		in   string
+		want string
+	}{
+		{[]string{"normalize"}, "34.1亿元\r\n\n  9成  \n", "34.1亿元\t3410000000\t元\t\t\n9成\t90\t%\t\t\n"},
+		{[]string{"normalize", "-"}, "近4万项", "近4万项\t40000\t项\tapprox\t\n"},
+		{[]string{"normalize", "5家", "-"}, "6个\n", "5家\t5\t家\t\t\n6个\t6\t个\t\t\n"},
+	} {
+		out, errOut, code := runCLIIn(t, c.in, false, c.args...)
+		if code != 0 || errOut != "" || out != c.want {
+			t.Errorf("%v < %q: exit %d, stdout %q, stderr %q; want %q", c.args, c.in, code, out, errOut, c.want)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{"normalize"}, {"normalize", "--nope", "1"}, {"nosuchcommand"}} {
-		if _, errOut, code := runCLI(t, "", false, args...); code != 2 || errOut == "" {
+		if _, errOut, code := runCLIIn(t, "", true, args...); code != 2 || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
 		}
 	}
@@ -82,5 +100,33 @@ func TestVersionAndCompletion(t *testing.T) {
 	}
 	if out, _, code := runCLI(t, "", false, "completion", "bash"); code != 0 || !strings.Contains(out, "bash completion") {
 		t.Errorf("completion bash: exit %d", code)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, c := range []struct {
+		linked string
+		bi     *debug.BuildInfo
+		want   string
+	}{
+		{"v9", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "v9"},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "v1.2.3"},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "3f2a1c9b8e7d0011"}, {Key: "vcs.time", Value: "2026-01-01T12:00:00Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"dev+3f2a1c9b8e7d (2026-01-01T12:00:00Z)-dirty"},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "dev"},
+		{"", nil, "dev"},
+	} {
+		if got := versionFrom(c.linked, c.bi, c.bi != nil); got != c.want {
+			t.Errorf("versionFrom(%q, %+v) = %q, want %q", c.linked, c.bi, got, c.want)
+		}
+	}
+	out, _, code := runCLI(t, "", false, "version")
+	if code != 0 || !strings.HasPrefix(out, "policymetrics version "+buildVersion()+" (go") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	// -v is never --version.
+	if _, errOut, code := runCLI(t, "", false, "-v"); code != 2 || !strings.Contains(errOut, "unknown shorthand flag: 'v'") {
+		t.Errorf("-v at the top: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -1,24 +1,8 @@
 package main
 
 import (
-	"runtime/debug"
-
 	"github.com/spf13/cobra"
 )
-
-// version is set at build time with -ldflags "-X main.version=v1.2.3"; otherwise it comes
-// from the module build information.
-var version = ""
-
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 func newRootCmd(ios *IOStreams) *cobra.Command {
 	root := &cobra.Command{
@@ -43,6 +27,9 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version without -v: -v is --verbose wherever a command has one.
+	root.Flags().Bool("version", false, "print the version")
+	root.SetVersionTemplate("policymetrics version {{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
@@ -54,5 +41,6 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 	root.AddCommand(newSchemaCmd(ios))
 	root.AddCommand(newExtractCmd(ios))
 	root.AddCommand(newTableCmd(ios))
+	root.AddCommand(newVersionCmd(ios))
 	return root
 }

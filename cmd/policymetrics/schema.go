@@ -18,7 +18,10 @@ func newSchemaCmd(ios *IOStreams) *cobra.Command {
 field types, the required fields, the allowed values of qualifier, change and modality
 (empty allowed), the form of period, and line/col from 1. Extra fields are allowed.`,
 		Example: `  policymetrics schema > record.schema.json
-  policymetrics extract report.txt | check-jsonschema --schemafile record.schema.json -`,
+  # every record of a JSON Lines stream, one at a time
+  policymetrics extract report.txt | python3 -c 'import json, sys, jsonschema
+  schema = json.load(open("record.schema.json"))
+  for line in sys.stdin: jsonschema.validate(json.loads(line), schema)'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := recordSchemaJSON()

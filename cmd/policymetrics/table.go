@@ -84,6 +84,7 @@ the header) or json; on a terminal without -o, an aligned table.`,
 	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl or json (default: an aligned table on a terminal, else csv; or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	addInputFlags(f, &opts.extractOptions)
+	completeInputFlags(cmd)
 	return cmd
 }
 

@@ -75,6 +75,10 @@ func Decode(data []byte, encoding string) (Result, error) {
 	return res, nil
 }
 
+// Encodings are the encoding names CheckEncoding and Decode know (aliases aside), for help
+// texts and shell completion.
+var Encodings = []string{"auto", "utf-8", "gb18030", "gbk", "gb2312", "big5", "utf-16", "utf-16le", "utf-16be"}
+
 // canonical maps an encoding name or alias to an encoding name, "auto" or "utf-16".
 // CheckEncoding reports whether Decode knows the encoding name, so a command can refuse a
 // misspelt --encoding before reading anything.

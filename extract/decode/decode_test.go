@@ -292,3 +292,11 @@ func perByteReplacement(data []byte) string {
 	}
 	return b.String()
 }
+
+func TestEncodingsAreKnown(t *testing.T) {
+	for _, e := range Encodings {
+		if err := CheckEncoding(e); err != nil {
+			t.Error(err)
+		}
+	}
+}

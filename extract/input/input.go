@@ -89,6 +89,9 @@ type Options struct {
 
 	// Stdin is what "-" reads; nil is os.Stdin.
 	Stdin io.Reader
+
+	// DocName is how items are named (see DocName); empty is NamePath.
+	DocName NameMode
 }
 
 // Check validates the options (formats, columns, globs) before a walk.
@@ -101,6 +104,9 @@ func (o *Options) Check() error {
 	}
 	if o.format() == Text && (o.TextColumn != "" || o.IDColumn != "") {
 		return errors.New("--text-column and --id-column need --input-format csv or jsonl")
+	}
+	if _, err := ParseNameMode(string(o.DocName)); err != nil {
+		return err
 	}
 	if _, err := compileGlobs(o.Also); err != nil {
 		return err
@@ -177,6 +183,11 @@ func Walk(ctx context.Context, args []string, opts Options, yield func(Item) err
 		if w.stopped() {
 			break
 		}
+		w.curArg = a
+		if w.opts.DocName != "" && w.opts.DocName != NamePath {
+			fi, err := os.Stat(a)
+			w.curArgDir = err == nil && fi.IsDir()
+		}
 		w.arg(a)
 	}
 	if errors.Is(w.stop, ErrStop) {
@@ -221,6 +232,9 @@ type walker struct {
 	stop     error // set when the walk must end
 	stdinUse int
 
+	curArg    string // the argument being walked, for DocName
+	curArgDir bool
+
 	sizeOnly bool // TotalSize: add up sizes, read nothing
 	total    int64
 	unknown  bool
@@ -259,6 +273,9 @@ func (w *walker) stopped() bool {
 func (w *walker) emit(it Item) {
 	if w.stopped() {
 		return
+	}
+	if w.opts.DocName != "" && w.opts.DocName != NamePath {
+		it.Name = DocName(w.opts.DocName, w.curArg, w.curArgDir, it.Name, w.opts.Format != Text)
 	}
 	if err := w.yield(it); err != nil {
 		w.stop = err

@@ -1,4 +1,5 @@
-// Package output writes indicator records as JSON Lines, a JSON array, CSV or TSV.
+// Package output writes indicator records as JSON Lines, a JSON array, CSV, TSV or an
+// XLSX workbook.
 //
 // Every format puts the fields in extract.Fields order (JSON keys and CSV/TSV columns
 // alike), prints values as plain decimals (3410000000, never 3.41e+09), and streams: a
@@ -27,10 +28,11 @@ const (
 	JSON  Format = "json"  // one JSON array, one record a line
 	CSV   Format = "csv"   // RFC 4180, header row, CRLF line ends, formula-injection guard
 	TSV   Format = "tsv"   // tab-separated, header row; tabs and line breaks in cells become spaces
+	XLSX  Format = "xlsx"  // a workbook: sheets records and documents, numbers as numbers, text as text
 )
 
 // Formats lists the formats in the order help texts show them.
-var Formats = []Format{JSONL, JSON, CSV, TSV}
+var Formats = []Format{JSONL, JSON, CSV, TSV, XLSX}
 
 // ParseFormat reads a --format value (case-insensitive; "ndjson" is JSONL).
 func ParseFormat(s string) (Format, error) {
@@ -43,13 +45,15 @@ func ParseFormat(s string) (Format, error) {
 		return CSV, nil
 	case "tsv":
 		return TSV, nil
+	case "xlsx":
+		return XLSX, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want jsonl, json, csv or tsv)", s)
+	return "", fmt.Errorf("unknown format %q (want jsonl, json, csv, tsv or xlsx)", s)
 }
 
 // FormatFromPath tells the format from a file name or a bare extension: ".csv" and
-// "out/x.csv" are CSV; .jsonl/.ndjson JSONL, .json JSON, .tsv/.tab TSV. ok is false for
-// any other extension.
+// "out/x.csv" are CSV; .jsonl/.ndjson JSONL, .json JSON, .tsv/.tab TSV, .xlsx XLSX. ok is
+// false for any other extension.
 func FormatFromPath(path string) (f Format, ok bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
@@ -60,6 +64,8 @@ func FormatFromPath(path string) (f Format, ok bool) {
 		return CSV, true
 	case ".tsv", ".tab":
 		return TSV, true
+	case ".xlsx":
+		return XLSX, true
 	}
 	return "", false
 }
@@ -100,6 +106,9 @@ func Encode(f Format, opts Options, recs []extract.Record) ([]byte, error) {
 
 // New returns a writer of format f on w.
 func New(w io.Writer, f Format, opts Options) (Writer, error) {
+	if f == XLSX {
+		return newXLSXWriter(w)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	switch f {
 	case JSONL, JSON:

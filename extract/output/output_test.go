@@ -203,12 +203,12 @@ func TestCSVCell(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	for in, want := range map[string]Format{".csv": CSV, "out/x.CSV": CSV, "a.jsonl": JSONL, "a.ndjson": JSONL,
-		"a.json": JSON, "a.tsv": TSV, "a.tab": TSV} {
+		"a.json": JSON, "a.tsv": TSV, "a.tab": TSV, "a.XLSX": XLSX, ".xlsx": XLSX} {
 		if got, ok := FormatFromPath(in); !ok || got != want {
 			t.Errorf("FormatFromPath(%q) = %q, %v", in, got, ok)
 		}
 	}
-	for _, in := range []string{"a.txt", "a", ".xlsx"} {
+	for _, in := range []string{"a.txt", "a", ".xls"} {
 		if got, ok := FormatFromPath(in); ok {
 			t.Errorf("FormatFromPath(%q) = %q", in, got)
 		}
@@ -218,8 +218,8 @@ func TestFormats(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
 		}
 	}
-	if _, err := ParseFormat("xlsx"); err == nil {
-		t.Error("xlsx accepted")
+	if _, err := ParseFormat("xls"); err == nil {
+		t.Error("xls accepted")
 	}
 	if _, err := New(&bytes.Buffer{}, "xml", Options{}); err == nil {
 		t.Error("New accepted format xml")
