@@ -81,7 +81,7 @@ the header) or json; on a terminal without -o, an aligned table.`,
 	f.StringVar(&opts.Rows, "rows", "doc", "the `FIELDS` whose values make a row, comma-separated")
 	f.StringVar(&opts.Cols, "cols", "concept", "the `FIELDS` whose values make a column, comma-separated")
 	f.StringVar(&opts.Records, "records", "", "read records from `FILE` (JSON Lines as extract writes them) instead of documents")
-	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl or json (default: an aligned table on a terminal, else csv; or from the extension of -o)")
+	f.StringVar(&opts.Format, "format", "", "output format: csv, tsv, jsonl, json or xlsx (with a chart; default: an aligned table on a terminal, else csv; or from the extension of -o)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	addInputFlags(f, &opts.extractOptions)
 	completeInputFlags(cmd)
@@ -127,14 +127,40 @@ func runTable(ctx context.Context, ios *IOStreams, o *tableOptions) error {
 	if !sameFields(popts.Rows, []string{"doc"}) {
 		seed = nil // only documents are known to exist without records
 	}
-	grid := pivot.Build(kept, popts, seed).Grid()
-	if err := o.writeGrid(ios, format, terminal, grid); err != nil {
+	tbl := pivot.Build(kept, popts, seed)
+	if err := o.writeTable(ios, format, terminal, tbl); err != nil {
 		return err
 	}
 	if failed {
 		return silentFailure
 	}
 	return nil
+}
+
+// xlsxPivot is the table as a workbook: numbers as numbers where a cell holds one value
+// without a range or qualifier, and a chart of the columns (a line per row when the
+// columns are periods).
+func xlsxPivot(tbl *pivot.Table, grid [][]string) output.Pivot {
+	p := output.Pivot{Header: grid[0], ChartKind: output.ChartBar, Title: strings.Join(tbl.ColFields, ", ")}
+	if sameFields(tbl.ColFields, []string{"period"}) {
+		p.ChartKind = output.ChartLine
+	}
+	for i, row := range tbl.Rows {
+		var cells []output.PivotCell
+		for _, k := range row.Key {
+			cells = append(cells, output.Txt(k))
+		}
+		for j, c := range row.Cells {
+			if len(c.Values) == 1 && c.Values[0].Upper == nil {
+				cells = append(cells, output.Num(c.Values[0].Value.Float64()))
+			} else {
+				cells = append(cells, output.Txt(grid[i+1][len(row.Key)+j]))
+			}
+		}
+		cells = append(cells, output.Txt(grid[i+1][len(grid[i+1])-1]))
+		p.Rows = append(p.Rows, cells)
+	}
+	return p
 }
 
 func fieldList(s string) []string {
@@ -168,18 +194,28 @@ func (o *tableOptions) tableFormat(ios *IOStreams) (output.Format, bool, error) 
 	return output.CSV, ios.OutIsTerminal, nil
 }
 
-func (o *tableOptions) writeGrid(ios *IOStreams, f output.Format, terminal bool, grid [][]string) error {
+func (o *tableOptions) writeTable(ios *IOStreams, f output.Format, terminal bool, tbl *pivot.Table) error {
+	grid := tbl.Grid()
+	write := func(w io.Writer, opts output.Options) error {
+		if f == output.XLSX {
+			return output.WritePivotXLSX(w, xlsxPivot(tbl, grid))
+		}
+		return output.WriteGrid(w, f, opts, grid)
+	}
 	if o.Output == "" || o.Output == "-" {
 		if terminal {
 			return writeTable(ios.Out, grid)
 		}
-		return output.WriteGrid(ios.Out, f, output.Options{}, grid)
+		if f == output.XLSX && ios.OutIsTerminal {
+			return usageError("xlsx output is a file: give -o FILE.xlsx")
+		}
+		return write(ios.Out, output.Options{})
 	}
 	file, err := createAtomic(o.Output)
 	if err != nil {
 		return &exitError{code: exitFailure, err: fmt.Errorf("cannot write %s: %w", o.Output, err)}
 	}
-	if err := output.WriteGrid(file, f, output.Options{BOM: f == output.CSV}, grid); err != nil {
+	if err := write(file, output.Options{BOM: f == output.CSV}); err != nil {
 		file.Abort()
 		return &exitError{code: exitFailure, err: fmt.Errorf("writing %s: %w", o.Output, err)}
 	}

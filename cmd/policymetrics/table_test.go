@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/policymetrics/policymetrics/extract/output"
 )
 
 // writeDocs writes small work reports into a temporary folder.
@@ -122,5 +126,31 @@ func TestConceptsFlag(t *testing.T) {
 	_, errOut, code = runCLI(t, "", false, "extract", "--concepts", bad, dir)
 	if code != 2 || !strings.Contains(errOut, "bad.txt:2") {
 		t.Errorf("malformed concepts file: exit %d, %s", code, errOut)
+	}
+}
+
+func TestTableXLSX(t *testing.T) {
+	dir := writeDocs(t, tableDocs)
+	out := filepath.Join(t.TempDir(), "t.xlsx")
+	_, errOut, code := runCLI(t, "", false, "table", "-o", out, "--where", "concept=地区生产总值,unit=%,area=", "--cols", "period", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue(output.PivotSheet, "B1"); v != "2025 (%)" {
+		t.Errorf("B1 = %q", v)
+	}
+	if v, _ := f.GetCellValue(output.PivotSheet, "B2"); v != "5.2" {
+		t.Errorf("B2 = %q", v)
+	}
+	if ty, _ := f.GetCellType(output.PivotSheet, "B2"); ty != excelize.CellTypeUnset {
+		t.Errorf("B2 is not a number: %v", ty)
+	}
+	if idx, _ := f.GetSheetIndex(output.ChartSheet); idx < 0 {
+		t.Error("no chart sheet")
 	}
 }
