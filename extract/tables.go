@@ -151,7 +151,11 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 			if !ok || cell.Offset < 0 {
 				continue
 			}
-			rec, ok := cellRecord(d, opts, q, neg, cell, header[c], rowLabel(row, labelCols, c), section, rowUnit, tableUnit, caption, period)
+			head, measureOf := header[c], ""
+			if hasWord(growthColumns, head) {
+				measureOf = leftMeasure(header, labelCols, c) // 产量 | 比上年增长: the growth of 产量
+			}
+			rec, ok := cellRecord(d, opts, q, neg, cell, head, measureOf, rowLabel(row, labelCols, c), section, rowUnit, tableUnit, caption, period)
 			if !ok {
 				continue
 			}
@@ -285,9 +289,12 @@ func powerOfTen(d units.Decimal) (int, bool) {
 	return len(s) - 1, true
 }
 
-func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell read.Cell, head, label, section, rowUnit, tableUnit, caption, period string) (Record, bool) {
+func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell read.Cell, head, grownMeasure, label, section, rowUnit, tableUnit, caption, period string) (Record, bool) {
 	growth := hasWord(growthColumns, head)
 	measure := strings.TrimSpace(bracketUnit.ReplaceAllString(head, ""))
+	if growth && grownMeasure != "" {
+		measure = grownMeasure
+	}
 	if q.Unit == "" {
 		// The column's own unit first, then a growth column's %, then the row's (a 单位
 		// column, a bracket in its label), then the table's caption.
@@ -309,14 +316,14 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 	rec := Record{Text: cell.Text, Value: q.Value, Unit: q.Unit, RawUnit: q.RawUnit}
 	place, rest := concept.StripPlace(label + "。")
 	switch {
-	case place != "" && rest == "。" && measure != "" && !growth && !genericColumns.Contains(measure):
+	case place != "" && rest == "。" && measure != "" && (!growth || grownMeasure != "") && !genericColumns.Contains(measure):
 		rec.Indicator = measure // rows are places, the column the measure
 		if !sameArea(place, d.Area) {
 			rec.Area = place
 		}
 	case label == "":
 		rec.Indicator = measure
-	case measure == "" || growth || genericColumns.Contains(measure) || yearInText.MatchString(measure) || strings.Contains(label, measure):
+	case measure == "" || growth && grownMeasure == "" || genericColumns.Contains(measure) || yearInText.MatchString(measure) || strings.Contains(label, measure) || sharesHead(label, measure):
 		rec.Indicator = label
 	default:
 		rec.Indicator = label + measure
@@ -358,6 +365,24 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 	return rec, true
 }
 
+// leftMeasure is the measure of the nearest column left of c that is no label and no
+// growth: what a growth column's rate is the growth of.
+func leftMeasure(header []string, labelCols []bool, c int) string {
+	for k := c - 1; k >= 0; k-- {
+		if labelCols[k] {
+			return ""
+		}
+		if h := header[k]; h != "" && !hasWord(growthColumns, h) {
+			m := strings.TrimSpace(bracketUnit.ReplaceAllString(h, ""))
+			if yearInText.MatchString(m) || genericColumns.Contains(m) {
+				return ""
+			}
+			return m
+		}
+	}
+	return ""
+}
+
 // captionBefore returns the line of text right before a table when it is short: a title
 // or 单位：亿元.
 func captionBefore(d *doc.Document, rows [][]read.Cell) string {
@@ -385,7 +410,25 @@ func captionBefore(d *doc.Document, rows [][]read.Cell) string {
 	if len([]rune(line)) > 60 {
 		return ""
 	}
+	if strings.HasPrefix(line, "单位") && start > 1 {
+		// 表3 2025年一般公共预算收支 / 单位：万元: the title stands above the unit.
+		e := start - 2
+		s := e
+		for s > 0 && b[s-1] != '\n' {
+			s--
+		}
+		if title := strings.TrimSpace(string(b[s : e+1])); len([]rune(title)) <= 60 && title != "" {
+			line = title + " " + line
+		}
+	}
 	return line
+}
+
+// sharesHead reports a label that already ends with the column's head noun (地方政府债务余额
+// under 年末余额): joining them would say it twice.
+func sharesHead(label, measure string) bool {
+	l, m := []rune(label), []rune(measure)
+	return len(l) >= 2 && len(m) >= 2 && l[len(l)-1] == m[len(m)-1] && l[len(l)-2] == m[len(m)-2]
 }
 
 // hasWord reports a word of set inside s.

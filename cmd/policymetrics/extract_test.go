@@ -278,8 +278,8 @@ func TestExtractBadInputs(t *testing.T) {
 			os.WriteFile(filepath.Join(d, "x.zip"), []byte("PK\x03\x04 broken"), 0o644)
 		}, nil, "x.zip", "corrupt zip archive"},
 		{"binary file", func(t *testing.T, d string) {
-			os.WriteFile(filepath.Join(d, "x.txt"), []byte("%PDF-1.7\n\x00\x01\x02"), 0o644)
-		}, nil, "x.txt", "binary file (PDF)"},
+			os.WriteFile(filepath.Join(d, "x.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x01\x02"), 0o644)
+		}, nil, "x.txt", "binary file (PNG image)"},
 		{"oversized file", func(t *testing.T, d string) {
 			os.WriteFile(filepath.Join(d, "x.txt"), bytes.Repeat([]byte("大"), 1000), 0o644)
 		}, []string{"--max-file-size", "2KiB"}, "x.txt", "3000 bytes, larger than the 2 KiB limit (--max-file-size)"},

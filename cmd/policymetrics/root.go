@@ -41,6 +41,7 @@ Exit status: 0 when every input was read (and, for check, everything matched);
 	root.AddCommand(newSchemaCmd(ios))
 	root.AddCommand(newExtractCmd(ios))
 	root.AddCommand(newTableCmd(ios))
+	root.AddCommand(newTextCmd(ios))
 	root.AddCommand(newVersionCmd(ios))
 	return root
 }

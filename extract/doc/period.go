@@ -140,7 +140,15 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 			continue
 		}
 		if i, _ := titleWords.IndexIn(line, 0, len(line)); i < 0 {
-			continue
+			// A title wrapped over two lines (2025年焦作市国民经济和社会发展 / 统计公报).
+			if k+1 >= n {
+				continue
+			}
+			next := lineAt(a, lineStarts, k+1)
+			if j, _ := titleWords.IndexIn(next, 0, len(next)); j < 0 || len(line)+len(next) > maxTitleRunes {
+				continue
+			}
+			line = append(append([]rune{}, line...), next...)
 		}
 		for i := range line {
 			if y, yn := cjk.YearAt(line, i); yn > 0 && i+yn < len(line) && line[i+yn] == '年' {

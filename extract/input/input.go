@@ -67,7 +67,8 @@ type Options struct {
 
 	// Include narrows the documents read from directories and archives to the files
 	// matching any of these globs, whatever their extension (like grep --include).
-	// Without it they are .txt, .html, .htm, .text and files without extension; .csv in
+	// Without it they are .txt, .html, .htm, .text, .pdf, .docx, .xlsx (and legacy .doc,
+	// .xls, .wps, which fail with a message) and files without extension; .csv in
 	// CSV mode; .jsonl and .ndjson in JSON Lines mode. Archives are still opened.
 	// A glob without "/" matches base names; one with "/" matches the path relative to
 	// the directory or archive, where "**" matches any number of segments.
@@ -378,7 +379,7 @@ func (w *walker) docKind(base string) kind {
 		}
 	default:
 		switch ext {
-		case ".txt", ".html", ".htm", ".text":
+		case ".txt", ".html", ".htm", ".text", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".wps":
 			return document
 		case "":
 			return docNoExt

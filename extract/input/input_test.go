@@ -176,6 +176,7 @@ func TestDirectoryWalk(t *testing.T) {
 		"b.txt = B",
 		"bad.txt: ERR binary file (zip or Office document), not a text document",
 		"drafts/d.txt = D",
+		"scan.pdf = %PDF-1.4", // handed over: the PDF reader reads it or says why not
 		"sub/deeper/big.TXT (100 bytes)",
 		"sub/deeper/y.html = <p>Y</p>",
 		"sub/z.text = Z",
@@ -191,6 +192,7 @@ func TestDirectoryWalk(t *testing.T) {
 		"a.htm = A",
 		"b.txt = B",
 		"notes.md = markdown",
+		"scan.pdf = %PDF-1.4",
 		"sub/deeper/big.TXT (100 bytes)",
 		"sub/z.text = Z",
 	})
@@ -207,7 +209,7 @@ func TestDirectoryWalk(t *testing.T) {
 	check(t, rel(got), []string{
 		"notes.md = markdown",
 		".hidden.txt = H",
-		"scan.pdf: ERR binary file (PDF), not a text document",
+		"scan.pdf = %PDF-1.4",
 		"nope.txt: ERR no such file or directory",
 	})
 }
@@ -499,8 +501,8 @@ func TestJSONLInput(t *testing.T) {
 
 func TestTotalSize(t *testing.T) {
 	d := t.TempDir()
-	tree(t, d, map[string]string{"a.txt": "12345", "sub/b.html": "123", "skip.pdf": "1234567", ".h.txt": "12"})
-	if n, ok := TotalSize(context.Background(), []string{d, filepath.Join(d, "skip.pdf")}, Options{}); !ok || n != 15 {
+	tree(t, d, map[string]string{"a.txt": "12345", "sub/b.html": "123", "skip.png": "1234567", ".h.txt": "12"})
+	if n, ok := TotalSize(context.Background(), []string{d, filepath.Join(d, "skip.png")}, Options{}); !ok || n != 15 {
 		t.Errorf("TotalSize = %d, %v; want 15", n, ok)
 	}
 	write(t, filepath.Join(d, "sub/x.zip"), zipBytes(t, member{name: "a.txt", content: "a"}))

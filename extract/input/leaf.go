@@ -2,8 +2,10 @@ package input
 
 import (
 	"bytes"
+
 	"errors"
 	"fmt"
+	"github.com/policymetrics/policymetrics/extract/read"
 	"io"
 )
 
@@ -25,6 +27,10 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		if !silentReadErr(err) { // the archive reports its limits once
 			w.fail(name, err)
 		}
+		return
+	}
+	if isReadableFormat(data) {
+		w.emit(Item{Name: name, Data: data}) // PDF and Office files: extract reads or refuses them
 		return
 	}
 	if kind := sniffBinary(data); kind != "" {
@@ -102,6 +108,12 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 		return nil, tooLarge(-1, max)
 	}
 	return buf, nil
+}
+
+// isReadableFormat reports a binary format that extraction has a reader for (PDF, DOCX,
+// XLSX) or names in its error (legacy .doc, .xls).
+func isReadableFormat(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("%PDF-")) || read.Sniff(data) != ""
 }
 
 // magic numbers of common binary formats that end up next to policy documents.

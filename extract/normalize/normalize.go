@@ -54,6 +54,13 @@ func Normalize(in textmap.Text) textmap.Text {
 						continue
 					}
 				}
+			case ' ':
+				// Letter-spaced text (a PDF's 2025 年, 增长 3.9%): spaces between a digit
+				// and a Han character are no word spaces; the source keeps them.
+				if n := digitHanGap(rs, i, prev); n > 0 {
+					i += n
+					continue
+				}
 			case '?':
 				// Mojibake family: a character and the '(' or '<' after it were garbled
 				// into one '?', leaving "?zhí)" or "?/span>". The '?' stands for a lost
@@ -240,3 +247,22 @@ func tagLen(rs []rune, i int) int {
 }
 
 func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
+
+// digitHanGap returns the length of the run of spaces at rs[i] when it stands between a
+// digit and a Han character (either way round), else 0.
+func digitHanGap(rs []rune, i int, prev rune) int {
+	j := i
+	for j < len(rs) && rs[j] == ' ' {
+		j++
+	}
+	if j == len(rs) || j-i > 3 {
+		return 0
+	}
+	next := rs[j]
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	isHan := func(r rune) bool { return r >= 0x3400 && r < 0xA000 }
+	if isDigit(prev) && isHan(next) || isHan(prev) && isDigit(next) {
+		return j - i
+	}
+	return 0
+}

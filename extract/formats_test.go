@@ -1,0 +1,131 @@
+package extract_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/internal/golden"
+	"github.com/policymetrics/policymetrics/extract/output"
+)
+
+// recordsJSONL extracts a document and renders its records as JSON Lines.
+func recordsJSONL(t *testing.T, name string, data []byte) []byte {
+	t.Helper()
+	recs, err := extract.Document(name, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := output.Encode(output.JSONL, output.Options{}, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestHTMLTables: cells of HTML tables are records, with the unit from the column header
+// (地区生产总值（亿元）), a 单位 column, or a caption (单位：万元); rows of places are areas;
+// signed growth cells are changes; a layout table of page chrome gives nothing; text is
+// what a reader sees (no tags, 5&#37; is 5%).
+func TestHTMLTables(t *testing.T) {
+	data, err := os.ReadFile("testdata/tables.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := recordsJSONL(t, "tables.html", data)
+	golden.Check(t, "tables.html.golden.jsonl", got)
+	for _, bad := range []string{"<", "&#", "&nbsp"} {
+		if bytes.Contains(got, []byte(`"text":"`+bad)) || bytes.Contains(got, []byte(bad+`","value"`)) {
+			t.Errorf("a text field holds %q", bad)
+		}
+	}
+	for _, want := range []string{`"text":"1162.95亿元"`, `"text":"5%"`, `"text":"664.08","value":66408000000,"unit":"元","indicator":"地区生产总值","concept":"地区生产总值","area":"伊州区"`,
+		`"text":"-1.2","value":1.2,"unit":"%"`, `"change":"decrease"`, `"text":"120.5","value":1205000,"unit":"吨","indicator":"粮食产量"`,
+		`"text":"1,302,500","value":13025000000,"unit":"元","indicator":"一般公共预算收入"`} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
+	}
+}
+
+// TestPDF: a PDF's records carry their page; hard-wrapped lines are one sentence; 2479.6
+// 亿元 (a space before the unit) is one mention.
+func TestPDF(t *testing.T) {
+	data, err := os.ReadFile("read/pdf/testdata/jiaozuo_bulletin_p1-3.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := recordsJSONL(t, "jiaozuo.pdf", data)
+	golden.Check(t, "jiaozuo.pdf.golden.jsonl", got)
+	first := string(got[:bytes.IndexByte(got, '\n')])
+	for _, want := range []string{`"text":"2479.6 亿元"`, `"value":247960000000`, `"concept":"地区生产总值"`, `"period":"2025"`, `"page":1`, `同比增长6.5%。"`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first record %s lacks %s", first, want)
+		}
+	}
+	if !bytes.Contains(got, []byte(`"page":3`)) {
+		t.Error("no record on page 3")
+	}
+}
+
+// TestDOCX: paragraphs and a table of a Word document, in document order.
+func TestDOCX(t *testing.T) {
+	body := `<w:p><w:r><w:t>关于2025年预算执行情况的报告</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>全市一般公共预算收入完成</w:t></w:r><w:r><w:t>144.8亿元，增长3.2%。</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>单位：万元</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>执行数</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>比上年增长（%）</w:t></w:r></w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:p><w:r><w:t>税收收入</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>905600</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>-1.5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("[Content_Types].xml")
+	w.Write([]byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`))
+	w, _ = zw.Create("word/document.xml")
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
+	zw.Close()
+	got := recordsJSONL(t, "report.docx", buf.Bytes())
+	golden.Check(t, "report.docx.golden.jsonl", got)
+	if !bytes.Contains(got, []byte(`"text":"905600","value":9056000000,"unit":"元","indicator":"税收收入","concept":"税收收入"`)) {
+		t.Errorf("table cell missing:\n%s", got)
+	}
+}
+
+// TestXLSX: every sheet is a table; its title and 单位 rows are the caption.
+func TestXLSX(t *testing.T) {
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	rows := [][]any{
+		{"2025年乙市政府债务余额表"},
+		{"单位：亿元"},
+		{"项目", "年末余额", "比上年增长（%）"},
+		{"地方政府债务余额", 512.3, 6.4},
+		{"其中：专项债务", 301.7, 9.8},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow(sheet, cell, &r)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got := recordsJSONL(t, "debt.xlsx", buf.Bytes())
+	golden.Check(t, "debt.xlsx.golden.jsonl", got)
+	if !bytes.Contains(got, []byte(`"value":51230000000,"unit":"元","indicator":"地方政府债务余额"`)) || !bytes.Contains(got, []byte(`"period":"2025"`)) {
+		t.Errorf("debt amounts missing:\n%s", got)
+	}
+}
+
+// TestLegacyOffice: a .doc is a clear error naming the format, not silence.
+func TestLegacyOffice(t *testing.T) {
+	data := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...)
+	copy(data[520:], []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"))
+	_, err := extract.Document("old.doc", data, extract.Options{})
+	if err == nil || !strings.Contains(err.Error(), "legacy Office file (doc)") {
+		t.Errorf("err = %v", err)
+	}
+}
