@@ -86,7 +86,7 @@ type line struct {
 	start, end int
 	text       string // trimmed of surrounding white space
 	page       int
-	width      int // display width of text: 2 for a CJK or full-width rune, 1 otherwise
+	width      int // printed width of text in quarter ems (see displayWidth)
 	noise      bool
 }
 
@@ -110,14 +110,25 @@ func newLine(src []rune, start, end int) line {
 	return line{start: start, end: end, text: t, width: displayWidth(t)}
 }
 
+// cjk is the width of a CJK character in displayWidth's units.
+const cjk = 4
+
+// displayWidth estimates the printed width of s in quarter ems: a CJK or full-width
+// character 4, a space 1 (the spaces PDFium puts around figures stand for narrow gaps),
+// any other character 2.
 func displayWidth(s string) int {
 	w := 0
 	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			w += 2
-		default:
+		switch {
+		case r == ' ':
 			w++
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				w += cjk
+			default:
+				w += cjk / 2
+			}
 		}
 	}
 	return w
@@ -278,8 +289,9 @@ func fullWidths(lines []line, nPages int) []int {
 	return out
 }
 
-// modeWidth returns the width w (among the widths ≥ 60% of the largest but outliers) with the most
-// widths within 2 of it, preferring the larger on ties, and how many there are.
+// modeWidth returns the width w (among the widths ≥ 60% of the largest but outliers)
+// with the most widths within half a CJK character of it, preferring the larger on ties,
+// and how many there are.
 func modeWidth(ws []int) (int, int) {
 	if len(ws) == 0 {
 		return 0, 0
@@ -295,7 +307,7 @@ func modeWidth(ws []int) (int, int) {
 		}
 		n := 0
 		for _, v := range s {
-			if v >= w-2 && v <= w+2 {
+			if v >= w-cjk/2 && v <= w+cjk/2 {
 				n++
 			}
 		}
@@ -318,7 +330,7 @@ func maxInt(s []int) int {
 
 // slack is how much shorter than the full width a line may be and still be full: one
 // CJK character and an eighth.
-func slack(full int) int { return 2 + full/8 }
+func slack(full int) int { return cjk + full/8 }
 
 // joins tells whether line l goes on in next (the line break between them is a hard wrap):
 // acc is the width of l's printed line so far (l and the pieces before it on the same
@@ -339,17 +351,18 @@ func joins(l, next *line, acc int, inPara bool, full int) bool {
 	}
 	// A heading keeps its line even when it is long: 一、… or （一）… without a sentence
 	// in it.
-	if startsItem(l.text) && !strings.ContainsAny(l.text, "，。；,;") {
+	if startsItem(l.text) && !strings.ContainsAny(l.text, "，。；,;.．") {
 		return false
 	}
 	if acc >= full-slack(full) {
 		return true // a full printed line that does not end a sentence: wrapped
 	}
-	// A short piece of a paragraph's printed line that PDFium broke in two: the next
-	// piece fits on the same printed line.
-	// Or the tail of the full printed line before it (“十项行动”
-	// ,深入).
-	return inPara && (acc+next.width <= full+4 || acc == l.width && 4*l.width <= full)
+	// A short piece of a paragraph's printed line that PDFium broke in two: with the next
+	// piece it makes one full printed line.
+	// Or the tail of the full printed line before it, before a full line (“十项行动”
+	// ,深入 推进…).
+	together := acc + next.width
+	return inPara && (together >= full-slack(full) && together <= full+2*cjk || acc == l.width && 4*l.width <= full && next.width >= full-slack(full))
 }
 
 // endsSentence tells whether s ends with sentence-final punctuation, before closing
@@ -370,16 +383,17 @@ func endsSentence(s string) bool {
 }
 
 // An item or heading start: 一、 （一） (一) 1. 1、 （1） (1) ① 第一章 第三条 表1 图1 附件 注：
-// and bullets.
+// ——(a dated subtitle, or an item of a list) and bullets.
 var itemStart = regexp.MustCompile(`^(` +
 	`[一二三四五六七八九十百]+[、.．]` +
 	`|[（(]\s*[一二三四五六七八九十百]+\s*[）)]` +
-	`|[0-9０-９]{1,3}(\s*[、．]|\.([^0-9０-９]|$))` +
+	`|[0-9０-９]{1,3}(\s*、|[.．]([^0-9０-９]|$))` +
 	`|[（(]\s*[0-9０-９]{1,3}\s*[）)]` +
 	`|[①-⑳⑴-⒇⒈-⒛]` +
 	`|第\s*[一二三四五六七八九十百零0-9０-９]+\s*[章节条部分篇款]` +
 	`|[表图]\s*[0-9０-９一二三四五六七八九十]` +
 	`|附件|附表|注\s*[:：]|说明\s*[:：]` +
+	`|[—－-]{2,}` +
 	`|[•●■◆▲○□◇►▪·※]` +
 	`)`)
 
