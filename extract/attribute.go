@@ -76,6 +76,17 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
+		capAt := capBefore(a, lb, m.Start)
+		switch {
+		case rateUnits[m.Unit] && againstBudget(a, m.Start) && prevIndicator != "":
+			at.indicator = prevIndicator // 收入144.8亿元,完成预算的100.5%: the revenue's rate
+		case capAt >= 0 && at.indicator != "":
+			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
+		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && comparisonOpeners.PrefixAt([]rune(at.indicator), 0) > 0):
+			// 比“十三五”时期增加799.2亿元: the subject's change (a rate's gap, 比全国水平
+			// 高出10.3%, keeps its comparison)
+			at.indicator = prevIndicator
+		}
 		if at.indicator != "" {
 			is, ie := locate(a, c.Start, m.Start, at.indicator)
 			var err error
@@ -96,13 +107,19 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
-		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i))
+		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i), m.Unit == "倍")
 		if !stated {
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change)
 		}
 		at.qualifier = m.qualifier
 		if at.qualifier == units.NoQualifier {
 			at.qualifier = distantQualifier(a, lb, m.Start)
+		}
+		if at.qualifier == units.NoQualifier && capAt >= 0 {
+			at.qualifier = units.Under // 不超过项目投资额的30%
+		}
+		if capAt >= 0 && !stated {
+			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
 		if d.Forward[d.LineOf(m.Start)] || targets[i] {
 			at.modality = "target"

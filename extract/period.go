@@ -350,11 +350,12 @@ func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 // same clause (7家企业入选2022年…项目). idx is the mention's position in a list that shares
 // a list of years (2021、2022年分别支持21、44项). stated is false when the sentence says
 // nothing of the mention's time, so that its passage's time applies (SPEC.md §5 rule 3).
-func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int) (period string, stated bool) {
+func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple bool) (period string, stated bool) {
 	var best *timeExpr
 	for k := range exprs {
-		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not.
-		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start {
+		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not;
+		// not a multiple of it (是2020年的1.1倍: 2020 is what it is compared with).
+		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start && !(multiple && exprs[k].baseline) {
 			return pick(exprs[k].values, 0), true
 		}
 		if exprs[k].end <= start && !exprs[k].baseline {

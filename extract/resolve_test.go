@@ -82,3 +82,34 @@ func TestConceptsAndAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestGenreFamilies: phrasing of budget reports, policy notices and plans (issue: other
+// genres), one family a case.
+func TestGenreFamilies(t *testing.T) {
+	budget := "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
+	notice := "关于印发《甲市促进制造业发展若干措施》的通知\n"
+	plan := "甲市数字经济发展三年行动方案(2025-2027年)\n一、发展基础\n2024年全市数字经济核心产业增加值800亿元。\n二、主要目标\n"
+	cases := []docCase{
+		{"a rate against the budget is the item's", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "100.5%", "indicator", "一般公共预算收入"},
+		{"and so is the growth after it", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "3.2%", "indicator", "一般公共预算收入"},
+		{"为调整预算的", budget + "一般公共预算支出完成320亿元,为调整预算的94.9%。", "94.9%", "concept", "一般公共预算支出"},
+		{"a past year's key work is a review", budget + "(二)2025年财政重点工作\n全年新增减税降费12亿元。", "12亿元", "modality", ""},
+		{"the draft is the plan", budget + "二、2026年预算草案\n一般公共预算收入预计150亿元。", "150亿元", "period", "2026"},
+		{"a cap across a subsidy verb", notice + "对认定的企业最高奖补500万元。", "500万元", "qualifier", "under"},
+		{"the capped subsidy is what is measured", notice + "对认定的企业最高奖补500万元。", "500万元", "indicator", "奖补"},
+		{"a cap is a rule: no period", budget + "对认定的企业最高奖补500万元。", "500万元", "period", ""},
+		{"a cap on a share of a base", notice + "按不超过项目投资额的30%给予补助。", "30%", "qualifier", "under"},
+		{"a per-recipient cap limits the subsidy", notice + "按不超过项目投资额的30%给予补助,单个企业最高1000万元。", "1000万元", "indicator", "补助"},
+		{"an amount after a comparison is the subject's", budget + "全市一般公共预算支出累计完成4422.7亿元,比“十三五”时期增加799.2亿元。", "799.2亿元", "indicator", "一般公共预算支出"},
+		{"a multiple of a baseline year", budget + "2025年达到630.5亿元,是2020年的1.1倍。", "1.1倍", "period", "2025"},
+		{"a plan's figures are goals", plan + "到2027年,数字经济核心产业增加值突破1000亿元。", "1000亿元", "modality", "target"},
+		{"a plan's review is a fact", plan + "到2027年,数字经济核心产业增加值突破1000亿元。", "800亿元", "modality", ""},
+		{"figures listed with 分别为", budget + "全市A级景区和星级酒店分别为10家和160家。", "160家", "indicator", "星级酒店"},
+		{"a rate per a hundred square kilometres", budget + "路网密度达到120公里/百平方公里。", "120公里/百平方公里", "unit", "公里/百平方公里"},
+	}
+	for _, c := range cases {
+		if got := c.got(t); got != c.want {
+			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
+		}
+	}
+}

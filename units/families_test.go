@@ -172,3 +172,23 @@ func TestScanSpacesInText(t *testing.T) {
 		t.Errorf("the point of v2.5 starts a number")
 	}
 }
+
+// TestRatesPerScaledUnit: a rate per a hundred, thousand or ten thousand of something
+// (路网密度120公里/百平方公里, 138.2部/百人, 能耗0.5吨标准煤/万元) keeps its whole unit.
+func TestRatesPerScaledUnit(t *testing.T) {
+	for _, tc := range []struct{ in, value, unit string }{
+		{"120公里/百平方公里", "120", "公里/百平方公里"},
+		{"138.2部/百人", "138.2", "部/百人"},
+		{"0.5吨标准煤/万元", "0.5", "吨标准煤/万元"},
+		{"6.5张/千人", "6.5", "张/千人"},
+		{"3元/吨", "3", "元/吨"},
+	} {
+		q, err := Parse(tc.in)
+		if err != nil || q.Value.String() != tc.value || q.Unit != tc.unit {
+			t.Errorf("Parse(%q) = %v %q, %v; want %s %q", tc.in, q.Value, q.Unit, err, tc.value, tc.unit)
+		}
+	}
+	if q, err := Parse("5千人"); err != nil || q.Unit != "人" || q.Value.String() != "5000" {
+		t.Errorf("5千人 = %v %q %v: a scale word alone is no rate", q.Value, q.Unit, err)
+	}
+}

@@ -219,10 +219,19 @@ var perUnits = map[string]bool{
 // perOnlyUnits are units only after 每 or /: 月 and 日 alone are dates (5月, 15日).
 var perOnlyUnits = map[rune]string{'月': "月", '日': "日", '周': "周", '週': "周"}
 
+// perScaledUnits may follow a scale word in the unit of a rate (公里/百平方公里, 部/百人,
+// 吨标准煤/万元): per a hundred, thousand or ten thousand of them.
+var perScaledUnits = map[string]bool{"人": true, "户": true, "平方公里": true, "元": true, "平方米": true, "亩": true}
+
 // perUnitAt reads the unit of a rate after 每 or /.
 func perUnitAt(s []rune, i int) (form, canonical string, ok bool) {
 	if f, ok := unitAt(s, i); ok && f.factor == 1 && perUnits[f.canonical] {
 		return string(f.form), f.canonical, true
+	}
+	if i+1 < len(s) && (s[i] == '百' || s[i] == '千' || s[i] == '万') {
+		if f, ok := unitAt(s, i+1); ok && f.factor == 1 && perScaledUnits[f.canonical] {
+			return string(s[i]) + string(f.form), string(s[i]) + f.canonical, true
+		}
 	}
 	if i < len(s) {
 		if c, ok := perOnlyUnits[s[i]]; ok {

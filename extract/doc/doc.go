@@ -60,8 +60,18 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	a := an.Runes
 	d := &Document{Name: name, Src: src, Base: base, Tables: tables, PageStarts: pageStarts, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
 	d.Written = writtenYear(a)
-	d.Forward = forwardLines(a, d.LineStarts, d.Written)
 	year, title, genre := statedYear(a, d.LineStarts, d.Written)
+	written := d.Written
+	if written == 0 && year > 0 {
+		written = year // no date: the document was written in the year it names
+		if genre == BudgetReport {
+			written = year + 1 // a budget report reviews its year in the next
+		}
+	}
+	d.Forward = forwardLines(a, d.LineStarts, written)
+	if genre == Plan {
+		planForward(a, d.LineStarts, d.Forward, written)
+	}
 	d.Year, d.Genre = year, genre
 	d.Area = ownArea(a, d.LineStarts, title)
 	d.passage = passagePeriods(a, d.LineStarts, year, title, genre)

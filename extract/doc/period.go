@@ -22,6 +22,7 @@ const (
 	Bulletin           // a statistical bulletin: its year throughout
 	WorkReport         // a government work report: forward passages are the year's work
 	BudgetReport       // a budget report: execution and draft parts by their headings
+	Plan               // a plan or programme: its figures are goals
 )
 
 var (
@@ -33,6 +34,7 @@ var (
 	bulletinTitle  = lexicon.Get("bulletin-title")
 	reportTitle    = lexicon.Get("report-title")
 	budgetTitle    = lexicon.Get("budget-title")
+	planTitle      = lexicon.Get("plan-title")
 	baselineWords  = lexicon.Get("baseline-before")
 	vocatives      = lexicon.Get("vocatives")
 	captionOpeners = lexicon.Get("caption-openers")
@@ -136,7 +138,7 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 	n := headLines(a, lineStarts)
 	for k := 0; k < n; k++ {
 		line := lineAt(a, lineStarts, k)
-		if len(line) > maxTitleRunes {
+		if len(line) > maxTitleRunes || !titleShaped(line) {
 			continue
 		}
 		if i, _ := titleWords.IndexIn(line, 0, len(line)); i < 0 {
@@ -158,7 +160,7 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 	}
 	genre := OtherGenre
 	for k := 0; k < n && genre == OtherGenre; k++ {
-		if line := lineAt(a, lineStarts, k); len(line) <= maxTitleRunes {
+		if line := lineAt(a, lineStarts, k); len(line) <= maxTitleRunes && titleShaped(line) {
 			genre = genreOf(line)
 		}
 	}
@@ -182,6 +184,11 @@ func headLines(a []rune, lineStarts []int) int {
 	return n
 }
 
+// titleShaped reports a line that may be a title: no sentence inside it (。，；).
+func titleShaped(line []rune) bool {
+	return cjk.IndexRune(line, 0, len(line), '。', '，', ',', '；', ';') < 0
+}
+
 func genreOf(title []rune) Genre {
 	switch {
 	case has(bulletinTitle, title):
@@ -190,6 +197,8 @@ func genreOf(title []rune) Genre {
 		return WorkReport
 	case has(budgetTitle, title):
 		return BudgetReport
+	case has(planTitle, title):
+		return Plan
 	}
 	return OtherGenre
 }

@@ -134,6 +134,9 @@ func isNumberedHeading(line []rune) bool {
 
 // headingKind classifies a heading as "forward", "report" or "".
 func headingKind(line []rune, docYear int) string {
+	if namesPast(line, docYear) {
+		return "report" // 2025年财政重点工作 in a report of 2026: the work was done
+	}
 	future := mentionsFuture(line, docYear)
 	if i, _ := forwardHeading.IndexIn(line, 0, len(line)); i >= 0 || future {
 		return "forward"
@@ -142,6 +145,19 @@ func headingKind(line []rune, docYear int) string {
 		return "report"
 	}
 	return ""
+}
+
+// namesPast reports a heading whose first year is before the document was written.
+func namesPast(line []rune, docYear int) bool {
+	if docYear == 0 {
+		return false
+	}
+	for i := range line {
+		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
+			return y < docYear
+		}
+	}
+	return false
 }
 
 // mentionsFuture reports a year (2026年) or a five-year plan (十五五) that had not begun
@@ -221,4 +237,23 @@ func writtenYear(a []rune) int {
 // IsPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
 func IsPlanName(a []rune, i int) bool {
 	return a[i] == '十' && i+2 < len(a) && PlanYears[string(a[i:i+3])] != ""
+}
+
+// planForward marks every line of a plan forward-looking (its figures are goals), except
+// the passages under a heading that reviews what was done (一、发展基础, 2025年工作回顾),
+// up to the next heading of the same or a higher level.
+func planForward(a []rune, lineStarts []int, fwd []bool, docYear int) {
+	report, level := false, 0
+	for k := range lineStarts {
+		line := lineAt(a, lineStarts, k)
+		if lv := HeadingLevel(line); lv > 0 {
+			if report && lv <= level {
+				report = false
+			}
+			if !report && headingKind(line, docYear) == "report" {
+				report, level = true, lv
+			}
+		}
+		fwd[k] = !report
+	}
 }

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/units"
+)
+
+// Budget and subsidy phrasing (budget reports, policy notices): rates against a budget,
+// and the caps of subsidy rules.
+
+var (
+	budgetRatio  = lexicon.Get("budget-ratio")
+	capWords     = lexicon.Get("caps")
+	subsidyNouns = lexicon.Get("subsidy-nouns")
+	perRecipient = lexicon.Get("per-recipient")
+
+	verbOnly          = lexicon.Get("verb-only-indicators")
+	comparisonOpeners = lexicon.Get("comparison-openers")
+)
+
+// maxCapReach is how far before a number a cap word may stand with "X的" between
+// (不超过项目投资额的30%).
+const maxCapReach = 14
+
+// againstBudget reports a rate stated against a budget (完成预算的100.5%).
+func againstBudget(a []rune, start int) bool {
+	return budgetRatio.SuffixBefore(a, start) > 0
+}
+
+// capBefore returns where a cap word governing the number at a[start] begins, or -1: right
+// before it (最高1000万元), before a subsidy verb (最高奖补500万元), or before a base of the
+// rate (不超过项目投资额的30%). lb bounds the search (the clause or the previous number).
+func capBefore(a []rune, lb, start int) int {
+	if n := capWords.SuffixBefore(a, start); n > 0 {
+		return start - n // 最高1000万元 (最高 is also the mention's qualifier)
+	}
+	k := start
+	if _, qs := units.QualifierBefore(a, k); qs < k {
+		k = qs
+	}
+	if n := capWords.SuffixBefore(a, k); n > 0 {
+		return k - n
+	}
+	if n := boundVerbs.SuffixBefore(a, k); n > 0 {
+		if m := capWords.SuffixBefore(a, k-n); m > 0 {
+			return k - n - m
+		}
+	}
+	if k > lb && a[k-1] == '的' {
+		for j := k - 2; j >= max(lb, k-maxCapReach); j-- {
+			if isPunctBreak(a[j]) {
+				break
+			}
+			if n := capWords.SuffixBefore(a, j+1); n > 0 {
+				return j + 1 - n
+			}
+		}
+	}
+	return -1
+}
+
+// capIndicator is what a capped amount measures: the part of the indicator after the cap
+// word (企业最高奖补 → 奖补), or, when it names only the recipient (单个企业最高1000万元),
+// the subsidy the sentence named before it (…给予补助,单个企业… → 补助).
+func capIndicator(a []rune, senStart, start int, indicator string) string {
+	for _, w := range capWords.Words() {
+		if i := strings.LastIndex(indicator, w); i >= 0 && i+len(w) < len(indicator) {
+			return indicator[i+len(w):]
+		}
+	}
+	if perRecipient.Contains(indicator) {
+		if k, n := subsidyNouns.LastIndexIn(a, senStart, start); k >= 0 {
+			return string(a[k : k+n])
+		}
+	}
+	return indicator
+}
