@@ -1,5 +1,6 @@
 // Package score is an exact port of tools/score.py: it scores extracted records against
-// gold records (SPEC.md §6) and prints the same figures, rounded the same way.
+// gold records (SPEC.md §6) and prints the same figures, rounded the same way. Beside it,
+// slots.go answers an analyst's headline-figure key from records (no score.py counterpart).
 //
 // A prediction matches a gold record when doc (base name, after any "archive!"), line and
 // canonical unit are equal and the values agree to a relative 1e-6; matches are one to
