@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"os"
+	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/doc"
+)
 
 // docCase is one rule family of SPEC.md §5 (periods against the document's year and
 // passages) or §7 (concepts and areas), shown by an invented document of its genre.
@@ -110,6 +115,42 @@ func TestGenreFamilies(t *testing.T) {
 	for _, c := range cases {
 		if got := c.got(t); got != c.want {
 			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
+		}
+	}
+}
+
+// TestDocumentYears: documents of every genre in testdata state their year, and Build
+// finds it with the genre and the document's own area.
+func TestDocumentYears(t *testing.T) {
+	tests := []struct {
+		file  string
+		year  int
+		genre doc.Genre
+		area  string
+	}{
+		{"../testdata/corpus/gwr2026_anhui.txt", 2026, doc.WorkReport, "安徽省"},
+		{"../testdata/corpus/gwr2026_qinghai.txt", 2026, doc.WorkReport, "青海省"},
+		{"../testdata/corpus/gwr2026_shanghai.txt", 2026, doc.WorkReport, "上海市"},
+		{"../testdata/genres/changsha_2025_statistical_bulletin.html", 2025, doc.Bulletin, "长沙市"},
+		{"../testdata/genres/changji_2025_statistical_bulletin.html", 2025, doc.Bulletin, "昌吉回族自治州"},
+		{"../testdata/genres/weifang_2025_budget_report.html", 2025, doc.BudgetReport, "潍坊市"},
+		{"../testdata/genres/plan_1.txt", 2022, doc.OtherGenre, "包头市"},
+		{"read/pdf/testdata/jiaozuo_bulletin_p1-3.pdf", 2025, doc.Bulletin, "焦作市"},
+		{"../testdata/seeds/000_cb9593369f0fccb6.txt", 2017, doc.OtherGenre, ""},
+		{"../testdata/seeds/003_b00489042dec4954.txt", 2023, doc.OtherGenre, ""},
+	}
+	for _, tc := range tests {
+		data, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Build(tc.file, data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: year %d, genre %d, area %q", tc.file, d.Year, d.Genre, d.Area)
+		if d.Year != tc.year || d.Genre != tc.genre || d.Area != tc.area {
+			t.Errorf("%s: year %d, genre %d, area %q; want %d, %d, %q", tc.file, d.Year, d.Genre, d.Area, tc.year, tc.genre, tc.area)
 		}
 	}
 }
