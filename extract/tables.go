@@ -18,7 +18,8 @@ import (
 var (
 	growthColumns  = lexicon.Get("table-growth-columns")
 	genericColumns = lexicon.Get("table-generic-columns")
-	codeColumns    = lexicon.Get("table-code-columns")
+	codeColumnWords = lexicon.Get("table-code-columns")
+	markerCells     = lexicon.Get("table-marker-cells")
 	unitColumns    = lexicon.Get("table-unit-columns")
 	planColumns    = lexicon.Get("table-plan-columns")
 	factColumns    = lexicon.Get("table-fact-columns")
@@ -75,8 +76,8 @@ func cellNumber(s string) (units.Quantity, bool, bool) {
 		return units.Quantity{}, false, false
 	}
 	q, err := units.Parse(s)
-	if err != nil || q.Qualifier != units.NoQualifier {
-		return units.Quantity{}, false, false
+	if err != nil || q.Qualifier != units.NoQualifier || q.Unit == "年" || q.Unit == "月" {
+		return units.Quantity{}, false, false // 2025年 heads a column; it is no figure
 	}
 	return q, neg, true
 }
@@ -93,7 +94,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	// Header rows: those before the first row holding a number beyond its first cell.
 	firstData := len(rows)
 	for r, row := range rows {
-		if rowHasNumber(row) {
+		if isDataRow(row) {
 			firstData = r
 			break
 		}
@@ -123,6 +124,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 		period = m[1]
 	}
 	labelCols, unitCol := labelColumns(rows[firstData:], header, width)
+	codeCols := codeColumns(rows[firstData:], labelCols, header)
 	var recs []Record
 	var claimed []span
 	section := ""
@@ -130,7 +132,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 		row := rows[r]
 		label := rowLabel(row, labelCols, len(row))
 		if !rowHasNumber(row) {
-			if label != "" && !strings.Contains(label, "单位") {
+			if label != "" && !strings.Contains(label, "单位") && !hasWord(codeColumnWords, label) {
 				section = label
 			}
 			continue
@@ -140,7 +142,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 			rowUnit = row[unitCol].Text
 		}
 		for c := 0; c < len(row); c++ {
-			if labelCols[c] || c == unitCol || isCodeHeader(header[c]) {
+			if labelCols[c] || c == unitCol || codeCols[c] {
 				continue
 			}
 			cell := row[c]
@@ -194,6 +196,25 @@ func rowHasNumber(row []read.Cell) bool {
 	return false
 }
 
+// isDataRow reports a row mostly of figures: at least half its filled cells after the
+// first are numbers (a header row may hold a stray number: 预算数 | 3 | 执行数).
+func isDataRow(row []read.Cell) bool {
+	num, filled := 0, 0
+	for c := 1; c < len(row); c++ {
+		if c > 0 && row[c].Offset == row[c-1].Offset && row[c].Offset >= 0 {
+			continue // a merged cell counts once
+		}
+		if row[c].Text == "" {
+			continue
+		}
+		filled++
+		if _, _, ok := cellNumber(row[c].Text); ok {
+			num++
+		}
+	}
+	return num > 0 && 2*num >= filled
+}
+
 // labelColumns marks the columns that label rows (text in most data rows) and finds a
 // 单位 column.
 func labelColumns(data [][]read.Cell, header []string, width int) ([]bool, int) {
@@ -220,17 +241,38 @@ func labelColumns(data [][]read.Cell, header []string, width int) ([]bool, int) 
 	return labels, unitCol
 }
 
-func isCodeHeader(h string) bool { return hasWord(codeColumns, h) }
+// codeColumns marks the columns of codes and row numbers: named so in the header (科目编码,
+// 序号), or numbers standing left of every label (101 | 一、税收收入 | 288755).
+func codeColumns(data [][]read.Cell, labels []bool, header []string) []bool {
+	codes := make([]bool, len(labels))
+	firstLabel := len(labels)
+	for c, l := range labels {
+		if l {
+			firstLabel = c
+			break
+		}
+	}
+	for c := range codes {
+		codes[c] = hasWord(codeColumnWords, header[c]) || c < firstLabel && firstLabel < len(labels)
+	}
+	return codes
+}
 
 // rowLabel is the name of the row for the cells of column c: the nearest label cell to
 // their left (two tables side by side each have theirs), less numbering and 其中：/＃.
 func rowLabel(row []read.Cell, labelCols []bool, c int) string {
 	for k := min(c, len(row)) - 1; k >= 0; k-- {
-		if k < len(labelCols) && labelCols[k] && row[k].Text != "" {
+		if k < len(labelCols) && labelCols[k] && isLabelText(row[k].Text) {
 			return cleanLabel(row[k].Text)
 		}
 	}
 	return ""
+}
+
+// isLabelText reports a cell that can name a row: not empty, not a marker of the row's
+// level or flag (类, 款, 项, 是, 否).
+func isLabelText(s string) bool {
+	return s != "" && len([]rune(s)) > 1 && !markerCells.Contains(s)
 }
 
 func cleanLabel(s string) string {
@@ -339,8 +381,8 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 			rec.Change = "increase"
 		}
 	}
-	if m := yearInText.FindStringSubmatch(head); m != nil {
-		period = m[1]
+	if y := statedYearIn(head); y != "" {
+		period = y
 	}
 	pos := d.AnalysisOffset(int(d.Base.SrcOf(cell.Offset)))
 	if period == "" {
@@ -429,6 +471,18 @@ func captionBefore(d *doc.Document, rows [][]read.Cell) string {
 func sharesHead(label, measure string) bool {
 	l, m := []rune(label), []rune(measure)
 	return len(l) >= 2 && len(m) >= 2 && l[len(l)-1] == m[len(m)-1] && l[len(l)-2] == m[len(m)-2]
+}
+
+// statedYearIn returns the first year a header states that is not a baseline (比2024年
+// 决算数增长%: 2024 is what the growth is against).
+func statedYearIn(s string) string {
+	for _, loc := range yearInText.FindAllStringSubmatchIndex(s, -1) {
+		if r := []rune(s[:loc[0]]); len(r) > 0 && baselineBefore.SuffixBefore(r, len(r)) > 0 {
+			continue
+		}
+		return s[loc[2]:loc[3]]
+	}
+	return ""
 }
 
 // hasWord reports a word of set inside s.
