@@ -267,7 +267,7 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 	cur := def
 	for k := range lineStarts {
 		line := cjk.TrimLeft(lineAt(a, lineStarts, k))
-		if k == titleLine || isCaption(line) {
+		if k == titleLine || isCaption(line) || isTableText(line) {
 			out[k] = cur // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 			continue
 		}
@@ -298,6 +298,16 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 	}
 	return out
 }
+
+// isTableText reports a line of a table (cells with tabs, 上年同期=100, 比上年增长(%)):
+// never a heading, and its words frame nothing.
+func isTableText(line []rune) bool {
+	return cjk.IndexRune(line, 0, len(line), '\t', '=', '＝') >= 0 ||
+		len(line) <= maxHeadingRunes && cjk.IndexRune(line, 0, len(line), '%', '％') >= 0
+}
+
+// maxHeadingRunes is the longest line a table's header cell is checked as (比上年增长(%)).
+const maxHeadingRunes = 20
 
 // isCaption reports the caption of a figure or table (图1 …, 表2 …, 附表3 …).
 func isCaption(line []rune) bool {

@@ -58,6 +58,8 @@ func TestPassagePeriods(t *testing.T) {
 		{"bulletin: its year throughout", "2025年长沙市国民经济和社会发展统计公报\n一、综合\n全年地区生产总值1.5万亿元。\n二、农业", []string{"2025", "2025", "2025", "2025"}},
 		{"budget report parts", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n收入100亿元。\n二、2026年预算草案\n安排支出50亿元。", []string{"", "2025", "2025", "2026", "2026"}},
 		{"baseline in a heading is not its time", "一、较2020年的变化\n增长5%。", []string{"", ""}},
+		{"a table's index base frames nothing", "2025年乙市国民经济和社会发展统计公报\n表2 2025年居民消费价格指数\n以上年为100\n比上年增长(%)\n全年粮食产量120万吨。", []string{"2025", "2025", "2025", "2025", "2025"}},
+		{"a long line with a percent still opens a passage", "一、主要做法\n2022年,广州市工业增加值6947亿元,同比增长1%,占GDP比重达24.1%。\n(一)聚焦新兴产业,培育发展新动能。统筹推进汽车产业发展,编制汽车产业发展中长期规划。", []string{"", "2022", "2022"}},
 	}
 	for _, tc := range tests {
 		d := build(tc.text)
