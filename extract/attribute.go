@@ -100,6 +100,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if err != nil && opts.Warn != nil {
 				opts.Warn(err)
 			}
+			if at.area == "" {
+				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept)
+			}
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
 		at.change = changeOf(a, lb, m.Start)

@@ -37,6 +37,19 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
+// isPeriodBetweenHan reports a '.' used as a full stop between Chinese text (a PDF whose
+// font prints 。 as ．, normalised to '.'): after a Han character or a closing bracket, before
+// a Han character or an opening one. A decimal point stands between digits and never is.
+func isPeriodBetweenHan(text []rune, i int) bool {
+	if text[i] != '.' || i == 0 || i+1 >= len(text) {
+		return false
+	}
+	p, n := text[i-1], text[i+1]
+	return (isHan(p) || p == ')' || p == '%') && (isHan(n) || n == '(' || n == '“')
+}
+
+func isHan(r rune) bool { return r >= 0x3400 && r < 0xA000 }
+
 // IsClauseSeparator reports whether text[i] separates clauses: ；; always, ，,：: unless
 // they sit between two digits (1,035.5; 1:27).
 func IsClauseSeparator(text []rune, i int) bool {
@@ -70,7 +83,7 @@ func Sentences(text []rune) []Sentence {
 		case r == '\n':
 			flush(i)
 			start = i + 1
-		case isSentenceEnd(r):
+		case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
 			j := i + 1
 			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
 				j++
