@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"os/signal"
 	"runtime"
 	"strings"
 	"syscall"
@@ -80,7 +78,11 @@ become spaces). Values are exact decimals, never in exponent form. Records come 
 input order, whatever -j is: the output is byte-identical at any -j.
 
 With -o FILE the output is written to a temporary file beside FILE and renamed when
-done; if the run is interrupted or fails, FILE is left as it was.
+done; if the run is interrupted or fails, FILE is left as it was (so is the --errors
+file, written the same way). A symbolic link is followed (the file it points to is
+replaced); a character device or a pipe (/dev/null, /dev/stdout, >(gzip)) is written
+in place, as cp would; a directory, block device or socket is refused, and so is an
+output that is one of the inputs or the other output (same device and inode).
 
 Each input that cannot be read or extracted is reported on stderr as one line,
 "policymetrics: NAME: REASON" (with --errors FILE also as JSON Lines {"doc", "error"});
@@ -88,7 +90,8 @@ the others are processed. On a terminal, a progress bar shows on stderr (not wit
 --quiet); --stats prints a summary line at the end.
 
 Exit status: 0 when every input was read, 1 when some input failed (or the output
-could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
+could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM),
+129 on SIGHUP, 141 on SIGPIPE; standard output closed (>&-) is an error.`,
 		Example: `  # every indicator of a report, as JSON Lines
   policymetrics extract report.txt
 
@@ -111,12 +114,8 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			ctx, stop := notifyEnd(ctx) // a second signal ends the process at once
 			defer stop()
-			go func() {
-				<-ctx.Done()
-				stop() // a second Ctrl-C ends the process at once
-			}()
 			return runExtract(ctx, ios, opts)
 		},
 	}
@@ -183,8 +182,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 	if err := decode.CheckEncoding(o.Encoding); err != nil {
 		return "", oo, usageError("--encoding: %v", err)
 	}
-	if o.ErrorsFile != "" && (o.ErrorsFile == o.Output || o.ErrorsFile == "-") {
+	if o.ErrorsFile == "-" {
 		return "", oo, usageError("--errors needs a file of its own")
+	}
+	if err := checkExtractOutputs(ios, o.Output, o.ErrorsFile, o.Args); err != nil {
+		return "", oo, err
 	}
 	inf, err := input.ParseFormat(o.InputFormat)
 	if err != nil {
@@ -329,10 +331,19 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	switch {
 	case runErr != nil && ctx.Err() != nil:
 		msg := "interrupted"
+		if se, ok := interruption(ctx); ok {
+			if se.sig == syscall.SIGPIPE {
+				return &exitError{code: se.exitCode()} // the reader has gone: nothing to say
+			}
+		}
 		if o.Output != "" && o.Output != "-" {
 			msg += "; " + o.Output + " not written"
 		}
-		return &exitError{code: exitInterrupted, err: errors.New(msg)}
+		code := exitInterrupted
+		if se, ok := interruption(ctx); ok {
+			code = se.exitCode()
+		}
+		return &exitError{code: code, err: errors.New(msg)}
 	case runErr != nil:
 		return &exitError{code: exitFailure, err: runErr}
 	case st.Errors > 0:

@@ -16,6 +16,7 @@ type IOStreams struct {
 
 	OutIsTerminal bool // human output (aligned tables) instead of machine output
 	ErrIsTerminal bool // progress bars and colour on stderr
+	OutClosed     bool // the process started with standard output closed (>&-)
 }
 
 // SystemStreams returns the process's standard streams.
@@ -26,5 +27,6 @@ func SystemStreams() *IOStreams {
 		ErrOut:        os.Stderr,
 		OutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		OutClosed:     startedClosed(os.Stdout),
 	}
 }
