@@ -4,6 +4,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"slices"
+	"sort"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
@@ -391,13 +392,10 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 // listGroup returns the first and last mention of the list in clause c that mention i
 // belongs to (i, i when it stands alone).
 func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
-	first, last := i, i
-	for first > 0 && ms[first-1].Start >= c.Start && inListWith(a, ms[first-1], ms[first]) {
-		first--
-	}
-	for last+1 < len(ms) && ms[last+1].Start < c.End && inListWith(a, ms[last], ms[last+1]) {
-		last++
-	}
+	// The chain of inListWith links is known (listBack, listFwd); the clause bounds it.
+	first, last := max(0, i-ms[i].listBack), min(len(ms)-1, i+ms[i].listFwd)
+	first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })
+	last = i + sort.Search(last-i, func(k int) bool { return ms[i+1+k].Start >= c.End })
 	return first, last
 }
 

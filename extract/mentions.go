@@ -13,6 +13,10 @@ type mention struct {
 	units.Match // offsets into the analysis text
 	qualifier   units.Qualifier
 	record      bool // false for context-only numbers (6947亿: a scaled amount without unit)
+	// listBack and listFwd count the mentions before and after this one that inListWith
+	// chains to it (5家、6家和7家): computed once in findMentions so that listGroup is not
+	// a walk along the list from every item (quadratic in the list's length).
+	listBack, listFwd int
 }
 
 var (
@@ -82,6 +86,16 @@ func findMentions(a []rune) []mention {
 		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
 			m.qualifier = qualifierOf(a, m.Match)
 			out = append(out, m)
+		}
+	}
+	for k := 1; k < len(out); k++ {
+		if inListWith(a, out[k-1], out[k]) {
+			out[k].listBack = out[k-1].listBack + 1
+		}
+	}
+	for k := len(out) - 2; k >= 0; k-- {
+		if out[k+1].listBack > 0 {
+			out[k].listFwd = out[k+1].listFwd + 1
 		}
 	}
 	return out
