@@ -279,10 +279,7 @@ func text(a []rune, p phrase) string {
 // (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%): the words from the
 // clause start to its first verb or number; "" when there are none.
 func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
-	first := i
-	for first > 0 && ms[first-1].Start >= c.Start {
-		first--
-	}
+	first := sort.Search(i, func(k int) bool { return ms[k].Start >= c.Start }) // the clause's first number
 	end := ms[first].Start
 	if v, _ := verbsObject.IndexIn(a, c.Start, end); v >= 0 {
 		end = v
