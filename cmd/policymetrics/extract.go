@@ -134,8 +134,8 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
 	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
 	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
-	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most members of one archive (0: no limit)")
-	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB (0: no limit)")
+	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most files read from one archive, zip or tar alike: the first N are read, the rest reported as an error (0: no limit)")
+	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB, at least 1 (0: no limit)")
 	f.StringVar(&opts.ErrorsFile, "errors", "", "also write the failed inputs to `FILE` as JSON Lines {\"doc\", \"error\"}")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar; with --errors, failed inputs go only to that file")
 	f.BoolVar(&opts.Stats, "stats", false, "print a summary on stderr at the end: documents, bytes, records, errors, MB/s")
@@ -193,6 +193,9 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		return "", oo, usageError("--input-format: %v", err)
 	}
 	o.Input.Format = inf
+	if err := checkLimitFlags(o.MaxMembers, o.MaxRatio); err != nil {
+		return "", oo, err
+	}
 	o.Input.MaxFileSize = noLimit(int64(o.MaxFileSize))
 	o.Input.MaxArchiveBytes = noLimit(int64(o.MaxArchive))
 	o.Input.MaxMembers = noLimit(o.MaxMembers)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -89,6 +90,19 @@ func checkExtractOutputs(ios *IOStreams, output, errorsFile string, args []strin
 		return &exitError{code: exitFailure, err: errors.New("standard output is closed: the records cannot be written (redirect it, or give -o FILE)")}
 	}
 	return checkOutputs(map[string]string{"-o": output, "--errors": errorsFile}, args, ios.In)
+}
+
+// checkLimitFlags refuses limits that would turn a check off by accident: a negative
+// count or ratio, a ratio that is not a number (NaN compares false with everything, so it
+// let every member through) or infinite, or under 1 (every member would fail).
+func checkLimitFlags(maxMembers int, maxRatio float64) error {
+	if maxMembers < 0 {
+		return usageError("--max-members %d: want a count of files, 0 for no limit", maxMembers)
+	}
+	if math.IsNaN(maxRatio) || math.IsInf(maxRatio, 0) || maxRatio < 0 || maxRatio > 0 && maxRatio < 1 {
+		return usageError("--max-ratio %v: want a ratio of at least 1 (200 for 200:1), 0 for no limit", maxRatio)
+	}
+	return nil
 }
 
 // signalError is why a run was cancelled: a signal that ends it.

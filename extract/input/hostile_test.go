@@ -68,3 +68,26 @@ func TestSymlinkToAncestorOfRoot(t *testing.T) {
 		root + "/sub/up/d: ERR symbolic link loop: leads back to " + root,
 	})
 }
+
+// BOM-less UTF-16 has NUL bytes on both parities when ASCII meets 一 (U+4E00); it is
+// text, while binary data with NULs on both parities stays binary.
+func TestSniffBinaryUTF16(t *testing.T) {
+	le := []byte{'2', 0, '0', 0, 0x74, 0x5E, 0x00, 0x4E, 0xBF, 0x4E, 0x43, 0x51} // 20年一亿元
+	be := make([]byte, len(le))
+	for i := 0; i+1 < len(le); i += 2 {
+		be[i], be[i+1] = le[i+1], le[i]
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"UTF-16LE without BOM", le, ""},
+		{"UTF-16BE without BOM", be, ""},
+		{"binary", []byte{0, 1, 2, 0, 0, 0, 7, 8, 0, 3}, "contains NUL bytes"},
+	} {
+		if got := sniffBinary(tt.data); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -145,8 +145,33 @@ func sniffBinary(data []byte) string {
 			}
 		}
 	}
-	if even > 0 && odd > 0 {
+	if even > 0 && odd > 0 && !plausibleUTF16(head, false) && !plausibleUTF16(head, true) {
 		return "contains NUL bytes"
 	}
 	return ""
+}
+
+// plausibleUTF16 reports whether b reads as UTF-16 text in one byte order: no NUL
+// unit and hardly any control characters or broken surrogates. BOM-less UTF-16 has NUL
+// bytes on both parities when ASCII (2 = 32 00 in LE) meets characters such as 一
+// (U+4E00 = 00 4E), so the parity of NUL bytes alone cannot tell it from binary data.
+func plausibleUTF16(b []byte, bigEndian bool) bool {
+	n := len(b) / 2
+	if n == 0 {
+		return false
+	}
+	bad := 0
+	for i := 0; i+1 < len(b); i += 2 {
+		u := uint16(b[i]) | uint16(b[i+1])<<8
+		if bigEndian {
+			u = uint16(b[i])<<8 | uint16(b[i+1])
+		}
+		switch {
+		case u == 0:
+			return false
+		case u < 0x20 && u != '\t' && u != '\n' && u != '\r', u >= 0xFFFE:
+			bad++
+		}
+	}
+	return bad*100 <= n
 }
