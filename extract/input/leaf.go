@@ -166,12 +166,29 @@ func plausibleUTF16(b []byte, bigEndian bool) bool {
 		if bigEndian {
 			u = uint16(b[i])<<8 | uint16(b[i+1])
 		}
-		switch {
-		case u == 0:
+		if u == 0 {
 			return false
-		case u < 0x20 && u != '\t' && u != '\n' && u != '\r', u >= 0xFFFE:
+		}
+		if !likelyTextUnit(u) {
 			bad++
 		}
 	}
-	return bad*100 <= n
+	return bad*20 <= n // at most 5% outside the ranges Chinese documents use
+}
+
+// likelyTextUnit reports a UTF-16 unit from the ranges a Chinese document is written in:
+// ASCII and Latin-1 text, general punctuation and symbols, CJK (with its punctuation,
+// kana, bopomofo, compatibility and fullwidth forms), and surrogates.
+func likelyTextUnit(u uint16) bool {
+	switch {
+	case u == '\t' || u == '\n' || u == '\r':
+		return true
+	case u >= 0x20 && u <= 0x7E, u >= 0xA0 && u <= 0xFF:
+		return true
+	case u >= 0x2000 && u <= 0x27BF, u >= 0x3000 && u <= 0x33FF, u >= 0x3400 && u <= 0x9FFF:
+		return true
+	case u >= 0xD800 && u <= 0xDFFF, u >= 0xF900 && u <= 0xFAFF, u >= 0xFE30 && u <= 0xFE4F, u >= 0xFF00 && u <= 0xFFEF:
+		return true
+	}
+	return false
 }
