@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/normalize"
@@ -69,16 +70,48 @@ func Records(d *doc.Document) []Record {
 			r.Upper = &u
 		}
 		if k := segment.Find(sentences, m.Start); k >= 0 {
-			st, ok := sentenceText[k]
-			if !ok {
-				st = string(a[sentences[k].Start:sentences[k].End])
-				sentenceText[k] = st
+			sen := sentences[k]
+			if sen.End-sen.Start > MaxSentence {
+				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
+			} else {
+				st, ok := sentenceText[k]
+				if !ok {
+					st = string(a[sen.Start:sen.End])
+					sentenceText[k] = st
+				}
+				r.Sentence = st
 			}
-			r.Sentence = st
 		}
 		records = append(records, r)
 	}
 	return records
+}
+
+// MaxSentence is the most characters of its sentence a record carries (SPEC §1
+// sentence): a longer sentence is cut to MaxSentence characters around the mention, with
+// … where cut, so that output stays linear in the input (every record of a sentence
+// repeats it).
+const MaxSentence = 400
+
+// sentenceAround returns at most MaxSentence characters of sentence sen around the
+// mention a[start:end], centred on it, with … at each end that was cut.
+func sentenceAround(a []rune, sen segment.Span, start, end int) string {
+	start, end = max(start, sen.Start), min(end, sen.End)
+	ctx := max(0, MaxSentence-(end-start))
+	from := max(sen.Start, start-ctx/2)
+	to := min(sen.End, from+MaxSentence)
+	if to == sen.End {
+		from = max(sen.Start, to-MaxSentence)
+	}
+	var b strings.Builder
+	if from > sen.Start {
+		b.WriteString("…")
+	}
+	b.WriteString(string(a[from:to]))
+	if to < sen.End {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 // prepare decodes the document and derives the analysis text.
