@@ -29,6 +29,7 @@ const exitInterrupted = 130
 
 type extractOptions struct {
 	Format      string
+	Fields      string
 	Output      string
 	BOM         bool
 	BOMSet      bool
@@ -122,6 +123,7 @@ could not be written), 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM
 	f := cmd.Flags()
 	f.SortFlags = false
 	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv or tsv (default jsonl, or from the extension of -o)")
+	f.StringVar(&opts.Fields, "fields", "", "write only these record fields, in this `order` (comma-separated, as gh --json or xsv select): JSON keys or CSV/TSV columns; e.g. doc,text,value,unit")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
@@ -175,6 +177,13 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 			return "", oo, usageError("--bom is for csv and tsv output, not %s", format)
 		}
 		oo.BOM = o.BOM
+	}
+	if o.Fields != "" {
+		fs, err := output.ParseFields(o.Fields)
+		if err != nil {
+			return "", oo, usageError("--fields: %v", err)
+		}
+		oo.Fields = fs
 	}
 	if o.Jobs < 1 {
 		return "", oo, usageError("-j must be at least 1")
