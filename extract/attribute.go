@@ -31,10 +31,14 @@ const distantQualifierWindow = 8
 
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention) []attrs {
+// stop, when set, is asked before each sentence: true ends the work early.
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, stop func() bool) []attrs {
 	out := make([]attrs, len(ms))
 	k := 0
 	for _, sen := range sentences {
+		if stop != nil && stop() {
+			return out
+		}
 		for k < len(ms) && ms[k].Start < sen.Start {
 			k++
 		}

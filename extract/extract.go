@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"strings"
@@ -19,15 +20,29 @@ type Options struct {
 	// HTML forces (true) or forbids (false) reading the input as HTML; nil decides by
 	// the name (.html, .htm) and by whether the content starts like HTML.
 	HTML *bool
+	// Context, when set, cancels the extraction: the scanning loops look at it every few
+	// thousand candidates and Document returns its error, so that a run stops within a
+	// second of SIGINT even in one slow document. Nil never cancels.
+	Context context.Context
 }
 
 // Document extracts the records of one document. name is what records carry as `doc`.
 func Document(name string, data []byte, opts Options) ([]Record, error) {
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	src, an, err := prepare(name, data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return Records(doc.Build(name, src, an)), nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return records(ctx, doc.Build(name, src, an))
 }
 
 // Text extracts the records of an already decoded document.
@@ -38,13 +53,32 @@ func Text(name, text string) []Record {
 
 // Records runs segmentation, mention finding and attribution over a document.
 func Records(d *doc.Document) []Record {
+	recs, _ := records(context.Background(), d)
+	return recs
+}
+
+// records is Records that stops with ctx's error when ctx is cancelled.
+func records(ctx context.Context, d *doc.Document) ([]Record, error) {
+	stop := func() bool { return ctx.Err() != nil }
 	a, an, src, name := d.Text.Runes, d.Text, d.Src, d.Name
 	sentences := segment.Sentences(a)
-	mentions := findMentions(a)
-	fields := attribute(d, sentences, mentions)
+	if stop() {
+		return nil, ctx.Err()
+	}
+	mentions := findMentionsStop(a, stop)
+	if stop() {
+		return nil, ctx.Err()
+	}
+	fields := attribute(d, sentences, mentions, stop)
+	if stop() {
+		return nil, ctx.Err()
+	}
 	records := make([]Record, 0, len(mentions))
 	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
+		if k%checkEvery == checkEvery-1 && stop() {
+			return nil, ctx.Err()
+		}
 		if !m.record {
 			continue
 		}
@@ -84,8 +118,12 @@ func Records(d *doc.Document) []Record {
 		}
 		records = append(records, r)
 	}
-	return records
+	return records, nil
 }
+
+// checkEvery is how many candidates a scanning loop handles between two looks at the
+// context.
+const checkEvery = 4096
 
 // MaxSentence is the most characters of its sentence a record carries (SPEC §1
 // sentence): a longer sentence is cut to MaxSentence characters around the mention, with

@@ -56,9 +56,16 @@ func quotePairs(s *lexicon.Set) []quotePair {
 // findMentions scans the analysis text once and returns the quantities that are records,
 // in text order, together with scaled amounts that lack a unit (工业增加值6947亿): those
 // are not records but tell the attribution what the next numbers are about.
-func findMentions(a []rune) []mention {
+func findMentions(a []rune) []mention { return findMentionsStop(a, nil) }
+
+// findMentionsStop is findMentions that gives up (returning nil) once stop says so; it
+// asks every checkEvery positions.
+func findMentionsStop(a []rune, stop func() bool) []mention {
 	var found []mention
-	for i := 0; i < len(a); {
+	for i, n := 0, 0; i < len(a); n++ {
+		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
+			return nil
+		}
 		if !units.NumberStartsAt(a, i) {
 			i++
 			continue
@@ -75,6 +82,9 @@ func findMentions(a []rune) []mention {
 	rank := rankInClause(a, found)
 	keep := make([]bool, len(found))
 	for k := len(found) - 1; k >= 0; k-- {
+		if stop != nil && k%checkEvery == 0 && stop() {
+			return nil
+		}
 		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}

@@ -296,7 +296,7 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			if it.Encoding != "" {
 				enc = it.Encoding
 			}
-			return extractCmdDocument(it.Name, it.Data, extract.Options{Encoding: enc})
+			return extractCmdDocument(it.Name, it.Data, extract.Options{Encoding: enc, Context: ctx})
 		},
 		Out: w,
 		Done: func(r batch.Result) error {

@@ -226,3 +226,33 @@ func TestExtractSignalsCleanUp(t *testing.T) {
 		})
 	}
 }
+
+// SIGTERM during one slow document stops the run within a second (the context reaches
+// the scanning loops), exit 130, the output file left as it was.
+func TestExtractStopsInsideDocument(t *testing.T) {
+	var b strings.Builder
+	for i := range 300000 {
+		b.WriteString("企业")
+		b.WriteString(strings.Repeat("一", i%3+1))
+		b.WriteString("家，")
+	}
+	d := docsDir(t, map[string]string{"slow.txt": b.String(), "out.jsonl": "old\n"})
+	t.Chdir(d)
+	before := snapshot(t, d)
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	}()
+	start := time.Now()
+	_, errOut, code := runCLI(t, "", false, "extract", "-o", "out.jsonl", "slow.txt")
+	took := time.Since(start)
+	if code != exitInterrupted || !strings.Contains(errOut, "interrupted; out.jsonl not written") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if took > 1200*time.Millisecond {
+		t.Errorf("took %v to stop (signal at 200 ms), want within a second", took)
+	}
+	if got := diffSnap(before, snapshot(t, d)); len(got) > 0 {
+		t.Errorf("changed %v", got)
+	}
+}
