@@ -210,6 +210,7 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 	o.Input.MaxMembers = noLimit(o.MaxMembers)
 	o.Input.MaxRatio = noLimit(o.MaxRatio)
 	o.Input.Stdin = ios.In
+	o.Input.Outputs = existingOutputs(o.Output, o.ErrorsFile)
 	if err := o.Input.Check(); err != nil {
 		return "", oo, usageError("%v", err)
 	}

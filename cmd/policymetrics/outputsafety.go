@@ -92,6 +92,21 @@ func checkExtractOutputs(ios *IOStreams, output, errorsFile string, args []strin
 	return checkOutputs(map[string]string{"-o": output, "--errors": errorsFile}, args, ios.In)
 }
 
+// existingOutputs are the output files that exist already (not devices), which a
+// directory walk must not read as inputs.
+func existingOutputs(paths ...string) []fs.FileInfo {
+	var out []fs.FileInfo
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			continue
+		}
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			out = append(out, fi)
+		}
+	}
+	return out
+}
+
 // checkLimitFlags refuses limits that would turn a check off by accident: a negative
 // count or ratio, a ratio that is not a number (NaN compares false with everything, so it
 // let every member through) or infinite, or under 1 (every member would fail).

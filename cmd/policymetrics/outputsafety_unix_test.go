@@ -137,6 +137,24 @@ func TestExtractOutputSafety(t *testing.T) {
 			},
 		},
 		{
+			name: "output inside a directory input is not read as an input",
+			setup: func(t *testing.T, d string) {
+				os.Mkdir(filepath.Join(d, "in"), 0o755)
+				os.WriteFile(filepath.Join(d, "in/c.txt"), []byte("3"), 0o644)
+				os.WriteFile(filepath.Join(d, "in/out.txt"), []byte("99 from the last run"), 0o644)
+			},
+			args:    []string{"-o", "in/out.txt", "--format", "jsonl", "in", "a.txt"},
+			code:    1,
+			stderr:  "in/out.txt: is an output of this run; not read as an input",
+			changed: []string{"in/out.txt"},
+			check: func(t *testing.T, d string) {
+				b, _ := os.ReadFile(filepath.Join(d, "in/out.txt"))
+				if strings.Contains(string(b), "99") || !strings.Contains(string(b), `"doc":"in/c.txt"`) || !strings.Contains(string(b), `"doc":"a.txt"`) {
+					t.Errorf("out.txt: %q, want the other inputs' records only", b)
+				}
+			},
+		},
+		{
 			name:   "dangling symbolic link",
 			setup:  func(t *testing.T, d string) { os.Symlink("nowhere/x.jsonl", filepath.Join(d, "l.jsonl")) },
 			args:   []string{"-o", "l.jsonl", "a.txt"},

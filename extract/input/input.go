@@ -89,6 +89,11 @@ type Options struct {
 
 	// Stdin is what "-" reads; nil is os.Stdin.
 	Stdin io.Reader
+
+	// Outputs are files this run writes (-o, --errors): met in a directory walk, each is
+	// reported as an error instead of read, since the run replaces it (same device and
+	// inode, whatever the path).
+	Outputs []fs.FileInfo
 }
 
 // Check validates the options (formats, columns, globs) before a walk.
@@ -404,6 +409,14 @@ func (w *walker) file(p, name, rel string, fi fs.FileInfo, explicit bool) {
 	} else {
 		k = w.classify(rel)
 		if k == skip {
+			return
+		}
+	}
+	for _, out := range w.opts.Outputs {
+		if os.SameFile(fi, out) {
+			if !w.sizeOnly {
+				w.failf(name, "is an output of this run; not read as an input")
+			}
 			return
 		}
 	}
