@@ -52,3 +52,17 @@ func TestMisleadingCases(t *testing.T) {
 		})
 	}
 }
+
+// Issue 12: an unterminated quote in one CSV input is an error naming the row; the rows
+// before it and the other inputs' rows are all written.
+func TestExtractCSVUnterminatedQuote(t *testing.T) {
+	d := t.TempDir()
+	os.WriteFile(filepath.Join(d, "bad.csv"), []byte("id,text\nw,投资5亿元\nx,\"a 5亿元\nb,投资6亿元\n"), 0o644)
+	os.WriteFile(filepath.Join(d, "good.csv"), []byte("id,text\ny,新增企业7家\nz,投资8亿元\n"), 0o644)
+	t.Chdir(d)
+	out, errOut, code := runCLI(t, "", false, "extract", "--input-format", "csv", "--text-column", "text", "--id-column", "id", "--fields", "doc,text", "bad.csv", "good.csv")
+	want := `{"doc":"bad.csv#w","text":"5亿元"}` + "\n" + `{"doc":"good.csv#y","text":"7家"}` + "\n" + `{"doc":"good.csv#z","text":"8亿元"}` + "\n"
+	if code != 1 || out != want || !strings.Contains(errOut, "bad.csv: row 2 (line 3 of the file, column 17): a quote that does not end") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
