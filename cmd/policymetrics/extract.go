@@ -179,11 +179,11 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		oo.BOM = o.BOM
 	}
 	if o.Fields != "" {
-		fs, err := output.ParseFields(o.Fields)
+		fields, err := output.ParseFields(o.Fields)
 		if err != nil {
 			return "", oo, usageError("--fields: %v", err)
 		}
-		oo.Fields = fs
+		oo.Fields = fields
 	}
 	if o.Jobs < 1 {
 		return "", oo, usageError("-j must be at least 1")
