@@ -357,6 +357,8 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			code = se.exitCode()
 		}
 		return &exitError{code: code, err: errors.New(msg)}
+	case errors.Is(runErr, syscall.EPIPE):
+		return &exitError{code: 128 + 13} // the reader has gone (| head): quiet, as SIGPIPE
 	case runErr != nil:
 		return &exitError{code: exitFailure, err: runErr}
 	case st.Errors > 0:

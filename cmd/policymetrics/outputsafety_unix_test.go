@@ -274,3 +274,22 @@ func TestExtractStopsInsideDocument(t *testing.T) {
 		t.Errorf("changed %v", got)
 	}
 }
+
+// A reader that goes away (| head) ends the run quietly with 141, as SIGPIPE would,
+// not with an error message.
+func TestExtractBrokenPipe(t *testing.T) {
+	useExtractFake(t)
+	d := docsDir(t, map[string]string{"a.txt": strings.Repeat("1 ", 100000)})
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	defer w.Close()
+	var errOut bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(""), Out: w, ErrOut: &errOut}
+	code := run([]string{"extract", filepath.Join(d, "a.txt")}, ios)
+	if code != 141 || errOut.String() != "" {
+		t.Errorf("exit %d, stderr %q; want 141 and nothing", code, errOut.String())
+	}
+}
