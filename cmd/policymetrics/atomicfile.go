@@ -45,26 +45,27 @@ func outputKind(target string) (real string, direct bool, err error) {
 	if _, base := filepath.Split(target); base == "" {
 		return "", false, errors.New("is a directory")
 	}
-	real = target
-	if li, lerr := os.Lstat(target); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
-		r, err := filepath.EvalSymlinks(target)
-		if err != nil {
-			return "", false, fmt.Errorf("a symbolic link to nothing (%v); not written", reason(err))
-		}
-		real = r
-	}
-	fi, err := os.Stat(real)
+	fi, err := os.Stat(target) // through symbolic links, /dev/stdout's included
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return real, false, nil // a new file
+		if li, lerr := os.Lstat(target); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			return "", false, fmt.Errorf("a symbolic link to nothing (%v); not written", reason(err))
+		}
+		return target, false, nil // a new file
 	case err != nil:
 		return "", false, err
 	case fi.Mode().IsRegular():
-		return real, false, nil
+		// Replace the file a link points to, not the link.
+		r, err := filepath.EvalSymlinks(target)
+		if err != nil {
+			return "", false, fmt.Errorf("cannot tell which file this is (%v); not written", reason(err))
+		}
+		return r, false, nil
 	case fi.IsDir():
 		return "", false, errors.New("is a directory")
 	case fi.Mode()&fs.ModeCharDevice != 0, fi.Mode()&fs.ModeNamedPipe != 0:
-		return real, true, nil
+		// Opened by the name given: /dev/stdout on a pipe leads to no path.
+		return target, true, nil
 	case fi.Mode()&fs.ModeDevice != 0:
 		return "", false, errors.New("is a block device; not written (only regular files, character devices and pipes are)")
 	case fi.Mode()&fs.ModeSocket != 0:

@@ -155,6 +155,16 @@ func TestExtractOutputSafety(t *testing.T) {
 			},
 		},
 		{
+			name:  "symbolic link to a character device: written through",
+			setup: func(t *testing.T, d string) { os.Symlink(os.DevNull, filepath.Join(d, "null.jsonl")) },
+			args:  []string{"-o", "null.jsonl", "a.txt"},
+			check: func(t *testing.T, d string) {
+				if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
+					t.Errorf("%s is now %v", os.DevNull, fi.Mode())
+				}
+			},
+		},
+		{
 			name:   "dangling symbolic link",
 			setup:  func(t *testing.T, d string) { os.Symlink("nowhere/x.jsonl", filepath.Join(d, "l.jsonl")) },
 			args:   []string{"-o", "l.jsonl", "a.txt"},
