@@ -288,16 +288,6 @@ func ordinalListBefore(a []rune, s int) bool {
 	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
 }
 
-// clauseStart returns where the clause holding a[i] starts.
-func clauseStart(a []rune, i int) int {
-	for k := i - 1; k >= 0; k-- {
-		if a[k] == '\n' || segment.IsClauseSeparator(a, k) || a[k] == '。' {
-			return k + 1
-		}
-	}
-	return 0
-}
-
 func covered(set *lexicon.Set, a []rune, k int) bool {
 	// A word of the set covering a[k] starts at most a few runes before it.
 	for from := max(0, k-6); from <= k; from++ {
