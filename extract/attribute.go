@@ -4,6 +4,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"slices"
+	"sort"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
@@ -32,10 +33,14 @@ const distantQualifierWindow = 8
 
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options) []attrs {
+// stop, when set, is asked before each sentence: true ends the work early.
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool) []attrs {
 	out := make([]attrs, len(ms))
 	k := 0
 	for _, sen := range sentences {
+		if stop != nil && stop() {
+			return out
+		}
 		for k < len(ms) && ms[k].Start < sen.Start {
 			k++
 		}
@@ -318,10 +323,7 @@ func text(a []rune, p phrase) string {
 // (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%): the words from the
 // clause start to its first verb or number; "" when there are none.
 func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
-	first := i
-	for first > 0 && ms[first-1].Start >= c.Start {
-		first--
-	}
+	first := sort.Search(i, func(k int) bool { return ms[k].Start >= c.Start }) // the clause's first number
 	end := ms[first].Start
 	if v, _ := verbsObject.IndexIn(a, c.Start, end); v >= 0 {
 		end = v
@@ -431,13 +433,10 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 // listGroup returns the first and last mention of the list in clause c that mention i
 // belongs to (i, i when it stands alone).
 func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
-	first, last := i, i
-	for first > 0 && ms[first-1].Start >= c.Start && inListWith(a, ms[first-1], ms[first]) {
-		first--
-	}
-	for last+1 < len(ms) && ms[last+1].Start < c.End && inListWith(a, ms[last], ms[last+1]) {
-		last++
-	}
+	// The chain of inListWith links is known (listBack, listFwd); the clause bounds it.
+	first, last := max(0, i-ms[i].listBack), min(len(ms)-1, i+ms[i].listFwd)
+	first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })
+	last = i + sort.Search(last-i, func(k int) bool { return ms[i+1+k].Start >= c.End })
 	return first, last
 }
 

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"context"
 	"fmt"
+	"strings"
+
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/read"
@@ -27,6 +30,10 @@ type Options struct {
 	// Warn, when set, hears what went wrong without stopping the document (a user's
 	// concept pattern that timed out).
 	Warn func(error)
+	// Context, when set, cancels the extraction: the scanning loops look at it every few
+	// thousand candidates and Document returns its error, so that a run stops within a
+	// second of SIGINT even in one slow document. Nil never cancels.
+	Context context.Context
 }
 
 func (o Options) concepts() *concept.List {
@@ -38,11 +45,21 @@ func (o Options) concepts() *concept.List {
 
 // Document extracts the records of one document. name is what records carry as `doc`.
 func Document(name string, data []byte, opts Options) ([]Record, error) {
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	d, err := Build(name, data, opts)
 	if err != nil {
 		return nil, err
 	}
-	return Records(d, opts), nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return records(ctx, d, opts)
 }
 
 // Build reads a document into the value the rules work on.
@@ -62,14 +79,33 @@ func Text(name, text string) []Record {
 
 // Records runs segmentation, mention finding and attribution over a document.
 func Records(d *doc.Document, opts Options) []Record {
+	recs, _ := records(context.Background(), d, opts)
+	return recs
+}
+
+// records is Records that stops with ctx's error when ctx is cancelled.
+func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
+	stop := func() bool { return ctx.Err() != nil }
 	a, an, src, name := d.Text.Runes, d.Text, d.Src, d.Name
 	sentences := segment.Sentences(a)
-	mentions := findMentions(a)
-	fields := attribute(d, sentences, mentions, opts)
+	if stop() {
+		return nil, ctx.Err()
+	}
+	mentions := findMentionsStop(a, stop)
+	if stop() {
+		return nil, ctx.Err()
+	}
+	fields := attribute(d, sentences, mentions, opts, stop)
+	if stop() {
+		return nil, ctx.Err()
+	}
 	tableRecs, claimed := tableRecords(d, opts)
 	records := make([]Record, 0, len(mentions)+len(tableRecs))
 	sentenceText := map[int]string{} // one string per sentence, shared by its records
 	for k, m := range mentions {
+		if k%checkEvery == checkEvery-1 && stop() {
+			return nil, ctx.Err()
+		}
 		if !m.record {
 			continue
 		}
@@ -101,19 +137,55 @@ func Records(d *doc.Document, opts Options) []Record {
 			r.Upper = &u
 		}
 		if k := segment.Find(sentences, m.Start); k >= 0 {
-			st, ok := sentenceText[k]
-			if !ok {
-				st = string(a[sentences[k].Start:sentences[k].End])
-				sentenceText[k] = st
+			sen := sentences[k]
+			if sen.End-sen.Start > MaxSentence {
+				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
+			} else {
+				st, ok := sentenceText[k]
+				if !ok {
+					st = string(a[sen.Start:sen.End])
+					sentenceText[k] = st
+				}
+				r.Sentence = st
 			}
-			r.Sentence = st
 		}
 		records = append(records, r)
 	}
 	if len(tableRecs) > 0 {
 		records = mergeByPosition(records, tableRecs)
 	}
-	return records
+	return records, nil
+}
+
+// checkEvery is how many candidates a scanning loop handles between two looks at the
+// context.
+const checkEvery = 4096
+
+// MaxSentence is the most characters of its sentence a record carries (SPEC §1
+// sentence): a longer sentence is cut to MaxSentence characters around the mention, with
+// … where cut, so that output stays linear in the input (every record of a sentence
+// repeats it).
+const MaxSentence = 400
+
+// sentenceAround returns at most MaxSentence characters of sentence sen around the
+// mention a[start:end], centred on it, with … at each end that was cut.
+func sentenceAround(a []rune, sen segment.Span, start, end int) string {
+	start, end = max(start, sen.Start), min(end, sen.End)
+	ctx := max(0, MaxSentence-(end-start))
+	from := max(sen.Start, start-ctx/2)
+	to := min(sen.End, from+MaxSentence)
+	if to == sen.End {
+		from = max(sen.Start, to-MaxSentence)
+	}
+	var b strings.Builder
+	if from > sen.Start {
+		b.WriteString("…")
+	}
+	b.WriteString(string(a[from:to]))
+	if to < sen.End {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 // inSpans reports a source offset inside one of spans.

@@ -13,6 +13,10 @@ type mention struct {
 	units.Match // offsets into the analysis text
 	qualifier   units.Qualifier
 	record      bool // false for context-only numbers (6947亿: a scaled amount without unit)
+	// listBack and listFwd count the mentions before and after this one that inListWith
+	// chains to it (5家、6家和7家): computed once in findMentions so that listGroup is not
+	// a walk along the list from every item (quadratic in the list's length).
+	listBack, listFwd int
 }
 
 var (
@@ -52,9 +56,16 @@ func quotePairs(s *lexicon.Set) []quotePair {
 // findMentions scans the analysis text once and returns the quantities that are records,
 // in text order, together with scaled amounts that lack a unit (工业增加值6947亿): those
 // are not records but tell the attribution what the next numbers are about.
-func findMentions(a []rune) []mention {
+func findMentions(a []rune) []mention { return findMentionsStop(a, nil) }
+
+// findMentionsStop is findMentions that gives up (returning nil) once stop says so; it
+// asks every checkEvery positions.
+func findMentionsStop(a []rune, stop func() bool) []mention {
 	var found []mention
-	for i := 0; i < len(a); {
+	for i, n := 0, 0; i < len(a); n++ {
+		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
+			return nil
+		}
 		if !units.NumberStartsAt(a, i) {
 			i++
 			continue
@@ -68,19 +79,33 @@ func findMentions(a []rune) []mention {
 		found = append(found, mention{Match: m})
 		i = max(m.End, runEnd)
 	}
+	rank := rankInClause(a, found)
 	keep := make([]bool, len(found))
 	for k := len(found) - 1; k >= 0; k-- {
+		if stop != nil && k%checkEvery == 0 && stop() {
+			return nil
+		}
 		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}
-		keep[k] = found[k].Unit != "" && neverRecord(a, found[k]) == ""
+		keep[k] = found[k].Unit != "" && neverRecord(a, found[k], rank[k]) == ""
 	}
 	out := found[:0]
 	for k, m := range found {
 		m.record = keep[k]
-		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m) == "" {
+		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
 			m.qualifier = qualifierOf(a, m.Match)
 			out = append(out, m)
+		}
+	}
+	for k := 1; k < len(out); k++ {
+		if inListWith(a, out[k-1], out[k]) {
+			out[k].listBack = out[k-1].listBack + 1
+		}
+	}
+	for k := len(out) - 2; k >= 0; k-- {
+		if out[k+1].listBack > 0 {
+			out[k].listFwd = out[k+1].listFwd + 1
 		}
 	}
 	return out
@@ -156,9 +181,32 @@ func qualifierOf(a []rune, m units.Match) units.Qualifier {
 	return q
 }
 
+// rankInClause tells for each mention (in text order) whether a rank word (排名…) lies
+// in its clause before it. One pass over the text carries the clause start and the
+// answer forward, so a clause of n numbers costs O(n), not O(n²) as a search back from
+// every number would (2025年、 × 40,000 took 17 s).
+func rankInClause(a []rune, ms []mention) []bool {
+	out := make([]bool, len(ms))
+	p, cs, has := 0, 0, false
+	for k, m := range ms {
+		for ; p < m.Start && p < len(a); p++ {
+			if a[p] == '\n' || a[p] == '。' || segment.IsClauseSeparator(a, p) {
+				cs, has = p+1, false
+				continue
+			}
+			if !has && rankContext.SuffixBeforeFrom(a, p+1, cs) > 0 {
+				has = true
+			}
+		}
+		out[k] = has
+	}
+	return out
+}
+
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
-// Each test serves one family of text.
-func neverRecord(a []rune, m mention) string {
+// Each test serves one family of text. rankBefore tells whether a rank word precedes it
+// in its clause (rankInClause).
+func neverRecord(a []rune, m mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {
 		if _, _, ok := units.IdiomAt(a, k); ok {
@@ -180,7 +228,7 @@ func neverRecord(a []rune, m mention) string {
 	if m.Unit == "次" && (sessionAfter.PrefixAt(a, e) > 0 || lastIndex(a, '届', s-6, s) >= 0) {
 		return "session" // 十六届人大三次会议, 省委十次全会, 十一届十次、十一次全会
 	}
-	if k, _ := rankContext.LastIndexIn(a, clauseStart(a, s), s); k >= 0 && (m.Unit == "位" || m.Unit == "名") {
+	if rankBefore && (m.Unit == "位" || m.Unit == "名") {
 		return "rank" // 排名由369位上升到235位, 排名提升6位
 	}
 	if streakBefore.SuffixBefore(a, s) > 0 {
@@ -238,16 +286,6 @@ func ordinalListBefore(a []rune, s int) bool {
 		k--
 	}
 	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
-}
-
-// clauseStart returns where the clause holding a[i] starts.
-func clauseStart(a []rune, i int) int {
-	for k := i - 1; k >= 0; k-- {
-		if a[k] == '\n' || segment.IsClauseSeparator(a, k) || a[k] == '。' {
-			return k + 1
-		}
-	}
-	return 0
 }
 
 func covered(set *lexicon.Set, a []rune, k int) bool {

@@ -1,6 +1,7 @@
 package units
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -38,6 +39,11 @@ func Parse(phrase string) (Quantity, error) {
 		start++
 	}
 	m, ok := Scan(s, start)
+	if !ok && start < len(s) {
+		if _, n, err := parseArabic(s[start:]); errors.Is(err, errOverflow) {
+			return Quantity{}, fmt.Errorf("%q: %q has too many significant digits to be read exactly (more than 18): an identifier, not an amount?", phrase, string(s[start:start+n]))
+		}
+	}
 	if !ok || m.Unit == "" && m.BareScale && m.NumberEnd-m.Start == 1 && isBigUnit(s[m.Start]) {
 		return Quantity{}, fmt.Errorf("%q: no number here", phrase) // 亿 alone is a word
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -36,6 +35,7 @@ const exitInterrupted = 130
 
 type extractOptions struct {
 	Format      string
+	Fields      string
 	Output      string
 	BOM         bool
 	BOMSet      bool
@@ -98,7 +98,11 @@ exponent form (in xlsx, numbers as Excel holds them, 15 significant digits). Rec
 input order, whatever -j is: the output is byte-identical at any -j.
 
 With -o FILE the output is written to a temporary file beside FILE and renamed when
-done; if the run is interrupted or fails, FILE is left as it was.
+done; if the run is interrupted or fails, FILE is left as it was (so is the --errors
+file, written the same way). A symbolic link is followed (the file it points to is
+replaced); a character device or a pipe (/dev/null, /dev/stdout, >(gzip)) is written
+in place, as cp would; a directory, block device or socket is refused, and so is an
+output that is one of the inputs or the other output (same device and inode).
 
 Each input that cannot be read or extracted is reported on stderr as one line,
 "policymetrics: NAME: REASON" (with --errors FILE also as JSON Lines {"doc", "error"});
@@ -107,7 +111,8 @@ terminal, a progress bar shows on stderr (not with --quiet); --stats prints a su
 
 Exit status: 0 when every input was read, 1 when some input failed, no document was
 found (an empty folder, an --include matching nothing) or the output could not be
-written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
+written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM), 129 on SIGHUP, 141 on
+SIGPIPE; standard output closed (>&-) is an error.`,
 		Example: `  # every indicator of a report, as JSON Lines
   policymetrics extract report.txt
 
@@ -135,18 +140,15 @@ written, 2 on a usage error, 130 when interrupted (SIGINT, SIGTERM).`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			ctx, stop := notifyEnd(ctx) // a second signal ends the process at once
 			defer stop()
-			go func() {
-				<-ctx.Done()
-				stop() // a second Ctrl-C ends the process at once
-			}()
 			return runExtract(ctx, ios, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
 	f.StringVar(&opts.Format, "format", "", "output format: jsonl, json, csv, tsv or xlsx (default jsonl, or from the extension of -o)")
+	f.StringVar(&opts.Fields, "fields", "", "write only these record fields, in this `order` (comma-separated, as gh --json or xsv select): JSON keys or CSV/TSV columns; e.g. doc,text,value,unit")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (whole or not at all) instead of standard output")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV/TSV output with a UTF-8 byte-order mark (default: on for a .csv file, off on standard output)")
 	addInputFlags(f, opts)
@@ -180,8 +182,8 @@ func addInputFlags(f *pflag.FlagSet, opts *extractOptions) {
 	f.BoolVar(&opts.Input.Hidden, "hidden", false, "read hidden files and folders (names starting with .) in directories and archives")
 	f.Var(&opts.MaxFileSize, "max-file-size", "largest document read (0: no limit)")
 	f.Var(&opts.MaxArchive, "max-archive-bytes", "most bytes read out of one archive, uncompressed (0: no limit)")
-	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most members of one archive (0: no limit)")
-	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB (0: no limit)")
+	f.IntVar(&opts.MaxMembers, "max-members", input.DefaultMaxMembers, "most files read from one archive, zip or tar alike: the first N are read, the rest reported as an error (0: no limit)")
+	f.Float64Var(&opts.MaxRatio, "max-ratio", input.DefaultMaxRatio, "highest compression ratio of an archive member over 1 MiB, at least 1 (0: no limit)")
 	f.StringVar(&opts.ConceptsFile, "concepts", "", "add the concepts and wordings of `FILE` (the format of extract/concept/data/concepts.txt) to the built-in list; its wordings win")
 }
 
@@ -259,14 +261,24 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		}
 		oo.BOM = o.BOM
 	}
+	if o.Fields != "" {
+		fields, err := output.ParseFields(o.Fields)
+		if err != nil {
+			return "", oo, usageError("--fields: %v", err)
+		}
+		oo.Fields = fields
+	}
 	if o.Jobs < 1 {
 		return "", oo, usageError("-j must be at least 1")
 	}
 	if err := decode.CheckEncoding(o.Encoding); err != nil {
 		return "", oo, usageError("--encoding: %v", err)
 	}
-	if o.ErrorsFile != "" && (o.ErrorsFile == o.Output || o.ErrorsFile == "-") {
+	if o.ErrorsFile == "-" {
 		return "", oo, usageError("--errors needs a file of its own")
+	}
+	if err := checkExtractOutputs(ios, o.Output, o.ErrorsFile, o.Args); err != nil {
+		return "", oo, err
 	}
 	inf, err := input.ParseFormat(o.InputFormat)
 	if err != nil {
@@ -278,11 +290,15 @@ func (o *extractOptions) setup(ios *IOStreams) (output.Format, output.Options, e
 		return "", oo, usageError("--doc-name: %v", err)
 	}
 	o.Input.DocName = dn
+	if err := checkLimitFlags(o.MaxMembers, o.MaxRatio); err != nil {
+		return "", oo, err
+	}
 	o.Input.MaxFileSize = noLimit(int64(o.MaxFileSize))
 	o.Input.MaxArchiveBytes = noLimit(int64(o.MaxArchive))
 	o.Input.MaxMembers = noLimit(o.MaxMembers)
 	o.Input.MaxRatio = noLimit(o.MaxRatio)
 	o.Input.Stdin = ios.In
+	o.Input.Outputs = existingOutputs(o.Output, o.ErrorsFile)
 	if err := o.Input.Check(); err != nil {
 		return "", oo, usageError("%v", err)
 	}
@@ -386,7 +402,7 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 			if it.Encoding != "" {
 				enc = it.Encoding
 			}
-			return extractCmdDocument(it.Name, it.Data, o.documentOptions(enc, stderr))
+			return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
 		},
 		Out: w,
 		Done: func(r batch.Result) error {
@@ -446,10 +462,21 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 	switch {
 	case runErr != nil && ctx.Err() != nil:
 		msg := "interrupted"
+		if se, ok := interruption(ctx); ok {
+			if se.sig == syscall.SIGPIPE {
+				return &exitError{code: se.exitCode()} // the reader has gone: nothing to say
+			}
+		}
 		if o.Output != "" && o.Output != "-" {
 			msg += "; " + o.Output + " not written"
 		}
-		return &exitError{code: exitInterrupted, err: errors.New(msg)}
+		code := exitInterrupted
+		if se, ok := interruption(ctx); ok {
+			code = se.exitCode()
+		}
+		return &exitError{code: code, err: errors.New(msg)}
+	case errors.Is(runErr, syscall.EPIPE):
+		return &exitError{code: 128 + 13} // the reader has gone (| head): quiet, as SIGPIPE
 	case runErr != nil:
 		return &exitError{code: exitFailure, err: runErr}
 	case st.Errors > 0:
@@ -488,8 +515,8 @@ func loadConcepts(path string) (*concept.List, error) {
 // documentOptions are the options every document is extracted with. A concept pattern
 // that times out is reported once, naming its file and line; the records go on without
 // that concept.
-func (o *extractOptions) documentOptions(enc string, stderr io.Writer) extract.Options {
-	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr)}
+func (o *extractOptions) documentOptions(ctx context.Context, enc string, stderr io.Writer) extract.Options {
+	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr), Context: ctx}
 }
 
 func (o *extractOptions) warnOnce(stderr io.Writer) func(error) {

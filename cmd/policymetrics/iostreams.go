@@ -17,6 +17,7 @@ type IOStreams struct {
 	InIsTerminal  bool // no input to read from a pipe: with no input argument, a usage error
 	OutIsTerminal bool // human output (aligned tables) instead of machine output
 	ErrIsTerminal bool // progress bars and colour on stderr
+	OutClosed     bool // the process started with standard output closed (>&-)
 }
 
 // SystemStreams returns the process's standard streams.
@@ -28,5 +29,6 @@ func SystemStreams() *IOStreams {
 		InIsTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		OutClosed:     startedClosed(os.Stdout),
 	}
 }

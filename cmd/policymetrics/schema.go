@@ -58,7 +58,7 @@ var recordProps = map[string]schemaProp{
 	"qualifier": {Type: "string", Enum: []string{"", "approx", "over", "under"}, Description: "approx (约, 左右, 近…), over (超过, 以上, 多…), under (不到, 以下…), or empty"},
 	"change":    {Type: "string", Enum: []string{"", "increase", "decrease"}, Description: "increase or decrease when the number states a change of the indicator; empty for a level"},
 	"modality":  {Type: "string", Enum: []string{"", "target"}, Description: "target when the value is a goal, plan or forecast; empty for a reported fact"},
-	"sentence":  {Type: "string", Description: "the whole sentence holding the mention, normalised"},
+	"sentence":  {Type: "string", Description: "the sentence holding the mention, normalised; a sentence over 400 characters is cut to the 400 around the mention, with … where cut"},
 	"upper":     {Type: "number", Description: "the high end of a range (optional)"},
 	"raw_unit":  {Type: "string", Description: "the unit as written, before canonicalisation (optional)"},
 	"page":      {Type: "integer", Minimum: intp(1), Description: "the 1-based page of a paged document (PDF) (optional)"},

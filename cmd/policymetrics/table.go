@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -70,7 +68,7 @@ the header) or json; on a terminal without -o, an aligned table.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			ctx, stop := notifyEnd(ctx)
 			defer stop()
 			return runTable(ctx, ios, opts)
 		},
@@ -243,7 +241,7 @@ func (o *tableOptions) extractAll(ctx context.Context, ios *IOStreams) ([]extrac
 			if it.Encoding != "" {
 				enc = it.Encoding
 			}
-			return extractCmdDocument(it.Name, it.Data, o.documentOptions(enc, stderr))
+			return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
 		},
 		Out: &col,
 		Done: func(r batch.Result) error {

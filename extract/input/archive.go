@@ -164,10 +164,6 @@ func (w *walker) zipArchive(name string, ra io.ReaderAt, size int64, parent *bud
 		return
 	}
 	b := w.newBudget(parent)
-	if m := w.maxMembers(); m >= 0 && len(zr.File) > m {
-		w.failf(name, "%d members, more than the limit of %d (--max-members); not read", len(zr.File), m)
-		return
-	}
 	var declared uint64
 	for _, f := range zr.File {
 		declared += f.UncompressedSize64
@@ -176,12 +172,22 @@ func (w *walker) zipArchive(name string, ra io.ReaderAt, size int64, parent *bud
 		w.failf(name, "would expand to %s, more than %s (--max-archive-bytes); not read", humanBytes(int64(min(declared, 1<<62))), humanBytes(b.max))
 		return
 	}
+	n := 0
 	for _, f := range zr.File {
 		if w.stopped() {
 			return
 		}
+		if isDir := strings.HasSuffix(f.Name, "/"); isDir || !f.Mode().IsRegular() {
+			continue // directories, links: not counted, as in a tar
+		}
+		// Like a tar: the first --max-members files are read, the rest reported.
+		n++
+		if m := w.maxMembers(); m >= 0 && n > m {
+			w.failf(name, "more than %d members (--max-members); the rest not read", m)
+			return
+		}
 		rel, isDir := MemberName(f.Name)
-		if isDir || rel == "" || !f.Mode().IsRegular() {
+		if isDir || rel == "" {
 			continue
 		}
 		k := w.classifyMember(rel)

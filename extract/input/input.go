@@ -93,6 +93,11 @@ type Options struct {
 
 	// DocName is how items are named (see DocName); empty is NamePath.
 	DocName NameMode
+
+	// Outputs are files this run writes (-o, --errors): met in a directory walk, each is
+	// reported as an error instead of read, since the run replaces it (same device and
+	// inode, whatever the path).
+	Outputs []fs.FileInfo
 }
 
 // Check validates the options (formats, columns, globs) before a walk.
@@ -422,6 +427,14 @@ func (w *walker) file(p, name, rel string, fi fs.FileInfo, explicit bool) {
 	} else {
 		k = w.classify(rel)
 		if k == skip {
+			return
+		}
+	}
+	for _, out := range w.opts.Outputs {
+		if os.SameFile(fi, out) {
+			if !w.sizeOnly {
+				w.failf(name, "is an output of this run; not read as an input")
+			}
 			return
 		}
 	}

@@ -157,8 +157,50 @@ func sniffBinary(data []byte) string {
 			}
 		}
 	}
-	if even > 0 && odd > 0 {
+	if even > 0 && odd > 0 && !plausibleUTF16(head, false) && !plausibleUTF16(head, true) {
 		return "contains NUL bytes"
 	}
 	return ""
+}
+
+// plausibleUTF16 reports whether b reads as UTF-16 text in one byte order: no NUL
+// unit and hardly any control characters or broken surrogates. BOM-less UTF-16 has NUL
+// bytes on both parities when ASCII (2 = 32 00 in LE) meets characters such as 一
+// (U+4E00 = 00 4E), so the parity of NUL bytes alone cannot tell it from binary data.
+func plausibleUTF16(b []byte, bigEndian bool) bool {
+	n := len(b) / 2
+	if n == 0 {
+		return false
+	}
+	bad := 0
+	for i := 0; i+1 < len(b); i += 2 {
+		u := uint16(b[i]) | uint16(b[i+1])<<8
+		if bigEndian {
+			u = uint16(b[i])<<8 | uint16(b[i+1])
+		}
+		if u == 0 {
+			return false
+		}
+		if !likelyTextUnit(u) {
+			bad++
+		}
+	}
+	return bad*20 <= n // at most 5% outside the ranges Chinese documents use
+}
+
+// likelyTextUnit reports a UTF-16 unit from the ranges a Chinese document is written in:
+// ASCII and Latin-1 text, general punctuation and symbols, CJK (with its punctuation,
+// kana, bopomofo, compatibility and fullwidth forms), and surrogates.
+func likelyTextUnit(u uint16) bool {
+	switch {
+	case u == '\t' || u == '\n' || u == '\r':
+		return true
+	case u >= 0x20 && u <= 0x7E, u >= 0xA0 && u <= 0xFF:
+		return true
+	case u >= 0x2000 && u <= 0x27BF, u >= 0x3000 && u <= 0x33FF, u >= 0x3400 && u <= 0x9FFF:
+		return true
+	case u >= 0xD800 && u <= 0xDFFF, u >= 0xF900 && u <= 0xFAFF, u >= 0xFE30 && u <= 0xFE4F, u >= 0xFF00 && u <= 0xFFEF:
+		return true
+	}
+	return false
 }

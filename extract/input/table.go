@@ -30,9 +30,15 @@ func (w *walker) csvTable(name string, r io.Reader) {
 	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	// The size limit applies while reading: a row may not run more than rowMax bytes past
+	// the end of the previous one, so a cell is never buffered whole before it is refused
+	// (/dev/zero read as CSV ends with an error, not out of memory).
+	lr := &rowLimitReader{r: br, max: -1}
+	if w.maxFile >= 0 {
+		lr.max = 2*w.maxFile + 64<<10
+	}
+	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -64,13 +70,18 @@ func (w *walker) csvTable(name string, r io.Reader) {
 		}
 	}
 	for row := 1; !w.stopped(); row++ {
+		lr.rowStart = cr.InputOffset()
 		rec, err := cr.Read()
+		if errors.Is(err, errRowTooLarge) {
+			w.failf(name, "row %d is larger than %s (--max-file-size); the rest of the table not read", row, humanBytes(lr.max))
+			return
+		}
 		if err == io.EOF {
 			return
 		}
 		if err != nil {
 			if !silentReadErr(err) {
-				w.failf(name, "%v; the rest of the table not read", err)
+				w.failf(name, "%s; the rest of the table not read", csvErrorText(err, row))
 			}
 			return
 		}
@@ -89,6 +100,48 @@ func (w *walker) csvTable(name string, r io.Reader) {
 		}
 		w.emit(Item{Name: doc, Data: []byte(rec[textCol])})
 	}
+}
+
+var errRowTooLarge = errors.New("row too large")
+
+// rowLimitReader fails with errRowTooLarge once more than max bytes (max < 0: no limit)
+// were read past rowStart, the offset where the row being read began.
+type rowLimitReader struct {
+	r             io.Reader
+	max, rowStart int64
+	n             int64 // bytes read
+}
+
+func (l *rowLimitReader) Read(p []byte) (int, error) {
+	if l.max >= 0 {
+		left := l.rowStart + l.max + 4096 - l.n // csv reads ahead a buffer's worth
+		if left <= 0 {
+			return 0, errRowTooLarge
+		}
+		if int64(len(p)) > left {
+			p = p[:left]
+		}
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+// csvErrorText says what is wrong with a CSV table and where: the row (counted as the
+// documents are, from 1 after the header) and the line of the file.
+func csvErrorText(err error, row int) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		what := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			what = "a quote that does not end (\"...) or stray quotes in an unquoted cell"
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			what = "a bare \" in an unquoted cell (write it as \"\" inside a quoted cell)"
+		}
+		return fmt.Sprintf("row %d (line %d of the file, column %d): %s", row, pe.StartLine, pe.Column, what)
+	}
+	return fmt.Sprintf("row %d: %v", row, err)
 }
 
 func quoteList(ss []string) string {

@@ -9,7 +9,8 @@ import (
 // dir walks a directory tree in sorted order. Hidden entries are skipped unless
 // Options.Hidden; excluded directories are not entered. A symbolic link to a directory is
 // followed once: a link back to a directory being walked (a loop) or to one already read
-// is reported instead of followed again.
+// is reported instead of followed again. Directories are told apart by device and inode,
+// so each real directory is read once whatever path leads to it.
 func (w *walker) dir(root string, fi fs.FileInfo) {
 	ids := map[fileKey]string{}
 	var stack []fileKey
@@ -66,7 +67,9 @@ func (w *walker) walkDir(dir, rel string, seen map[fileKey]string, stack []fileK
 				}
 				continue
 			}
-			if link {
+			// Every directory, reached through a link or not, is read once: a link to an
+			// ancestor of the root leads back into the tree by plain folders.
+			if ok {
 				if inStack(stack, k) {
 					if !w.sizeOnly {
 						w.failf(p, "symbolic link loop: leads back to %s", seen[k])

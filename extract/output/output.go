@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract"
@@ -75,6 +74,9 @@ type Options struct {
 	// BOM starts CSV and TSV output with a UTF-8 byte-order mark, so that Excel reads the
 	// file as UTF-8 rather than the system code page. JSON formats never carry one.
 	BOM bool
+	// Fields, when set, are the fields written, in this order (ParseFields): JSON keys or
+	// CSV/TSV columns. Nil writes every field in extract.Fields order.
+	Fields []string
 }
 
 // Writer writes records in one format. It is not safe for concurrent use.
@@ -112,18 +114,21 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	switch f {
 	case JSONL, JSON:
-		return &jsonWriter{w: bw, array: f == JSON}, nil
+		return &jsonWriter{w: bw, array: f == JSON, fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
 	case CSV, TSV:
-		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM}, nil
+		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM, fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }
 
 type jsonWriter struct {
-	w     *bufio.Writer
-	buf   []byte
-	array bool
-	n     int
+	w      *bufio.Writer
+	buf    []byte
+	array  bool
+	n      int
+	fields []string // chosen fields (nil: all)
+	idx    []int
+	cells  []string
 }
 
 func (j *jsonWriter) Write(r *extract.Record) error {
@@ -135,7 +140,11 @@ func (j *jsonWriter) Write(r *extract.Record) error {
 			b = append(b, ",\n"...)
 		}
 	}
-	b = appendRecordJSON(b, r)
+	if j.fields != nil {
+		b = appendFieldsJSON(b, r, j.fields, j.idx, j.cells)
+	} else {
+		b = appendRecordJSON(b, r)
+	}
 	if !j.array {
 		b = append(b, '\n')
 	}
@@ -165,6 +174,10 @@ type tableWriter struct {
 	bom    bool
 	header bool
 	cells  [14]string
+	fields []string // chosen columns (nil: all)
+	idx    []int
+	chosen []string
+	num    []bool
 }
 
 func (t *tableWriter) writeHeader() error {
@@ -173,6 +186,9 @@ func (t *tableWriter) writeHeader() error {
 		if _, err := t.w.WriteString("\uFEFF"); err != nil {
 			return err
 		}
+	}
+	if t.fields != nil {
+		return t.writeRow(t.fields, nil)
 	}
 	return t.writeRow(extract.Fields, nil)
 }
@@ -183,10 +199,19 @@ func (t *tableWriter) Write(r *extract.Record) error {
 			return err
 		}
 	}
-	c := t.cells[:0]
-	c = append(c, r.Doc, strconv.Itoa(r.Line), strconv.Itoa(r.Col), r.Text, r.Value.String(),
-		r.Unit, r.Indicator, r.Concept, r.Area, r.Period, r.Qualifier, r.Change, r.Modality, r.Sentence,
-		upper(r.Upper), r.RawUnit, page(r.Page))
+	c := recordCells(t.cells[:0], r)
+	if t.fields != nil {
+		if t.num == nil {
+			for _, i := range t.idx {
+				t.num = append(t.num, isNumeric[i])
+			}
+		}
+		t.chosen = t.chosen[:0]
+		for _, i := range t.idx {
+			t.chosen = append(t.chosen, c[i])
+		}
+		return t.writeRow(t.chosen, t.num)
+	}
 	return t.writeRow(c, isNumeric)
 }
 
@@ -195,13 +220,6 @@ func upper(u *units.Decimal) string {
 		return ""
 	}
 	return u.String()
-}
-
-func page(p int) string {
-	if p == 0 {
-		return ""
-	}
-	return strconv.Itoa(p)
 }
 
 // isNumeric[i] tells whether column i of extract.Fields holds a number. Numeric cells are

@@ -92,6 +92,10 @@ func ReadRecords(paths ...string) ([]Record, error) {
 				}
 			}
 			sort.Strings(files)
+			if len(files) == 0 {
+				// Scoring against nothing would pass whatever the extraction does.
+				return nil, fmt.Errorf("%s: no gold files (.jsonl or .json) in this folder", p)
+			}
 		}
 		for _, f := range files {
 			data, err := os.ReadFile(f)

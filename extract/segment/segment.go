@@ -4,6 +4,8 @@
 // do not split.
 package segment
 
+import "sort"
+
 // Span is a half-open rune range [Start, End) of the analysis text.
 type Span struct{ Start, End int }
 
@@ -175,11 +177,12 @@ func Find(sentences []Sentence, i int) int {
 }
 
 // ClauseOf returns the index of the clause of s containing rune offset i, or -1.
+// The clauses are in text order, so a binary search finds it (a sentence of n clauses
+// with a number in each would be quadratic to scan).
 func (s Sentence) ClauseOf(i int) int {
-	for k, c := range s.Clauses {
-		if c.Contains(i) {
-			return k
-		}
+	k := sort.Search(len(s.Clauses), func(k int) bool { return s.Clauses[k].End > i })
+	if k < len(s.Clauses) && s.Clauses[k].Contains(i) {
+		return k
 	}
 	return -1
 }
