@@ -55,7 +55,7 @@ func (tc timeContext) passageYear() int {
 // relativeAt reads a relative time word at a[i] (今年, 去年, 过去五年, 全年, 12月份,
 // 目前) and resolves it; a word after 比/较/同 (比上年增长) is a baseline and is skipped.
 func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
-	if tc.year == 0 || baselineBefore.SuffixBefore(a, i) > 0 {
+	if tc.year == 0 || !mayStartRelative(a[i]) || baselineBefore.SuffixBefore(a, i) > 0 {
 		return timeExpr{}, false
 	}
 	one := func(n, y int) (timeExpr, bool) {
@@ -103,6 +103,29 @@ func isRecurring(a []rune, start int) bool {
 	return recurring.SuffixBefore(a, start) > 0
 }
 
+// relativeFirst holds the first characters of every relative time word: most characters
+// of a text start none, and this rejects them before any word list is looked at.
+var relativeFirst = func() *[1 << 10]uint64 {
+	var bits [1 << 10]uint64 // one bit per character of the Basic Multilingual Plane
+	add := func(r rune) { bits[r>>6] |= 1 << (r & 63) }
+	add('十')
+	for _, s := range []*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners} {
+		for _, w := range s.Words() {
+			if r := []rune(w)[0]; r < 1<<16 {
+				add(r)
+			}
+		}
+	}
+	for r := range chineseDigits {
+		add(r)
+	}
+	return &bits
+}()
+
+func mayStartRelative(r rune) bool {
+	return cjk.IsDigit(r) || r < 1<<16 && relativeFirst[r>>6]&(1<<(r&63)) != 0
+}
+
 // hasStated reports a time among exprs that is not a baseline.
 func hasStated(exprs []timeExpr) bool {
 	for _, e := range exprs {
@@ -117,6 +140,9 @@ func hasStated(exprs []timeExpr) bool {
 // over them (五年增长30.8%, 近3年提升21个百分点, 过去三年累计): it returns the years and the
 // runes read. 连续5年 (a duration) and 5年内 (a deadline) are not such spans.
 func spanBack(a []rune, i, to int) (int, int) {
+	if r := a[i]; !cjk.IsDigit(r) && chineseDigits[r] == 0 && r != '十' && spanOpeners.PrefixAt(a, i) == 0 {
+		return 0, 0 // the common case: no span starts here
+	}
 	j := i
 	if n := spanOpeners.PrefixAt(a, j); n > 0 {
 		j += n
@@ -137,22 +163,34 @@ func spanBack(a []rune, i, to int) (int, int) {
 	return years, k - i
 }
 
-// smallYears reads a count of years from 2 to 20 at a[j] (3, 五, 十), in digits or Chinese.
+// smallYears reads a count of years from 2 to 20 at a[j] (3, 五, 十, 十二), in digits or
+// Chinese.
 func smallYears(a []rune, j int) (int, int) {
 	if v, n := cjk.SmallInt(a, j, 2); n > 0 {
 		return v, n
 	}
-	for n := 2; n >= 1; n-- {
-		if j+n <= len(a) {
-			if q, err := units.Parse(string(a[j : j+n])); err == nil && q.Unit == "" {
-				if v, ok := q.Value.Int64(); ok && v >= 2 && v <= 20 {
-					return int(v), n
-				}
-			}
+	d := func(k int) int {
+		if k < len(a) {
+			return chineseDigits[a[k]]
 		}
+		return 0
+	}
+	switch {
+	case j < len(a) && a[j] == '十':
+		if v := d(j + 1); v > 0 && v < 10 {
+			return 10 + v, 2 // 十二
+		}
+		return 10, 1
+	case d(j) >= 2 && d(j) < 10 && j+1 < len(a) && a[j+1] == '十':
+		return d(j) * 10, 2 // 二十
+	case d(j) >= 2 && d(j) < 10:
+		return d(j), 1
 	}
 	return 0, 0
 }
+
+// chineseDigits are the values of the Chinese digits a count of years is written with.
+var chineseDigits = map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // monthAt reads a month without a year (12月份, 12月末, 11月底; not 12月5日, a date), or a
 // range of months (1-9月) which is the year, at a[i].

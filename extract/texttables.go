@@ -31,7 +31,7 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 		switch {
 		case covered(start):
 			flush()
-		case strings.ContainsRune(string(line), '\t'):
+		case hasTab(line):
 			cells := splitCells(line, start)
 			if cur == nil {
 				cur = &read.Table{Caption: captionLine(prevLine)}
@@ -55,13 +55,33 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 		default:
 			flush()
 		}
-		if s := strings.TrimSpace(string(line)); s != "" {
-			prevLine = s
+		if len(line) > 0 && len(line) <= 80 && hasNonSpace(line) {
+			prevLine = strings.TrimSpace(string(line)) // a caption is short; longer lines are no caption
+		} else if len(line) > 80 {
+			prevLine = ""
 		}
 		start = end + 1
 	}
 	flush()
 	return out
+}
+
+func hasTab(line []rune) bool {
+	for _, r := range line {
+		if r == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNonSpace(line []rune) bool {
+	for _, r := range line {
+		if r != ' ' && r != '\u3000' && r != '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // splitCells splits a line at its tabs into cells whose offsets count from the text start.
