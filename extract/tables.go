@@ -16,14 +16,14 @@ import (
 // caption; what it measures is the row label joined with the column's measure.
 
 var (
-	growthColumns  = lexicon.Get("table-growth-columns")
-	genericColumns = lexicon.Get("table-generic-columns")
+	growthColumns   = lexicon.Get("table-growth-columns")
+	genericColumns  = lexicon.Get("table-generic-columns")
 	codeColumnWords = lexicon.Get("table-code-columns")
 	markerCells     = lexicon.Get("table-marker-cells")
-	unitColumns    = lexicon.Get("table-unit-columns")
-	planColumns    = lexicon.Get("table-plan-columns")
-	factColumns    = lexicon.Get("table-fact-columns")
-	labelPrefixes  = lexicon.Get("table-label-prefixes")
+	unitColumns     = lexicon.Get("table-unit-columns")
+	planColumns     = lexicon.Get("table-plan-columns")
+	factColumns     = lexicon.Get("table-fact-columns")
+	labelPrefixes   = lexicon.Get("table-label-prefixes")
 )
 
 // maxLabelRunes is the longest cell still read as a label or a header: a longer cell is
