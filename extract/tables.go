@@ -20,6 +20,7 @@ var (
 	genericColumns  = lexicon.Get("table-generic-columns")
 	codeColumnWords = lexicon.Get("table-code-columns")
 	markerCells     = lexicon.Get("table-marker-cells")
+	indexColumns    = lexicon.Get("table-index-columns")
 	unitColumns     = lexicon.Get("table-unit-columns")
 	planColumns     = lexicon.Get("table-plan-columns")
 	factColumns     = lexicon.Get("table-fact-columns")
@@ -272,7 +273,7 @@ func rowLabel(row []read.Cell, labelCols []bool, c int) string {
 // isLabelText reports a cell that can name a row: not empty, not a marker of the row's
 // level or flag (类, 款, 项, 是, 否).
 func isLabelText(s string) bool {
-	return s != "" && len([]rune(s)) > 1 && !markerCells.Contains(s)
+	return s != "" && !markerCells.Contains(s)
 }
 
 func cleanLabel(s string) string {
@@ -350,9 +351,10 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 				break
 			}
 		}
-		if !ok {
-			return Record{}, false
+		if !ok && !hasWord(indexColumns, head+" "+caption) {
+			return Record{}, false // a bare number with no unit anywhere is no record
 		}
+		// else: an index (上年同期=100): a number without a unit, as the table prints it
 	}
 	label = strings.TrimSpace(bracketUnit.ReplaceAllString(label, ""))
 	rec := Record{Text: cell.Text, Value: q.Value, Unit: q.Unit, RawUnit: q.RawUnit}
