@@ -367,7 +367,7 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 		}
 	case label == "":
 		rec.Indicator = measure
-	case measure == "" || growth && grownMeasure == "" || genericColumns.Contains(measure) || yearInText.MatchString(measure) || strings.Contains(label, measure) || sharesHead(label, measure):
+	case measure == "" || growth && grownMeasure == "" || genericColumns.Contains(measure) || hasWord(indexColumns, measure) || yearInText.MatchString(measure) || strings.Contains(label, measure) || sharesHead(label, measure):
 		rec.Indicator = label
 	default:
 		rec.Indicator = label + measure
