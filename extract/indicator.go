@@ -317,6 +317,10 @@ func trimPhrase(a []rune, p phrase) phrase {
 			p.s = te
 			changed = true
 		}
+		if n := itemNumberAt(a, p.s, p.e); n > 0 {
+			p.s += n // 46.全市…: the number of a task in a list
+			changed = true
+		}
 		// 每家予以…: "each", not what is measured.
 		if !p.empty() && a[p.s] == '每' && p.s+1 < p.e {
 			if f, ok := unitWordAt(a, p.s+1); ok {
@@ -329,6 +333,19 @@ func trimPhrase(a []rune, p phrase) phrase {
 		p.e--
 	}
 	return dropLoneRemark(a, p)
+}
+
+// itemNumberAt returns the length of a list item's number at a[i] (46. or 3、 before
+// words), or 0: digits and one '.' or '、' followed by a Han character.
+func itemNumberAt(a []rune, i, end int) int {
+	j := i
+	for j < end && j-i < 3 && cjk.IsDigit(a[j]) {
+		j++
+	}
+	if j == i || j+1 >= end || a[j] != '.' && a[j] != '、' || !cjk.IsHan(a[j+1]) {
+		return 0
+	}
+	return j + 1 - i
 }
 
 // dropLoneRemark empties a phrase that is only a remark in brackets ((下同), (现价)).
