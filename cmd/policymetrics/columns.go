@@ -4,23 +4,8 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/width"
+	"github.com/policymetrics/policymetrics/extract/output"
 )
-
-// displayWidth is the number of terminal columns s takes: Chinese characters take two.
-// (text/tabwriter counts runes, which misaligns every column after a Chinese cell.)
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
 
 // writeTable prints rows as columns aligned for a terminal, two spaces apart.
 func writeTable(w io.Writer, rows [][]string) error {
@@ -30,7 +15,7 @@ func writeTable(w io.Writer, rows [][]string) error {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(cell))
+			widths[i] = max(widths[i], output.DisplayWidth(cell))
 		}
 	}
 	var b strings.Builder
@@ -38,7 +23,7 @@ func writeTable(w io.Writer, rows [][]string) error {
 		for i, cell := range row {
 			b.WriteString(cell)
 			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-output.DisplayWidth(cell)+2))
 			}
 		}
 		s := strings.TrimRight(b.String(), " ")

@@ -397,14 +397,8 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 
 	st, runErr := batch.Run(ctx, batch.Config{
 		Workers: o.Jobs,
-		Extract: func(it input.Item) ([]extract.Record, error) {
-			enc := o.Encoding
-			if it.Encoding != "" {
-				enc = it.Encoding
-			}
-			return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
-		},
-		Out: w,
+		Extract: o.extractItem(ctx, stderr),
+		Out:     w,
 		Done: func(r batch.Result) error {
 			if bar != nil {
 				bar.add(r.Bytes, r.Records, r.Err != nil)
@@ -510,6 +504,18 @@ func loadConcepts(path string) (*concept.List, error) {
 		return nil, err
 	}
 	return concept.Default().With(user), nil
+}
+
+// extractItem extracts one input as the options say: its own encoding (a table row's)
+// before --encoding.
+func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batch.Func {
+	return func(it input.Item) ([]extract.Record, error) {
+		enc := o.Encoding
+		if it.Encoding != "" {
+			enc = it.Encoding
+		}
+		return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
+	}
 }
 
 // documentOptions are the options every document is extracted with. A concept pattern

@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/output"
 )
 
 func TestNormalizeJSON(t *testing.T) {
@@ -44,11 +46,11 @@ func TestNormalizeTerminalTable(t *testing.T) {
 	}
 	// Aligned on screen: the VALUE column starts at the same display column on every line
 	// (Chinese characters are two columns wide).
-	col := displayWidth(lines[0][:strings.Index(lines[0], "VALUE")])
+	col := output.DisplayWidth(lines[0][:strings.Index(lines[0], "VALUE")])
 	for i, want := range []string{"181000", "40000"} {
 		line := lines[i+1]
 		at := strings.Index(line, want)
-		if at < 0 || displayWidth(line[:at]) != col {
+		if at < 0 || output.DisplayWidth(line[:at]) != col {
 			t.Errorf("row %d: %q not at display column %d:\n%s", i+1, want, col, out)
 		}
 	}

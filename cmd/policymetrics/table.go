@@ -236,14 +236,8 @@ func (o *tableOptions) extractAll(ctx context.Context, ios *IOStreams) ([]extrac
 	failed := false
 	_, err := batch.Run(ctx, batch.Config{
 		Workers: o.Jobs,
-		Extract: func(it input.Item) ([]extract.Record, error) {
-			enc := o.Encoding
-			if it.Encoding != "" {
-				enc = it.Encoding
-			}
-			return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
-		},
-		Out: &col,
+		Extract: o.extractItem(ctx, stderr),
+		Out:     &col,
 		Done: func(r batch.Result) error {
 			if r.Err != nil {
 				failed = true

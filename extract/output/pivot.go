@@ -107,11 +107,11 @@ func writePivot(f *excelize.File, p Pivot) error {
 	}
 	widths := make([]float64, len(p.Header))
 	for i, h := range p.Header {
-		widths[i] = float64(min(max(displayWidth(h)+4, 10), 60))
+		widths[i] = float64(min(max(DisplayWidth(h)+4, 10), 60))
 	}
 	for _, r := range p.Rows {
 		if len(r) > 0 && r[0].Number == nil {
-			widths[0] = float64(min(max(int(widths[0]), displayWidth(r[0].Text)+2), 60))
+			widths[0] = float64(min(max(int(widths[0]), DisplayWidth(r[0].Text)+2), 60))
 		}
 	}
 	if err := startSheet(sw, p.Header, widths, nil, st); err != nil {
@@ -197,9 +197,10 @@ func pivotChart(p Pivot) *excelize.Chart {
 	return c
 }
 
-// displayWidth is the number of columns s takes in a spreadsheet or terminal: Chinese
-// characters take two.
-func displayWidth(s string) int {
+// DisplayWidth is the number of columns s takes in a spreadsheet or terminal: Chinese
+// characters take two (text/tabwriter counts runes, which misaligns every column after a
+// Chinese cell).
+func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {

@@ -5,7 +5,11 @@
 // file itself.
 package read
 
-import "errors"
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+)
 
 // Doc is a document as a format reader extracted it.
 type Doc struct {
@@ -45,3 +49,31 @@ type Cell struct {
 
 // ErrNoTextLayer is returned for a PDF whose pages carry no text (a scan).
 var ErrNoTextLayer = errors.New("no text layer; scanned? OCR it first")
+
+// TextWriter builds Doc.Text piece by piece, counting runes so that each piece's offset
+// is known (a cell's Offset, a paragraph's Span).
+type TextWriter struct {
+	sb    strings.Builder
+	runes int
+}
+
+// Write appends s and returns the rune offset it starts at.
+func (w *TextWriter) Write(s string) int {
+	at := w.runes
+	w.sb.WriteString(s)
+	w.runes += utf8.RuneCountInString(s)
+	return at
+}
+
+// Line appends s and a line end, returning the offset s starts at.
+func (w *TextWriter) Line(s string) int {
+	at := w.Write(s)
+	w.Write("\n")
+	return at
+}
+
+// Len is the number of runes written.
+func (w *TextWriter) Len() int { return w.runes }
+
+// String is the text written.
+func (w *TextWriter) String() string { return w.sb.String() }

@@ -2,7 +2,6 @@ package docx
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/read"
@@ -16,21 +15,11 @@ const maxCaption = 60
 // multiply, and a forged document must give an error, not fill the memory.
 const maxCells = 5_000_000
 
-// writer builds Doc.Text line by line, counting runes for the offsets.
-type writer struct {
-	sb    strings.Builder
-	runes int
-}
+// writer builds Doc.Text (the read package's TextWriter).
+type writer struct{ read.TextWriter }
 
-// field appends s and returns the rune offset it starts at.
-func (w *writer) field(s string) int {
-	at := w.runes
-	w.sb.WriteString(s)
-	w.runes += utf8.RuneCountInString(s)
-	return at
-}
-
-func (w *writer) endLine() { w.field("\n") }
+func (w *writer) field(s string) int { return w.Write(s) }
+func (w *writer) endLine()           { w.Write("\n") }
 
 // layout writes the blocks as Doc.Text: a line per paragraph, a line per table row.
 func layout(blocks []block) (*read.Doc, error) {
@@ -44,7 +33,7 @@ func layout(blocks []block) (*read.Doc, error) {
 				continue
 			}
 			start := w.field(b.para)
-			doc.Paragraphs = append(doc.Paragraphs, read.Span{Start: start, End: w.runes})
+			doc.Paragraphs = append(doc.Paragraphs, read.Span{Start: start, End: w.Len()})
 			w.endLine()
 			caption = b.para
 			continue
@@ -62,7 +51,7 @@ func layout(blocks []block) (*read.Doc, error) {
 		doc.Tables = append(doc.Tables, split(writeTable(&w, b.rows), caption)...)
 		caption = ""
 	}
-	doc.Text = w.sb.String()
+	doc.Text = w.String()
 	return doc, nil
 }
 
@@ -100,7 +89,7 @@ func writeTable(w *writer, rows [][]tcell) [][]read.Cell {
 			if len(row) > 0 {
 				w.field("\t")
 			}
-			row = append(row, read.Cell{Offset: w.runes})
+			row = append(row, read.Cell{Offset: w.Len()})
 		}
 		w.endLine()
 		out = append(out, row)

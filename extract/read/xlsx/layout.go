@@ -3,30 +3,15 @@ package xlsx
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/read"
 )
 
-// writer builds Doc.Text line by line, counting runes for the offsets.
-type writer struct {
-	sb    strings.Builder
-	runes int
-}
+// writer builds Doc.Text (the read package's TextWriter).
+type writer struct{ read.TextWriter }
 
-// field appends s and returns the rune offset it starts at.
-func (w *writer) field(s string) int {
-	at := w.runes
-	w.sb.WriteString(s)
-	w.runes += utf8.RuneCountInString(s)
-	return at
-}
-
-func (w *writer) line(s string) int {
-	at := w.field(s)
-	w.field("\n")
-	return at
-}
+func (w *writer) field(s string) int { return w.Write(s) }
+func (w *writer) line(s string) int  { return w.Line(s) }
 
 type cellAt struct{ r, c int }
 

@@ -55,7 +55,7 @@ func Read(data []byte) (*read.Doc, error) {
 		}
 		doc.Tables = append(doc.Tables, tb)
 	}
-	doc.Text = w.sb.String()
+	doc.Text = w.String()
 	return doc, nil
 }
 
