@@ -29,6 +29,16 @@ func (c docCase) got(t *testing.T) string {
 	return ""
 }
 
+// runDocCases checks every case.
+func runDocCases(t *testing.T, cases []docCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := c.got(t); got != c.want {
+			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
+		}
+	}
+}
+
 const (
 	report = "2026年甲省政府工作报告\n——2026年1月20日在甲省第十四届人民代表大会第四次会议上\n各位代表：\n"
 )
@@ -59,11 +69,7 @@ func TestResolvedPeriods(t *testing.T) {
 		// Rule 4: recurring amounts.
 		{"每年 has no period", report + "一、2025年工作回顾\n每年近300余人参会。", "300余人", "period", ""},
 	}
-	for _, c := range cases {
-		if got := c.got(t); got != c.want {
-			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
-		}
-	}
+	runDocCases(t, cases)
 }
 
 func TestConceptsAndAreas(t *testing.T) {
@@ -81,11 +87,7 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"a place opening the clause", report + "其中，郑州市实现地区生产总值1.4万亿元。", "1.4万亿元", "area", "郑州市"},
 	}
-	for _, c := range cases {
-		if got := c.got(t); got != c.want {
-			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
-		}
-	}
+	runDocCases(t, cases)
 }
 
 // TestGenreFamilies: phrasing of budget reports, policy notices and plans (issue: other
@@ -112,11 +114,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"figures listed with 分别为", budget + "全市A级景区和星级酒店分别为10家和160家。", "160家", "indicator", "星级酒店"},
 		{"a rate per a hundred square kilometres", budget + "路网密度达到120公里/百平方公里。", "120公里/百平方公里", "unit", "公里/百平方公里"},
 	}
-	for _, c := range cases {
-		if got := c.got(t); got != c.want {
-			t.Errorf("%s: %s of %q = %q, want %q", c.family, c.field, c.text, got, c.want)
-		}
-	}
+	runDocCases(t, cases)
 }
 
 // TestDocumentYears: documents of every genre in testdata state their year, and Build
