@@ -57,7 +57,7 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 
 func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs, opts Options) {
 	a := d.Text.Runes
-	tc := timeContext{year: d.Year, passage: d.PassageAt(sen.Start)}
+	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
 	prevIndicator, prevUnit := "", ""
@@ -105,8 +105,16 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if err != nil && opts.Warn != nil {
 				opts.Warn(err)
 			}
+			if at.concept == "" && err == nil {
+				// 市本级一般公共预算支出: the measure of one level of the budget
+				if level, rest := splitLevel(at.indicator); level != "" {
+					if c, _ := opts.concepts().Match(rest, ""); c != "" {
+						at.concept, at.area = c, level
+					}
+				}
+			}
 			if at.area == "" {
-				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept)
+				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept, d.LevelAt(m.Start))
 			}
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
@@ -129,7 +137,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if d.Forward[d.LineOf(m.Start)] || targets[i] {
+		if d.Forward[d.LineOf(m.Start)] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start) {
 			at.modality = "target"
 		}
 	}

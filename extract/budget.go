@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -19,6 +20,7 @@ var (
 	budgetLevels      = lexicon.Get("budget-levels")
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
+	outturnWords      = lexicon.Get("estimated-outturn")
 	comparisonOpeners = lexicon.Get("comparison-openers")
 )
 
@@ -84,9 +86,10 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 var fiscalConcepts = []string{"一般公共预算", "政府性基金", "国有资本经营", "社会保险基金", "税收收入", "非税收入", "地方政府"}
 
 // budgetLevel returns the level of a budget a figure belongs to (市级, 市本级) when the
-// paragraph, before the figure, names one after any word of the whole area (全市): the
-// level's figures are not the area's own.
-func budgetLevel(a []rune, lineStart, start int, concept string) string {
+// paragraph, before the figure, names one after any word of the whole area (全市), or
+// when it names neither and its passage is about a level: the level's figures are not the
+// area's own.
+func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) string {
 	fiscal := false
 	for _, p := range fiscalConcepts {
 		fiscal = fiscal || strings.HasPrefix(concept, p)
@@ -96,10 +99,34 @@ func budgetLevel(a []rune, lineStart, start int, concept string) string {
 	}
 	k, n := budgetLevels.LastIndexIn(a, lineStart, start)
 	if k < 0 {
-		return ""
+		if w, _ := wholeArea.LastIndexIn(a, lineStart, start); w >= 0 {
+			return ""
+		}
+		return passageLevel // (2)市级收支。 a paragraph before: its level goes on
 	}
 	if w, _ := wholeArea.LastIndexIn(a, k+n, start); w >= 0 {
 		return ""
 	}
 	return string(a[k : k+n])
+}
+
+// estimatedOutturn reports a budget report's estimate of the year it executes (2025年，
+// 全市一般公共预算收入预计完成207亿元, in a report written before the year closed): the
+// year's outturn, a fact of the execution part, not a goal.
+func estimatedOutturn(d *doc.Document, a []rune, senStart, start int) bool {
+	if d.Genre != doc.BudgetReport || d.Forward[d.LineOf(start)] {
+		return false
+	}
+	k, _ := outturnWords.LastIndexIn(a, senStart, start)
+	return k >= 0
+}
+
+// splitLevel cuts a budget level off the front of an indicator (市本级一般公共预算支出 →
+// 市本级, 一般公共预算支出), or returns "".
+func splitLevel(indicator string) (string, string) {
+	r := []rune(indicator)
+	if n := budgetLevels.PrefixAt(r, 0); n > 0 && n < len(r) {
+		return string(r[:n]), string(r[n:])
+	}
+	return "", indicator
 }

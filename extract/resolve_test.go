@@ -113,6 +113,13 @@ func TestGenreFamilies(t *testing.T) {
 		{"a plan's review is a fact", plan + "到2027年,数字经济核心产业增加值突破1000亿元。", "800亿元", "modality", ""},
 		{"figures listed with 分别为", budget + "全市A级景区和星级酒店分别为10家和160家。", "160家", "indicator", "星级酒店"},
 		{"a rate per a hundred square kilometres", budget + "路网密度达到120公里/百平方公里。", "120公里/百平方公里", "unit", "公里/百平方公里"},
+		{"a budget level in the sentence", budget + "全市一般公共预算支出完成664.2亿元,其中市本级一般公共预算支出124.9亿元。", "124.9亿元", "area", "市本级"},
+		{"the whole area's figure has none", budget + "全市一般公共预算支出完成664.2亿元,其中市本级一般公共预算支出124.9亿元。", "664.2亿元", "area", ""},
+		{"a level's paragraph goes on", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n一般公共预算支出1172.6亿元,完成调整预算90.3%。", "1172.6亿元", "area", "市级"},
+		{"the whole area again", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n(3)全市收支。一般公共预算支出3359.7亿元。", "3359.7亿元", "area", ""},
+		{"an estimate of the year executed is its outturn", budget + "2025年,全市一般公共预算收入预计完成207亿元左右。", "207亿元", "modality", ""},
+		{"a budget report's 过去五年 counts from its delivery", "关于2025年预算执行情况和2026年预算草案的报告\n——2026年1月10日在市十六届人大五次会议上\n一、2025年预算执行情况\n过去五年,全市一般公共预算收入年均增长2.9%。", "2.9%", "period", "2021-2025"},
+		{"a district is no name of the city", "关于岳阳市2025年预算执行情况与2026年预算草案的报告\n二、2026年预算草案\n岳阳经济技术开发区一般公共预算地方收入安排10.9亿元。", "10.9亿元", "area", "岳阳经济技术开发区"},
 	}
 	runDocCases(t, cases)
 }

@@ -38,6 +38,10 @@ type Document struct {
 	// Year is the year the document states about itself (its title, else its date line;
 	// SPEC.md §5), against which 今年, 去年 and 过去五年 resolve; 0 when it states none.
 	Year int
+	// Now is the year relative words (今年, 去年, 过去五年) count from: Year, but for a
+	// budget report the year it was delivered (2026 for 关于2025年预算执行情况和2026年预算
+	// 草案的报告, whose 去年 is 2025).
+	Now int
 	// Genre is the kind of document its title names.
 	Genre Genre
 	// Area is the place the document is about (河南省), "" when it does not say: a
@@ -45,6 +49,7 @@ type Document struct {
 	Area string
 
 	passage []string // per line of Text: the time of the passage it stands in
+	levels  []string // per line of Text: the budget level its passage is about
 
 	srcLineStarts []int
 }
@@ -68,13 +73,22 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 			written = year + 1 // a budget report reviews its year in the next
 		}
 	}
-	d.Forward = forwardLines(a, d.LineStarts, written)
+	ahead := written // the first year still ahead when the document was written
+	if genre == BudgetReport && year > 0 {
+		ahead = max(written, year+1) // its execution year is reviewed, even before it closes
+	}
+	d.Forward = forwardLines(a, d.LineStarts, ahead)
 	if genre == Plan {
-		planForward(a, d.LineStarts, d.Forward, written)
+		planForward(a, d.LineStarts, d.Forward, ahead)
 	}
 	d.Year, d.Genre = year, genre
+	d.Now = year
+	if genre == BudgetReport && year > 0 {
+		d.Now = max(year, written) // delivered the year after the one it executes
+	}
 	d.Area = ownArea(a, d.LineStarts, title)
-	d.passage = passagePeriods(a, d.LineStarts, year, title, genre)
+	d.passage = passagePeriods(a, d.LineStarts, year, d.Now, title, genre)
+	d.levels = budgetLevels(a, d.LineStarts)
 	return d
 }
 
@@ -137,3 +151,7 @@ func (d *Document) Visible(start, end int) string {
 	}
 	return b.String()
 }
+
+// LevelAt returns the budget level (市级, 市本级) the passage holding offset i is about,
+// "" for the whole area.
+func (d *Document) LevelAt(i int) string { return d.levels[d.LineOf(i)] }

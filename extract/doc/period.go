@@ -38,6 +38,8 @@ var (
 	baselineWords  = lexicon.Get("baseline-before")
 	vocatives      = lexicon.Get("vocatives")
 	captionOpeners = lexicon.Get("caption-openers")
+	levelWords     = lexicon.Get("budget-levels")
+	wholeAreaWords = lexicon.Get("whole-area")
 )
 
 // titleSearchLines is how far into a document its title or date line is looked for: a
@@ -253,7 +255,7 @@ func isFullDate(a []rune, j int) bool {
 // §5 rule 3): the time a heading names, kept by its sub-headings, changed by a paragraph
 // that opens with a time of its own (过去五年，… ; 2022年，…) until the next heading. A
 // bulletin's passages default to its year.
-func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre) []string {
+func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre Genre) []string {
 	out := make([]string, len(lineStarts))
 	def := ""
 	if genre == Bulletin && year > 0 {
@@ -272,7 +274,7 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 			continue
 		}
 		if lv := HeadingLevel(line); lv > 0 {
-			p, _ := timeIn(line, year, false)
+			p, _ := timeIn(line, now, false)
 			if lv == titleLevel && p == "" && len(stack) > 0 {
 				out[k] = cur // a run-in label (主要预期目标) inside a numbered section
 				continue
@@ -288,7 +290,7 @@ func passagePeriods(a []rune, lineStarts []int, year, titleLine int, genre Genre
 			}
 			stack = append(stack, open{lv, p})
 			cur = p
-		} else if p, ok := timeIn(line, year, true); ok {
+		} else if p, ok := timeIn(line, now, true); ok {
 			cur = p
 			if len(stack) > 0 {
 				stack[len(stack)-1].period = p // its sub-headings follow the opening
@@ -438,4 +440,47 @@ func timeAt(line []rune, i, year int) (string, int) {
 		return fmt.Sprintf("%d-%d", year-5, year-1), n
 	}
 	return "", 0
+}
+
+// budgetLevels returns, for every line, the level of a budget its passage is about: a line
+// opening with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines
+// after it, up to a line opening with the whole area (全市…) or a heading that names no
+// level. "" is the whole area.
+func budgetLevels(a []rune, lineStarts []int) []string {
+	out := make([]string, len(lineStarts))
+	cur := ""
+	for k := range lineStarts {
+		line := skipNumbering(cjk.TrimLeft(lineAt(a, lineStarts, k)))
+		switch {
+		case levelWords.PrefixAt(line, 0) > 0:
+			cur = string(line[:levelWords.PrefixAt(line, 0)])
+		case wholeAreaWords.PrefixAt(line, 0) > 0 || HeadingLevel(lineAt(a, lineStarts, k)) > 0:
+			cur = ""
+		}
+		out[k] = cur
+	}
+	return out
+}
+
+// skipNumbering drops an item's number at the start of a line: (2), （二）, 2., 二、.
+func skipNumbering(line []rune) []rune {
+	i := 0
+	if i < len(line) && (line[i] == '(' || line[i] == '（') {
+		j := i + 1
+		for j < len(line) && (cjk.IsDigit(line[j]) || units.IsChineseNumeral(line[j])) {
+			j++
+		}
+		if j > i+1 && j < len(line) && (line[j] == ')' || line[j] == '）') {
+			return line[j+1:]
+		}
+		return line
+	}
+	j := i
+	for j < len(line) && (cjk.IsDigit(line[j]) || units.IsChineseNumeral(line[j])) {
+		j++
+	}
+	if j > i && j < len(line) && (line[j] == '.' || line[j] == '、') {
+		return line[j+1:]
+	}
+	return line
 }
