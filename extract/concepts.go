@@ -14,6 +14,7 @@ var (
 	placeLinkers  = lexicon.Get("place-linkers")
 	bareMeasures  = lexicon.Get("bare-measures")
 	subjectSuffix = lexicon.Get("subject-suffixes")
+	nationWide    = lexicon.Get("nation-wide")
 )
 
 // pairWords name two wholes at once, in the order a 分别 list gives their figures
@@ -45,8 +46,8 @@ func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, 
 	if place == "" && indStart > clauseFrom {
 		place = placeBefore(a, clauseFrom, indStart)
 	}
-	if place == "" || sameArea(place, own) {
-		return c, "", err
+	if place == "" || sameArea(place, own) || own == "" && nationWide.Contains(place) {
+		return c, "", err // 全国 in a document of no narrower area is its own
 	}
 	return c, place, err
 }

@@ -86,6 +86,8 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"the province itself has no area", report + "甲省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"a place opening the clause", report + "其中，郑州市实现地区生产总值1.4万亿元。", "1.4万亿元", "area", "郑州市"},
+		{"全国 in a province's report is another area", report + "全国居民人均可支配收入43377元。", "43377元", "area", "全国"},
+		{"全国 in a national release is its own", "国家统计局发布2025年国民经济运行情况\n2026-01-17\n全国居民人均可支配收入43377元。", "43377元", "area", ""},
 	}
 	runDocCases(t, cases)
 }
@@ -136,6 +138,7 @@ func TestDocumentYears(t *testing.T) {
 		{"../testdata/corpus/gwr2026_anhui.txt", 2026, doc.WorkReport, "安徽省"},
 		{"../testdata/corpus/gwr2026_qinghai.txt", 2026, doc.WorkReport, "青海省"},
 		{"../testdata/corpus/gwr2026_shanghai.txt", 2026, doc.WorkReport, "上海市"},
+		{"../testdata/corpus/gwr2026_guangdong.txt", 2026, doc.WorkReport, "广东省"},
 		{"../testdata/genres/changsha_2025_statistical_bulletin.html", 2025, doc.Bulletin, "长沙市"},
 		{"../testdata/genres/changji_2025_statistical_bulletin.html", 2025, doc.Bulletin, "昌吉回族自治州"},
 		{"../testdata/genres/weifang_2025_budget_report.html", 2025, doc.BudgetReport, "潍坊市"},

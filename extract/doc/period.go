@@ -64,6 +64,10 @@ func ownArea(a []rune, lineStarts []int, titleLine int) string {
 		if len(line) > maxTitleRunes {
 			continue
 		}
+		if k+1 < n && indexWord(line, "人民代表大会") < 0 {
+			// ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: one date line
+			line = append(append([]rune{}, line...), lineAt(a, lineStarts, k+1)...)
+		}
 		if i := indexWord(line, "人民代表大会"); i > 0 {
 			if j := lastIndexWord(line[:i], "在"); j >= 0 {
 				if p := placeOpening(line[j+1 : i]); p != "" {
