@@ -40,7 +40,7 @@ func runDocCases(t *testing.T, cases []docCase) {
 }
 
 const (
-	report = "2026年甲省政府工作报告\n——2026年1月20日在甲省第十四届人民代表大会第四次会议上\n各位代表：\n"
+	report = "2026年河南省政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n各位代表：\n"
 )
 
 func TestResolvedPeriods(t *testing.T) {
@@ -83,7 +83,7 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"a pair's two figures", report + "城乡居民人均可支配收入分别增长4.2%、5.3%。", "5.3%", "concept", "农村居民人均可支配收入"},
 		{"a bracketed remark stays in its clause", "2025年乙市国民经济和社会发展统计公报\n全年全市固定资产投资(不含农户,下同)比上年增长5.6%。", "5.6%", "concept", "固定资产投资"},
 		{"a city in a provincial report", report + "郑州市地区生产总值增长6%。", "6%", "area", "郑州市"},
-		{"the province itself has no area", report + "甲省地区生产总值增长5.2%。", "5.2%", "area", ""},
+		{"the province itself has no area", report + "河南省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"a place opening the clause", report + "其中，郑州市实现地区生产总值1.4万亿元。", "1.4万亿元", "area", "郑州市"},
 		{"全国 in a province's report is another area", report + "全国居民人均可支配收入43377元。", "43377元", "area", "全国"},
