@@ -407,6 +407,9 @@ func hasPrefix(a []rune, i int, w string) bool {
 // period (十四五), or a relative word resolved against year. It returns the period and
 // the runes read.
 func timeAt(line []rune, i, year int) (string, int) {
+	if i >= len(line) {
+		return "", 0
+	}
 	if line[i] == '“' || line[i] == '"' {
 		if p, n := timeAt(line, i+1, year); n > 0 {
 			return p, n + 1
