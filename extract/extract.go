@@ -8,6 +8,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/read/csvtable"
 	"github.com/policymetrics/policymetrics/extract/read/pdf"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
@@ -24,6 +25,9 @@ type Options struct {
 	// HTML forces (true) or forbids (false) reading the input as HTML; nil decides by
 	// the name (.html, .htm) and by whether the content starts like HTML.
 	HTML *bool
+	// Table reads the document as one CSV table of figures (TSV when its name ends in
+	// .tsv), whose cells are the records: --input-format table.
+	Table bool
 	// Concepts is the concept list records are keyed by (SPEC.md §7); nil means the
 	// built-in list.
 	Concepts *concept.List
@@ -228,6 +232,19 @@ func build(name string, data []byte, opts Options) (*doc.Document, error) {
 	res, err := decode.Decode(data, opts.Encoding)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Table {
+		comma := ','
+		if strings.HasSuffix(strings.ToLower(name), ".tsv") {
+			comma = '\t'
+		}
+		rd, err := csvtable.Read(res.Text, comma)
+		if err != nil {
+			return nil, err
+		}
+		src := []rune(rd.Text)
+		base := textmap.Identity(src)
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), nil
 	}
 	src := []rune(res.Text)
 	base := textmap.Identity(src)

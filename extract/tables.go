@@ -103,10 +103,17 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	if firstData == len(rows) {
 		return nil, nil
 	}
+	// Title rows inside the table (表1 …, 单位：万吨: one filled cell) are its caption.
+	firstHeader := 0
+	var titles []string
+	for firstHeader < firstData && filledCells(rows[firstHeader]) == 1 {
+		titles = append(titles, firstFilled(rows[firstHeader]))
+		firstHeader++
+	}
 	header := make([]string, width)
 	for c := 0; c < width; c++ {
 		var parts []string
-		for r := 0; r < firstData; r++ {
+		for r := firstHeader; r < firstData; r++ {
 			if c < len(rows[r]) {
 				if s := rows[r][c].Text; s != "" && (len(parts) == 0 || parts[len(parts)-1] != s) {
 					parts = append(parts, s)
@@ -115,10 +122,11 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 		}
 		header[c] = strings.Join(parts, "")
 	}
-	caption := t.Caption
-	if caption == "" && len(rows[0]) > 0 {
+	caption := strings.Join(append([]string{t.Caption}, titles...), " ")
+	if strings.TrimSpace(caption) == "" && len(rows[0]) > 0 {
 		caption = captionBefore(d, rows)
 	}
+	caption = strings.TrimSpace(caption)
 	tableUnit := unitIn(caption)
 	period := ""
 	if m := yearInText.FindStringSubmatch(caption); m != nil {
@@ -169,6 +177,26 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 		}
 	}
 	return recs, claimed
+}
+
+// filledCells counts the distinct filled cells of a row (a merged cell once).
+func filledCells(row []read.Cell) int {
+	n := 0
+	for c, cell := range row {
+		if cell.Text != "" && !(c > 0 && row[c-1].Offset == cell.Offset && cell.Offset >= 0) {
+			n++
+		}
+	}
+	return n
+}
+
+func firstFilled(row []read.Cell) string {
+	for _, c := range row {
+		if c.Text != "" {
+			return c.Text
+		}
+	}
+	return ""
 }
 
 // longCells reports a table whose cells hold running text (a page laid out in a table).

@@ -164,7 +164,7 @@ SIGPIPE; standard output closed (>&-) is an error.`,
 func completeInputFlags(cmd *cobra.Command) {
 	completeValues(cmd, "format", formatNames()...)
 	completeValues(cmd, "encoding", decode.Encodings...)
-	completeValues(cmd, "input-format", "text", "csv", "jsonl")
+	completeValues(cmd, "input-format", "text", "csv", "jsonl", "table")
 	completeNameModes(cmd)
 }
 
@@ -173,7 +173,7 @@ func completeInputFlags(cmd *cobra.Command) {
 func addInputFlags(f *pflag.FlagSet, opts *extractOptions) {
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel")
-	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is) or jsonl (a line {\"doc\",\"text\"} is)")
+	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is), jsonl (a line {\"doc\",\"text\"} is) or table (a CSV/TSV file is a table of figures, each numeric cell a record)")
 	f.StringVar(&opts.Input.TextColumn, "text-column", "", "the CSV column (JSON key, default text) holding a document's text")
 	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
 	f.StringArrayVar(&opts.Input.Include, "include", nil, "read only files matching `GLOB` in directories and archives, whatever their extension (a base name, or a relative path with /; ** for any folders); repeatable")
@@ -522,7 +522,7 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 // that times out is reported once, naming its file and line; the records go on without
 // that concept.
 func (o *extractOptions) documentOptions(ctx context.Context, enc string, stderr io.Writer) extract.Options {
-	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr), Context: ctx}
+	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr), Context: ctx, Table: o.Input.Format == input.Table}
 }
 
 func (o *extractOptions) warnOnce(stderr io.Writer) func(error) {

@@ -560,7 +560,7 @@ func TestFlagCompletion(t *testing.T) {
 	}{
 		{[]string{"extract", "--format", ""}, "jsonl\njson\ncsv\ntsv\nxlsx\n:4\n"},
 		{[]string{"extract", "--encoding", "gb"}, "auto\nutf-8\ngb18030\ngbk\ngb2312\nbig5\nutf-16\nutf-16le\nutf-16be\n:4\n"},
-		{[]string{"extract", "--input-format", ""}, "text\ncsv\njsonl\n:4\n"},
+		{[]string{"extract", "--input-format", ""}, "text\ncsv\njsonl\ntable\n:4\n"},
 		{[]string{"extract", "--doc-name", ""}, "path\nbase\nrel\n:4\n"},
 		{[]string{"check", "--encoding", ""}, "auto\nutf-8\n"},
 	} {

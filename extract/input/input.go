@@ -28,17 +28,18 @@ const (
 	Text  Format = "text"  // each file is one document
 	CSV   Format = "csv"   // each row of a CSV file is one document (TextColumn, IDColumn)
 	JSONL Format = "jsonl" // each line is {"doc": "...", "text": "..."}
+	Table Format = "table" // each CSV/TSV file is one document: a table of figures
 )
 
 // ParseFormat reads an --input-format value.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case Text, CSV, JSONL:
+	case Text, CSV, JSONL, Table:
 		return f, nil
 	case "ndjson":
 		return JSONL, nil
 	}
-	return "", fmt.Errorf("unknown input format %q (want text, csv or jsonl)", s)
+	return "", fmt.Errorf("unknown input format %q (want text, csv, jsonl or table)", s)
 }
 
 // Defaults of the limits.
@@ -380,6 +381,10 @@ func (w *walker) docKind(base string) kind {
 		}
 	case JSONL:
 		if ext == ".jsonl" || ext == ".ndjson" {
+			return document
+		}
+	case Table:
+		if ext == ".csv" || ext == ".tsv" {
 			return document
 		}
 	default:
