@@ -47,6 +47,13 @@ func HeadingLevel(line []rune) int {
 		if j > 1 && j < len(line) && (line[j] == ')' || line[j] == '）') {
 			return 3
 		}
+		k := 1
+		for k < len(line) && cjk.IsDigit(line[k]) {
+			k++
+		}
+		if k > 1 && k < len(line) && (line[k] == ')' || line[k] == '）') {
+			return 5 // (1) under 1.
+		}
 	case units.IsChineseNumeral(line[0]):
 		for j < len(line) && units.IsChineseNumeral(line[j]) {
 			j++
