@@ -87,6 +87,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator = prevIndicator // 收入144.8亿元,完成预算的100.5%: the revenue's rate
 		case capAt >= 0 && at.indicator != "":
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
+		case prevIndicator != "" && asidePlace(a, sen.Start, m.Start) != "":
+			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
 		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && comparisonOpeners.PrefixAt([]rune(at.indicator), 0) > 0):
 			// 比“十三五”时期增加799.2亿元: the subject's change (a rate's gap, 比全国水平
 			// 高出10.3%, keeps its comparison)
@@ -112,6 +114,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 						at.concept, at.area = c, level
 					}
 				}
+			}
+			if place := asidePlace(a, sen.Start, m.Start); place != "" && !sameArea(place, d.Area) {
+				at.area = place
 			}
 			if at.area == "" {
 				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept, d.LevelAt(m.Start))

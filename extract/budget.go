@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
@@ -21,6 +22,7 @@ var (
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
 	outturnWords      = lexicon.Get("estimated-outturn")
+	asideOpeners      = lexicon.Get("aside-openers")
 	comparisonOpeners = lexicon.Get("comparison-openers")
 )
 
@@ -129,4 +131,32 @@ func splitLevel(indicator string) (string, string) {
 		return string(r[:n]), string(r[n:])
 	}
 	return "", indicator
+}
+
+// asidePlace returns the place a bracketed aside names before the number at a[start]
+// ((不含辽滨经开区36.4亿元): 辽滨经开区), or "": the amount is that place's share of the
+// item the sentence measured before the bracket.
+func asidePlace(a []rune, from, start int) string {
+	open := -1
+	for k := start - 1; k >= from && k >= start-maxCapReach; k-- {
+		if a[k] == '(' || a[k] == '（' {
+			open = k
+			break
+		}
+		if a[k] == ')' || a[k] == '）' {
+			return ""
+		}
+	}
+	if open < 0 {
+		return ""
+	}
+	n := asideOpeners.PrefixAt(a, open+1)
+	if n == 0 || open+1+n >= start {
+		return ""
+	}
+	place, rest := concept.StripPlace(string(a[open+1+n:start]) + "。")
+	if place == "" || rest != "。" {
+		return ""
+	}
+	return place
 }

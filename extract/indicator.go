@@ -13,6 +13,7 @@ var (
 	dropAfter       = lexicon.Get("indicator-drop-after")
 	indicatorKeep   = lexicon.Get("indicator-keep")
 	verbsObject     = lexicon.Get("verbs-object")
+	verbNouns       = lexicon.Get("verb-in-noun")
 	verbsPredicate  = lexicon.Get("verbs-predicate")
 	honourVerbs     = lexicon.Get("honour-verbs")
 	adverbs         = lexicon.Get("adverbs")
@@ -124,8 +125,8 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		if k < 0 {
 			return -1, 0
 		}
-		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') {
-			e = k
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) {
+			e = k // 调出资金: a noun that holds a verb (出资) is no verb
 			continue
 		}
 		return k, n

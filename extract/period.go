@@ -18,6 +18,7 @@ var (
 	yearPart        = lexicon.Get("year-part")
 	nowWords        = lexicon.Get("now")
 	levelVerbs      = lexicon.Get("level-verbs")
+	carryover       = lexicon.Get("carryover")
 	spanOpeners     = lexicon.Get("span-openers")
 	changeAfterSpan = lexicon.Get("change-after-span")
 	startLevel      = lexicon.Get("start-level")
@@ -83,7 +84,11 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 	case yearThis.PrefixAt(a, i) > 0:
 		return one(yearThis.PrefixAt(a, i), tc.year)
 	case yearLast.PrefixAt(a, i) > 0:
-		return one(yearLast.PrefixAt(a, i), tc.year-1)
+		n := yearLast.PrefixAt(a, i)
+		if carryover.PrefixAt(a, i+n) > 0 {
+			return timeExpr{}, false // 上年结余: a line of the budget's account, no time
+		}
+		return one(n, tc.year-1)
 	case yearNext.PrefixAt(a, i) > 0:
 		return one(yearNext.PrefixAt(a, i), tc.year+1)
 	case yearPart.PrefixAt(a, i) > 0:

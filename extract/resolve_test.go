@@ -121,6 +121,11 @@ func TestGenreFamilies(t *testing.T) {
 		{"the whole area again", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n(3)全市收支。一般公共预算支出3359.7亿元。", "3359.7亿元", "area", ""},
 		{"an estimate of the year executed is its outturn", budget + "2025年,全市一般公共预算收入预计完成207亿元左右。", "207亿元", "modality", ""},
 		{"a budget report's 过去五年 counts from its delivery", "关于2025年预算执行情况和2026年预算草案的报告\n——2026年1月10日在市十六届人大五次会议上\n一、2025年预算执行情况\n过去五年,全市一般公共预算收入年均增长2.9%。", "2.9%", "period", "2021-2025"},
+		{"上年结余 is an account's line, no time", budget + "二、2026年预算草案\n收入总量为437.6亿元,其中,一般公共预算收入154.7亿元,上年结余41.1亿元,调入资金28.4亿元。", "28.4亿元", "period", "2026"},
+		{"a bracketed aside is a place's share", budget + "市本级一般公共预算收入28.7亿元(不含辽滨经开区36.4亿元)。", "36.4亿元", "area", "辽滨经开区"},
+		{"and of the same item", budget + "全市一般公共预算收入28.7亿元(不含辽滨经开区36.4亿元)。", "36.4亿元", "indicator", "一般公共预算收入"},
+		{"a noun that holds a verb", budget + "加上调出资金4.0亿元,上解上级支出0.1亿元。", "4.0亿元", "indicator", "调出资金"},
+		{"(1) under 1. keeps the draft part forward", budget + "二、2026年预算草案\n1.全市预算草案\n(1)一般公共预算\n全市一般公共预算收入154.7亿元,同比增长3.0%。", "154.7亿元", "modality", "target"},
 		{"a district is no name of the city", "关于岳阳市2025年预算执行情况与2026年预算草案的报告\n二、2026年预算草案\n岳阳经济技术开发区一般公共预算地方收入安排10.9亿元。", "10.9亿元", "area", "岳阳经济技术开发区"},
 	}
 	runDocCases(t, cases)
