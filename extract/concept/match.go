@@ -11,15 +11,45 @@ import (
 // that timed out; the concept is then "".
 func (l *List) Match(phrase, after string) (string, error) {
 	phrase = strings.TrimSpace(phrase)
+	if v, ok := l.memo.Load(phrase); ok {
+		s := v.(*stripped)
+		if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
+			return s.concept, nil
+		}
+		allowed := s.allowed
+		return l.matchPatterns(s.core, after, &allowed) // patterns read the words after
+	}
+	s := l.strip(phrase)
+	if l.memoSize.Load() < maxMemo {
+		l.memo.Store(phrase, s)
+		l.memoSize.Add(1)
+	}
+	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
+		return s.concept, nil
+	}
+	allowed := s.allowed
+	return l.matchPatterns(s.core, after, &allowed)
+}
+
+// stripped is what stripping found for a phrase: its concept by wording, or the core and
+// the ends at which a pattern may stop.
+type stripped struct {
+	concept string
+	core    string
+	allowed ends
+}
+
+// strip looks phrase up by wording, dropping leading modifiers and trailing measure words.
+func (l *List) strip(phrase string) *stripped {
 	if c, ok := l.exact[phrase]; ok {
-		return c, nil
+		return &stripped{concept: c}
 	}
 	core, c := l.stripLeading(phrase)
 	if c != "" {
-		return c, nil
+		return &stripped{concept: c}
 	}
-	var allowed ends
-	allowed.add(utf8.RuneCountInString(core))
+	s := &stripped{core: core}
+	s.allowed.add(utf8.RuneCountInString(core))
 	for short := core; ; {
 		next := stripTrail(short)
 		if next == short || next == "" {
@@ -27,14 +57,11 @@ func (l *List) Match(phrase, after string) (string, error) {
 		}
 		short = next
 		if c, ok := l.exact[short]; ok {
-			return c, nil
+			return &stripped{concept: c}
 		}
-		allowed.add(utf8.RuneCountInString(short))
+		s.allowed.add(utf8.RuneCountInString(short))
 	}
-	if len(l.patterns) == 0 || core == "" {
-		return "", nil
-	}
-	return l.matchPatterns(core, after, &allowed)
+	return s
 }
 
 // stripLeading drops leading modifiers one by one and looks each rest up; it returns the

@@ -308,7 +308,8 @@ func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre 
 // isTableText reports a line of a table (cells with tabs, 上年同期=100, 比上年增长(%)):
 // never a heading, and its words frame nothing.
 func isTableText(line []rune) bool {
-	return cjk.IndexRune(line, 0, len(line), '\t', '=', '＝') >= 0 ||
+	head := line[:min(len(line), 2*maxHeadingRunes)] // a row shows itself early; paragraphs are long
+	return cjk.IndexRune(head, 0, len(head), '\t', '=', '＝') >= 0 ||
 		len(line) <= maxHeadingRunes && cjk.IndexRune(line, 0, len(line), '%', '％') >= 0
 }
 
