@@ -89,7 +89,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
 		case prevIndicator != "" && asidePlace(a, sen.Start, m.Start) != "":
 			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
-		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && comparisonOpeners.PrefixAt([]rune(at.indicator), 0) > 0):
+		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元: the subject's change (a rate's gap, 比全国水平
 			// 高出10.3%, keeps its comparison)
 			at.indicator = prevIndicator

@@ -160,3 +160,13 @@ func asidePlace(a []rune, from, start int) string {
 	}
 	return place
 }
+
+// startsComparison reports an indicator that opens with a comparison word (比“十三五”时期).
+func startsComparison(indicator string) bool {
+	for _, w := range comparisonOpeners.Words() {
+		if strings.HasPrefix(indicator, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
@@ -112,13 +112,25 @@ func trimPlaceSuffix(s string) string {
 // locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
 // when it is not there (an indicator joined from a list's shared noun).
 func locate(a []rune, from, to int, indicator string) (int, int) {
-	ind := []rune(indicator)
-	for s := to - len(ind); s >= from; s-- {
-		if slices.Equal(a[s:s+len(ind)], ind) {
-			return s, s + len(ind)
+	n := utf8.RuneCountInString(indicator)
+	for s := to - n; s >= from; s-- {
+		if runesEqual(a[s:s+n], indicator) {
+			return s, s + n
 		}
 	}
 	return -1, -1
+}
+
+// runesEqual reports whether rs spell s, without converting either.
+func runesEqual(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return i == len(rs)
 }
 
 // subjectMeasure joins a bare measure (增加值, 利润) to the subject an earlier figure of the
