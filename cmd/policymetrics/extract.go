@@ -66,11 +66,20 @@ func newExtractCmd(ios *IOStreams) *cobra.Command {
 		Use:   "extract [flags] [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract every quantitative indicator of documents as records",
 		Long: `extract reads documents and writes one record per quantity they state (SPEC.md §1):
-doc, line, col, text, value, unit, indicator, period, qualifier, change, modality,
-sentence, and the extras upper and raw_unit, in that order.
+doc, line, col, text, value, unit, indicator, concept, area, period, qualifier, change,
+modality, sentence, and the extras upper, raw_unit and page, in that order. concept is
+the canonical name of what is measured (--concepts FILE adds yours), area the place a
+figure is about when it is not the document's own, period resolved against the year
+the document states about itself and the section a sentence stands in.
+
+Documents are text (any common Chinese encoding), HTML pages (their tables too), PDF
+(through PDFium compiled to WebAssembly: no cgo; records carry page; a scan without a
+text layer is an error), DOCX and XLSX (paragraphs and tables); legacy .doc/.xls are an
+error naming the format. Table cells are records, their unit from the column header, a
+单位 column or the caption. policymetrics text FILE shows the text line and col count in.
 
 Inputs are files, directories (read recursively in sorted order: .txt, .html, .htm,
-.text and files without extension, or only what --include matches, less what --exclude
+.text, .pdf, .docx, .xlsx and files without extension, or only what --include matches, less what --exclude
 removes; hidden files and folders only with --hidden), archives (.zip, .tar, .tar.gz,
 .tgz, and .gz for one file; an archive inside an archive is opened too, one level
 deep), and - for standard input (read too when no input is named and standard input
