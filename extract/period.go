@@ -99,6 +99,17 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 	return timeExpr{}, false
 }
 
+// planStartLevel is the period of the first number of 从X增长到Y in the review of a plan
+// period (the year before it began), whatever years the sentence named before for other
+// figures; "" elsewhere. A year that owns the number (从2020年的X) decides by itself.
+func planStartLevel(a []rune, passage string, start int) string {
+	if len(passage) != 9 || start == 0 || a[start-1] == '的' || startLevel.SuffixBefore(a, start) == 0 {
+		return ""
+	}
+	y, _ := strconv.Atoi(passage[:4])
+	return strconv.Itoa(y - 1)
+}
+
 // isRecurring reports an amount stated per year or month (每年近300余人, 每月2次): it has
 // no period of its own (SPEC.md §5 rule 4).
 func isRecurring(a []rune, start int) bool {

@@ -48,8 +48,8 @@ type Document struct {
 	// figure about it has an empty area (SPEC.md §1).
 	Area string
 
-	passage []string // per line of Text: the time of the passage it stands in
-	levels  []string // per line of Text: the budget level its passage is about
+	passage []passageChange // where the time of the passage changes, in text order
+	levels  []string        // per line of Text: the budget level its passage is about
 
 	srcLineStarts []int
 }
@@ -115,7 +115,10 @@ func (d *Document) SourcePos(i int) (line, col int) {
 
 // PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule
 // 3): "2025", "2021-2025", or "" when the document leaves it open.
-func (d *Document) PassageAt(i int) string { return d.passage[d.LineOf(i)] }
+func (d *Document) PassageAt(i int) string {
+	k := sort.Search(len(d.passage), func(k int) bool { return d.passage[k].at > i })
+	return d.passage[k-1].period // passage[0] is at 0
+}
 
 // AnalysisOffset returns the first analysis rune that comes from source rune src or later.
 func (d *Document) AnalysisOffset(src int) int {

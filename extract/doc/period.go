@@ -255,33 +255,43 @@ func isFullDate(a []rune, j int) bool {
 	return false
 }
 
-// passagePeriods returns, for every line, the time of the passage it stands in (SPEC.md
-// §5 rule 3): the time a heading names, kept by its sub-headings, changed by a paragraph
-// that opens with a time of its own (过去五年，… ; 2022年，…) until the next heading. A
-// bulletin's passages default to its year.
-func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre Genre) []string {
-	out := make([]string, len(lineStarts))
+// passageChange is where the time of the passage changes, and what it becomes.
+type passageChange struct {
+	at     int // offset in the analysis text
+	period string
+}
+
+// passagePeriods returns where the time of the passage changes (SPEC.md §5 rule 3): at a
+// heading, to the time it names, kept by its sub-headings; at a sentence that opens with a
+// time of its own (过去五年，… ; 2022年，…; 五年来，… after another sentence of the same
+// paragraph), to that time, until the next heading. A bulletin's passages default to its
+// year.
+func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre Genre) []passageChange {
 	def := ""
 	if genre == Bulletin && year > 0 {
 		def = strconv.Itoa(year)
+	}
+	out := []passageChange{{0, def}}
+	set := func(at int, p string) {
+		if out[len(out)-1].period != p {
+			out = append(out, passageChange{at, p})
+		}
 	}
 	type open struct {
 		level  int
 		period string
 	}
 	var stack []open
-	cur := def
-	for k := range lineStarts {
-		line := cjk.TrimLeft(lineAt(a, lineStarts, k))
+	for k, start := range lineStarts {
+		raw := lineAt(a, lineStarts, k)
+		line := cjk.TrimLeft(raw)
 		if k == titleLine || isCaption(line) || isTableText(line) {
-			out[k] = cur // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
-			continue
+			continue // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 		}
 		if lv := HeadingLevel(line); lv > 0 {
 			p, _ := timeIn(line, now, false)
 			if lv == titleLevel && p == "" && len(stack) > 0 {
-				out[k] = cur // a run-in label (主要预期目标) inside a numbered section
-				continue
+				continue // a run-in label (主要预期目标) inside a numbered section
 			}
 			for len(stack) > 0 && stack[len(stack)-1].level >= lv {
 				stack = stack[:len(stack)-1]
@@ -293,16 +303,34 @@ func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre 
 				}
 			}
 			stack = append(stack, open{lv, p})
-			cur = p
-		} else if p, ok := timeIn(line, now, true); ok {
-			cur = p
-			if len(stack) > 0 {
-				stack[len(stack)-1].period = p // its sub-headings follow the opening
+			set(start, p)
+			continue
+		}
+		for _, s := range sentenceStarts(raw) {
+			sen := cjk.TrimLeft(raw[s:])
+			if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
+				continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
+			}
+			if p, ok := timeIn(sen, now, true); ok {
+				set(start+s, p)
+				if len(stack) > 0 {
+					stack[len(stack)-1].period = p // its sub-headings follow the opening
+				}
 			}
 		}
-		out[k] = cur
 	}
 	return out
+}
+
+// sentenceStarts returns where the sentences of a line start: 0 and after each 。！？.
+func sentenceStarts(line []rune) []int {
+	starts := []int{0}
+	for i, r := range line {
+		if (r == '。' || r == '！' || r == '？' || r == '!' || r == '?') && i+1 < len(line) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // isTableText reports a line of a table (cells with tabs, 上年同期=100, 比上年增长(%)):

@@ -64,7 +64,7 @@ func TestPassagePeriods(t *testing.T) {
 	for _, tc := range tests {
 		d := build(tc.text)
 		for k, want := range tc.want {
-			if got := d.passage[k]; got != want {
+			if got := d.PassageAt(d.LineStarts[k]); got != want {
 				t.Errorf("%s: line %d (%q): passage %q, want %q", tc.name, k+1, string(lineAt(d.Text.Runes, d.LineStarts, k)), got, want)
 			}
 		}
