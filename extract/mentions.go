@@ -61,7 +61,7 @@ func findMentions(a []rune) []mention { return findMentionsStop(a, nil) }
 // findMentionsStop is findMentions that gives up (returning nil) once stop says so; it
 // asks every checkEvery positions.
 func findMentionsStop(a []rune, stop func() bool) []mention {
-	found := make([]mention, 0, len(a)/32) // about one number per 32 characters of a report
+	found := make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
 	for i, n := 0, 0; i < len(a); n++ {
 		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
 			return nil
