@@ -90,6 +90,7 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"a place opening the clause", report + "其中，郑州市实现地区生产总值1.4万亿元。", "1.4万亿元", "area", "郑州市"},
 		{"全国 in a province's report is another area", report + "全国居民人均可支配收入43377元。", "43377元", "area", "全国"},
+		{"a release of the year's data describes that year", "国家统计局新闻发布\n2025年国民经济运行稳中有进 主要发展目标顺利实现\n2026-01-17 10:00\n全国居民人均可支配收入43377元。", "43377元", "period", "2025"},
 		{"全国 in a national release is its own", "国家统计局发布2025年国民经济运行情况\n2026-01-17\n全国居民人均可支配收入43377元。", "43377元", "area", ""},
 	}
 	runDocCases(t, cases)

@@ -160,7 +160,11 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 		}
 		for i := range line {
 			if y, yn := cjk.YearAt(line, i); yn > 0 && i+yn < len(line) && line[i+yn] == '年' {
-				return y, k, genreOf(line)
+				g := genreOf(line)
+				if g == OtherGenre && k+1 < n {
+					g = genreOf(append(append([]rune{}, line...), lineAt(a, lineStarts, k+1)...)) // a wrapped title
+				}
+				return y, k, g
 			}
 		}
 	}
