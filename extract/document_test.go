@@ -161,6 +161,9 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte("<html><body><p>投入3.5亿元</p></body></html>"))
 	f.Add([]byte("區(qū)投入5億元&nbsp;，增長１２％"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if bytes.HasPrefix(data, []byte("%PDF-")) {
+			return // the PDF reader has a fuzzer of its own; its engine would slow this one to a crawl
+		}
 		recs, err := Document("f.txt", data, Options{HTML: new(bool)})
 		if err != nil {
 			return
