@@ -19,6 +19,7 @@ var (
 	perRecipient = lexicon.Get("per-recipient")
 
 	budgetLevels      = lexicon.Get("budget-levels")
+	fiscalConcepts    = lexicon.Get("fiscal-concepts")
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
 	outturnWords      = lexicon.Get("estimated-outturn")
@@ -84,20 +85,14 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 	return indicator
 }
 
-// fiscalConcepts are the concepts a budget is made of: only their figures have levels.
-var fiscalConcepts = []string{"一般公共预算", "政府性基金", "国有资本经营", "社会保险基金", "税收收入", "非税收入", "地方政府"}
 
 // budgetLevel returns the level of a budget a figure belongs to (市级, 市本级) when the
 // paragraph, before the figure, names one after any word of the whole area (全市), or
 // when it names neither and its passage is about a level: the level's figures are not the
 // area's own.
 func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) string {
-	fiscal := false
-	for _, p := range fiscalConcepts {
-		fiscal = fiscal || strings.HasPrefix(concept, p)
-	}
-	if !fiscal {
-		return ""
+	if c := []rune(concept); fiscalConcepts.PrefixAt(c, 0) == 0 {
+		return "" // only the figures a budget is made of have levels
 	}
 	k, n := budgetLevels.LastIndexIn(a, lineStart, start)
 	if k < 0 {

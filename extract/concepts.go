@@ -80,16 +80,13 @@ func placeBefore(a []rune, from, to int) string {
 	return place
 }
 
-// placeSuffixes are dropped when two names of one place are compared (河南省 and 河南).
-var placeSuffixes = []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "州", "县", "区", "盟", "旗"}
-
 // sameArea reports two names of one place: 河南省 and 河南, 昌吉州 and 昌吉回族自治州; not
 // a place inside another (岳阳经济技术开发区 is not 岳阳市).
 func sameArea(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	a, b = trimPlaceSuffix(a), trimPlaceSuffix(b)
+	a, b = concept.PlaceStem(a), concept.PlaceStem(b)
 	if len(a) < len(b) {
 		a, b = b, a
 	}
@@ -100,14 +97,6 @@ func sameArea(a, b string) bool {
 	return ok && len([]rune(b)) >= 2 && (strings.Contains(rest, "自治") || strings.HasSuffix(rest, "族"))
 }
 
-func trimPlaceSuffix(s string) string {
-	for _, suf := range placeSuffixes {
-		if t := strings.TrimSuffix(s, suf); t != s && t != "" {
-			return t
-		}
-	}
-	return s
-}
 
 // locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
 // when it is not there (an indicator joined from a list's shared noun).

@@ -233,3 +233,14 @@ func stripTrail(s string) string {
 	}
 	return s
 }
+
+// PlaceStem drops a place name's suffix (河南省 → 河南, 昌吉回族自治州 → 昌吉回族), so
+// that two names of one place can be compared.
+func PlaceStem(name string) string {
+	for _, suf := range mods.placeSuffix {
+		if t, ok := strings.CutSuffix(name, suf); ok && t != "" {
+			return t
+		}
+	}
+	return name
+}
