@@ -85,7 +85,6 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 	return indicator
 }
 
-
 // budgetLevel returns the level of a budget a figure belongs to (市级, 市本级) when the
 // paragraph, before the figure, names one after any word of the whole area (全市), or
 // when it names neither and its passage is about a level: the level's figures are not the

@@ -97,7 +97,6 @@ func sameArea(a, b string) bool {
 	return ok && len([]rune(b)) >= 2 && (strings.Contains(rest, "自治") || strings.HasSuffix(rest, "族"))
 }
 
-
 // locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
 // when it is not there (an indicator joined from a list's shared noun).
 func locate(a []rune, from, to int, indicator string) (int, int) {
