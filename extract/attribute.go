@@ -118,6 +118,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if place := asidePlace(a, sen.Start, m.Start); place != "" && !sameArea(place, d.Area) {
 				at.area = place
 			}
+			if rateUnits[m.Unit] && againstBudget(a, m.Start) {
+				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure
+			}
 			if at.area == "" {
 				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept, d.LevelAt(m.Start))
 			}

@@ -30,7 +30,8 @@ func recordsJSONL(t *testing.T, name string, data []byte) []byte {
 
 // TestHTMLTables: cells of HTML tables are records, with the unit from the column header
 // (地区生产总值（亿元）), a 单位 column, or a caption (单位：万元); rows of places are areas;
-// signed growth cells are changes; an index table's cells have no unit; a layout table
+// signed growth cells are changes; an index table's cells have no unit; a total row is
+// what the caption names, a rate against the budget no measure of it; a layout table
 // of page chrome gives nothing; text is
 // what a reader sees (no tags, 5&#37; is 5%).
 func TestHTMLTables(t *testing.T) {
@@ -48,7 +49,10 @@ func TestHTMLTables(t *testing.T) {
 	for _, want := range []string{`"text":"1162.95亿元"`, `"text":"5%"`, `"text":"664.08","value":66408000000,"unit":"元","indicator":"地区生产总值","concept":"地区生产总值","area":"伊州区"`,
 		`"text":"-1.2","value":1.2,"unit":"%"`, `"change":"decrease"`, `"text":"120.5","value":1205000,"unit":"吨","indicator":"粮食产量"`,
 		`"text":"1,302,500","value":13025000000,"unit":"元","indicator":"一般公共预算收入"`,
-		`"text":"86.7","value":86.7,"unit":"","indicator":"蛋"`} {
+		`"text":"86.7","value":86.7,"unit":"","indicator":"蛋"`,
+		`"text":"1448177","value":14481770000,"unit":"元","indicator":"本年收入合计","concept":"一般公共预算收入"`,
+		`"text":"100","value":100,"unit":"%","indicator":"本年收入合计占预算","concept":""`,
+		`"text":"3","value":3,"unit":"%","indicator":"本年收入合计","concept":"一般公共预算收入"`} {
 		if !bytes.Contains(got, []byte(want)) {
 			t.Errorf("no %s in\n%s", want, got)
 		}

@@ -105,7 +105,8 @@ func TestGenreFamilies(t *testing.T) {
 	cases := []docCase{
 		{"a rate against the budget is the item's", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "100.5%", "indicator", "一般公共预算收入"},
 		{"and so is the growth after it", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "3.2%", "indicator", "一般公共预算收入"},
-		{"为调整预算的", budget + "一般公共预算支出完成320亿元,为调整预算的94.9%。", "94.9%", "concept", "一般公共预算支出"},
+		{"为调整预算的", budget + "一般公共预算支出完成320亿元,为调整预算的94.9%。", "94.9%", "indicator", "一般公共预算支出"},
+		{"a rate of execution is no measure of the item", budget + "一般公共预算支出完成320亿元,为调整预算的94.9%。", "94.9%", "concept", ""},
 		{"a past year's key work is a review", budget + "(二)2025年财政重点工作\n全年新增减税降费12亿元。", "12亿元", "modality", ""},
 		{"the draft is the plan", budget + "二、2026年预算草案\n一般公共预算收入预计150亿元。", "150亿元", "period", "2026"},
 		{"a cap across a subsidy verb", notice + "对认定的企业最高奖补500万元。", "500万元", "qualifier", "under"},

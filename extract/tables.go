@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
@@ -21,6 +22,9 @@ var (
 	codeColumnWords = lexicon.Get("table-code-columns")
 	markerCells     = lexicon.Get("table-marker-cells")
 	indexColumns    = lexicon.Get("table-index-columns")
+	ratioColumns    = lexicon.Get("table-ratio-columns")
+	totalRows       = lexicon.Get("table-total-rows")
+	tableTitleEnds  = lexicon.Get("table-title-ends")
 	unitColumns     = lexicon.Get("table-unit-columns")
 	planColumns     = lexicon.Get("table-plan-columns")
 	factColumns     = lexicon.Get("table-fact-columns")
@@ -35,6 +39,7 @@ var (
 	bracketUnit = regexp.MustCompile(`[（(]([^（()）]{1,12})[)）]\s*$`)
 	captionUnit = regexp.MustCompile(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
 	yearInText  = regexp.MustCompile(`(1[9]\d\d|2[01]\d\d)\s*年`)
+	tableNumber = regexp.MustCompile(`^(?:附表|表)[0-9一二三四五六七八九十]+[-—－、.．]?\d*`)
 	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?:\D|$)|[①-⑳])\s*`)
 )
 
@@ -120,13 +125,13 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 				}
 			}
 		}
-		header[c] = strings.Join(parts, "")
+		header[c] = strings.ReplaceAll(strings.Join(parts, ""), " ", "") // 调整 预算数: a wrapped cell
 	}
-	caption := strings.Join(append([]string{t.Caption}, titles...), " ")
-	if strings.TrimSpace(caption) == "" && len(rows[0]) > 0 {
+	caption := t.Caption
+	if caption == "" {
 		caption = captionBefore(d, rows)
 	}
-	caption = strings.TrimSpace(caption)
+	caption = strings.TrimSpace(strings.Join(append([]string{caption}, titles...), " "))
 	tableUnit := unitIn(caption)
 	period := ""
 	if m := yearInText.FindStringSubmatch(caption); m != nil {
@@ -419,10 +424,17 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 		period = d.PassageAt(pos)
 	}
 	rec.Period = period
-	if hasWord(planColumns, head) && !hasWord(factColumns, head) || d.Forward[d.LineOf(pos)] {
+	pastTable := period != "" && len(period) == 4 && period < strconv.Itoa(d.Now) // 附表 of the year executed
+	if hasWord(planColumns, head) && !hasWord(factColumns, head) || d.Forward[d.LineOf(pos)] && !pastTable {
 		rec.Modality = "target"
 	}
 	rec.Concept, _ = opts.concepts().Match(rec.Indicator, "")
+	if rec.Concept == "" && totalRows.Contains(label) {
+		rec.Concept = captionConcept(opts, caption) // 本年收入合计 of 一般公共预算收入完成情况表
+	}
+	if hasWord(ratioColumns, head) {
+		rec.Concept = "" // 占预算(%): a rate of execution, not the item's own measure
+	}
 	src := int(d.Base.SrcOf(cell.Offset))
 	rec.Line, rec.Col = d.SourcePos(src)
 	rec.Page = d.PageOfLine(rec.Line)
@@ -446,6 +458,9 @@ func leftMeasure(header []string, labelCols []bool, c int) string {
 		}
 		if h := header[k]; h != "" && !hasWord(growthColumns, h) {
 			m := strings.TrimSpace(bracketUnit.ReplaceAllString(h, ""))
+			if hasWord(ratioColumns, h) {
+				continue // 占预算(%): a ratio, not what grew
+			}
 			if yearInText.MatchString(m) || genericColumns.Contains(m) {
 				return ""
 			}
@@ -511,6 +526,22 @@ func statedYearIn(s string) string {
 			continue
 		}
 		return s[loc[2]:loc[3]]
+	}
+	return ""
+}
+
+// captionConcept is the concept a table's caption names (附表1 2025年全市一般公共预算收入
+// 完成情况表 单位:万元 → 一般公共预算收入), or "".
+func captionConcept(opts Options, caption string) string {
+	for _, part := range strings.Fields(caption) {
+		r := []rune(part)
+		for n := tableTitleEnds.SuffixBefore(r, len(r)); n > 0 && n < len(r); n = tableTitleEnds.SuffixBefore(r, len(r)) {
+			r = r[:len(r)-n]
+		}
+		name := strings.TrimSpace(numbering.ReplaceAllString(tableNumber.ReplaceAllString(string(r), ""), ""))
+		if c, _ := opts.concepts().Match(name, ""); c != "" {
+			return c
+		}
 	}
 	return ""
 }

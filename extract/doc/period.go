@@ -46,6 +46,9 @@ var (
 // portal page puts some navigation first.
 const titleSearchLines = 60
 
+// maxTitleLines is how many lines a wrapped title may take.
+const maxTitleLines = 4
+
 // maxTitleRunes is the longest line still read as a title.
 const maxTitleRunes = 90
 
@@ -161,8 +164,9 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 		for i := range line {
 			if y, yn := cjk.YearAt(line, i); yn > 0 && i+yn < len(line) && line[i+yn] == '年' {
 				g := genreOf(line)
-				if g == OtherGenre && k+1 < n {
-					g = genreOf(append(append([]rune{}, line...), lineAt(a, lineStarts, k+1)...)) // a wrapped title
+				for j := k + 1; g == OtherGenre && j < min(n, k+maxTitleLines); j++ {
+					line = append(append([]rune{}, line...), lineAt(a, lineStarts, j)...)
+					g = genreOf(line) // a title wrapped over several lines
 				}
 				return y, k, g
 			}
