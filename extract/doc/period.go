@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
-
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"

@@ -217,25 +217,8 @@ func PlanStart(a []rune, i int) int {
 func writtenYear(a []rune) int {
 	best := 0
 	for i := 0; i+8 <= len(a); i++ {
-		y, n := cjk.YearAt(a, i)
-		if n == 0 {
-			continue
-		}
-		j := i + n
-		switch {
-		case j < len(a) && a[j] == '年':
-			if m, mn := cjk.SmallInt(a, j+1, 2); mn > 0 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == '月' {
-				k := j + 2 + mn
-				if d, dn := cjk.SmallInt(a, k, 2); dn > 0 && d >= 1 && d <= 31 && k+dn < len(a) && a[k+dn] == '日' {
-					best = max(best, y)
-				}
-			}
-		case j < len(a) && (a[j] == '-' || a[j] == '/' || a[j] == '.'):
-			if m, mn := cjk.SmallInt(a, j+1, 2); mn == 2 && m >= 1 && m <= 12 && j+1+mn < len(a) && a[j+1+mn] == a[j] {
-				if d, dn := cjk.SmallInt(a, j+2+mn, 2); dn == 2 && d >= 1 && d <= 31 {
-					best = max(best, y)
-				}
-			}
+		if y, n := cjk.YearAt(a, i); n > 0 && isFullDate(a, i+n) {
+			best = max(best, y)
 		}
 	}
 	return best
