@@ -547,8 +547,4 @@ func captionConcept(opts Options, caption string) string {
 }
 
 // hasWord reports a word of set inside s.
-func hasWord(set *lexicon.Set, s string) bool {
-	r := []rune(s)
-	i, _ := set.IndexIn(r, 0, len(r))
-	return i >= 0
-}
+func hasWord(set *lexicon.Set, s string) bool { return set.In([]rune(s)) }

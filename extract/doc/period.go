@@ -149,13 +149,13 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 		if len(line) > maxTitleRunes || !titleShaped(line) {
 			continue
 		}
-		if i, _ := titleWords.IndexIn(line, 0, len(line)); i < 0 {
+		if !titleWords.In(line) {
 			// A title wrapped over two lines (2025年焦作市国民经济和社会发展 / 统计公报).
 			if k+1 >= n {
 				continue
 			}
 			next := lineAt(a, lineStarts, k+1)
-			if j, _ := titleWords.IndexIn(next, 0, len(next)); j < 0 || len(line)+len(next) > maxTitleRunes {
+			if !titleWords.In(next) || len(line)+len(next) > maxTitleRunes {
 				continue
 			}
 			line = append(append([]rune{}, line...), next...)
@@ -204,21 +204,16 @@ func titleShaped(line []rune) bool {
 
 func genreOf(title []rune) Genre {
 	switch {
-	case has(bulletinTitle, title):
+	case bulletinTitle.In(title):
 		return Bulletin
-	case has(reportTitle, title):
+	case reportTitle.In(title):
 		return WorkReport
-	case has(budgetTitle, title):
+	case budgetTitle.In(title):
 		return BudgetReport
-	case has(planTitle, title):
+	case planTitle.In(title):
 		return Plan
 	}
 	return OtherGenre
-}
-
-func has(s *lexicon.Set, line []rune) bool {
-	i, _ := s.IndexIn(line, 0, len(line))
-	return i >= 0
 }
 
 func lineAt(a []rune, lineStarts []int, k int) []rune {

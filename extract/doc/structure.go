@@ -145,10 +145,10 @@ func headingKind(line []rune, docYear int) string {
 		return "report" // 2025年财政重点工作 in a report of 2026: the work was done
 	}
 	future := mentionsFuture(line, docYear)
-	if i, _ := forwardHeading.IndexIn(line, 0, len(line)); i >= 0 || future {
+	if forwardHeading.In(line) || future {
 		return "forward"
 	}
-	if i, _ := reportHeading.IndexIn(line, 0, len(line)); i >= 0 {
+	if reportHeading.In(line) {
 		return "report"
 	}
 	return ""

@@ -143,6 +143,12 @@ func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
 	return -1, 0
 }
 
+// In reports whether a word of the set occurs anywhere in text.
+func (s *Set) In(text []rune) bool {
+	i, _ := s.IndexIn(text, 0, len(text))
+	return i >= 0
+}
+
 // LastIndexIn returns the position and length of the last word of the set that lies wholly
 // in text[from:to]; -1 when none.
 func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {

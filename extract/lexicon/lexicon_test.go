@@ -43,3 +43,12 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestSetIn(t *testing.T) {
+	s := NewSet("预算草案", "统计公报")
+	for text, want := range map[string]bool{"关于2026年预算草案的报告": true, "2025年统计公报": true, "政府工作报告": false, "": false} {
+		if got := s.In([]rune(text)); got != want {
+			t.Errorf("In(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
