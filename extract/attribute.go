@@ -82,12 +82,14 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
 		capAt := capBefore(a, lb, m.Start)
+		budgetRate := rateUnits[m.Unit] && againstBudget(a, m.Start)
+		aside := asidePlace(a, sen.Start, m.Start)
 		switch {
-		case rateUnits[m.Unit] && againstBudget(a, m.Start) && prevIndicator != "":
+		case budgetRate && prevIndicator != "":
 			at.indicator = prevIndicator // 收入144.8亿元,完成预算的100.5%: the revenue's rate
 		case capAt >= 0 && at.indicator != "":
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
-		case prevIndicator != "" && asidePlace(a, sen.Start, m.Start) != "":
+		case prevIndicator != "" && aside != "":
 			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
 		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元: the subject's change (a rate's gap, 比全国水平
@@ -95,30 +97,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator = prevIndicator
 		}
 		if at.indicator != "" {
-			is, ie := locate(a, c.Start, m.Start, at.indicator)
-			var err error
-			at.concept, at.area, err = conceptAndArea(opts.concepts(), a, c.Start, is, ie, m.Start, at.indicator, d.Area)
-			if at.concept == "" && err == nil {
-				// 规模以上工业企业达7.6万家、增加值增长3%: a bare measure is its subject's.
-				if whole := subjectMeasure(prevIndicator, at.indicator); whole != "" {
-					at.concept, _, err = conceptAndArea(opts.concepts(), a, c.Start, -1, -1, m.Start, whole, d.Area)
-				}
+			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
+			if aside != "" && !sameArea(aside, d.Area) {
+				at.area = aside
 			}
-			if err != nil && opts.Warn != nil {
-				opts.Warn(err)
-			}
-			if at.concept == "" && err == nil {
-				// 市本级一般公共预算支出: the measure of one level of the budget
-				if level, rest := splitLevel(at.indicator); level != "" {
-					if c, _ := opts.concepts().Match(rest, ""); c != "" {
-						at.concept, at.area = c, level
-					}
-				}
-			}
-			if place := asidePlace(a, sen.Start, m.Start); place != "" && !sameArea(place, d.Area) {
-				at.area = place
-			}
-			if rateUnits[m.Unit] && againstBudget(a, m.Start) {
+			if budgetRate {
 				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure
 			}
 			if at.area == "" {

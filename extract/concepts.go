@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
@@ -50,6 +51,32 @@ func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, 
 		return c, "", err // 全国 in a document of no narrower area is its own
 	}
 	return c, place, err
+}
+
+// recordConcept names the concept and area of the indicator of the number at a[start]
+// in the clause from clauseFrom: by its own words, else as the bare measure of the
+// sentence's subject (规模以上工业企业…、增加值增长3%), else as one level's share of a
+// budget item (市本级一般公共预算支出). A pattern that timed out is reported to opts.Warn.
+func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicator, subject string) (string, string) {
+	a, list := d.Text.Runes, opts.concepts()
+	is, ie := locate(a, clauseFrom, start, indicator)
+	concept, area, err := conceptAndArea(list, a, clauseFrom, is, ie, start, indicator, d.Area)
+	if concept == "" && err == nil {
+		if whole := subjectMeasure(subject, indicator); whole != "" {
+			concept, _, err = conceptAndArea(list, a, clauseFrom, -1, -1, start, whole, d.Area)
+		}
+	}
+	if err != nil && opts.Warn != nil {
+		opts.Warn(err)
+	}
+	if concept == "" && err == nil {
+		if level, rest := splitLevel(indicator); level != "" {
+			if c, _ := list.Match(rest, ""); c != "" {
+				concept, area = c, level
+			}
+		}
+	}
+	return concept, area
 }
 
 // placeBefore returns the place the clause opens with when only linking words stand
