@@ -1,21 +1,23 @@
-// Command bench measures policymetrics extract end to end: it builds the binary, makes a
-// corpus of about 100 MB in 64 files by repeating testdata/corpus/*.txt, and runs
+// Command bench measures policymetrics extract end to end against a floor. It builds the
+// binary and bench/floor (read each file, walk its runes, count numeral runs: the least
+// any extractor must do), makes a corpus of about 100 MB in 64 files by repeating
+// testdata/corpus/*.txt, and reports, best of -runs each:
 //
-//   - the real binary, JSON Lines to /dev/null, at -j 1 and -j 2;
-//   - the same pipeline (input walk, ordered parallel runner, JSON Lines writer) with a
-//     fake extractor that costs nothing, to show the pipeline's own overhead;
+//   - the floor, the real binary at -j 1 and at -j 2: seconds, MB/s, peak RSS, output;
+//   - real -j 1 time / floor time, the -j 2 speedup, the larger peak RSS of the real runs;
+//   - peak RSS of the real binary on ONE document of each size in -docs (one run each);
 //
-// reporting MB/s (10^6 bytes of input per second, best of -runs) and peak RSS, against the
-// targets: -j 1 ≥ 20 MB/s, -j 2 ≥ 1.7 × -j 1, peak RSS ≤ 100 MB.
+// then the targets, each ok or MISSED, and exits 1 when one is missed. MB is 10^6 bytes
+// throughout, for input, output and RSS alike.
 //
-//	go run ./bench                 # from the repository root; or bench/run.sh
-//	go run ./bench -size 400MB     # 256 files: RSS must not grow with the input
+//	go run ./bench                          # from the repository root; or bench/run.sh
+//	go run ./bench -size 10MB -runs 1 -docs 1,2   # a quick look
+//	go run ./bench -size 400MB              # 256 files: RSS must not grow with the input
 package main
 
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -27,35 +29,45 @@ import (
 	"strings"
 	"syscall"
 	"time"
+)
 
-	"github.com/policymetrics/policymetrics/extract"
-	"github.com/policymetrics/policymetrics/extract/batch"
-	"github.com/policymetrics/policymetrics/extract/input"
-	"github.com/policymetrics/policymetrics/extract/output"
-	"github.com/policymetrics/policymetrics/units"
+// Targets, from the issue. The time target is relative to the floor, measured on the same
+// machine in the same run, so that it means the same on a fast and a slow machine.
+const (
+	maxFloorRatio = 3.5  // real -j 1 seconds / floor seconds
+	minSpeedup    = 1.8  // real -j 1 seconds / real -j 2 seconds
+	maxCorpusRSS  = 80.0 // MB, peak over the real runs on the corpus
+	docRSSFactor  = 2.0  // one document: peak RSS ≤ docRSSFactor × size + docRSSSlack MB
+	docRSSSlack   = 48.0
 )
 
 func main() {
 	size := flag.String("size", "100MB", "corpus size (MB = 10^6 bytes)")
 	files := flag.Int("files", 0, "number of corpus files (default: 64 per 100 MB, so that files stay about 1.6 MB whatever -size)")
-	runs := flag.Int("runs", 3, "runs per configuration; the best counts")
+	runs := flag.Int("runs", 3, "runs per corpus configuration; the best counts")
+	docs := flag.String("docs", "1,6,24,96", "sizes in MB of the single documents whose peak RSS is measured (empty: none)")
 	keep := flag.String("dir", "", "build the corpus here and keep it (default: a temporary directory)")
-	fakeChild := flag.Bool("fake-child", false, "internal: run the pipeline with the fake extractor")
-	jobs := flag.Int("j", 1, "internal: workers for -fake-child")
 	flag.Parse()
-	if *fakeChild {
-		os.Exit(runFake(*jobs, flag.Args()))
-	}
-	if err := bench(*size, *files, *runs, *keep); err != nil {
+	if err := bench(*size, *files, max(1, *runs), *docs, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func bench(sizeFlag string, nfiles, runs int, dir string) error {
-	mb, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToUpper(sizeFlag), "MB"), 64)
-	if err != nil || mb <= 0 {
-		return fmt.Errorf("-size %q: want a number of MB", sizeFlag)
+type result struct{ secs, rssMB, outMB float64 }
+
+func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
+	mb, err := parseMB(sizeFlag)
+	if err != nil {
+		return fmt.Errorf("-size: %v", err)
+	}
+	var docSizes []float64
+	for _, f := range strings.FieldsFunc(docsFlag, func(r rune) bool { return r == ',' || r == ' ' }) {
+		d, err := parseMB(f)
+		if err != nil {
+			return fmt.Errorf("-docs: %v", err)
+		}
+		docSizes = append(docSizes, d)
 	}
 	if nfiles <= 0 {
 		nfiles = max(1, int(mb*64/100+0.5))
@@ -72,25 +84,29 @@ func bench(sizeFlag string, nfiles, runs int, dir string) error {
 	if dir == "" {
 		dir = filepath.Join(tmp, "corpus")
 	}
-	bin := filepath.Join(tmp, "policymetrics")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/policymetrics")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	// Both programs are built here with the same toolchain, so the ratio compares like
+	// with like.
+	bin, floor := filepath.Join(tmp, "policymetrics"), filepath.Join(tmp, "floor")
+	for _, b := range [][2]string{{bin, "./cmd/policymetrics"}, {floor, "./bench/floor"}} {
+		build := exec.Command("go", "build", "-o", b[0], b[1])
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			return fmt.Errorf("go build %s: %v\n%s", b[1], err, out)
+		}
 	}
-	total, err := makeCorpus(filepath.Join(root, "testdata", "corpus"), dir, nfiles, int64(mb*1e6))
+	reports, err := loadReports(filepath.Join(root, "testdata", "corpus"))
 	if err != nil {
 		return err
 	}
-	self, err := os.Executable()
+	total, err := makeCorpus(reports, dir, nfiles, int64(mb*1e6))
 	if err != nil {
 		return err
 	}
-	fmt.Printf("corpus: %d files, %.1f MB in %s; %d CPUs; best of %d runs\n", nfiles, float64(total)/1e6, dir, runtime.NumCPU(), runs)
-	fmt.Printf("%-34s %4s %9s %10s %9s %12s\n", "what", "-j", "seconds", "MB/s", "peak RSS", "output MB")
+	fmt.Printf("corpus: %d files, %.1f MB in %s; %d CPUs; best of %d runs; MB = 10^6 bytes\n\n",
+		nfiles, float64(total)/1e6, dir, runtime.NumCPU(), runs)
+	fmt.Printf("%-22s %4s %9s %10s %12s %12s\n", "what", "-j", "seconds", "MB/s", "peak RSS MB", "output MB")
 
-	type result struct{ secs, rssMB, outMB float64 }
-	measure := func(what string, j int, argv []string) (result, error) {
+	measure := func(what string, j int, argv ...string) (result, error) {
 		best := result{secs: -1}
 		for range runs {
 			r, err := runOnce(argv)
@@ -100,50 +116,94 @@ func bench(sizeFlag string, nfiles, runs int, dir string) error {
 			if best.secs < 0 || r.secs < best.secs {
 				best.secs, best.outMB = r.secs, r.outMB
 			}
+			// the worst RSS counts: the target is a ceiling
 			best.rssMB = max(best.rssMB, r.rssMB)
 		}
-		fmt.Printf("%-34s %4d %9.2f %10.1f %7.1f MB %12.1f\n", what, j, best.secs, float64(total)/1e6/best.secs, best.rssMB, best.outMB)
+		fmt.Printf("%-22s %4d %9.3f %10.1f %12.1f %12.1f\n", what, j, best.secs, float64(total)/1e6/best.secs, best.rssMB, best.outMB)
 		return best, nil
+	}
+	fl, err := measure("floor", 1, floor, dir)
+	if err != nil {
+		return err
 	}
 	var real [3]result
 	for _, j := range []int{1, 2} {
-		if real[j], err = measure("real binary, jsonl", j, []string{bin, "extract", "--quiet", "-j", strconv.Itoa(j), dir}); err != nil {
+		if real[j], err = measure("real binary, jsonl", j, bin, "extract", "--quiet", "-j", strconv.Itoa(j), dir); err != nil {
 			return err
 		}
 	}
-	var fake [3]result
-	for _, j := range []int{1, 2} {
-		if fake[j], err = measure("pipeline only (fake extractor)", j, []string{self, "-fake-child", "-j", strconv.Itoa(j), dir}); err != nil {
-			return err
+	ratio := real[1].secs / fl.secs
+	speedup := real[1].secs / real[2].secs
+	corpusRSS := max(real[1].rssMB, real[2].rssMB)
+	fmt.Printf("\nreal -j 1 / floor time: %.2f×;  -j 2 speedup: %.2f×;  peak RSS of the real runs: %.1f MB\n", ratio, speedup, corpusRSS)
+
+	// One document of each size, alone, shows how memory grows with the largest document;
+	// one run each, since RSS hardly varies and the large ones are slow.
+	type docResult struct {
+		size float64 // MB
+		r    result
+	}
+	var docs []docResult
+	if len(docSizes) > 0 {
+		fmt.Printf("\none document, extract -q -j 1 --max-file-size 0, one run each:\n")
+		fmt.Printf("%10s %12s %9s %9s %12s\n", "doc MB", "peak RSS MB", "RSS/doc", "seconds", "target MB")
+		seed := bytes.Join(reports, nil)
+		for _, want := range docSizes {
+			path := filepath.Join(tmp, "doc.txt")
+			n, err := makeDoc(seed, path, int64(want*1e6))
+			if err != nil {
+				return err
+			}
+			r, err := runOnce([]string{bin, "extract", "-q", "-j", "1", "--max-file-size", "0", path})
+			os.Remove(path)
+			if err != nil {
+				return err
+			}
+			size := float64(n) / 1e6
+			fmt.Printf("%10.1f %12.1f %9.1f %9.3f %12.1f\n", size, r.rssMB, r.rssMB/size, r.secs, docRSSFactor*size+docRSSSlack)
+			docs = append(docs, docResult{size, r})
 		}
 	}
-	mbps := func(r result) float64 { return float64(total) / 1e6 / r.secs }
-	missed := 0
-	check := func(ok bool) string {
-		if ok {
-			return "ok"
+
+	missed, count := 0, 0
+	target := func(format string, ok bool, args ...any) {
+		count++
+		verdict := "ok"
+		if !ok {
+			missed++
+			verdict = "MISSED"
 		}
-		missed++
-		return "MISSED"
+		fmt.Printf("  %-40s %s\n", fmt.Sprintf(format, args...), verdict)
 	}
-	fmt.Println()
-	fmt.Printf("targets (real binary):  -j 1 ≥ 20 MB/s: %.1f %s;  -j 2 ≥ 1.7× -j 1: %.2f× %s;  peak RSS ≤ 100 MB: %.1f MB %s\n",
-		mbps(real[1]), check(mbps(real[1]) >= 20), real[1].secs/real[2].secs, check(real[1].secs/real[2].secs >= 1.7),
-		max(real[1].rssMB, real[2].rssMB), check(max(real[1].rssMB, real[2].rssMB) <= 100))
-	fmt.Printf("pipeline overhead:      %.1f MB/s at -j 1 (%.0f%% of the real run's time), %.1f MB/s at -j 2, peak RSS %.1f MB\n",
-		mbps(fake[1]), 100*fake[1].secs/real[1].secs, mbps(fake[2]), max(fake[1].rssMB, fake[2].rssMB))
+	fmt.Printf("\ntargets:\n")
+	target("-j 1 ≤ %.1f× floor time: %.2f×", ratio <= maxFloorRatio, maxFloorRatio, ratio)
+	target("-j 2 ≥ %.1f× -j 1: %.2f×", speedup >= minSpeedup, minSpeedup, speedup)
+	target("corpus peak RSS ≤ %.0f MB: %.1f MB", corpusRSS <= maxCorpusRSS, maxCorpusRSS, corpusRSS)
+	for _, d := range docs {
+		limit := docRSSFactor*d.size + docRSSSlack
+		target("%.0f MB doc peak RSS ≤ %.0f MB: %.1f MB", d.r.rssMB <= limit, d.size, limit, d.r.rssMB)
+	}
 	if missed > 0 {
 		// A missed target fails the run, so a script or CI job cannot read MISSED as success.
-		return fmt.Errorf("%d of 3 targets missed", missed)
+		return fmt.Errorf("%d of %d targets missed", missed, count)
 	}
 	return nil
+}
+
+// parseMB reads "100", "100MB" or "1.5mb" as a number of MB.
+func parseMB(s string) (float64, error) {
+	mb, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "MB"), 64)
+	if err != nil || mb <= 0 {
+		return 0, fmt.Errorf("%q: want a positive number of MB", s)
+	}
+	return mb, nil
 }
 
 var maxRSS = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
 
 // runOnce runs argv with stdout counted and thrown away, and measures wall time and peak
 // RSS: by /usr/bin/time -v when there is one, else from the child's rusage.
-func runOnce(argv []string) (r struct{ secs, rssMB, outMB float64 }, err error) {
+func runOnce(argv []string) (r result, err error) {
 	timeV := false
 	if _, err := os.Stat("/usr/bin/time"); err == nil {
 		argv = append([]string{"/usr/bin/time", "-v"}, argv...)
@@ -198,21 +258,26 @@ func repoRoot() (string, error) {
 	}
 }
 
-// makeCorpus writes n files of about total/n bytes each into dir, each the corpus reports
-// one after another (starting at a different one per file), cut at a line end.
-func makeCorpus(src, dir string, n int, total int64) (int64, error) {
+// loadReports reads src/*.txt in name order.
+func loadReports(src string) ([][]byte, error) {
 	paths, _ := filepath.Glob(filepath.Join(src, "*.txt"))
 	if len(paths) == 0 {
-		return 0, fmt.Errorf("no reports in %s", src)
+		return nil, fmt.Errorf("no reports in %s", src)
 	}
 	var docs [][]byte
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		docs = append(docs, b)
 	}
+	return docs, nil
+}
+
+// makeCorpus writes n files of about total/n bytes each into dir, each the reports one
+// after another (starting at a different one per file), cut at a line end.
+func makeCorpus(docs [][]byte, dir string, n int, total int64) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
@@ -227,75 +292,60 @@ func makeCorpus(src, dir string, n int, total int64) (int64, error) {
 		var size int64
 		for k := i; size < per; k++ {
 			d := docs[k%len(docs)]
-			if rest := per - size; int64(len(d)) > rest {
-				if cut := bytes.LastIndexByte(d[:rest], '\n'); cut > 0 {
-					d = d[:cut+1]
-				} else {
-					d = d[:rest]
-				}
+			last := int64(len(d)) >= per-size
+			if last {
+				d = cutAtLine(d, per-size)
 			}
 			w.Write(d)
 			size += int64(len(d))
+			if last {
+				break // a file ends at a line end, not in fragments of the next report
+			}
 		}
-		if err := w.Flush(); err != nil {
+		err = w.Flush()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			return 0, err
 		}
-		f.Close()
 		written += size
 	}
 	return written, nil
 }
 
-// runFake is the extract pipeline (input.Walk → batch.Run → JSON Lines on stdout) with an
-// extractor that only finds runs of ASCII digits: one record each, with its sentence (to
-// the 。 or line end on each side), which gives about as much output as real extraction. It stands for a real extractor that costs nothing, so what it measures is the
-// pipeline's own cost: reading, scheduling, ordering and writing.
-func runFake(j int, args []string) int {
-	w, _ := output.New(os.Stdout, output.JSONL, output.Options{})
-	st, err := batch.Run(context.Background(), batch.Config{Workers: j, Extract: fakeExtract, Out: w},
-		func(yield func(input.Item) error) error {
-			return input.Walk(context.Background(), args, input.Options{}, yield)
-		})
-	if err == nil {
-		err = w.Close()
-	}
+// makeDoc writes one document of about size bytes to path: seed repeated, cut at the last
+// line end before size. It returns the bytes written.
+func makeDoc(seed []byte, path string, size int64) (int64, error) {
+	f, err := os.Create(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		return 0, err
 	}
-	fmt.Fprintln(os.Stderr, st)
-	return 0
+	w := bufio.NewWriter(f)
+	var n int64
+	for n < size {
+		d := seed
+		last := int64(len(d)) >= size-n
+		if last {
+			d = cutAtLine(d, size-n)
+		}
+		w.Write(d)
+		n += int64(len(d))
+		if last {
+			break
+		}
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
 }
 
-func fakeExtract(it input.Item) ([]extract.Record, error) {
-	var recs []extract.Record
-	data := it.Data
-	line, lineStart, sentStart := 1, 0, 0
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		switch {
-		case c == '\n':
-			line, lineStart, sentStart = line+1, i+1, i+1
-			continue
-		case c == 0xE3 && i+2 < len(data) && data[i+1] == 0x80 && data[i+2] == 0x82: // 。
-			sentStart = i + 3
-			continue
-		case c < '0' || c > '9':
-			continue
-		}
-		e := i
-		for e < len(data) && data[e] >= '0' && data[e] <= '9' {
-			e++
-		}
-		// the sentence: from the last 。 or line start to the next 。 or line end
-		end := e
-		for end < len(data) && data[end] != '\n' && !(data[end] == 0xE3 && end+2 < len(data) && data[end+1] == 0x80 && data[end+2] == 0x82) {
-			end++
-		}
-		v, _ := units.ParseDecimal(string(data[i:min(e, i+15)]))
-		recs = append(recs, extract.Record{Doc: it.Name, Line: line, Col: i - lineStart + 1, Text: string(data[i:e]),
-			Value: v, Unit: "个", Sentence: string(data[sentStart:end])})
-		i = e - 1
+// cutAtLine returns d cut to at most n bytes, at its last line end if it has one there.
+func cutAtLine(d []byte, n int64) []byte {
+	if cut := bytes.LastIndexByte(d[:n], '\n'); cut > 0 {
+		return d[:cut+1]
 	}
-	return recs, nil
+	return d[:n]
 }
