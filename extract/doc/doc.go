@@ -52,6 +52,7 @@ type Document struct {
 	levels  []string        // per line of Text: the budget level its passage is about
 
 	srcLineStarts []int
+	firstLine     int // the document line of the first line here: a chunk's place in it
 }
 
 // Build structures a document whose source runes are src and whose analysis text is an.
@@ -63,10 +64,39 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	a := an.Runes
-	d := &Document{Name: name, Src: src, Base: base, Tables: tables, PageStarts: pageStarts, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src)}
-	d.Written = writtenYear(a)
-	year, title, genre := statedYear(a, d.LineStarts, d.Written)
-	written := d.Written
+	starts := lineStarts(a)
+	o := ReadOutline(a, WrittenYear(a))
+	r := o.NewReader()
+	lines := make([]Line, len(starts))
+	for k := range starts {
+		lines[k] = r.Line(k, lineAt(a, starts, k))
+	}
+	d := Chunk(name, src, base, an, o, 0, lines)
+	d.Tables, d.PageStarts = tables, pageStarts
+	return d
+}
+
+// Outline is what a document says about itself as a whole: when it was written, the
+// year, genre and area it states. It is read before the body, from the head (the first
+// lines) and the full dates anywhere, so that a long document can then be read in chunks.
+type Outline struct {
+	Written, Year, Now int
+	Genre              Genre
+	Area               string
+	titleLine          int // the title's line, -1 when none
+	ahead              int // the first year still ahead when the document was written
+}
+
+// HeadLines is how many lines of a document's analysis text ReadOutline needs.
+const HeadLines = titleSearchLines + maxTitleLines
+
+// ReadOutline reads the outline from the document's analysis text, of which only the first
+// HeadLines lines are needed, and written, the latest year of its full dates (WrittenYear
+// of the whole text).
+func ReadOutline(head []rune, written int) Outline {
+	o := Outline{Written: written}
+	starts := lineStarts(head)
+	year, title, genre := statedYear(head, starts, written)
 	if written == 0 && year > 0 {
 		written = year // no date: the document was written in the year it names
 		if genre == BudgetReport {
@@ -77,18 +107,85 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	if genre == BudgetReport && year > 0 {
 		ahead = max(written, year+1) // its execution year is reviewed, even before it closes
 	}
-	d.Forward = forwardLines(a, d.LineStarts, ahead)
-	if genre == Plan {
-		planForward(a, d.LineStarts, d.Forward, ahead)
-	}
-	d.Year, d.Genre = year, genre
-	d.Now = year
+	now := year
 	if genre == BudgetReport && year > 0 {
-		d.Now = max(year, written) // delivered the year after the one it executes
+		now = max(year, written) // delivered the year after the one it executes
 	}
-	d.Area = ownArea(a, d.LineStarts, title)
-	d.passage = passagePeriods(a, d.LineStarts, year, d.Now, title, genre)
-	d.levels = budgetLevels(a, d.LineStarts)
+	o.Year, o.Now, o.Genre, o.titleLine, o.ahead = year, now, genre, title, ahead
+	o.Area = ownArea(head, starts, title)
+	return o
+}
+
+// Line is what the structure of a document says of one line of it.
+type Line struct {
+	Forward bool   // in a forward-looking passage
+	Level   string // the budget level its passage is about
+	Period  string // the time of the passage at the line's start
+	changes []passageChange
+}
+
+// Reader reads a document's structure line by line: its forward passages, the times of
+// its passages, its budget levels.
+type Reader struct {
+	forward forwardPass
+	plan    *planPass
+	passage passagePass
+	level   levelPass
+}
+
+// NewReader returns a reader positioned at the document's first line.
+func (o Outline) NewReader() *Reader {
+	r := &Reader{forward: forwardPass{docYear: o.ahead}, passage: newPassagePass(o.Year, o.Now, o.titleLine, o.Genre)}
+	if o.Genre == Plan {
+		r.plan = &planPass{docYear: o.ahead}
+	}
+	return r
+}
+
+// Clone returns a reader that goes on from the same line without changing r: to read a
+// few lines past a chunk's end for context.
+func (r *Reader) Clone() *Reader {
+	c := *r
+	c.passage = r.passage.clone()
+	if r.plan != nil {
+		p := *r.plan
+		c.plan = &p
+	}
+	return &c
+}
+
+// Line reads line k of the analysis text (without its newline).
+func (r *Reader) Line(k int, line []rune) Line {
+	l := Line{Period: r.passage.period}
+	if r.plan != nil {
+		l.Forward = r.plan.line(line)
+	} else {
+		l.Forward = r.forward.line(line)
+	}
+	l.changes = r.passage.line(k, line, nil)
+	l.Level = r.level.line(line)
+	return l
+}
+
+// Chunk builds the document value of lines [first, first+len(lines)) of a document: src
+// and an are those lines' source and analysis text, lines what a Reader read of them.
+// Records point at the whole document's lines.
+func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line) *Document {
+	a := an.Runes
+	d := &Document{Name: name, Src: src, Base: base, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src), firstLine: first,
+		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
+	d.Forward = make([]bool, len(d.LineStarts))
+	d.levels = make([]string, len(d.LineStarts))
+	d.passage = []passageChange{{0, ""}}
+	if len(lines) > 0 {
+		d.passage[0].period = lines[0].Period
+	}
+	for k := range min(len(lines), len(d.LineStarts)) {
+		d.Forward[k], d.levels[k] = lines[k].Forward, lines[k].Level
+		for _, c := range lines[k].changes {
+			d.passage = append(d.passage, passageChange{d.LineStarts[k] + c.at, c.period})
+		}
+	}
 	return d
 }
 
@@ -110,7 +207,7 @@ func (d *Document) LineOf(i int) int {
 // SourcePos returns the 1-based line and column (in runes) of source offset i.
 func (d *Document) SourcePos(i int) (line, col int) {
 	k := sort.SearchInts(d.srcLineStarts, i+1) - 1
-	return k + 1, i - d.srcLineStarts[k] + 1
+	return d.firstLine + k + 1, i - d.srcLineStarts[k] + 1
 }
 
 // PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule

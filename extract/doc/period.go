@@ -263,65 +263,81 @@ type passageChange struct {
 	period string
 }
 
-// passagePeriods returns where the time of the passage changes (SPEC.md §5 rule 3): at a
+// passagePass finds where the time of the passage changes (SPEC.md §5 rule 3): at a
 // heading, to the time it names, kept by its sub-headings; at a sentence that opens with a
 // time of its own (过去五年，… ; 2022年，…; 五年来，… after another sentence of the same
 // paragraph), to that time, until the next heading. A bulletin's passages default to its
-// year.
-func passagePeriods(a []rune, lineStarts []int, year, now, titleLine int, genre Genre) []passageChange {
+// year. It reads a document line by line, so that a long one can be read in chunks.
+type passagePass struct {
+	now, titleLine int
+	def            string     // the time of a passage under no heading
+	period         string     // the time in force
+	stack          []openTime // the headings in force, outermost first
+}
+
+type openTime struct {
+	level  int
+	period string
+}
+
+func newPassagePass(year, now, titleLine int, genre Genre) passagePass {
 	def := ""
 	if genre == Bulletin && year > 0 {
 		def = strconv.Itoa(year)
 	}
-	out := []passageChange{{0, def}}
-	set := func(at int, p string) {
-		if out[len(out)-1].period != p {
-			out = append(out, passageChange{at, p})
+	return passagePass{now: now, titleLine: titleLine, def: def, period: def}
+}
+
+// clone returns a pass that goes on from the same state without sharing it.
+func (p passagePass) clone() passagePass {
+	p.stack = slices.Clone(p.stack)
+	return p
+}
+
+// line reads line k (raw, as in the analysis text) and appends to changes where the time
+// changes in it, at offsets into the line.
+func (p *passagePass) line(k int, raw []rune, changes []passageChange) []passageChange {
+	set := func(at int, period string) {
+		if p.period != period {
+			p.period = period
+			changes = append(changes, passageChange{at, period})
 		}
 	}
-	type open struct {
-		level  int
-		period string
+	line := cjk.TrimLeft(raw)
+	if k == p.titleLine || isCaption(line) || isTableText(line) {
+		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 	}
-	var stack []open
-	for k, start := range lineStarts {
-		raw := lineAt(a, lineStarts, k)
-		line := cjk.TrimLeft(raw)
-		if k == titleLine || isCaption(line) || isTableText(line) {
-			continue // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
+	if lv := HeadingLevel(line); lv > 0 {
+		period, _ := timeIn(line, p.now, false)
+		if lv == titleLevel && period == "" && len(p.stack) > 0 {
+			return changes // a run-in label (主要预期目标) inside a numbered section
 		}
-		if lv := HeadingLevel(line); lv > 0 {
-			p, _ := timeIn(line, now, false)
-			if lv == titleLevel && p == "" && len(stack) > 0 {
-				continue // a run-in label (主要预期目标) inside a numbered section
-			}
-			for len(stack) > 0 && stack[len(stack)-1].level >= lv {
-				stack = stack[:len(stack)-1]
-			}
-			if p == "" {
-				p = def
-				if len(stack) > 0 {
-					p = stack[len(stack)-1].period
-				}
-			}
-			stack = append(stack, open{lv, p})
-			set(start, p)
-			continue
+		for len(p.stack) > 0 && p.stack[len(p.stack)-1].level >= lv {
+			p.stack = p.stack[:len(p.stack)-1]
 		}
-		for _, s := range sentenceStarts(raw) {
-			sen := cjk.TrimLeft(raw[s:])
-			if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
-				continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
+		if period == "" {
+			period = p.def
+			if len(p.stack) > 0 {
+				period = p.stack[len(p.stack)-1].period
 			}
-			if p, ok := timeIn(sen, now, true); ok {
-				set(start+s, p)
-				if len(stack) > 0 {
-					stack[len(stack)-1].period = p // its sub-headings follow the opening
-				}
+		}
+		p.stack = append(p.stack, openTime{lv, period})
+		set(0, period)
+		return changes
+	}
+	for _, s := range sentenceStarts(raw) {
+		sen := cjk.TrimLeft(raw[s:])
+		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
+			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
+		}
+		if period, ok := timeIn(sen, p.now, true); ok {
+			set(s, period)
+			if len(p.stack) > 0 {
+				p.stack[len(p.stack)-1].period = period // its sub-headings follow the opening
 			}
 		}
 	}
-	return out
+	return changes
 }
 
 // sentenceStarts returns where the sentences of a line start: 0 and after each 。！？.
@@ -480,24 +496,24 @@ func timeAt(line []rune, i, year int) (string, int) {
 	return "", 0
 }
 
-// budgetLevels returns, for every line, the level of a budget its passage is about: a line
-// opening with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines
-// after it, up to a line opening with the whole area (全市…) or a heading that names no
-// level. "" is the whole area.
-func budgetLevels(a []rune, lineStarts []int) []string {
-	out := make([]string, len(lineStarts))
-	cur := ""
-	for k := range lineStarts {
-		line := skipNumbering(cjk.TrimLeft(lineAt(a, lineStarts, k)))
-		switch {
-		case levelWords.PrefixAt(line, 0) > 0:
-			cur = string(line[:levelWords.PrefixAt(line, 0)])
-		case wholeAreaWords.PrefixAt(line, 0) > 0 || HeadingLevel(lineAt(a, lineStarts, k)) > 0:
-			cur = ""
+// levelPass finds the level of a budget each line's passage is about: a line opening
+// with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines after it, up
+// to a line opening with the whole area (全市…) or a heading that names no level. "" is
+// the whole area.
+type levelPass struct{ cur string }
+
+// line reads the next line and returns its level.
+func (p *levelPass) line(raw []rune) string {
+	line := skipNumbering(cjk.TrimLeft(raw))
+	switch {
+	case levelWords.PrefixAt(line, 0) > 0:
+		if w := string(line[:levelWords.PrefixAt(line, 0)]); w != p.cur {
+			p.cur = w
 		}
-		out[k] = cur
+	case wholeAreaWords.PrefixAt(line, 0) > 0 || HeadingLevel(raw) > 0:
+		p.cur = ""
 	}
-	return out
+	return p.cur
 }
 
 // skipNumbering drops an item's number at the start of a line: (2), （二）, 2., 二、.

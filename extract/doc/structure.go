@@ -78,60 +78,55 @@ func HeadingLevel(line []rune) int {
 	return 0
 }
 
-// forwardLines marks the lines of a forward-looking passage: from a heading that announces
+// forwardPass marks the lines of a forward-looking passage: from a heading that announces
 // tasks or targets (二、2017年主要任务), or that names a year or plan period not yet past
 // when the document was written (三、2026年主要工作 in a 2026 report), to the next heading
 // of the same or a higher level; or from a paragraph opening with 下一步 to the next
-// heading. docYear is the year the document was written, 0 when unknown.
-func forwardLines(a []rune, lineStarts []int, docYear int) []bool {
-	fwd := make([]bool, len(lineStarts))
-	on, level := false, 0
-	pendingLevel := 0 // a level-1 heading not yet classified: its first paragraph decides
-	for k, s := range lineStarts {
-		e := len(a)
-		if k+1 < len(lineStarts) {
-			e = lineStarts[k+1] - 1
+// heading. It reads a document line by line, so that a long one can be read in chunks.
+type forwardPass struct {
+	docYear      int // the year the document was written, 0 when unknown
+	on           bool
+	level        int
+	pendingLevel int // a level-1 heading not yet classified: its first paragraph decides
+}
+
+// line reads the next line and reports whether it is forward-looking.
+func (p *forwardPass) line(line []rune) bool {
+	if lv := HeadingLevel(line); lv > 0 {
+		if p.on && lv <= p.level {
+			p.on = false
 		}
-		line := a[s:e]
-		if lv := HeadingLevel(line); lv > 0 {
-			if on && lv <= level {
-				on = false
+		switch headingKind(line, p.docYear) {
+		case "forward":
+			if !p.on {
+				p.on, p.level = true, lv // sub-headings of a forward section keep its level
 			}
-			switch headingKind(line, docYear) {
-			case "forward":
-				if !on {
-					on, level = true, lv // sub-headings of a forward section keep its level
-				}
-			case "report":
-				if lv <= level {
-					on = false
-				}
-			default:
-				if !on && lv == 2 && len(cjk.TrimLeft(line)) > 2 && isNumberedHeading(line) {
-					pendingLevel = lv
-				}
+		case "report":
+			if lv <= p.level {
+				p.on = false
 			}
-			fwd[k] = on
-			continue
-		}
-		t := cjk.TrimLeft(line)
-		if len(t) == 0 {
-			fwd[k] = on
-			continue
-		}
-		if pendingLevel > 0 {
-			// 二、一张蓝图绘到底…, then “十五五”时期是…: the section is about what is to come.
-			if startsWithFuture(t, docYear) {
-				on, level = true, pendingLevel
+		default:
+			if !p.on && lv == 2 && len(cjk.TrimLeft(line)) > 2 && isNumberedHeading(line) {
+				p.pendingLevel = lv
 			}
-			pendingLevel = 0
 		}
-		if !on && forwardOpening.PrefixAt(t, 0) > 0 {
-			on, level = true, 99 // an opening phrase: ends at any heading
-		}
-		fwd[k] = on
+		return p.on
 	}
-	return fwd
+	t := cjk.TrimLeft(line)
+	if len(t) == 0 {
+		return p.on
+	}
+	if p.pendingLevel > 0 {
+		// 二、一张蓝图绘到底…, then “十五五”时期是…: the section is about what is to come.
+		if startsWithFuture(t, p.docYear) {
+			p.on, p.level = true, p.pendingLevel
+		}
+		p.pendingLevel = 0
+	}
+	if !p.on && forwardOpening.PrefixAt(t, 0) > 0 {
+		p.on, p.level = true, 99 // an opening phrase: ends at any heading
+	}
+	return p.on
 }
 
 func isNumberedHeading(line []rune) bool {
@@ -212,9 +207,9 @@ func PlanStart(a []rune, i int) int {
 	return n
 }
 
-// writtenYear estimates when the document was written: the latest year among the full
+// WrittenYear estimates when the document was written: the latest year among the full
 // dates it carries (2017年7月14日, 发布日期:2017-07-27). 0 when it has none.
-func writtenYear(a []rune) int {
+func WrittenYear(a []rune) int {
 	best := 0
 	for i := 0; i+8 <= len(a); i++ {
 		if y, n := cjk.YearAt(a, i); n > 0 && isFullDate(a, i+n) {
@@ -229,21 +224,24 @@ func IsPlanName(a []rune, i int) bool {
 	return a[i] == '十' && i+2 < len(a) && PlanYears[string(a[i:i+3])] != ""
 }
 
-// planForward marks every line of a plan forward-looking (its figures are goals), except
+// planPass marks every line of a plan forward-looking (its figures are goals), except
 // the passages under a heading that reviews what was done (一、发展基础, 2025年工作回顾),
 // up to the next heading of the same or a higher level.
-func planForward(a []rune, lineStarts []int, fwd []bool, docYear int) {
-	report, level := false, 0
-	for k := range lineStarts {
-		line := lineAt(a, lineStarts, k)
-		if lv := HeadingLevel(line); lv > 0 {
-			if report && lv <= level {
-				report = false
-			}
-			if !report && headingKind(line, docYear) == "report" {
-				report, level = true, lv
-			}
+type planPass struct {
+	docYear int
+	report  bool
+	level   int
+}
+
+// line reads the next line and reports whether it is forward-looking.
+func (p *planPass) line(line []rune) bool {
+	if lv := HeadingLevel(line); lv > 0 {
+		if p.report && lv <= p.level {
+			p.report = false
 		}
-		fwd[k] = !report
+		if !p.report && headingKind(line, p.docYear) == "report" {
+			p.report, p.level = true, lv
+		}
 	}
+	return !p.report
 }
