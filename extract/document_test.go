@@ -168,7 +168,7 @@ func FuzzDocument(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d, err := build("f.txt", data, Options{HTML: new(bool)})
+		d, _, err := build("f.txt", data, Options{HTML: new(bool)}, false)
 		if err != nil {
 			t.Fatalf("Document succeeded but build failed: %v", err)
 		}

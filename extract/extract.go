@@ -7,7 +7,6 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
-	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/read/csvtable"
 	"github.com/policymetrics/policymetrics/extract/read/pdf"
 
@@ -49,26 +48,51 @@ func (o Options) concepts() *concept.List {
 
 // Document extracts the records of one document. name is what records carry as `doc`.
 func Document(name string, data []byte, opts Options) ([]Record, error) {
+	out := []Record{}
+	err := Stream(name, data, opts, func(recs []Record) error {
+		out = append(out, recs...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stream extracts the records of one document as Document does, passing them to emit in
+// document order a part at a time: a long plain-text document is read in chunks, and
+// memory holds one chunk's records, not the document's. An error from emit stops it.
+func Stream(name string, data []byte, opts Options, emit func([]Record) error) error {
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	d, err := Build(name, data, opts)
+	d, long, err := build(name, data, opts, true)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if d == nil {
+		if done, err := streamChunks(ctx, name, long, long.chunks(), opts, emit); done || err != nil {
+			return err
+		}
+		d = plainDocument(name, long.text+long.tail) // its lines do not survive normalisation one for one
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	return records(ctx, d, opts)
+	recs, err := records(ctx, d, opts)
+	if err != nil {
+		return err
+	}
+	return emit(recs)
 }
 
 // Build reads a document into the value the rules work on.
 func Build(name string, data []byte, opts Options) (*doc.Document, error) {
-	d, err := build(name, data, opts)
+	d, _, err := build(name, data, opts, false)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -216,44 +240,56 @@ func mergeByPosition(a, b []Record) []Record {
 }
 
 // build decodes the document (text, HTML, PDF, DOCX, XLSX) and derives the analysis
-// text.
-func build(name string, data []byte, opts Options) (*doc.Document, error) {
+// text. With chunked set, a long plain-text document is not built (d is nil) but returned
+// as text, to be read in chunks.
+func build(name string, data []byte, opts Options, chunked bool) (d *doc.Document, long plain, err error) {
 	if rd, ok, err := readFormat(name, data); ok {
 		if err != nil {
-			return nil, err
+			return nil, plain{}, err
 		}
 		src := []rune(rd.Text)
 		base := textmap.Identity(src)
 		if rd.PageStarts != nil {
 			base = pdf.Reflow(rd.Text, rd.PageStarts)
 		}
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), plain{}, nil
 	}
-	res, err := decode.Decode(data, opts.Encoding)
+	res, err := decode.View(data, opts.Encoding) // the text is read, never kept: records copy what they carry
 	if err != nil {
-		return nil, err
+		return nil, plain{}, err
 	}
 	if opts.Table {
 		comma := ','
 		if strings.HasSuffix(strings.ToLower(name), ".tsv") {
 			comma = '\t'
 		}
-		rd, err := csvtable.Read(res.Text, comma)
+		rd, err := csvtable.Read(res.Text+res.Tail, comma)
 		if err != nil {
-			return nil, err
+			return nil, plain{}, err
 		}
 		src := []rune(rd.Text)
 		base := textmap.Identity(src)
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), plain{}, nil
 	}
-	src := []rune(res.Text)
+	isHTML := opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text+res.Tail)
+	if chunked && !isHTML && len(res.Text) > chunkBytes {
+		return nil, plain{res.Text, res.Tail}, nil
+	}
+	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
+	if isHTML {
+		src := []rune(text)
+		base, tables := decode.HTMLDocument(src) // records still point at the HTML source's lines
+		tables = append(tables, textTables(base.Runes, insideTables(tables))...)
+		return doc.BuildFrom(name, src, base, analysisText(base), tables, nil), plain{}, nil
+	}
+	return plainDocument(name, text), plain{}, nil
+}
+
+// plainDocument structures a plain-text document read whole.
+func plainDocument(name, text string) *doc.Document {
+	src := []rune(text)
 	base := textmap.Identity(src)
-	var tables []read.Table
-	if opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text) {
-		base, tables = decode.HTMLDocument(src) // records still point at the HTML source's lines
-	}
-	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
-	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil), nil
+	return doc.BuildFrom(name, src, base, analysisText(base), textTables(src, insideTables(nil)), nil)
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.

@@ -26,9 +26,9 @@ import (
 	"github.com/policymetrics/policymetrics/extract/output"
 )
 
-// extractCmdDocument is how the extract command extracts one document; tests replace it
-// with a fake.
-var extractCmdDocument = extract.Document
+// extractCmdDocument is how the extract command extracts one document, passing its records
+// on a part at a time (a long document's chunk by chunk); tests replace it with a fake.
+var extractCmdDocument = extract.Stream
 
 // exitInterrupted is the exit status after SIGINT or SIGTERM (128 + SIGINT, as shells do).
 const exitInterrupted = 130
@@ -406,7 +406,7 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 
 	st, runErr := batch.Run(ctx, batch.Config{
 		Workers: o.Jobs,
-		Extract: o.extractItem(ctx, stderr),
+		Stream:  o.extractItem(ctx, stderr),
 		Out:     w,
 		Done: func(r batch.Result) error {
 			if bar != nil {
@@ -517,13 +517,13 @@ func loadConcepts(path string) (*concept.List, error) {
 
 // extractItem extracts one input as the options say: its own encoding (a table row's)
 // before --encoding.
-func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batch.Func {
-	return func(it input.Item) ([]extract.Record, error) {
+func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batch.StreamFunc {
+	return func(it input.Item, emit func([]extract.Record) error) error {
 		enc := o.Encoding
 		if it.Encoding != "" {
 			enc = it.Encoding
 		}
-		return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr))
+		return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr), emit)
 	}
 }
 

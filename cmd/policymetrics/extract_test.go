@@ -62,7 +62,7 @@ func extractFakeDoc(name string, data []byte, opts extract.Options) ([]extract.R
 func useExtractFake(t *testing.T) {
 	t.Helper()
 	old := extractCmdDocument
-	extractCmdDocument = extractFakeDoc
+	extractCmdDocument = streamOf(extractFakeDoc)
 	t.Cleanup(func() { extractCmdDocument = old })
 }
 
@@ -568,5 +568,16 @@ func TestFlagCompletion(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(out, c.want) && !strings.Contains(out, c.want) {
 			t.Errorf("completing %v: exit %d, %q; want %q", c.args, code, out, c.want)
 		}
+	}
+}
+
+// streamOf makes a Document-like fake stream its records in one part.
+func streamOf(fn func(string, []byte, extract.Options) ([]extract.Record, error)) func(string, []byte, extract.Options, func([]extract.Record) error) error {
+	return func(name string, data []byte, opts extract.Options, emit func([]extract.Record) error) error {
+		recs, err := fn(name, data, opts)
+		if err != nil {
+			return err
+		}
+		return emit(recs)
 	}
 }

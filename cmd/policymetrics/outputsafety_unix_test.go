@@ -234,13 +234,13 @@ func TestExtractSignalsCleanUp(t *testing.T) {
 		t.Run(tt.sig.String(), func(t *testing.T) {
 			old := extractCmdDocument
 			t.Cleanup(func() { extractCmdDocument = old })
-			extractCmdDocument = func(name string, data []byte, opts extract.Options) ([]extract.Record, error) {
+			extractCmdDocument = streamOf(func(name string, data []byte, opts extract.Options) ([]extract.Record, error) {
 				if strings.HasPrefix(string(data), "SIG") {
 					syscall.Kill(os.Getpid(), tt.sig)
 					time.Sleep(100 * time.Millisecond)
 				}
 				return extractFakeDoc(name, data, opts)
-			}
+			})
 			d := docsDir(t, map[string]string{"a.txt": "FAIL", "b.txt": "SIG 2", "c.txt": "3", "r.jsonl": "old\n", "e.jsonl": "old errors\n"})
 			t.Chdir(d)
 			before := snapshot(t, d)

@@ -236,7 +236,7 @@ func (o *tableOptions) extractAll(ctx context.Context, ios *IOStreams) ([]extrac
 	failed := false
 	_, err := batch.Run(ctx, batch.Config{
 		Workers: o.Jobs,
-		Extract: o.extractItem(ctx, stderr),
+		Stream:  o.extractItem(ctx, stderr),
 		Out:     &col,
 		Done: func(r batch.Result) error {
 			if r.Err != nil {

@@ -116,10 +116,16 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 // Func extracts the records of one document (an Item without Err).
 type Func func(it input.Item) ([]extract.Record, error)
 
+// StreamFunc extracts the records of one document (an Item without Err), passing them to
+// emit a part at a time in document order (extract.Stream). It stops with emit's error.
+type StreamFunc func(it input.Item, emit func([]extract.Record) error) error
+
 // Config is how Run works.
 type Config struct {
 	Workers int // ≤ 0: runtime.NumCPU()
 	Window  int // documents in flight; < Workers: 2×Workers
+	// Stream extracts a document; Extract is used when Stream is nil.
+	Stream  StreamFunc
 	Extract Func
 	// Out receives every record, document by document in input order.
 	Out output.Writer
@@ -134,8 +140,6 @@ type Result struct {
 	Bytes   int64 // bytes read
 	Records int   // records written
 	Err     error // why the input failed (it could not be read, or extraction failed)
-
-	records []extract.Record
 }
 
 // Stats sum up a run.
@@ -160,59 +164,164 @@ func (s Stats) String() string {
 		s.Documents, float64(s.Bytes)/1e6, s.Records, s.Errors, s.MBps(), s.Elapsed.Seconds())
 }
 
+// pendingParts is how many parts of its records (a chunk's each, for a long document) a
+// document may hold before its turn to be written: then its worker waits. It bounds
+// memory when a long document follows another; a document of usual size fits whole.
+const pendingParts = 16
+
+// doc is one input on its way: its records come through parts as they are extracted
+// (parts is closed when it is done) and result is final once parts is closed.
+type doc struct {
+	item   input.Item
+	parts  chan []extract.Record
+	result Result
+}
+
 // Run extracts every document walk yields (as input.Walk does: walk must stop and return
 // the error when yield returns one) and writes the records to cfg.Out in input order. A
 // failed input does not stop the run; it is counted and passed to cfg.Done. The error is
 // a fatal one: writing failed, cfg.Done failed, or ctx was cancelled. cfg.Out is not closed.
+//
+// Records are written as they are extracted when the document is the next one in input
+// order, so that a long document's records never all wait in memory; the others' wait,
+// up to pendingParts parts each. A document that fails after some of its records were
+// written says so in its error.
 func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error) error) (Stats, error) {
 	start := time.Now()
 	var st Stats
-	err := Ordered(ctx, cfg.Workers, cfg.Window,
-		func(submit func(input.Item) error) error { return walk(submit) },
-		func(it input.Item) Result { return extractOne(cfg.Extract, it) },
-		func(r Result) error {
-			st.Bytes += r.Bytes
-			if r.Err != nil {
-				st.Errors++
-			} else {
-				st.Documents++
-				for i := range r.records {
-					if err := cfg.Out.Write(&r.records[i]); err != nil {
-						return fmt.Errorf("writing the output: %w", err)
+	stream := cfg.Stream
+	if stream == nil {
+		stream = func(it input.Item, emit func([]extract.Record) error) error {
+			recs, err := cfg.Extract(it)
+			if err != nil {
+				return err
+			}
+			return emit(recs)
+		}
+	}
+	workers, window := cfg.Workers, cfg.Window
+	if workers < 1 {
+		workers = runtime.NumCPU()
+	}
+	if window < workers {
+		window = 2 * workers
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	jobs := make(chan *doc)
+	queue := make(chan *doc, window)     // documents to write, in order
+	slots := make(chan struct{}, window) // documents in flight
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				extractOne(ctx, stream, d)
+			}
+		}()
+	}
+
+	var emitErr error
+	emitted := make(chan struct{})
+	go func() {
+		defer close(emitted)
+		for d := range queue {
+			written := 0
+			for part := range d.parts { // every queued document is a worker's: it closes parts
+				if ctx.Err() != nil {
+					continue
+				}
+				for i := range part {
+					if err := cfg.Out.Write(&part[i]); err != nil {
+						emitErr = fmt.Errorf("writing the output: %w", err)
+						cancel(emitErr)
+						break
+					}
+					written++
+				}
+			}
+			if ctx.Err() == nil {
+				r := d.result
+				st.Bytes += r.Bytes
+				if r.Err != nil {
+					st.Errors++
+					if written > 0 {
+						r.Err = fmt.Errorf("%w (after %d of its records were written)", r.Err, written)
+					}
+				} else {
+					st.Documents++
+				}
+				r.Records = written
+				st.Records += int64(written)
+				if cfg.Done != nil {
+					if err := cfg.Done(r); err != nil {
+						emitErr = err
+						cancel(err)
 					}
 				}
-				r.Records = len(r.records)
-				st.Records += int64(r.Records)
 			}
-			r.records = nil
-			if cfg.Done != nil {
-				return cfg.Done(r)
-			}
-			return nil
-		})
+			<-slots
+		}
+	}()
+
+	submit := func(it input.Item) error {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		d := &doc{item: it, parts: make(chan []extract.Record, pendingParts)}
+		select {
+		case jobs <- d:
+		case <-ctx.Done():
+			<-slots
+			return context.Cause(ctx)
+		}
+		queue <- d // never blocks: it has room for every slot
+		return nil
+	}
+	perr := walk(submit)
+	close(jobs)
+	close(queue)
+	<-emitted
+	wg.Wait()
 	st.Elapsed = time.Since(start)
-	return st, err
+	switch {
+	case emitErr != nil:
+		return st, emitErr
+	case perr != nil:
+		return st, perr
+	}
+	return st, ctx.Err()
 }
 
-// extractOne runs fn on one item. A panic in the extractor fails that document only.
-func extractOne(fn Func, it input.Item) (r Result) {
-	r = Result{Name: it.Name, Bytes: int64(len(it.Data)), Err: it.Err}
+// extractOne runs fn on one item, sending its records to d.parts and closing it. A panic
+// in the extractor fails that document only.
+func extractOne(ctx context.Context, fn StreamFunc, d *doc) {
+	it := d.item
+	d.result = Result{Name: it.Name, Bytes: int64(len(it.Data)), Err: it.Err}
+	defer close(d.parts)
 	if it.Err != nil {
-		return r
+		return
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			r.records = nil
-			r.Err = fmt.Errorf("extractor panic: %v [%s]", p, panicSite(debug.Stack()))
+			d.result.Err = fmt.Errorf("extractor panic: %v [%s]", p, panicSite(debug.Stack()))
 		}
 	}()
-	recs, err := fn(it)
+	err := fn(it, func(recs []extract.Record) error {
+		select {
+		case d.parts <- recs:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+	})
 	if err != nil {
-		r.Err = err
-		return r
+		d.result.Err = err
 	}
-	r.records = recs
-	return r
 }
 
 // panicSite picks the innermost frame outside the runtime from a stack trace, so that a

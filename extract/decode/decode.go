@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -24,6 +25,9 @@ import (
 type Result struct {
 	Text     string // the source text, without any byte order mark
 	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"
+	// Tail follows Text: from View, the U+FFFD of a character cut at the end of valid
+	// UTF-8, kept apart so that Text can still be data's own memory. Decode puts it in Text.
+	Tail string
 }
 
 // Encoding names of Result.Encoding.
@@ -45,6 +49,19 @@ var ErrBinary = errors.New("decode: binary data, not a text document")
 // utf-16le, utf-16be, or utf-16 (byte order from the BOM or the text). A forced
 // encoding never fails on invalid sequences: they become U+FFFD.
 func Decode(data []byte, encoding string) (Result, error) {
+	res, err := decodeText(data, encoding, false)
+	res.Text, res.Tail = res.Text+res.Tail, ""
+	return res, err
+}
+
+// View decodes data as Decode does, but valid UTF-8 is not copied: Text is then data's
+// own memory, and data must not change while Text is in use. It saves a copy of the
+// document, the largest allocation of a run.
+func View(data []byte, encoding string) (Result, error) {
+	return decodeText(data, encoding, true)
+}
+
+func decodeText(data []byte, encoding string, view bool) (Result, error) {
 	if err := CheckEncoding(encoding); err != nil {
 		return Result{}, err
 	}
@@ -53,11 +70,11 @@ func Decode(data []byte, encoding string) (Result, error) {
 	switch enc {
 	case "auto":
 		var err error
-		if res, err = detect(data); err != nil {
+		if res, err = detect(data, view); err != nil {
 			return Result{}, err
 		}
 	case UTF8:
-		res = decodeUTF8(data)
+		res = decodeUTF8(data, view)
 	case "utf-16":
 		res = decodeUTF16(data, "")
 	case UTF16LE, UTF16BE:
@@ -122,10 +139,10 @@ var (
 // detect picks the encoding: a byte order mark, BOM-less UTF-16 when the NUL bytes say
 // so, valid UTF-8, and otherwise whichever of GB18030 and Big5 (or UTF-8 with a few
 // broken bytes) reads as Chinese.
-func detect(data []byte) (Result, error) {
+func detect(data []byte, view bool) (Result, error) {
 	switch {
 	case hasPrefix(data, bomUTF8):
-		return decodeUTF8(data), nil
+		return decodeUTF8(data, view), nil
 	case hasPrefix(data, bomUTF16LE), hasPrefix(data, bomUTF16BE):
 		res := decodeUTF16(data, "")
 		if bad := strings.Count(res.Text, "\uFFFD"); bad > tolerance(len(data)/2) {
@@ -140,7 +157,10 @@ func detect(data []byte) (Result, error) {
 		return Result{}, ErrBinary
 	}
 	if utf8.Valid(data) {
-		return Result{Text: string(data), Encoding: UTF8}, nil
+		return Result{Text: textOf(data, view), Encoding: UTF8}, nil
+	}
+	if res, ok := cutUTF8(data, view, UTF8); ok {
+		return res, nil // a file cut inside its last character: no trial of legacy encodings
 	}
 	return detectLegacy(data)
 }
@@ -170,7 +190,7 @@ func detectLegacy(data []byte) (Result, error) {
 			var res Result
 			var invalid int
 			if enc == UTF8 {
-				res, invalid = decodeUTF8(data), countInvalidUTF8(data, len(data))
+				res, invalid = decodeUTF8(data, false), countInvalidUTF8(data, len(data))
 			} else {
 				res.Encoding = enc
 				res.Text, invalid = legacy(data, enc)
@@ -202,7 +222,7 @@ func evaluate(data []byte) ([3]candidate, int) {
 	var cands [3]candidate
 	// UTF-8 is read only when it has few invalid bytes: the count stops early.
 	if bad := countInvalidUTF8(data, tolerance(len(data))); bad <= tolerance(len(data)) {
-		cands[0] = score(UTF8, decodeUTF8(data).Text, bad)
+		cands[0] = score(UTF8, decodeUTF8(data, false).Text, bad)
 	} else {
 		cands[0] = candidate{enc: UTF8, invalid: bad, runes: 0}
 	}
@@ -257,13 +277,16 @@ func legacy(data []byte, enc string) (string, int) {
 }
 
 // decodeUTF8 strips a BOM and replaces each invalid byte with U+FFFD.
-func decodeUTF8(data []byte) Result {
+func decodeUTF8(data []byte, view bool) Result {
 	enc := UTF8
 	if hasPrefix(data, bomUTF8) {
 		data, enc = data[len(bomUTF8):], UTF8BOM
 	}
 	if utf8.Valid(data) {
-		return Result{Text: string(data), Encoding: enc}
+		return Result{Text: textOf(data, view), Encoding: enc}
+	}
+	if res, ok := cutUTF8(data, view, enc); ok {
+		return res
 	}
 	var b strings.Builder
 	b.Grow(len(data) + 16)
@@ -273,6 +296,32 @@ func decodeUTF8(data []byte) Result {
 		data = data[n:]
 	}
 	return Result{Text: b.String(), Encoding: enc}
+}
+
+// cutUTF8 reads data that is valid UTF-8 but for a character cut at its end (a file cut
+// at a byte count): each byte of the cut character is a U+FFFD, as decodeUTF8 makes it.
+func cutUTF8(data []byte, view bool, enc string) (Result, bool) {
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(data); k++ {
+		if lead := data[len(data)-k]; utf8.RuneStart(lead) {
+			if lead < utf8.RuneSelf {
+				return Result{}, false
+			}
+			body, cut := data[:len(data)-k], data[len(data)-k:]
+			if utf8.FullRune(cut) || !utf8.Valid(body) {
+				return Result{}, false
+			}
+			return Result{Text: textOf(body, view), Tail: strings.Repeat("\uFFFD", k), Encoding: enc}, true
+		}
+	}
+	return Result{}, false
+}
+
+// textOf returns data as a string: data's own memory with view set, else a copy.
+func textOf(data []byte, view bool) string {
+	if view && len(data) > 0 {
+		return unsafe.String(&data[0], len(data))
+	}
+	return string(data)
 }
 
 // countInvalidUTF8 counts the invalid bytes of a UTF-8 reading, stopping once the

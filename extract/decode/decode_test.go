@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/policymetrics/policymetrics/extract/internal/golden"
 
@@ -209,6 +210,32 @@ func TestDecodeBrokenUTF8(t *testing.T) {
 	}
 	if got.Encoding != UTF8 || !strings.Contains(got.Text, "\uFFFD") || len(got.Text) < len(text)-4 {
 		t.Errorf("broken UTF-8: Encoding %q, %d bytes", got.Encoding, len(got.Text))
+	}
+}
+
+// TestDecodeCutCharacter: a file cut at a byte count inside its last character reads as
+// UTF-8 with one U+FFFD per byte of the cut character, from Decode (in Text) and from View
+// (in Tail, Text being the input's own bytes), forced to UTF-8 or detected.
+func TestDecodeCutCharacter(t *testing.T) {
+	body := "全市生产总值增长5.2%。\n" + strings.Repeat("国", 40)
+	for k := 1; k <= 3; k++ {
+		cut := "𠀀"[:k] // a 4-byte character cut after k bytes
+		data := []byte(body + cut)
+		want := body + strings.Repeat("\uFFFD", k)
+		for _, enc := range []string{"", "utf-8"} {
+			dec, err := Decode(data, enc)
+			if err != nil || dec.Text != want || dec.Tail != "" || dec.Encoding != UTF8 {
+				t.Errorf("Decode(cut after %d, %q) = %q+%q %s %v", k, enc, dec.Text[len(body):], dec.Tail, dec.Encoding, err)
+			}
+			view, err := View(data, enc)
+			if err != nil || view.Text != body || view.Text+view.Tail != want || unsafe.StringData(view.Text) != &data[0] {
+				t.Errorf("View(cut after %d, %q): Text %d bytes, Tail %q, shares the input: %v; %v", k, enc, len(view.Text), view.Tail, unsafe.StringData(view.Text) == &data[0], err)
+			}
+		}
+	}
+	// Not a cut character: a stray continuation byte after ASCII is no cut.
+	if res, ok := cutUTF8([]byte("abc\x80"), false, UTF8); ok {
+		t.Errorf("cutUTF8(abc + continuation byte) = %q, true", res.Text)
 	}
 }
 

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"context"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+// A long plain-text document is read in chunks of whole lines, so that memory holds one
+// chunk's runes, mentions and records rather than the document's (issue 12: memory
+// bounded by the document's largest paragraph, not its size). What crosses chunks is
+// small and exact: the outline (year, genre, area: from the head and the full dates
+// anywhere) and the state of the line-by-line structure passes (doc.Reader). Each chunk
+// is read with a few lines of context on each side, for the rules that look at
+// neighbouring lines (a table's caption above it), and keeps only its own lines'
+// records. The output is the same as reading the document whole; TestChunksReadAsWhole
+// checks that on every test document.
+
+// chunkBytes is the size of a chunk, and the size from which a document is read in chunks.
+var chunkBytes = 256 << 10
+
+// maxChunkBytes is how far past chunkBytes a chunk may grow looking for a cut outside a
+// table; past it, the cut falls at the next line end wherever it is.
+var maxChunkBytes = 2 * chunkBytes
+
+// preContext and postContext are the lines of context read before and after a chunk.
+const preContext, postContext = 8, 2
+
+// plain is a plain-text document read in chunks: text, then tail (the U+FFFD of a
+// character cut at the end, decode.Result.Tail), so that text can be the input's memory.
+type plain struct{ text, tail string }
+
+// runes returns the runes of text[from:to], with the tail when to is the end.
+func (p plain) runes(from, to int) []rune {
+	src := []rune(p.text[from:to])
+	if to == len(p.text) {
+		src = append(src, []rune(p.tail)...)
+	}
+	return src
+}
+
+// chunks cuts the document into chunks (chunksOf); the tail is on the last line, or
+// makes one after a final newline.
+func (p plain) chunks() []chunk {
+	chunks := chunksOf(p.text)
+	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
+		if len(chunks) == 0 {
+			return []chunk{{lines: 1}}
+		}
+		chunks[len(chunks)-1].lines++
+	}
+	return chunks
+}
+
+// chunk is a part of a document's text: own lines [line, line+lines) at bytes [start, end).
+type chunk struct {
+	start, end  int
+	line, lines int
+}
+
+// chunksOf cuts text into chunks of whole lines of about chunkBytes each, the first
+// holding at least the document's head (doc.HeadLines lines). A cut never falls between
+// two lines of a tab-written table.
+func chunksOf(text string) []chunk {
+	var out []chunk
+	start, line := 0, 0
+	for start < len(text) {
+		end := len(text)
+		if start+chunkBytes < len(text) {
+			end = cutAfter(text, start+chunkBytes, start+maxChunkBytes)
+		}
+		if start == 0 {
+			for end < len(text) && strings.Count(text[:end], "\n") <= doc.HeadLines {
+				end = cutAfter(text, end+1, end+maxChunkBytes)
+			}
+		}
+		n := strings.Count(text[start:end], "\n")
+		if end == len(text) && !strings.HasSuffix(text, "\n") {
+			n++ // the last line has no newline
+		}
+		out = append(out, chunk{start: start, end: end, line: line, lines: n})
+		start, line = end, line+n
+	}
+	return out
+}
+
+// cutAfter returns the offset just after the first line end at or after from where
+// neither the line before nor the line after holds a tab (a row of a written table),
+// giving up on that past limit; len(text) when no line end follows.
+func cutAfter(text string, from, limit int) int {
+	for i := from; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return len(text)
+		}
+		cut := i + j + 1
+		if cut >= limit || cut == len(text) || !hasTabAround(text, cut) {
+			return cut
+		}
+		i = cut
+	}
+	return len(text)
+}
+
+// hasTabAround reports a tab in the line that ends just before cut or the one starting at it.
+func hasTabAround(text string, cut int) bool {
+	before := text[strings.LastIndexByte(text[:cut-1], '\n')+1 : cut-1]
+	after := text[cut:]
+	if k := strings.IndexByte(after, '\n'); k >= 0 {
+		after = after[:k]
+	}
+	return strings.IndexByte(before, '\t') >= 0 || strings.IndexByte(after, '\t') >= 0
+}
+
+// linesBack returns the offset n lines before offset at (a line start), or 0.
+func linesBack(text string, at, n int) int {
+	for ; n > 0 && at > 0; n-- {
+		at = strings.LastIndexByte(text[:at-1], '\n') + 1
+	}
+	return at
+}
+
+// linesAhead returns the offset n lines after offset at (a line start), or len(text).
+func linesAhead(text string, at, n int) int {
+	for ; n > 0 && at < len(text); n-- {
+		k := strings.IndexByte(text[at:], '\n')
+		if k < 0 {
+			return len(text)
+		}
+		at += k + 1
+	}
+	return at
+}
+
+// analysisOf returns the source runes and analysis text of text[from:to].
+func (p plain) analysisOf(from, to int) ([]rune, textmap.Text) {
+	src := p.runes(from, to)
+	return src, analysisText(textmap.Identity(src))
+}
+
+// outlineOf reads a chunked document's outline: its head from the first chunk, its
+// written year from all of them. ok is false when normalisation does not keep the
+// lines of some chunk one for one (then only reading it whole is exact).
+func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok bool, err error) {
+	written := 0
+	var head []rune
+	for i, c := range chunks {
+		if err := ctx.Err(); err != nil {
+			return o, false, err
+		}
+		_, an := p.analysisOf(c.start, c.end)
+		if countRune(an.Runes, '\n') != strings.Count(p.text[c.start:c.end], "\n") {
+			return o, false, nil
+		}
+		written = max(written, doc.WrittenYear(an.Runes))
+		if i == 0 {
+			head = an.Runes
+		}
+	}
+	return doc.ReadOutline(head, written), true, nil
+}
+
+func countRune(a []rune, r rune) int {
+	n := 0
+	for _, c := range a {
+		if c == r {
+			n++
+		}
+	}
+	return n
+}
+
+// streamChunks extracts a long plain-text document chunk by chunk, passing each chunk's
+// records to emit. whole is called instead when the document must be read whole.
+func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opts Options, emit func([]Record) error) (bool, error) {
+	text := p.text
+	o, ok, err := outlineOf(ctx, p, chunks)
+	if err != nil || !ok {
+		return false, err
+	}
+	reader := o.NewReader()
+	// read holds what the reader said of the lines read so far, by document line, for
+	// the next chunk's context; lines before a chunk's context are dropped.
+	read := map[int]doc.Line{}
+	for _, c := range chunks {
+		if err := ctx.Err(); err != nil {
+			return true, err
+		}
+		from := linesBack(text, c.start, preContext)
+		to := linesAhead(text, c.end, postContext)
+		first := c.line - strings.Count(text[from:c.start], "\n")
+		src, an := p.analysisOf(from, to)
+		lines := splitLines(an.Runes)
+		infos := make([]doc.Line, len(lines))
+		var ahead *doc.Reader
+		for k, l := range lines {
+			n := first + k
+			switch {
+			case n < c.line:
+				infos[k] = read[n]
+			case n < c.line+c.lines:
+				infos[k] = reader.Line(n, l)
+				read[n] = infos[k]
+			default:
+				if ahead == nil {
+					ahead = reader.Clone() // context after the chunk: read, not kept
+				}
+				infos[k] = ahead.Line(n, l)
+			}
+		}
+		for n := range read {
+			if n < c.line+c.lines-preContext {
+				delete(read, n)
+			}
+		}
+		d := doc.Chunk(name, src, textmap.Identity(src), an, o, first, infos)
+		d.Tables = textTables(src, insideTables(nil))
+		recs, err := records(ctx, d, opts)
+		if err != nil {
+			return true, err
+		}
+		own := recs[:0]
+		for _, r := range recs {
+			if r.Line > c.line && r.Line <= c.line+c.lines {
+				own = append(own, r)
+			}
+		}
+		if err := emit(own); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+// splitLines returns the lines of a, without their newlines.
+func splitLines(a []rune) [][]rune {
+	var out [][]rune
+	s := 0
+	for i, r := range a {
+		if r == '\n' {
+			out = append(out, a[s:i])
+			s = i + 1
+		}
+	}
+	return append(out, a[s:])
+}

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestChunksReadAsWhole: a document read in chunks (here of 2 KB, so that every test
+// document is cut many times, inside sections, budget passages and tab-written tables)
+// gives the records reading it whole gives, field for field.
+func TestChunksReadAsWhole(t *testing.T) {
+	defer func(c, m int) { chunkBytes, maxChunkBytes = c, m }(chunkBytes, maxChunkBytes)
+	chunkBytes, maxChunkBytes = 2<<10, 4<<10
+	docs := readTestdata(t, "corpus/*.txt")
+	for name, data := range readTestdata(t, "genres/*.txt") {
+		docs[name] = data
+	}
+	for name, data := range readTestdata(t, "seeds/*.txt") {
+		docs[name] = data
+	}
+	docs["tables.txt"] = []byte(tabledText(120))
+	cut := 0
+	for name, data := range docs {
+		want := Records(plainDocument(name, string(data)), Options{})
+		var got []Record
+		chunks := chunksOf(string(data))
+		cut += len(chunks) - 1
+		done, err := streamChunks(t.Context(), name, plain{text: string(data)}, chunks, Options{}, func(r []Record) error {
+			got = append(got, r...)
+			return nil
+		})
+		if err != nil || !done {
+			t.Fatalf("%s: streamChunks = %v, %v", name, done, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s in %d chunks: %s", name, len(chunks), firstDifference(got, want))
+		}
+	}
+	// A document cut inside its last character, through Stream: its U+FFFD tail stays
+	// on the last line.
+	for _, cutAt := range []string{"\n", ""} {
+		text := strings.Repeat("全市新增企业5家，增长3.5%。\n", 300) + "末行" + cutAt
+		data := append([]byte(text), "增"[:2]...)
+		want := Records(plainDocument("c", text+"\uFFFD\uFFFD"), Options{})
+		got, err := Document("c", data, Options{})
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("cut document (%q before the cut): %v %s", cutAt, err, firstDifference(got, want))
+		}
+	}
+	if cut < 100 {
+		t.Errorf("only %d cuts: the test documents were hardly chunked", cut)
+	}
+}
+
+// tabledText is a bulletin of n tab-written tables, each under a title and a unit line
+// (表3 …收支 / 单位：万元): the title is context the table's records need across a cut.
+func tabledText(n int) string {
+	var b strings.Builder
+	b.WriteString("2025年某市国民经济和社会发展统计公报\n")
+	for i := range n {
+		fmt.Fprintf(&b, "全市第%d项工作完成投资%d亿元，比上年增长%d.5%%。\n", i, 10+i, i%9)
+		fmt.Fprintf(&b, "表%d 2025年一般公共预算收支\n单位：万元\n项目\t预算数\t决算数\n税收收入\t%d\t%d\n非税收入\t%d\t%d\n", i+1, 100+i, 120+i, 30+i, 35+i)
+	}
+	return b.String()
+}
+
+func firstDifference(got, want []Record) string {
+	for i := range min(len(got), len(want)) {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			return fmt.Sprintf("record %d:\n got  %+v\n want %+v", i, got[i], want[i])
+		}
+	}
+	return fmt.Sprintf("%d records, want %d", len(got), len(want))
+}
+
+// TestChunksOf: chunks cover the text line for line, the first holds the head, and no cut
+// falls inside a tab-written table.
+func TestChunksOf(t *testing.T) {
+	defer func(c, m int) { chunkBytes, maxChunkBytes = c, m }(chunkBytes, maxChunkBytes)
+	chunkBytes, maxChunkBytes = 64, 1000
+	var b strings.Builder
+	for i := range 200 {
+		if i%20 < 5 {
+			fmt.Fprintf(&b, "指标%d\t%d\n", i, i)
+		} else {
+			fmt.Fprintf(&b, "第%d行，全市新增企业%d家。\n", i, i)
+		}
+	}
+	b.WriteString("末行没有换行")
+	text := b.String()
+	chunks := chunksOf(text)
+	if len(chunks) < 5 {
+		t.Fatalf("%d chunks", len(chunks))
+	}
+	at, line := 0, 0
+	for i, c := range chunks {
+		if c.start != at || c.line != line {
+			t.Fatalf("chunk %d starts at %d line %d; want %d line %d", i, c.start, c.line, at, line)
+		}
+		if i == 0 && c.lines <= 64 {
+			t.Errorf("first chunk has %d lines: the head needs 64", c.lines)
+		}
+		if c.end < len(text) && hasTabAround(text, c.end) {
+			t.Errorf("chunk %d ends inside a table: %q", i, text[c.end-20:c.end+20])
+		}
+		at, line = c.end, line+c.lines
+	}
+	if at != len(text) || line != strings.Count(text, "\n")+1 {
+		t.Errorf("chunks end at %d line %d; want %d line %d", at, line, len(text), strings.Count(text, "\n")+1)
+	}
+}
