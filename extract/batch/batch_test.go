@@ -270,3 +270,70 @@ func TestStatsString(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// streamParts emits a document's words one record per part, so that a document has many
+// more parts than pendingParts; a document reading "fail" fails after its parts.
+func streamParts(it input.Item, emit func([]extract.Record) error) error {
+	recs, _ := fake(input.Item{Name: it.Name, Data: bytes.ReplaceAll(it.Data, []byte("fail"), []byte("ok"))})
+	for _, r := range recs {
+		if err := emit([]extract.Record{r}); err != nil {
+			return err
+		}
+	}
+	if bytes.Contains(it.Data, []byte("fail")) {
+		return errors.New("failed at the end")
+	}
+	return nil
+}
+
+// TestRunStreams: documents that come in many parts, more than a waiting document may
+// hold, are written whole and in input order at any -j (a waiting worker never holds up
+// the one being written); a document that fails after some of its records were written
+// says how many, and they count.
+func TestRunStreams(t *testing.T) {
+	var its []input.Item
+	for i := range 12 {
+		words := strings.Repeat("字 ", 3*pendingParts+i)
+		if i == 5 {
+			words += "fail"
+		}
+		its = append(its, input.Item{Name: fmt.Sprintf("doc%02d", i), Data: []byte(words)})
+	}
+	run := func(workers int) (string, []Result) {
+		var buf bytes.Buffer
+		w, _ := output.New(&buf, output.JSONL, output.Options{})
+		var results []Result
+		_, err := Run(context.Background(), Config{Workers: workers, Stream: streamParts, Out: w, Done: func(r Result) error {
+			results = append(results, r)
+			return nil
+		}}, func(yield func(input.Item) error) error {
+			for _, it := range its {
+				if err := yield(it); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		return buf.String(), results
+	}
+	out1, res1 := run(1)
+	want := 0
+	for i := range its {
+		want += 3*pendingParts + i + map[bool]int{true: 1}[i == 5]
+	}
+	if got := strings.Count(out1, "\n"); got != want {
+		t.Errorf("-j 1 wrote %d records, want %d", got, want)
+	}
+	if r := res1[5]; r.Err == nil || !strings.Contains(r.Err.Error(), fmt.Sprintf("failed at the end (after %d of its records were written)", r.Records)) || r.Records == 0 {
+		t.Errorf("failed document: %+v", r)
+	}
+	for _, j := range []int{2, 3, 8} {
+		if out, _ := run(j); out != out1 {
+			t.Errorf("-j %d output differs from -j 1", j)
+		}
+	}
+}
