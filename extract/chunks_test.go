@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestChunksReadAsWhole: a document read in chunks (here of 2 KB, so that every test
@@ -110,4 +111,37 @@ func TestChunksOf(t *testing.T) {
 	if at != len(text) || line != strings.Count(text, "\n")+1 {
 		t.Errorf("chunks end at %d line %d; want %d line %d", at, line, len(text), strings.Count(text, "\n")+1)
 	}
+}
+
+// FuzzChunks: any text read in chunks (of 64 bytes, cut anywhere a line ends) gives the
+// records reading it whole gives. The text is repeated to 150 lines, past the head the
+// first chunk must hold, so that it is cut.
+func FuzzChunks(f *testing.F) {
+	for _, s := range []string{
+		"2025年某市统计公报\n全市生产总值增长5%。\n表1 收支\n单位：万元\n项目\t数\n收入\t100\n",
+		"一、2025年工作回顾\n新增企业5家。\n二、2026年主要任务\n增长6%左右。\n市本级收入3亿元。\n",
+		tabledText(3),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || len(text) > 4096 {
+			return
+		}
+		text = strings.Repeat(text+"\n", 150/(strings.Count(text, "\n")+1)+1)
+		defer func(c, m int) { chunkBytes, maxChunkBytes = c, m }(chunkBytes, maxChunkBytes)
+		chunkBytes, maxChunkBytes = 64, 128
+		want := Records(plainDocument("f", text), Options{})
+		var got []Record
+		done, err := streamChunks(t.Context(), "f", plain{text: text}, chunksOf(text), Options{}, func(r []Record) error {
+			got = append(got, r...)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done && !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("chunked: %s", firstDifference(got, want))
+		}
+	})
 }
