@@ -73,8 +73,9 @@ func halfAt(s []rune, i int) bool {
 }
 
 // isSpace reports the spaces PDF extraction and letter-spaced pages put inside a
-// quantity (一百 五 十 二, 2479.6 亿元); a line break is never inside one.
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+// quantity (一百 五 十 二, 2479.6 亿元); a line break is never inside one, nor a tab, which
+// parts the cells of a table (10106<tab>个人所得税 is a code, then an item, not 10106个).
+func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
 
 // skipSpaces returns the index after the spaces at s[k].
 func skipSpaces(s []rune, k int) int {

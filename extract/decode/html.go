@@ -166,6 +166,7 @@ type htmlBuilder struct {
 	pending int  // source index of a pending whitespace run, or -1
 	wrapped bool // the pending run holds a line break
 	tabbed  bool // the pending run holds a tab
+	tabAt   int  // where its first tab is: the tab it becomes maps there
 	tables  tableBuilder
 }
 
@@ -187,7 +188,7 @@ func (b *htmlBuilder) content(r rune, at int) {
 		switch l := b.last(); {
 		case l == '\n' || l == '\t':
 		case b.tabbed && !b.wrapped:
-			b.emit('\t', b.pending) // 原煤<tab>万吨<tab>23908.72: a table written with tabs
+			b.emit('\t', b.tabAt) // 原煤<tab>万吨<tab>23908.72: a table written with tabs
 		case !joins(l, r, b.wrapped):
 			b.emit(' ', b.pending)
 		}
@@ -231,7 +232,9 @@ func (b *htmlBuilder) text(src []rune, start, end int, pre bool) {
 					b.pending, b.wrapped, b.tabbed = i, false, false
 				}
 				b.wrapped = b.wrapped || r == '\n' || r == '\r'
-				b.tabbed = b.tabbed || r == '\t'
+				if r == '\t' && !b.tabbed {
+					b.tabbed, b.tabAt = true, i
+				}
 			}
 			i++
 			continue

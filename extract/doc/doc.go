@@ -157,13 +157,14 @@ func (r *Reader) Clone() *Reader {
 // Line reads line k of the analysis text (without its newline).
 func (r *Reader) Line(k int, line []rune) Line {
 	l := Line{Period: r.passage.period}
+	lv := HeadingLevel(line)
 	if r.plan != nil {
-		l.Forward = r.plan.line(line)
+		l.Forward = r.plan.line(line, lv)
 	} else {
-		l.Forward = r.forward.line(line)
+		l.Forward = r.forward.line(line, lv)
 	}
-	l.changes = r.passage.line(k, line, nil)
-	l.Level = r.level.line(line)
+	l.changes = r.passage.line(k, line, lv, nil)
+	l.Level = r.level.line(line, lv)
 	return l
 }
 

@@ -294,9 +294,9 @@ func (p passagePass) clone() passagePass {
 	return p
 }
 
-// line reads line k (raw, as in the analysis text) and appends to changes where the time
-// changes in it, at offsets into the line.
-func (p *passagePass) line(k int, raw []rune, changes []passageChange) []passageChange {
+// line reads line k (raw, as in the analysis text; lv its heading level) and appends to
+// changes where the time changes in it, at offsets into the line.
+func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) []passageChange {
 	set := func(at int, period string) {
 		if p.period != period {
 			p.period = period
@@ -307,7 +307,7 @@ func (p *passagePass) line(k int, raw []rune, changes []passageChange) []passage
 	if k == p.titleLine || isCaption(line) || isTableText(line) {
 		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 	}
-	if lv := HeadingLevel(line); lv > 0 {
+	if lv > 0 {
 		period, _ := timeIn(line, p.now, false)
 		if lv == titleLevel && period == "" && len(p.stack) > 0 {
 			return changes // a run-in label (主要预期目标) inside a numbered section
@@ -502,15 +502,15 @@ func timeAt(line []rune, i, year int) (string, int) {
 // the whole area.
 type levelPass struct{ cur string }
 
-// line reads the next line and returns its level.
-func (p *levelPass) line(raw []rune) string {
+// line reads the next line, whose heading level is lv, and returns its budget level.
+func (p *levelPass) line(raw []rune, lv int) string {
 	line := skipNumbering(cjk.TrimLeft(raw))
 	switch {
 	case levelWords.PrefixAt(line, 0) > 0:
 		if w := string(line[:levelWords.PrefixAt(line, 0)]); w != p.cur {
 			p.cur = w
 		}
-	case wholeAreaWords.PrefixAt(line, 0) > 0 || HeadingLevel(raw) > 0:
+	case wholeAreaWords.PrefixAt(line, 0) > 0 || lv > 0:
 		p.cur = ""
 	}
 	return p.cur

@@ -90,9 +90,10 @@ type forwardPass struct {
 	pendingLevel int // a level-1 heading not yet classified: its first paragraph decides
 }
 
-// line reads the next line and reports whether it is forward-looking.
-func (p *forwardPass) line(line []rune) bool {
-	if lv := HeadingLevel(line); lv > 0 {
+// line reads the next line, whose heading level is lv (HeadingLevel), and reports whether
+// it is forward-looking.
+func (p *forwardPass) line(line []rune, lv int) bool {
+	if lv > 0 {
 		if p.on && lv <= p.level {
 			p.on = false
 		}
@@ -233,9 +234,10 @@ type planPass struct {
 	level   int
 }
 
-// line reads the next line and reports whether it is forward-looking.
-func (p *planPass) line(line []rune) bool {
-	if lv := HeadingLevel(line); lv > 0 {
+// line reads the next line, whose heading level is lv, and reports whether it is
+// forward-looking.
+func (p *planPass) line(line []rune, lv int) bool {
+	if lv > 0 {
 		if p.report && lv <= p.level {
 			p.report = false
 		}
