@@ -451,30 +451,24 @@ func plausible(u rune) bool {
 // isBinary reports text with NUL or with many control characters (other than tab,
 // newline, carriage return, form feed and vertical tab).
 func isBinary(text string) bool {
-	ctrl, n := 0, 0
+	ctrl := 0
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c == 0 {
-			return true
-		}
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F {
-			ctrl++
-		}
-		if c < 0x80 || c >= 0xC0 {
-			n++ // count runes: ASCII bytes and UTF-8 lead bytes
+		if c := text[i]; c < 0x20 || c == 0x7F { // rare: one test per byte on the way
+			if c == 0 {
+				return true
+			}
+			if c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				ctrl++
+			}
 		}
 	}
-	return ctrl > 2 && ctrl*50 > n
+	if ctrl <= 2 {
+		return false
+	}
+	return ctrl*50 > utf8.RuneCountInString(text)
 }
 
-func hasNUL(data []byte) bool {
-	for _, c := range data {
-		if c == 0 {
-			return true
-		}
-	}
-	return false
-}
+func hasNUL(data []byte) bool { return bytes.IndexByte(data, 0) >= 0 }
 
 func hasPrefix(data, p []byte) bool {
 	return len(data) >= len(p) && string(data[:len(p)]) == string(p)
