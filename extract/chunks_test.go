@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/doc"
 )
 
 // TestChunksReadAsWhole: a document read in chunks (here of 2 KB, so that every test
@@ -121,6 +123,7 @@ func FuzzChunks(f *testing.F) {
 		"2025年某市统计公报\n全市生产总值增长5%。\n表1 收支\n单位：万元\n项目\t数\n收入\t100\n",
 		"一、2025年工作回顾\n新增企业5家。\n二、2026年主要任务\n增长6%左右。\n市本级收入3亿元。\n",
 		tabledText(3),
+		"关于市政协提案的答复\n发布日期:2017-07-27\n全市新增企业5家。\n下一步，力争增长6%。\n２０１８．０１．０２\n2019 年 3 月 4 日\n",
 	} {
 		f.Add(s)
 	}
@@ -144,4 +147,40 @@ func FuzzChunks(f *testing.F) {
 			t.Errorf("chunked: %s", firstDifference(got, want))
 		}
 	})
+}
+
+// TestMayHoldDate: every way a full date can be written, or made by normalisation, is
+// caught; lines without one mostly are not.
+func TestMayHoldDate(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"——2026年1月25日在河南省第十四届人民代表大会", true},
+		{"发布日期:2017-07-27", true},
+		{"2017/07/27", true},
+		{"2017.07.27", true},
+		{"２０１７－０７－２７", true},      // fullwidth: folded
+		{"2017 年 7 月 14 日", true}, // letter-spaced: joined
+		{"2017年7月<b>14</b>日", true},
+		{"2017年7月1&#26085;", true}, // 日 as an entity
+		{"2017\u200b-07-27", true},
+		{"全市生产总值增长5.2%，投资增长3.5%。", false},
+		{"日常监管持续加强，节日市场平稳。", false},
+		{"第3.5.1条", false},
+	} {
+		if got := mayHoldDate(c.line); got != c.want {
+			t.Errorf("mayHoldDate(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	// Every line of the test documents: a line left out holds no date once normalised.
+	for name, data := range readTestdata(t, "*/*.txt") {
+		for i, line := range strings.Split(string(data), "\n") {
+			if !mayHoldDate(line) {
+				if _, an := (plain{text: line}).analysisOf(0, len(line)); doc.WrittenYear(an.Runes) != 0 {
+					t.Errorf("%s:%d: a date missed: %q", name, i+1, line)
+				}
+			}
+		}
+	}
 }
