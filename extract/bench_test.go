@@ -19,3 +19,21 @@ func BenchmarkDocument(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongDocument measures a document long enough to be read in chunks (the corpus
+// one report after another, 1.6 MB: a file of bench/).
+func BenchmarkLongDocument(b *testing.B) {
+	var long []byte
+	for len(long) < 1_600_000 {
+		for _, d := range readTestdata(b, "corpus/*.txt") {
+			long = append(long, d...)
+		}
+	}
+	b.SetBytes(int64(len(long)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Stream("long.txt", long, Options{}, func([]Record) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

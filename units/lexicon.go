@@ -95,6 +95,9 @@ type lexicon struct {
 	qualBeforeByLast map[rune][]qualWord
 	qualAfterByFirst map[rune][]qualWord
 	idioms           map[rune][]idiomPos // by the rune at pos
+
+	// Filters of the keys of the maps looked up at every candidate number.
+	unitsF, qualBeforeF, qualAfterF, idiomsF *runeFilter
 }
 
 type qualWord struct {
@@ -248,6 +251,8 @@ func loadLexicon() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("idioms.txt: %w", err)
 	}
+	l.unitsF, l.idiomsF = filterOf(l.units), filterOf(l.idioms)
+	l.qualBeforeF, l.qualAfterF = filterOf(l.qualBeforeByLast), filterOf(l.qualAfterByFirst)
 	return l, nil
 }
 
@@ -268,7 +273,7 @@ func parseUnitForm(f, canon string) (unitForm, error) {
 // unitAt returns the longest unit form starting at s[i] that is not the start of a longer
 // non-unit word (6部门, 3成员).
 func unitAt(s []rune, i int) (unitForm, bool) {
-	if i >= len(s) {
+	if i >= len(s) || !lex.unitsF.has(s[i]) {
 		return unitForm{}, false
 	}
 	for _, f := range lex.units[s[i]] {
@@ -314,7 +319,7 @@ func IsCanonicalUnit(u string) bool {
 // IdiomAt reports whether s[i] is covered by an idiom made of numeral characters
 // (一批, 千方百计, 四个全面), and if so the idiom's span.
 func IdiomAt(s []rune, i int) (start, end int, ok bool) {
-	if i < 0 || i >= len(s) {
+	if i < 0 || i >= len(s) || !lex.idiomsF.has(s[i]) {
 		return 0, 0, false
 	}
 	best := -1

@@ -14,7 +14,7 @@ const (
 // and where that word starts. Words that merely end in a qualifier character (最近, 附近)
 // are not qualifiers.
 func QualifierBefore(s []rune, i int) (Qualifier, int) {
-	if i <= 0 || i > len(s) {
+	if i <= 0 || i > len(s) || !lex.qualBeforeF.has(s[i-1]) {
 		return NoQualifier, i
 	}
 	// Longest first, so a blocking word (最近) is found before its tail (近).
@@ -32,7 +32,7 @@ func QualifierBefore(s []rune, i int) (Qualifier, int) {
 // QualifierAfter returns the qualifier word that starts at s[j] (左右 in 65亿元左右), and
 // where it ends.
 func QualifierAfter(s []rune, j int) (Qualifier, int) {
-	if j < 0 || j >= len(s) {
+	if j < 0 || j >= len(s) || !lex.qualAfterF.has(s[j]) {
 		return NoQualifier, j
 	}
 	for _, w := range lex.qualAfterByFirst[s[j]] {

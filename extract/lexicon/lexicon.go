@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed data/*.txt
@@ -75,16 +76,28 @@ func (s *Set) Words() []string { return s.words }
 
 // Contains reports whether w is in the set.
 func (s *Set) Contains(w string) bool {
-	rs := []rune(w)
-	if len(rs) == 0 {
+	first, n := utf8.DecodeRuneInString(w)
+	if n == 0 || !filterHas(&s.firstBits, first) {
 		return false
 	}
-	for _, x := range s.byFirst[rs[0]] {
-		if string(x) == w {
+	for _, x := range s.byFirst[first] {
+		if equalString(x, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// equalString reports whether the runes x spell w, without converting either.
+func equalString(x []rune, w string) bool {
+	k := 0
+	for _, r := range w {
+		if k >= len(x) || x[k] != r {
+			return false
+		}
+		k++
+	}
+	return k == len(x)
 }
 
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
