@@ -2,7 +2,12 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/read"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/textmap"
@@ -28,9 +33,92 @@ var maxChunkBytes = 2 * chunkBytes
 // preContext and postContext are the lines of context read before and after a chunk.
 const preContext, postContext = 8, 2
 
-// plain is a plain-text document read in chunks: text, then tail (the U+FFFD of a
-// character cut at the end, decode.Result.Tail), so that text can be the input's memory.
-type plain struct{ text, tail string }
+// plain is a document read in chunks: text, then tail (the U+FFFD of a character cut at
+// the end, decode.Result.Tail), so that text can be the input's memory. For a page (page
+// set), text is its visible text and records point at the page's source.
+type plain struct {
+	text, tail string
+	page       *page
+}
+
+// page is what an HTML page read in chunks keeps beside its visible text: where each
+// visible rune comes from in the source, and the page's tables. Its source itself is not
+// kept as runes: a page is mostly markup.
+type page struct {
+	html     string       // the source, for reading it whole when chunks cannot be exact
+	srcOf    []int32      // per rune of the visible text: its source rune
+	srcLen   int          // runes of the source
+	srcLines []int        // where the source's lines start, in runes
+	tables   []read.Table // cells' offsets are runes of the visible text
+	spans    [][2]int     // bytes of the visible text each table covers: no cut inside
+
+	// A byte offset of the text and its rune offset, to count runes from.
+	atByte, atRune int
+}
+
+// pageOf reads an HTML page's visible text and tables, to be read in chunks.
+func pageOf(html string) plain {
+	base, tables := decode.HTMLDocumentOf(html)
+	text := string(base.Runes) // UTF-8: 3 bytes a Han character, not 4
+	pg := &page{html: html, srcOf: base.Src, srcLen: utf8.RuneCountInString(html), srcLines: doc.SourceLineStarts(html), tables: tables}
+	for _, t := range tables {
+		lo, hi := -1, -1
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Offset >= 0 {
+					if lo < 0 || c.Offset < lo {
+						lo = c.Offset
+					}
+					hi = max(hi, c.Offset+utf8.RuneCountInString(c.Text))
+				}
+			}
+		}
+		if lo >= 0 {
+			pg.spans = append(pg.spans, [2]int{pg.byteOf(text, lo), pg.byteOf(text, hi)})
+		}
+	}
+	pg.atByte, pg.atRune = 0, 0
+	return plain{text: text, page: pg}
+}
+
+// runeOf returns the rune offset of byte offset b of text, counting from the last one asked.
+func (pg *page) runeOf(text string, b int) int {
+	if b >= pg.atByte {
+		pg.atRune += utf8.RuneCountInString(text[pg.atByte:b])
+	} else {
+		pg.atRune -= utf8.RuneCountInString(text[b:pg.atByte])
+	}
+	pg.atByte = b
+	return pg.atRune
+}
+
+// byteOf returns the byte offset of rune offset r of text, counting from the last one asked.
+func (pg *page) byteOf(text string, r int) int {
+	b := pg.atByte
+	for n := pg.atRune; n < r && b < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+	}
+	for n := pg.atRune; n > r && b > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(text[:b])
+		b -= size
+	}
+	pg.atByte, pg.atRune = b, r
+	return b
+}
+
+// inTable reports a cut (a byte offset) that falls inside one of the page's tables.
+func (p plain) inTable(cut int) bool {
+	if p.page == nil {
+		return false
+	}
+	for _, s := range p.page.spans {
+		if cut > s[0] && cut < s[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // runes returns the runes of text[from:to], with the tail when to is the end.
 func (p plain) runes(from, to int) []rune {
@@ -44,7 +132,7 @@ func (p plain) runes(from, to int) []rune {
 // chunks cuts the document into chunks (chunksOf); the tail is on the last line, or
 // makes one after a final newline.
 func (p plain) chunks() []chunk {
-	chunks := chunksOf(p.text)
+	chunks := chunksOf(p.text, p.inTable)
 	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
 		if len(chunks) == 0 {
 			return []chunk{{lines: 1}}
@@ -62,18 +150,18 @@ type chunk struct {
 
 // chunksOf cuts text into chunks of whole lines of about chunkBytes each, the first
 // holding at least the document's head (doc.HeadLines lines). A cut never falls between
-// two lines of a tab-written table.
-func chunksOf(text string) []chunk {
+// two lines of a tab-written table, nor where blocked says (inside a page's table).
+func chunksOf(text string, blocked func(cut int) bool) []chunk {
 	var out []chunk
 	start, line := 0, 0
 	for start < len(text) {
 		end := len(text)
 		if start+chunkBytes < len(text) {
-			end = cutAfter(text, start+chunkBytes, start+maxChunkBytes)
+			end = cutAfter(text, start+chunkBytes, start+maxChunkBytes, blocked)
 		}
 		if start == 0 {
 			for end < len(text) && strings.Count(text[:end], "\n") <= doc.HeadLines {
-				end = cutAfter(text, end+1, end+maxChunkBytes)
+				end = cutAfter(text, end+1, end+maxChunkBytes, blocked)
 			}
 		}
 		n := strings.Count(text[start:end], "\n")
@@ -88,15 +176,16 @@ func chunksOf(text string) []chunk {
 
 // cutAfter returns the offset just after the first line end at or after from where
 // neither the line before nor the line after holds a tab (a row of a written table),
-// giving up on that past limit; len(text) when no line end follows.
-func cutAfter(text string, from, limit int) int {
+// giving up on that past limit, and that blocked (nil: none) allows whatever the limit;
+// len(text) when no line end follows.
+func cutAfter(text string, from, limit int, blocked func(int) bool) int {
 	for i := from; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
 			return len(text)
 		}
 		cut := i + j + 1
-		if cut >= limit || cut == len(text) || !hasTabAround(text, cut) {
+		if cut == len(text) || (cut >= limit || !hasTabAround(text, cut)) && (blocked == nil || !blocked(cut)) {
 			return cut
 		}
 		i = cut
@@ -134,10 +223,16 @@ func linesAhead(text string, at, n int) int {
 	return at
 }
 
-// analysisOf returns the source runes and analysis text of text[from:to].
-func (p plain) analysisOf(from, to int) ([]rune, textmap.Text) {
+// analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
+// text the runes are the source, for a page its visible text mapped to the source.
+func (p plain) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
 	src := p.runes(from, to)
-	return src, analysisText(textmap.Identity(src))
+	base := textmap.Identity(src)
+	if p.page != nil {
+		r := p.page.runeOf(p.text, from)
+		base.Src = p.page.srcOf[r : r+len(src)]
+	}
+	return src, base, analysisText(base)
 }
 
 // outlineOf reads a chunked document's outline: its head from the first lines, its
@@ -154,7 +249,7 @@ func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok 
 		}
 		if strings.IndexByte(p.text[c.start:c.end], '&') >= 0 {
 			// An entity (&#10;) is the one normalisation that can make a line end.
-			_, an := p.analysisOf(c.start, c.end)
+			_, _, an := p.analysisOf(c.start, c.end)
 			if countRune(an.Runes, '\n') != strings.Count(p.text[c.start:c.end], "\n") {
 				return o, false, nil
 			}
@@ -167,13 +262,13 @@ func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok 
 				end = c.end
 			}
 			if mayHoldDate(p.text[at:end]) || end == len(p.text) && p.tail != "" {
-				_, an := p.analysisOf(at, end)
+				_, _, an := p.analysisOf(at, end)
 				written = max(written, doc.WrittenYear(an.Runes))
 			}
 			at = end
 		}
 	}
-	_, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
+	_, _, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
 	return doc.ReadOutline(head.Runes, written), true, nil
 }
 
@@ -294,7 +389,7 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, an := p.analysisOf(from, to)
+		src, base, an := p.analysisOf(from, to)
 		lines := splitLines(an.Runes)
 		infos := make([]doc.Line, len(lines))
 		var ahead *doc.Reader
@@ -318,15 +413,30 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 				delete(read, n)
 			}
 		}
-		d := doc.Chunk(name, src, textmap.Identity(src), an, o, first, infos)
-		d.Tables = textTables(src, insideTables(nil))
+		d := doc.Chunk(name, src, base, an, o, first, infos)
+		isOwn := func(r Record) bool { return r.Line > c.line && r.Line <= c.line+c.lines }
+		if pg := p.page; pg != nil {
+			// Records point at the page's source: a chunk's own are those whose source
+			// offset falls in what its own text comes from.
+			d.SetSource(pg.srcLen, pg.srcLines)
+			d.Tables = pg.tablesIn(pg.runeOf(text, c.start), pg.runeOf(text, c.end), pg.runeOf(text, from))
+			lo, hi := pg.srcOf[pg.runeOf(text, c.start)], int32(pg.srcLen)
+			if r := pg.runeOf(text, c.end); r < len(pg.srcOf) {
+				hi = pg.srcOf[r]
+			}
+			isOwn = func(r Record) bool {
+				at := int32(pg.srcLines[r.Line-1] + r.Col - 1)
+				return at >= lo && at < hi
+			}
+		}
+		d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
 		recs, err := records(ctx, d, opts)
 		if err != nil {
 			return true, err
 		}
 		own := recs[:0]
 		for _, r := range recs {
-			if r.Line > c.line && r.Line <= c.line+c.lines {
+			if isOwn(r) {
 				own = append(own, r)
 			}
 		}
@@ -335,6 +445,41 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 		}
 	}
 	return true, nil
+}
+
+// tablesIn returns the page's tables whose cells lie in runes [lo, hi) of the visible
+// text, their offsets made relative to rune at.
+func (pg *page) tablesIn(lo, hi, at int) []read.Table {
+	var out []read.Table
+	for _, t := range pg.tables {
+		in := false
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Offset >= 0 {
+					in = c.Offset >= lo && c.Offset < hi
+					break
+				}
+			}
+			if in {
+				break
+			}
+		}
+		if !in {
+			continue
+		}
+		rows := make([][]read.Cell, len(t.Rows))
+		for i, row := range t.Rows {
+			rows[i] = slices.Clone(row)
+			for k := range rows[i] {
+				if rows[i][k].Offset >= 0 {
+					rows[i][k].Offset -= at
+				}
+			}
+		}
+		t.Rows = rows
+		out = append(out, t)
+	}
+	return out
 }
 
 // splitLines returns the lines of a, without their newlines.

@@ -28,9 +28,28 @@ func TestChunksReadAsWhole(t *testing.T) {
 	for name, data := range docs {
 		want := Records(plainDocument(name, string(data)), Options{})
 		var got []Record
-		chunks := chunksOf(string(data))
+		chunks := chunksOf(string(data), nil)
 		cut += len(chunks) - 1
 		done, err := streamChunks(t.Context(), name, plain{text: string(data)}, chunks, Options{}, func(r []Record) error {
+			got = append(got, r...)
+			return nil
+		})
+		if err != nil || !done {
+			t.Fatalf("%s: streamChunks = %v, %v", name, done, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s in %d chunks: %s", name, len(chunks), firstDifference(got, want))
+		}
+	}
+	// HTML pages: their visible text in chunks, records pointing at the HTML source.
+	for name, data := range readTestdata(t, "genres/*.html") {
+		want := Records(htmlDocument(name, string(data)), Options{})
+		p := pageOf(string(data))
+		chunks := p.chunks()
+		cut += len(chunks) - 1
+		t.Logf("%s: %d chunks, %d tables", name, len(chunks), len(p.page.tables))
+		var got []Record
+		done, err := streamChunks(t.Context(), name, p, chunks, Options{}, func(r []Record) error {
 			got = append(got, r...)
 			return nil
 		})
@@ -93,7 +112,7 @@ func TestChunksOf(t *testing.T) {
 	}
 	b.WriteString("末行没有换行")
 	text := b.String()
-	chunks := chunksOf(text)
+	chunks := chunksOf(text, nil)
 	if len(chunks) < 5 {
 		t.Fatalf("%d chunks", len(chunks))
 	}
@@ -136,7 +155,7 @@ func FuzzChunks(f *testing.F) {
 		chunkBytes, maxChunkBytes = 64, 128
 		want := Records(plainDocument("f", text), Options{})
 		var got []Record
-		done, err := streamChunks(t.Context(), "f", plain{text: text}, chunksOf(text), Options{}, func(r []Record) error {
+		done, err := streamChunks(t.Context(), "f", plain{text: text}, chunksOf(text, nil), Options{}, func(r []Record) error {
 			got = append(got, r...)
 			return nil
 		})
@@ -177,7 +196,7 @@ func TestMayHoldDate(t *testing.T) {
 	for name, data := range readTestdata(t, "*/*.txt") {
 		for i, line := range strings.Split(string(data), "\n") {
 			if !mayHoldDate(line) {
-				if _, an := (plain{text: line}).analysisOf(0, len(line)); doc.WrittenYear(an.Runes) != 0 {
+				if _, _, an := (plain{text: line}).analysisOf(0, len(line)); doc.WrittenYear(an.Runes) != 0 {
 					t.Errorf("%s:%d: a date missed: %q", name, i+1, line)
 				}
 			}

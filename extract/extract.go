@@ -78,7 +78,12 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 		if done, err := streamChunks(ctx, name, long, long.chunks(), opts, emit); done || err != nil {
 			return err
 		}
-		d = plainDocument(name, long.text+long.tail) // its lines do not survive normalisation one for one
+		// Its lines do not survive normalisation one for one: read it whole.
+		if long.page != nil {
+			d = htmlDocument(name, long.page.html)
+		} else {
+			d = plainDocument(name, long.text+long.tail)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -114,7 +119,7 @@ func Records(d *doc.Document, opts Options) []Record {
 // records is Records that stops with ctx's error when ctx is cancelled.
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
 	stop := func() bool { return ctx.Err() != nil }
-	a, an, src, name := d.Text.Runes, d.Text, d.Src, d.Name
+	a, an, name := d.Text.Runes, d.Text, d.Name
 	sentences := segment.Sentences(a)
 	if stop() {
 		return nil, ctx.Err()
@@ -138,7 +143,7 @@ func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, erro
 			continue
 		}
 		at := fields[k]
-		start, end := an.SourceSpan(m.Start, m.End, len(src))
+		start, end := an.SourceSpan(m.Start, m.End, d.SrcLen)
 		if inSpans(claimed, start) {
 			continue // a table cell: its record comes from the table
 		}
@@ -273,16 +278,25 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 	}
 	isHTML := opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text+res.Tail)
 	if chunked && !isHTML && len(res.Text) > chunkBytes {
-		return nil, plain{res.Text, res.Tail}, nil
+		return nil, plain{text: res.Text, tail: res.Tail}, nil
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
+	if chunked && isHTML && len(text) > chunkBytes {
+		return nil, pageOf(text), nil
+	}
 	if isHTML {
-		src := []rune(text)
-		base, tables := decode.HTMLDocument(src) // records still point at the HTML source's lines
-		tables = append(tables, textTables(base.Runes, insideTables(tables))...)
-		return doc.BuildFrom(name, src, base, analysisText(base), tables, nil), plain{}, nil
+		return htmlDocument(name, text), plain{}, nil
 	}
 	return plainDocument(name, text), plain{}, nil
+}
+
+// htmlDocument structures an HTML page read whole: records point at the HTML source's
+// lines, table cells at its visible text.
+func htmlDocument(name, html string) *doc.Document {
+	src := []rune(html)
+	base, tables := decode.HTMLDocument(src)
+	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
+	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil)
 }
 
 // plainDocument structures a plain-text document read whole.

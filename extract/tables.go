@@ -176,7 +176,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 				continue
 			}
 			recs = append(recs, rec)
-			if s, e := d.Base.SourceSpan(cell.Offset, cell.Offset+len([]rune(cell.Text)), len(d.Src)); e > s {
+			if s, e := d.Base.SourceSpan(cell.Offset, cell.Offset+len([]rune(cell.Text)), d.SrcLen); e > s {
 				claimed = append(claimed, span{s, e})
 			}
 		}

@@ -93,11 +93,17 @@ func HTMLText(src []rune) textmap.Text {
 // HTMLDocument is HTMLText that also returns the tables of the page, each cell's Offset
 // a rune offset into the returned text (so into the source through its map).
 func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
-	s := string(src) // one encoded rune per source rune, so rune offsets carry over
+	return HTMLDocumentOf(string(src)) // one encoded rune per source rune, so rune offsets carry over
+}
+
+// HTMLDocumentOf is HTMLDocument of a page given as a string: offsets are still in runes,
+// but no rune copy of the page is made (a page is mostly markup, and its runes would be
+// four bytes each).
+func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
-		out:     make([]rune, 0, len(src)/2),
-		srcIdx:  make([]int32, 0, len(src)/2),
+		out:     make([]rune, 0, len(s)/8),
+		srcIdx:  make([]int32, 0, len(s)/8),
 		pending: -1,
 	}
 	pos := 0 // source rune index of the current token
@@ -110,12 +116,12 @@ func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 		}
 		raw := z.Raw()
 		n := utf8.RuneCount(raw) // before TagName, which may rewrite raw
-		start, end := pos, min(pos+n, len(src))
+		start := pos
 		pos += n
 		switch tt {
 		case html.TextToken:
 			if !hideRaw && template == 0 {
-				b.text(src, start, end, pre > 0)
+				b.text([]rune(string(raw)), start, pre > 0)
 			}
 			hideRaw = false
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
@@ -211,11 +217,11 @@ func (b *htmlBuilder) cell(at int) {
 	}
 }
 
-// text adds the text of src[start:end]: whitespace collapsed (or, in pre, kept) and
-// character references decoded.
-func (b *htmlBuilder) text(src []rune, start, end int, pre bool) {
-	for i := start; i < end; {
-		r := src[i]
+// text adds the text of a text token whose runes are tok and whose first rune is source
+// rune start: whitespace collapsed (or, in pre, kept) and character references decoded.
+func (b *htmlBuilder) text(tok []rune, start int, pre bool) {
+	for k := 0; k < len(tok); {
+		r, i := tok[k], start+k
 		switch r {
 		case ' ', '\t', '\n', '\r', '\f':
 			if pre {
@@ -236,22 +242,22 @@ func (b *htmlBuilder) text(src []rune, start, end int, pre bool) {
 					b.tabbed, b.tabAt = true, i
 				}
 			}
-			i++
+			k++
 			continue
 		case 0:
-			i++
+			k++
 			continue
 		case '&':
-			if dec, n := normalize.Entity(src[i:end], true); n > 0 {
+			if dec, n := normalize.Entity(tok[k:], true); n > 0 {
 				for _, d := range dec {
 					b.content(d, i)
 				}
-				i += n
+				k += n
 				continue
 			}
 		}
 		b.content(r, i)
-		i++
+		k++
 	}
 }
 

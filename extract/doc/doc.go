@@ -15,8 +15,12 @@ import (
 type Document struct {
 	// Name is what records carry as doc.
 	Name string
-	// Src is the source text as written: records' line, col and text point into it.
+	// Src is the source text as written: records' line, col and text point into it. It
+	// is nil for a chunk of a page whose Base maps every rune to the source (SrcLen,
+	// SetSource).
 	Src []rune
+	// SrcLen is the number of runes of the source.
+	SrcLen int
 	// Base is the text as a reader sees it (an HTML page without its tags; a PDF's text
 	// reflowed), each rune mapped to the source rune it came from; table cells point
 	// into it.
@@ -173,7 +177,7 @@ func (r *Reader) Line(k int, line []rune) Line {
 // Records point at the whole document's lines.
 func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line) *Document {
 	a := an.Runes
-	d := &Document{Name: name, Src: src, Base: base, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src), firstLine: first,
+	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src), firstLine: first,
 		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
 	d.Forward = make([]bool, len(d.LineStarts))
 	d.levels = make([]string, len(d.LineStarts))
@@ -195,6 +199,25 @@ func lineStarts(a []rune) []int {
 	for i, r := range a {
 		if r == '\n' {
 			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// SetSource makes a chunk point at its page's source, of n runes whose lines start at
+// lineStarts (rune offsets), instead of at its own runes: Base must map every rune.
+func (d *Document) SetSource(n int, lineStarts []int) {
+	d.Src, d.SrcLen, d.srcLineStarts, d.firstLine = nil, n, lineStarts, 0
+}
+
+// SourceLineStarts returns the rune offsets where the lines of text start.
+func SourceLineStarts(text string) []int {
+	starts := []int{0}
+	k := 0
+	for _, r := range text {
+		k++
+		if r == '\n' {
+			starts = append(starts, k)
 		}
 	}
 	return starts
