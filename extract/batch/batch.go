@@ -34,6 +34,22 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 	work func(In) Out,
 	emit func(Out) error,
 ) error {
+	return OrderedParts(ctx, workers, window, 1, produce,
+		func(in In, send func(Out) error) { send(work(in)) }, emit, nil)
+}
+
+// OrderedParts is Ordered for work that produces each value's result in parts: emit
+// receives the parts of the values in submission order, those of the oldest value in
+// flight as work sends them, so that a value's parts need not all be held at once. The
+// others' parts wait, up to pending each; then their work waits in send. done, when set,
+// is called after a value's last part (work has returned). send returns an error when the
+// run has ended early: work should stop.
+func OrderedParts[In, Part any](ctx context.Context, workers, window, pending int,
+	produce func(submit func(In) error) error,
+	work func(in In, send func(Part) error),
+	emit func(Part) error,
+	done func(In) error,
+) error {
 	if workers < 1 {
 		workers = runtime.NumCPU()
 	}
@@ -44,11 +60,11 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 	defer cancel(nil)
 
 	type job struct {
-		in  In
-		out chan Out
+		in    In
+		parts chan Part // closed when work returns
 	}
 	jobs := make(chan job)
-	queue := make(chan chan Out, window) // results to emit, in order
+	queue := make(chan job, window)      // values to emit, in order
 	slots := make(chan struct{}, window) // values in flight
 
 	var wg sync.WaitGroup
@@ -57,25 +73,38 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- work(j.in) // buffered: never blocks
+				work(j.in, func(p Part) error {
+					select {
+					case j.parts <- p:
+						return nil
+					case <-ctx.Done():
+						return context.Cause(ctx)
+					}
+				})
+				close(j.parts)
 			}
 		}()
 	}
 
 	var emitErr error
+	fail := func(err error) {
+		emitErr = err
+		cancel(err)
+	}
 	emitted := make(chan struct{})
 	go func() {
 		defer close(emitted)
-		for ch := range queue {
-			var out Out
-			select {
-			case out = <-ch:
-			case <-ctx.Done():
+		for j := range queue {
+			for p := range j.parts { // every queued value is a worker's: it closes parts
+				if ctx.Err() == nil {
+					if err := emit(p); err != nil {
+						fail(err)
+					}
+				}
 			}
-			if ctx.Err() == nil {
-				if err := emit(out); err != nil {
-					emitErr = err
-					cancel(err)
+			if ctx.Err() == nil && done != nil {
+				if err := done(j.in); err != nil {
+					fail(err)
 				}
 			}
 			<-slots
@@ -88,14 +117,14 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 		case <-ctx.Done():
 			return context.Cause(ctx)
 		}
-		ch := make(chan Out, 1)
+		j := job{in: in, parts: make(chan Part, pending)}
 		select {
-		case jobs <- job{in: in, out: ch}:
+		case jobs <- j:
 		case <-ctx.Done():
 			<-slots
 			return context.Cause(ctx)
 		}
-		queue <- ch // never blocks: it has room for every slot
+		queue <- j // never blocks: it has room for every slot
 		return nil
 	}
 	perr := produce(submit)
@@ -169,11 +198,9 @@ func (s Stats) String() string {
 // memory when a long document follows another; a document of usual size fits whole.
 const pendingParts = 16
 
-// doc is one input on its way: its records come through parts as they are extracted
-// (parts is closed when it is done) and result is final once parts is closed.
+// doc is one input on its way; result is final once its extraction has returned.
 type doc struct {
 	item   input.Item
-	parts  chan []extract.Record
 	result Result
 }
 
@@ -199,110 +226,49 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 			return emit(recs)
 		}
 	}
-	workers, window := cfg.Workers, cfg.Window
-	if workers < 1 {
-		workers = runtime.NumCPU()
-	}
-	if window < workers {
-		window = 2 * workers
-	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-
-	jobs := make(chan *doc)
-	queue := make(chan *doc, window)     // documents to write, in order
-	slots := make(chan struct{}, window) // documents in flight
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range jobs {
-				extractOne(ctx, stream, d)
+	written := 0 // records of the document being written
+	err := OrderedParts(ctx, cfg.Workers, cfg.Window, pendingParts,
+		func(submit func(*doc) error) error {
+			return walk(func(it input.Item) error { return submit(&doc{item: it}) })
+		},
+		func(d *doc, send func([]extract.Record) error) { extractOne(stream, d, send) },
+		func(recs []extract.Record) error {
+			for i := range recs {
+				if err := cfg.Out.Write(&recs[i]); err != nil {
+					return fmt.Errorf("writing the output: %w", err)
+				}
+				written++
 			}
-		}()
-	}
-
-	var emitErr error
-	emitted := make(chan struct{})
-	go func() {
-		defer close(emitted)
-		for d := range queue {
-			written := 0
-			for part := range d.parts { // every queued document is a worker's: it closes parts
-				if ctx.Err() != nil {
-					continue
+			return nil
+		},
+		func(d *doc) error {
+			r := d.result
+			st.Bytes += r.Bytes
+			if r.Err != nil {
+				st.Errors++
+				if written > 0 {
+					r.Err = fmt.Errorf("%w (after %d of its records were written)", r.Err, written)
 				}
-				for i := range part {
-					if err := cfg.Out.Write(&part[i]); err != nil {
-						emitErr = fmt.Errorf("writing the output: %w", err)
-						cancel(emitErr)
-						break
-					}
-					written++
-				}
+			} else {
+				st.Documents++
 			}
-			if ctx.Err() == nil {
-				r := d.result
-				st.Bytes += r.Bytes
-				if r.Err != nil {
-					st.Errors++
-					if written > 0 {
-						r.Err = fmt.Errorf("%w (after %d of its records were written)", r.Err, written)
-					}
-				} else {
-					st.Documents++
-				}
-				r.Records = written
-				st.Records += int64(written)
-				if cfg.Done != nil {
-					if err := cfg.Done(r); err != nil {
-						emitErr = err
-						cancel(err)
-					}
-				}
+			r.Records = written
+			st.Records += int64(written)
+			written = 0
+			if cfg.Done != nil {
+				return cfg.Done(r)
 			}
-			<-slots
-		}
-	}()
-
-	submit := func(it input.Item) error {
-		select {
-		case slots <- struct{}{}:
-		case <-ctx.Done():
-			return context.Cause(ctx)
-		}
-		d := &doc{item: it, parts: make(chan []extract.Record, pendingParts)}
-		select {
-		case jobs <- d:
-		case <-ctx.Done():
-			<-slots
-			return context.Cause(ctx)
-		}
-		queue <- d // never blocks: it has room for every slot
-		return nil
-	}
-	perr := walk(submit)
-	close(jobs)
-	close(queue)
-	<-emitted
-	wg.Wait()
+			return nil
+		})
 	st.Elapsed = time.Since(start)
-	switch {
-	case emitErr != nil:
-		return st, emitErr
-	case perr != nil:
-		return st, perr
-	}
-	return st, ctx.Err()
+	return st, err
 }
 
-// extractOne runs fn on one item, sending its records to d.parts and closing it. A panic
-// in the extractor fails that document only.
-func extractOne(ctx context.Context, fn StreamFunc, d *doc) {
+// extractOne runs fn on one item, sending its records on. A panic in the extractor
+// fails that document only.
+func extractOne(fn StreamFunc, d *doc, send func([]extract.Record) error) {
 	it := d.item
 	d.result = Result{Name: it.Name, Bytes: int64(len(it.Data)), Err: it.Err}
-	defer close(d.parts)
 	if it.Err != nil {
 		return
 	}
@@ -311,15 +277,7 @@ func extractOne(ctx context.Context, fn StreamFunc, d *doc) {
 			d.result.Err = fmt.Errorf("extractor panic: %v [%s]", p, panicSite(debug.Stack()))
 		}
 	}()
-	err := fn(it, func(recs []extract.Record) error {
-		select {
-		case d.parts <- recs:
-			return nil
-		case <-ctx.Done():
-			return context.Cause(ctx)
-		}
-	})
-	if err != nil {
+	if err := fn(it, send); err != nil {
 		d.result.Err = err
 	}
 }
