@@ -181,15 +181,29 @@ func items(n int) []input.Item {
 
 func runOnce(t *testing.T, workers int, its []input.Item) (string, []string, Stats) {
 	t.Helper()
-	var buf bytes.Buffer
-	w, _ := output.New(&buf, output.JSONL, output.Options{})
+	out, results, st := runItems(t, Config{Workers: workers, Extract: fake}, its)
 	var failed []string
-	st, err := Run(context.Background(), Config{Workers: workers, Extract: fake, Out: w, Done: func(r Result) error {
+	for _, r := range results {
 		if r.Err != nil {
 			failed = append(failed, r.Name+": "+r.Err.Error())
 		}
+	}
+	return out, failed, st
+}
+
+// runItems runs cfg over its with JSON Lines output, and returns the output and what
+// became of each input.
+func runItems(t *testing.T, cfg Config, its []input.Item) (string, []Result, Stats) {
+	t.Helper()
+	var buf bytes.Buffer
+	w, _ := output.New(&buf, output.JSONL, output.Options{})
+	var results []Result
+	cfg.Out = w
+	cfg.Done = func(r Result) error {
+		results = append(results, r)
 		return nil
-	}}, func(yield func(input.Item) error) error {
+	}
+	st, err := Run(context.Background(), cfg, func(yield func(input.Item) error) error {
 		for _, it := range its {
 			if err := yield(it); err != nil {
 				return err
@@ -201,7 +215,7 @@ func runOnce(t *testing.T, workers int, its []input.Item) (string, []string, Sta
 		t.Fatal(err)
 	}
 	w.Close()
-	return buf.String(), failed, st
+	return buf.String(), results, st
 }
 
 func TestRunIsDeterministic(t *testing.T) {
@@ -300,25 +314,8 @@ func TestRunStreams(t *testing.T) {
 		its = append(its, input.Item{Name: fmt.Sprintf("doc%02d", i), Data: []byte(words)})
 	}
 	run := func(workers int) (string, []Result) {
-		var buf bytes.Buffer
-		w, _ := output.New(&buf, output.JSONL, output.Options{})
-		var results []Result
-		_, err := Run(context.Background(), Config{Workers: workers, Stream: streamParts, Out: w, Done: func(r Result) error {
-			results = append(results, r)
-			return nil
-		}}, func(yield func(input.Item) error) error {
-			for _, it := range its {
-				if err := yield(it); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Close()
-		return buf.String(), results
+		out, results, _ := runItems(t, Config{Workers: workers, Stream: streamParts}, its)
+		return out, results
 	}
 	out1, res1 := run(1)
 	want := 0
