@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"context"
+	"strings"
+
+	"github.com/policymetrics/policymetrics/extract/doc"
+)
+
+// outlineOf reads a chunked document's outline: its head from the first lines, its
+// written year from the full dates of all chunks. ok is false when normalisation does not
+// keep the lines of some chunk one for one (then only reading it whole is exact).
+//
+// Only lines that may hold a full date once normalised are normalised here (mayHoldDate):
+// this pass would otherwise cost as much as normalising the document twice.
+func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok bool, err error) {
+	written := 0
+	for _, c := range chunks {
+		if err := ctx.Err(); err != nil {
+			return o, false, err
+		}
+		if strings.IndexByte(p.text[c.start:c.end], '&') >= 0 {
+			// An entity (&#10;) is the one normalisation that can make a line end.
+			_, _, an := p.analysisOf(c.start, c.end)
+			if countRune(an.Runes, '\n') != strings.Count(p.text[c.start:c.end], "\n") {
+				return o, false, nil
+			}
+			written = max(written, doc.WrittenYear(an.Runes))
+			continue
+		}
+		for at := c.start; at < c.end; {
+			end := linesAhead(p.text, at, 1)
+			if end >= c.end {
+				end = c.end
+			}
+			if mayHoldDate(p.text[at:end]) || end == len(p.text) && p.tail != "" {
+				_, _, an := p.analysisOf(at, end)
+				written = max(written, doc.WrittenYear(an.Runes))
+			}
+			at = end
+		}
+	}
+	_, _, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
+	return doc.ReadOutline(head.Runes, written), true, nil
+}
+
+// mayHoldDate reports a source line that may hold a full date (2017年7月14日, 2017-07-27,
+// 2017.07.27: doc.WrittenYear) once normalised. Normalisation folds fullwidth forms and
+// simplifies characters, neither of which makes a 日 or a separator; it deletes spaces
+// between a digit and a Han character (14 日), and tags, zero-width characters, pinyin
+// and garbled residue, which may join a date's parts. A line with none of the latter holds
+// a date only where a digit stands before 日 (spaces aside), or two separators stand around
+// two digits.
+func mayHoldDate(line string) bool {
+	// Bytes, not runes: this looks at every line of a long document.
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; c {
+		case '<', '&', '?':
+			return true
+		case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
+			if i+1 < len(line) && line[i+1] == 0xAD {
+				return true
+			}
+		case 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9: // U+00C0–U+024F: pinyin letters
+			return true
+		case 0xE1: // U+1E00–U+1EFF: pinyin letters
+			if i+1 < len(line) && line[i+1] >= 0xB8 && line[i+1] <= 0xBB {
+				return true
+			}
+		case 0xE2: // zero-width U+200B–U+200D, U+2060
+			if strings.HasPrefix(line[i:], "\u200B") || strings.HasPrefix(line[i:], "\u200C") ||
+				strings.HasPrefix(line[i:], "\u200D") || strings.HasPrefix(line[i:], "\u2060") {
+				return true
+			}
+		case 0xEF: // U+FFFD, U+FEFF; fullwidth separators
+			if strings.HasPrefix(line[i:], "\uFFFD") || strings.HasPrefix(line[i:], "\uFEFF") {
+				return true
+			}
+			if sep, n := dateSepAt(line, i); n > 0 && sepAroundTwoDigits(line, i+n, sep) {
+				return true
+			}
+		case 0xE6:
+			if strings.HasPrefix(line[i:], "日") && digitBefore(line, i) {
+				return true
+			}
+		case '-', '/', '.':
+			if sepAroundTwoDigits(line, i+1, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateSepAt reads a date separator at line[i] (- / . or a fullwidth form), folded to
+// ASCII, and its length in bytes.
+func dateSepAt(line string, i int) (byte, int) {
+	switch {
+	case i >= len(line):
+	case line[i] == '-' || line[i] == '/' || line[i] == '.':
+		return line[i], 1
+	case strings.HasPrefix(line[i:], "－"):
+		return '-', len("－")
+	case strings.HasPrefix(line[i:], "／"):
+		return '/', len("／")
+	case strings.HasPrefix(line[i:], "．"):
+		return '.', len("．")
+	}
+	return 0, 0
+}
+
+// digitAt reads a digit (ASCII or fullwidth) at line[i] and returns its length in bytes.
+func digitAt(line string, i int) int {
+	switch {
+	case i >= len(line):
+	case line[i] >= '0' && line[i] <= '9':
+		return 1
+	case i+2 < len(line) && line[i] == 0xEF && line[i+1] == 0xBC && line[i+2] >= 0x90 && line[i+2] <= 0x99:
+		return 3
+	}
+	return 0
+}
+
+// sepAroundTwoDigits reports two digits at line[i], then the separator sep: -07-.
+func sepAroundTwoDigits(line string, i int, sep byte) bool {
+	for range 2 {
+		n := digitAt(line, i)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	s, n := dateSepAt(line, i)
+	return n > 0 && s == sep
+}
+
+// digitBefore reports a digit (ASCII or fullwidth) before line[i], ASCII spaces aside.
+func digitBefore(line string, i int) bool {
+	for i > 0 && line[i-1] == ' ' {
+		i--
+	}
+	return i >= 1 && digitAt(line, i-1) == 1 || i >= 3 && digitAt(line, i-3) == 3
+}

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/read"
+)
+
+// page is what an HTML page read in chunks keeps beside its visible text: where each
+// visible rune comes from in the source, and the page's tables. Its source itself is not
+// kept as runes: a page is mostly markup.
+type page struct {
+	html     string       // the source, for reading it whole when chunks cannot be exact
+	srcOf    []int32      // per rune of the visible text: its source rune
+	srcLen   int          // runes of the source
+	srcLines []int        // where the source's lines start, in runes
+	tables   []read.Table // cells' offsets are runes of the visible text
+	spans    [][2]int     // bytes of the visible text each table covers: no cut inside
+
+	// A byte offset of the text and its rune offset, to count runes from.
+	atByte, atRune int
+}
+
+// pageOf reads an HTML page's visible text and tables, to be read in chunks.
+func pageOf(html string) plain {
+	base, tables := decode.HTMLDocumentOf(html)
+	text := string(base.Runes) // UTF-8: 3 bytes a Han character, not 4
+	pg := &page{html: html, srcOf: base.Src, srcLen: utf8.RuneCountInString(html), srcLines: doc.SourceLineStarts(html), tables: tables}
+	for _, t := range tables {
+		lo, hi := -1, -1
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Offset >= 0 {
+					if lo < 0 || c.Offset < lo {
+						lo = c.Offset
+					}
+					hi = max(hi, c.Offset+utf8.RuneCountInString(c.Text))
+				}
+			}
+		}
+		if lo >= 0 {
+			pg.spans = append(pg.spans, [2]int{pg.byteOf(text, lo), pg.byteOf(text, hi)})
+		}
+	}
+	pg.atByte, pg.atRune = 0, 0
+	return plain{text: text, page: pg}
+}
+
+// runeOf returns the rune offset of byte offset b of text, counting from the last one asked.
+func (pg *page) runeOf(text string, b int) int {
+	if b >= pg.atByte {
+		pg.atRune += utf8.RuneCountInString(text[pg.atByte:b])
+	} else {
+		pg.atRune -= utf8.RuneCountInString(text[b:pg.atByte])
+	}
+	pg.atByte = b
+	return pg.atRune
+}
+
+// byteOf returns the byte offset of rune offset r of text, counting from the last one asked.
+func (pg *page) byteOf(text string, r int) int {
+	b := pg.atByte
+	for n := pg.atRune; n < r && b < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+	}
+	for n := pg.atRune; n > r && b > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(text[:b])
+		b -= size
+	}
+	pg.atByte, pg.atRune = b, r
+	return b
+}
+
+// inTable reports a cut (a byte offset) that falls inside one of the page's tables.
+func (p plain) inTable(cut int) bool {
+	if p.page == nil {
+		return false
+	}
+	for _, s := range p.page.spans {
+		if cut > s[0] && cut < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// tablesIn returns the page's tables whose cells lie in runes [lo, hi) of the visible
+// text, their offsets made relative to rune at.
+func (pg *page) tablesIn(lo, hi, at int) []read.Table {
+	var out []read.Table
+	for _, t := range pg.tables {
+		in := false
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Offset >= 0 {
+					in = c.Offset >= lo && c.Offset < hi
+					break
+				}
+			}
+			if in {
+				break
+			}
+		}
+		if !in {
+			continue
+		}
+		rows := make([][]read.Cell, len(t.Rows))
+		for i, row := range t.Rows {
+			rows[i] = slices.Clone(row)
+			for k := range rows[i] {
+				if rows[i][k].Offset >= 0 {
+					rows[i][k].Offset -= at
+				}
+			}
+		}
+		t.Rows = rows
+		out = append(out, t)
+	}
+	return out
+}
