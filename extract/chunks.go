@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -38,7 +39,7 @@ type plain struct {
 
 // runes returns the runes of text[from:to], with the tail when to is the end.
 func (p plain) runes(from, to int) []rune {
-	src := []rune(p.text[from:to])
+	src := cjk.Runes(p.text[from:to])
 	if to == len(p.text) {
 		src = append(src, []rune(p.tail)...)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/read/csvtable"
 	"github.com/policymetrics/policymetrics/extract/read/pdf"
 
@@ -106,7 +107,7 @@ func Build(name string, data []byte, opts Options) (*doc.Document, error) {
 
 // Text extracts the records of an already decoded document.
 func Text(name, text string) []Record {
-	src := []rune(text)
+	src := cjk.Runes(text)
 	return Records(doc.Build(name, src, analysisText(textmap.Identity(src))), Options{})
 }
 
@@ -252,7 +253,7 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 		if err != nil {
 			return nil, plain{}, err
 		}
-		src := []rune(rd.Text)
+		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
 		if rd.PageStarts != nil {
 			base = pdf.Reflow(rd.Text, rd.PageStarts)
@@ -272,7 +273,7 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 		if err != nil {
 			return nil, plain{}, err
 		}
-		src := []rune(rd.Text)
+		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
 		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), plain{}, nil
 	}
@@ -293,7 +294,7 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 // htmlDocument structures an HTML page read whole: records point at the HTML source's
 // lines, table cells at its visible text.
 func htmlDocument(name, html string) *doc.Document {
-	src := []rune(html)
+	src := cjk.Runes(html)
 	base, tables := decode.HTMLDocument(src)
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
 	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil)
@@ -301,7 +302,7 @@ func htmlDocument(name, html string) *doc.Document {
 
 // plainDocument structures a plain-text document read whole.
 func plainDocument(name, text string) *doc.Document {
-	src := []rune(text)
+	src := cjk.Runes(text)
 	base := textmap.Identity(src)
 	return doc.BuildFrom(name, src, base, analysisText(base), textTables(src, insideTables(nil)), nil)
 }

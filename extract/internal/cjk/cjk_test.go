@@ -1,6 +1,9 @@
 package cjk
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestYearAt(t *testing.T) {
 	tests := []struct {
@@ -49,4 +52,25 @@ func TestClassesAndSearch(t *testing.T) {
 	if HanCount([]rune("GDP增长")) != 2 {
 		t.Error("HanCount")
 	}
+}
+
+// TestRunes: Runes is []rune(s) on every kind of byte sequence, valid or not.
+func TestRunes(t *testing.T) {
+	for _, s := range []string{
+		"", "abc", "全市生产总值增长5.2%", "\u0800\uD7FF\uE000\uFFFF", "𠀀😀", // 3- and 4-byte edges
+		"\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8", "\xE4\xB8x", "\xE4x\xB8", "\x80\xBF", "a\xFFb",
+	} {
+		if got, want := Runes(s), []rune(s); !slices.Equal(got, want) {
+			t.Errorf("Runes(%q) = %U, want %U", s, got, want)
+		}
+	}
+}
+
+func FuzzRunes(f *testing.F) {
+	f.Add("全市\xE4\xB8生产\xED\xA0\x80总值")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Runes(s), []rune(s); !slices.Equal(got, want) {
+			t.Errorf("Runes(%q) = %U, want %U", s, got, want)
+		}
+	})
 }
