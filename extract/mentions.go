@@ -181,19 +181,32 @@ func qualifierOf(a []rune, m units.Match) units.Qualifier {
 	return q
 }
 
-// rankInClause tells for each mention (in text order) whether a rank word (排名…) lies
-// in its clause before it. One pass over the text carries the clause start and the
-// answer forward, so a clause of n numbers costs O(n), not O(n²) as a search back from
-// every number would (2025年、 × 40,000 took 17 s).
+// rankInClause tells whether a rank word (排名…) lies in a mention's clause before it
+// (排名由369位上升到235位), for the mentions where that matters: counts of 位 or 名, and the
+// bare numbers of a list that may share such a unit (10、20、30名). A cursor reads
+// forward, jumping to the last clause break before each of them, so that every rune is
+// read at most twice and most not at all: a clause of n numbers costs O(n), not O(n²) as
+// a search back from every number would (2025年、 × 40,000 took 17 s).
 func rankInClause(a []rune, ms []mention) []bool {
 	out := make([]bool, len(ms))
-	p, cs, has := 0, 0, false
+	need := make([]bool, len(ms))
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		need[k] = m.Unit == "位" || m.Unit == "名" ||
+			m.Unit == "" && k+1 < len(ms) && need[k+1] && m.End < len(a) && a[m.End] == '、' && m.End+1 == ms[k+1].Start
+	}
+	p, cs, has := 0, 0, false // the cursor, the start of its clause, a rank word seen in it
 	for k, m := range ms {
-		for ; p < m.Start && p < len(a); p++ {
-			if a[p] == '\n' || a[p] == '。' || segment.IsClauseSeparator(a, p) {
-				cs, has = p+1, false
-				continue
+		if !need[k] {
+			continue
+		}
+		for q := m.Start - 1; q >= p; q-- {
+			if clauseBreak(a, q) {
+				p, cs, has = q+1, q+1, false
+				break
 			}
+		}
+		for ; p < m.Start && p < len(a); p++ {
 			if !has && rankContext.SuffixBeforeFrom(a, p+1, cs) > 0 {
 				has = true
 			}
@@ -201,6 +214,11 @@ func rankInClause(a []rune, ms []mention) []bool {
 		out[k] = has
 	}
 	return out
+}
+
+// clauseBreak reports a line end, a full stop or a clause separator at a[i].
+func clauseBreak(a []rune, i int) bool {
+	return a[i] == '\n' || a[i] == '。' || segment.IsClauseSeparator(a, i)
 }
 
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.

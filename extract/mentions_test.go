@@ -44,6 +44,8 @@ func TestMentionFamilies(t *testing.T) {
 		{"plan periods", "“十四五”规划,“十三五”期间,十五五时期。", nil},
 		{"ratios", "示范拉动效应达到1:27。", nil},
 		{"rank places", "排名由369位上升到235位。", nil},
+		{"rank places in a list", "排名由10、20、30名上升。", nil},
+		{"a new clause ends the rank", "排名上升,新增院士3名、专家20位。", []string{"3名", "20位"}},
 		{"structure nouns", "重点抓好七个方面的工作,在22个方面支持,分三个等次。", nil},
 		{"product and voltage specs", "建设500千伏输变电工程,12英寸晶圆。", nil},
 		{"place names", "七台河市、五家渠市。", nil},
