@@ -3,6 +3,7 @@ package cjk
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestYearAt(t *testing.T) {
@@ -73,4 +74,16 @@ func FuzzRunes(f *testing.F) {
 			t.Errorf("Runes(%q) = %U, want %U", s, got, want)
 		}
 	})
+}
+
+// TestRuneCount: on valid UTF-8, runeCount is the number of runes, at every alignment.
+func TestRuneCount(t *testing.T) {
+	s := "全市生产总值增长5.2%，𠀀😀 abc\u00e9\u0800"
+	for i := range len(s) {
+		for j := i; j <= len(s); j++ {
+			if sub := s[i:j]; utf8.ValidString(sub) && runeCount(sub) != utf8.RuneCountInString(sub) {
+				t.Errorf("runeCount(%q) = %d, want %d", sub, runeCount(sub), utf8.RuneCountInString(sub))
+			}
+		}
+	}
 }
