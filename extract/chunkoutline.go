@@ -54,7 +54,11 @@ func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok 
 func mayHoldDate(line string) bool {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
-		switch c := line[i]; c {
+		c := line[i]
+		if !dateByte[c] {
+			continue
+		}
+		switch c {
 		case '<', '&', '?':
 			return true
 		case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
@@ -91,6 +95,15 @@ func mayHoldDate(line string) bool {
 	}
 	return false
 }
+
+// dateByte marks the bytes mayHoldDate looks at (the cases of its switch): most of a
+// line is passed over by one load each.
+var dateByte = func() (t [256]bool) {
+	for _, c := range []byte{'<', '&', '?', 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1, 0xE2, 0xEF, 0xE6, '-', '/', '.'} {
+		t[c] = true
+	}
+	return t
+}()
 
 // dateSepAt reads a date separator at line[i] (- / . or a fullwidth form), folded to
 // ASCII, and its length in bytes.
