@@ -120,9 +120,8 @@ func estimatedOutturn(d *doc.Document, a []rune, senStart, start int) bool {
 // splitLevel cuts a budget level off the front of an indicator (市本级一般公共预算支出 →
 // 市本级, 一般公共预算支出), or returns "".
 func splitLevel(indicator string) (string, string) {
-	r := []rune(indicator)
-	if n := budgetLevels.PrefixAt(r, 0); n > 0 && n < len(r) {
-		return string(r[:n]), string(r[n:])
+	if n := budgetLevels.PrefixOf(indicator); n > 0 && n < len(indicator) {
+		return indicator[:n], indicator[n:]
 	}
 	return "", indicator
 }

@@ -100,6 +100,35 @@ func equalString(x []rune, w string) bool {
 	return k == len(x)
 }
 
+// PrefixOf returns the length in bytes of the longest word s starts with, or 0: PrefixAt
+// for a string, without converting it.
+func (s *Set) PrefixOf(str string) int {
+	first, n := utf8.DecodeRuneInString(str)
+	if n == 0 || !filterHas(&s.firstBits, first) {
+		return 0
+	}
+	for _, w := range s.byFirst[first] {
+		if k := prefixBytes(str, w); k > 0 {
+			return k
+		}
+	}
+	return 0
+}
+
+// prefixBytes returns the bytes of str that spell the runes w when str starts with them,
+// else 0.
+func prefixBytes(str string, w []rune) int {
+	at := 0
+	for _, r := range w {
+		c, n := utf8.DecodeRuneInString(str[at:])
+		if n == 0 || c != r {
+			return 0
+		}
+		at += n
+	}
+	return at
+}
+
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) || !filterHas(&s.firstBits, text[i]) {

@@ -26,6 +26,14 @@ func TestSetLookups(t *testing.T) {
 	if n := s.SuffixBefore(text, 0); n != 0 {
 		t.Errorf("SuffixBefore at 0 = %d", n)
 	}
+	for str, want := range map[string]int{"最近3年": len("最近"), "近期": len("近"), "最": 0, "": 0, "未来\xff": len("未来"), "\xff": 0} {
+		if n := s.PrefixOf(str); n != want {
+			t.Errorf("PrefixOf(%q) = %d, want %d", str, n, want)
+		}
+	}
+	if !s.Contains("未来") || s.Contains("未") || s.Contains("未来来") || s.Contains("") {
+		t.Errorf("Contains is wrong on a prefix or extension")
+	}
 }
 
 func TestEmbeddedSectionsLoad(t *testing.T) {
