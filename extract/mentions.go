@@ -66,8 +66,8 @@ func findMentionsStop(a []rune, stop func() bool) []mention {
 		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
 			return nil
 		}
-		if !units.NumberStartsAt(a, i) {
-			i++
+		if r := a[i]; cjk.IsHan(r) && !units.IsChineseNumeral(r) && r != '半' || !units.NumberStartsAt(a, i) {
+			i++ // a Han character that is no numeral: most of the text, told without a call
 			continue
 		}
 		runEnd := numeralRunEnd(a, i)
