@@ -37,10 +37,11 @@ const distantQualifierWindow = 8
 func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool) []attrs {
 	out := make([]attrs, len(ms))
 	k := 0
-	for _, sen := range sentences {
+	for si := range sentences {
 		if stop != nil && stop() {
 			return out
 		}
+		sen := &sentences[si]
 		for k < len(ms) && ms[k].Start < sen.Start {
 			k++
 		}
@@ -49,7 +50,8 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 			k++
 		}
 		if first < k {
-			attributeSentence(d, sen, ms[first:k], out[first:k], opts)
+			sen.WithClauses(d.Text.Runes)
+			attributeSentence(d, *sen, ms[first:k], out[first:k], opts)
 		}
 	}
 	return out

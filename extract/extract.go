@@ -121,7 +121,7 @@ func Records(d *doc.Document, opts Options) []Record {
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
 	stop := func() bool { return ctx.Err() != nil }
 	a, an, name := d.Text.Runes, d.Text, d.Name
-	sentences := segment.Sentences(a)
+	sentences := segment.SentenceSpans(a) // clauses only where attribution needs them
 	if stop() {
 		return nil, ctx.Err()
 	}

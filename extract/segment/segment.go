@@ -71,12 +71,22 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Sentences splits text into sentences. Empty and whitespace-only stretches are dropped.
 func Sentences(text []rune) []Sentence {
+	out := SentenceSpans(text)
+	for i := range out {
+		out[i].WithClauses(text)
+	}
+	return out
+}
+
+// SentenceSpans is Sentences without the clauses: WithClauses adds them to the sentences
+// that need them (those holding a number).
+func SentenceSpans(text []rune) []Sentence {
 	var out []Sentence
 	start := 0
 	flush := func(end int) {
 		s, e := trim(text, start, end)
 		if s < e {
-			out = append(out, Sentence{Span: Span{s, e}, Clauses: clauses(text, s, e)})
+			out = append(out, Sentence{Span: Span{s, e}})
 		}
 	}
 	for i := 0; i < len(text); i++ {
@@ -97,6 +107,13 @@ func Sentences(text []rune) []Sentence {
 	}
 	flush(len(text))
 	return out
+}
+
+// WithClauses splits the sentence of text into its clauses, once.
+func (s *Sentence) WithClauses(text []rune) {
+	if s.Clauses == nil {
+		s.Clauses = clauses(text, s.Start, s.End)
+	}
 }
 
 // maxRemark is the longest bracketed remark whose commas do not separate clauses
