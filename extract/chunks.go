@@ -91,8 +91,8 @@ func chunksOf(text string, blocked func(cut int) bool) []chunk {
 	return out
 }
 
-// cutAfter returns the offset just after the first line end at or after from where
-// neither the line before nor the line after holds a tab (a row of a written table),
+// cutAfter returns the offset just after the first line end at or after from that is not
+// inside a written table (tableAround),
 // giving up on that past limit, and that blocked (nil: none) allows whatever the limit;
 // len(text) when no line end follows.
 func cutAfter(text string, from, limit int, blocked func(int) bool) int {
@@ -102,7 +102,7 @@ func cutAfter(text string, from, limit int, blocked func(int) bool) int {
 			return len(text)
 		}
 		cut := i + j + 1
-		if cut == len(text) || (cut >= limit || !hasTabAround(text, cut)) && (blocked == nil || !blocked(cut)) {
+		if cut == len(text) || (cut >= limit || !tableAround(text, cut)) && (blocked == nil || !blocked(cut)) {
 			return cut
 		}
 		i = cut
@@ -110,14 +110,34 @@ func cutAfter(text string, from, limit int, blocked func(int) bool) int {
 	return len(text)
 }
 
-// hasTabAround reports a tab in the line that ends just before cut or the one starting at it.
-func hasTabAround(text string, cut int) bool {
-	before := text[strings.LastIndexByte(text[:cut-1], '\n')+1 : cut-1]
+// maxFragmentLines is how many short header lines (（万亩）) tableAround looks back over.
+const maxFragmentLines = 16
+
+// tableAround reports a cut (a line start) that may fall inside a tab-written table as
+// textTables reads it: the line after it holds a tab, or the line before does, possibly
+// above short header lines (播种面积 / （万亩）), which textTables joins to a one-row
+// table's header. Past maxFragmentLines of those it says yes.
+func tableAround(text string, cut int) bool {
 	after := text[cut:]
 	if k := strings.IndexByte(after, '\n'); k >= 0 {
 		after = after[:k]
 	}
-	return strings.IndexByte(before, '\t') >= 0 || strings.IndexByte(after, '\t') >= 0
+	if strings.IndexByte(after, '\t') >= 0 {
+		return true
+	}
+	end := cut - 1 // the line end before the cut
+	for range maxFragmentLines {
+		start := strings.LastIndexByte(text[:end], '\n') + 1
+		line := text[start:end]
+		if strings.IndexByte(line, '\t') >= 0 {
+			return true
+		}
+		if !isHeaderFragment([]rune(line)) || start == 0 {
+			return false
+		}
+		end = start - 1
+	}
+	return true
 }
 
 // linesBack returns the offset n lines before offset at (a line start), or 0.

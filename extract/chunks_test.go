@@ -98,7 +98,7 @@ func readInChunks(t *testing.T, name string, p plain, chunks []chunk) (recs []Re
 // maxChunkBytes, a table is cut wherever a line ends.
 func forcedCut(text string, chunks []chunk) bool {
 	for _, c := range chunks {
-		if c.end < len(text) && hasTabAround(text, c.end) {
+		if c.end < len(text) && tableAround(text, c.end) {
 			return true
 		}
 	}
@@ -141,7 +141,7 @@ func TestChunksOf(t *testing.T) {
 		if i == 0 && c.lines <= 64 {
 			t.Errorf("first chunk has %d lines: the head needs 64", c.lines)
 		}
-		if c.end < len(text) && hasTabAround(text, c.end) {
+		if c.end < len(text) && tableAround(text, c.end) {
 			t.Errorf("chunk %d ends inside a table: %q", i, text[c.end-20:c.end+20])
 		}
 		at, line = c.end, line+c.lines
