@@ -230,6 +230,9 @@ func monthAt(a []rune, i, to int) (int, int) {
 func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
+		if r := a[i]; cjk.IsHan(r) && r != '十' && !mayStartRelative(r) {
+			continue // no time starts here (most of the text): told without a call
+		}
 		if te, ok := relativeAt(a, i, to, tc); ok {
 			// 2016年全年: a part of a year stated before belongs to that year.
 			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) {
