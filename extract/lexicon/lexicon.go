@@ -27,29 +27,68 @@ var files embed.FS
 // Set is a set of words with fast "does a word of the set end here / start here" checks
 // over rune slices.
 type Set struct {
-	byFirst map[rune][][]rune // longest first
-	byLast  map[rune][][]rune // longest first
-	words   []string
-	// Bit filters over the first and last runes of the words: most characters of a text
-	// start and end no word, and these reject them without a map lookup.
-	firstBits, lastBits [filterWords]uint64
+	first, last runeIndex // the words by their first and by their last rune
+	words       []string
 }
 
-const filterWords = 64 // 4096 bits
-
-func filterHas(bits *[filterWords]uint64, r rune) bool {
-	h := uint32(r) & (filterWords*64 - 1)
-	return bits[h/64]&(1<<(h%64)) != 0
+// runeIndex finds words by one of their runes: a table of chains, so that a rune no word
+// has there (most characters of a text) is told by one load, and one that some word has
+// by a short walk, without hashing.
+type runeIndex struct {
+	slot    [indexSlots]uint16 // 1 + the first entry of the runes in the slot; 0: none
+	entries []indexEntry
 }
 
-func filterAdd(bits *[filterWords]uint64, r rune) {
-	h := uint32(r) & (filterWords*64 - 1)
-	bits[h/64] |= 1 << (h % 64)
+const indexSlots = 1024
+
+type indexEntry struct {
+	r     rune
+	words [][]rune // longest first
+	next  uint16   // 1 + the next entry of the slot; 0: none
+}
+
+// get returns the words indexed under r, longest first.
+func (x *runeIndex) get(r rune) [][]rune {
+	if i := x.slot[uint32(r)%indexSlots]; i != 0 {
+		return x.walk(i, r)
+	}
+	return nil // small enough to be inlined: most runes end here
+}
+
+func (x *runeIndex) walk(i uint16, r rune) [][]rune {
+	for i != 0 {
+		e := &x.entries[i-1]
+		if e.r == r {
+			return e.words
+		}
+		i = e.next
+	}
+	return nil
+}
+
+func (x *runeIndex) add(r rune, w []rune) {
+	h := uint32(r) % indexSlots
+	for i := x.slot[h]; i != 0; {
+		e := &x.entries[i-1]
+		if e.r == r {
+			e.words = append(e.words, w)
+			return
+		}
+		i = e.next
+	}
+	x.entries = append(x.entries, indexEntry{r: r, words: [][]rune{w}, next: x.slot[h]})
+	x.slot[h] = uint16(len(x.entries))
+}
+
+func (x *runeIndex) sortLongestFirst() {
+	for _, e := range x.entries {
+		sort.SliceStable(e.words, func(i, j int) bool { return len(e.words[i]) > len(e.words[j]) })
+	}
 }
 
 // NewSet builds a Set from words.
 func NewSet(words ...string) *Set {
-	s := &Set{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
+	s := &Set{}
 	seen := map[string]bool{}
 	for _, w := range words {
 		if w == "" || seen[w] {
@@ -58,16 +97,11 @@ func NewSet(words ...string) *Set {
 		seen[w] = true
 		s.words = append(s.words, w)
 		rs := []rune(w)
-		s.byFirst[rs[0]] = append(s.byFirst[rs[0]], rs)
-		s.byLast[rs[len(rs)-1]] = append(s.byLast[rs[len(rs)-1]], rs)
-		filterAdd(&s.firstBits, rs[0])
-		filterAdd(&s.lastBits, rs[len(rs)-1])
+		s.first.add(rs[0], rs)
+		s.last.add(rs[len(rs)-1], rs)
 	}
-	for _, m := range []map[rune][][]rune{s.byFirst, s.byLast} {
-		for _, ws := range m {
-			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-		}
-	}
+	s.first.sortLongestFirst()
+	s.last.sortLongestFirst()
 	return s
 }
 
@@ -77,10 +111,10 @@ func (s *Set) Words() []string { return s.words }
 // Contains reports whether w is in the set.
 func (s *Set) Contains(w string) bool {
 	first, n := utf8.DecodeRuneInString(w)
-	if n == 0 || !filterHas(&s.firstBits, first) {
+	if n == 0 {
 		return false
 	}
-	for _, x := range s.byFirst[first] {
+	for _, x := range s.first.get(first) {
 		if equalString(x, w) {
 			return true
 		}
@@ -104,10 +138,10 @@ func equalString(x []rune, w string) bool {
 // for a string, without converting it.
 func (s *Set) PrefixOf(str string) int {
 	first, n := utf8.DecodeRuneInString(str)
-	if n == 0 || !filterHas(&s.firstBits, first) {
+	if n == 0 {
 		return 0
 	}
-	for _, w := range s.byFirst[first] {
+	for _, w := range s.first.get(first) {
 		if k := prefixBytes(str, w); k > 0 {
 			return k
 		}
@@ -131,10 +165,10 @@ func prefixBytes(str string, w []rune) int {
 
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {
-	if i < 0 || i >= len(text) || !filterHas(&s.firstBits, text[i]) {
+	if i < 0 || i >= len(text) {
 		return 0
 	}
-	for _, w := range s.byFirst[text[i]] {
+	for _, w := range s.first.get(text[i]) {
 		if i+len(w) <= len(text) && equal(text[i:i+len(w)], w) {
 			return len(w)
 		}
@@ -144,10 +178,10 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 
 // SuffixBefore returns the length of the longest word ending right before text[i], or 0.
 func (s *Set) SuffixBefore(text []rune, i int) int {
-	if i <= 0 || i > len(text) || !filterHas(&s.lastBits, text[i-1]) {
+	if i <= 0 || i > len(text) {
 		return 0
 	}
-	for _, w := range s.byLast[text[i-1]] {
+	for _, w := range s.last.get(text[i-1]) {
 		if i-len(w) >= 0 && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
@@ -157,10 +191,10 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 
 // SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from.
 func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
-	if i <= 0 || i > len(text) || !filterHas(&s.lastBits, text[i-1]) {
+	if i <= 0 || i > len(text) {
 		return 0
 	}
-	for _, w := range s.byLast[text[i-1]] {
+	for _, w := range s.last.get(text[i-1]) {
 		if i-len(w) >= max(from, 0) && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
@@ -173,10 +207,7 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	for i := max(from, 0); i < to; i++ {
-		if !filterHas(&s.firstBits, text[i]) {
-			continue
-		}
-		for _, w := range s.byFirst[text[i]] {
+		for _, w := range s.first.get(text[i]) {
 			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
 				return i, len(w)
 			}
@@ -197,10 +228,7 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	from = max(from, 0)
 	for e := to; e > from; e-- {
-		if !filterHas(&s.lastBits, text[e-1]) {
-			continue
-		}
-		for _, w := range s.byLast[text[e-1]] {
+		for _, w := range s.last.get(text[e-1]) {
 			if e-len(w) >= from && equal(text[e-len(w):e], w) {
 				return e - len(w), len(w)
 			}
