@@ -60,3 +60,18 @@ func TestSetIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSetSlotCollisions: words whose first runes share a slot of the index are all found,
+// each under its own rune.
+func TestSetSlotCollisions(t *testing.T) {
+	a, b, c := rune(0x4E00), rune(0x4E00+indexSlots), rune(0x4E00+2*indexSlots) // one slot
+	s := NewSet(string([]rune{a, 'x'}), string([]rune{b, 'y'}), string([]rune{b, 'y', 'z'}))
+	for _, tc := range []struct {
+		text []rune
+		want int
+	}{{[]rune{a, 'x'}, 2}, {[]rune{b, 'y', 'z'}, 3}, {[]rune{b, 'y'}, 2}, {[]rune{c, 'x'}, 0}, {[]rune{a, 'y'}, 0}} {
+		if n := s.PrefixAt(tc.text, 0); n != tc.want {
+			t.Errorf("PrefixAt(%q) = %d, want %d", string(tc.text), n, tc.want)
+		}
+	}
+}
