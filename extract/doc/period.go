@@ -325,7 +325,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		set(0, period)
 		return changes
 	}
-	for _, s := range sentenceStarts(raw) {
+	for s := 0; s >= 0; s = nextSentence(raw, s) {
 		sen := cjk.TrimLeft(raw[s:])
 		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
@@ -340,15 +340,15 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 	return changes
 }
 
-// sentenceStarts returns where the sentences of a line start: 0 and after each 。！？.
-func sentenceStarts(line []rune) []int {
-	starts := []int{0}
-	for i, r := range line {
-		if (r == '。' || r == '！' || r == '？' || r == '!' || r == '?') && i+1 < len(line) {
-			starts = append(starts, i+1)
+// nextSentence returns where the sentence after the one starting at line[s] starts: after
+// the next 。！？, or -1 at the line's end.
+func nextSentence(line []rune, s int) int {
+	for i := s; i+1 < len(line); i++ {
+		if r := line[i]; r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			return i + 1
 		}
 	}
-	return starts
+	return -1
 }
 
 // isTableText reports a line of a table (cells with tabs, 上年同期=100, 比上年增长(%)):
