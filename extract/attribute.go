@@ -319,7 +319,7 @@ func text(a []rune, p phrase) string {
 	if p.empty() {
 		return ""
 	}
-	return string(a[p.s:p.e])
+	return cjk.String(a[p.s:p.e])
 }
 
 // clauseSubject returns what a clause is about when the mention is not its first number

@@ -177,7 +177,7 @@ func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, erro
 			} else {
 				st, ok := sentenceText[k]
 				if !ok {
-					st = string(a[sen.Start:sen.End])
+					st = cjk.String(a[sen.Start:sen.End])
 					sentenceText[k] = st
 				}
 				r.Sentence = st
@@ -215,7 +215,7 @@ func sentenceAround(a []rune, sen segment.Span, start, end int) string {
 	if from > sen.Start {
 		b.WriteString("…")
 	}
-	b.WriteString(string(a[from:to]))
+	b.WriteString(cjk.String(a[from:to]))
 	if to < sen.End {
 		b.WriteString("…")
 	}

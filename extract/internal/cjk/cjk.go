@@ -5,6 +5,7 @@ package cjk
 import (
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // IsDigit reports an ASCII digit (text is halfwidth after normalisation).
@@ -132,4 +133,37 @@ func Runes(s string) []rune {
 		}
 	}
 	return out
+}
+
+// String returns string(a) (invalid runes as U+FFFD), about twice as fast on Chinese
+// text: a three-byte character is encoded inline. Records' sentences and phrases are made
+// through it.
+func String(a []rune) string {
+	n := 0 // the bytes, exactly: the string is kept in a record
+	for _, r := range a {
+		switch {
+		case r < 0 || r > utf8.MaxRune:
+			n += 3 // U+FFFD
+		case r < 0x80:
+			n++
+		case r < 0x800:
+			n += 2
+		case r < 0x10000:
+			n += 3 // a surrogate too: U+FFFD
+		default:
+			n += 4
+		}
+	}
+	b := make([]byte, 0, n)
+	for _, r := range a {
+		switch {
+		case r < utf8.RuneSelf && r >= 0:
+			b = append(b, byte(r))
+		case r >= 0x800 && r <= 0xFFFF && (r < 0xD800 || r > 0xDFFF):
+			b = append(b, byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -87,3 +87,24 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// TestString: String is string(a) for every kind of rune, valid or not.
+func TestString(t *testing.T) {
+	for _, a := range [][]rune{
+		nil, []rune("abc"), []rune("全市生产总值增长5.2%，𠀀😀é"), {0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, -1},
+	} {
+		if got, want := String(a), string(a); got != want {
+			t.Errorf("String(%U) = %q, want %q", a, got, want)
+		}
+	}
+}
+
+func FuzzString(f *testing.F) {
+	f.Add("全市生产总值", int32(0xD800))
+	f.Fuzz(func(t *testing.T, s string, extra int32) {
+		a := append([]rune(s), rune(extra))
+		if got, want := String(a), string(a); got != want {
+			t.Errorf("String(%U) = %q, want %q", a, got, want)
+		}
+	})
+}
