@@ -34,8 +34,9 @@ const distantQualifierWindow = 8
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
 // stop, when set, is asked before each sentence: true ends the work early.
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool) []attrs {
-	out := make([]attrs, len(ms))
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs) []attrs {
+	out := slices.Grow(buf[:0], len(ms))[:len(ms)]
+	clear(out)
 	k := 0
 	for si := range sentences {
 		if stop != nil && stop() {

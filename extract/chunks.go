@@ -6,6 +6,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -37,9 +38,10 @@ type plain struct {
 	page       *page
 }
 
-// runes returns the runes of text[from:to], with the tail when to is the end.
-func (p plain) runes(from, to int) []rune {
-	src := cjk.Runes(p.text[from:to])
+// runes returns the runes of text[from:to], with the tail when to is the end, in buf
+// (nil: a new slice).
+func (p plain) runes(buf []rune, from, to int) []rune {
+	src := cjk.AppendRunes(buf[:0], p.text[from:to])
 	if to == len(p.text) {
 		src = append(src, []rune(p.tail)...)
 	}
@@ -163,13 +165,18 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p plain) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	src := p.runes(from, to)
+	return p.analysisIn(nil, nil, from, to)
+}
+
+// analysisIn is analysisOf with the runes in srcBuf and the analysis runes in anBuf.
+func (p plain) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.Text, textmap.Text) {
+	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	if p.page != nil {
 		r := p.page.runeOf(p.text, from)
 		base.Src = p.page.srcOf[r : r+len(src)]
 	}
-	return src, base, analysisText(base)
+	return src, base, normalize.NormalizeInto(anBuf, base)
 }
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
@@ -184,6 +191,9 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 	// read holds what the reader said of the lines read so far, by document line, for
 	// the next chunk's context; lines before a chunk's context are dropped.
 	read := map[int]doc.Line{}
+	// Buffers reused from chunk to chunk: nothing of a chunk but its records outlives it.
+	var runeBuf, analysisBuf []rune
+	var sc scratch
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -191,7 +201,8 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an := p.analysisOf(from, to)
+		src, base, an := p.analysisIn(runeBuf, analysisBuf, from, to)
+		runeBuf, analysisBuf = src, an.Runes
 		lines := splitLines(an.Runes)
 		infos := make([]doc.Line, len(lines))
 		var ahead *doc.Reader
@@ -232,7 +243,7 @@ func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opt
 			}
 		}
 		d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
-		recs, err := records(ctx, d, opts)
+		recs, err := recordsWith(ctx, d, opts, &sc)
 		if err != nil {
 			return true, err
 		}

@@ -119,17 +119,40 @@ func Records(d *doc.Document, opts Options) []Record {
 
 // records is Records that stops with ctx's error when ctx is cancelled.
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
+	return recordsWith(ctx, d, opts, nil)
+}
+
+// scratch holds the working slices of records, reused from chunk to chunk of a long
+// document: they are most of a chunk's allocation, and none outlives it (records copy
+// what they carry).
+type scratch struct {
+	sentences []segment.Sentence
+	mentions  []mention
+	fields    []attrs
+}
+
+// recordsWith is records with its working slices taken from, and given back to, sc (nil:
+// new ones).
+func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch) ([]Record, error) {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	stop := func() bool { return ctx.Err() != nil }
 	a, an, name := d.Text.Runes, d.Text, d.Name
-	sentences := segment.SentenceSpans(a) // clauses only where attribution needs them
+	sentences := segment.AppendSentenceSpans(sc.sentences[:0], a) // clauses only where attribution needs them
+	sc.sentences = sentences
 	if stop() {
 		return nil, ctx.Err()
 	}
-	mentions := findMentionsStop(a, stop)
+	mentions := findMentionsStop(a, sc.mentions, stop)
+	if mentions != nil {
+		sc.mentions = mentions
+	}
 	if stop() {
 		return nil, ctx.Err()
 	}
-	fields := attribute(d, sentences, mentions, opts, stop)
+	fields := attribute(d, sentences, mentions, opts, stop, sc.fields)
+	sc.fields = fields
 	if stop() {
 		return nil, ctx.Err()
 	}

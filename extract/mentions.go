@@ -56,12 +56,15 @@ func quotePairs(s *lexicon.Set) []quotePair {
 // findMentions scans the analysis text once and returns the quantities that are records,
 // in text order, together with scaled amounts that lack a unit (工业增加值6947亿): those
 // are not records but tell the attribution what the next numbers are about.
-func findMentions(a []rune) []mention { return findMentionsStop(a, nil) }
+func findMentions(a []rune) []mention { return findMentionsStop(a, nil, nil) }
 
 // findMentionsStop is findMentions that gives up (returning nil) once stop says so; it
-// asks every checkEvery positions.
-func findMentionsStop(a []rune, stop func() bool) []mention {
-	found := make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
+// asks every checkEvery positions. The mentions are appended to buf[:0] when it has room.
+func findMentionsStop(a []rune, buf []mention, stop func() bool) []mention {
+	found := buf[:0]
+	if cap(found) == 0 {
+		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
+	}
 	for i, n := 0, 0; i < len(a); n++ {
 		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
 			return nil

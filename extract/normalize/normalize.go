@@ -6,6 +6,7 @@
 package normalize
 
 import (
+	"slices"
 	"unicode"
 
 	"github.com/policymetrics/policymetrics/extract/textmap"
@@ -14,9 +15,13 @@ import (
 // Normalize returns the analysis text of in, in one pass. Out.Src[k] is in.SrcOf(i) for the
 // input rune i that produced output rune k; an entity's rune maps to its '&', and a
 // mojibake pinyin residue's placeholder to its '?'. Out.Src is non-decreasing when in.Src is.
-func Normalize(in textmap.Text) textmap.Text {
+func Normalize(in textmap.Text) textmap.Text { return NormalizeInto(nil, in) }
+
+// NormalizeInto is Normalize writing the analysis runes into buf, whose memory the result
+// then shares: to reuse one buffer from chunk to chunk of a long document.
+func NormalizeInto(buf []rune, in textmap.Text) textmap.Text {
 	rs := in.Runes
-	b := builder{in: in, out: make([]rune, 0, len(rs))}
+	b := builder{in: in, out: slices.Grow(buf[:0], len(rs))}
 	// prev is the input-side rune behind the last output rune (before folding): pinyin
 	// residue is recognised only after a non-ASCII, non-space character.
 	var prev rune

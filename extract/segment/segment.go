@@ -80,8 +80,12 @@ func Sentences(text []rune) []Sentence {
 
 // SentenceSpans is Sentences without the clauses: WithClauses adds them to the sentences
 // that need them (those holding a number).
-func SentenceSpans(text []rune) []Sentence {
-	var out []Sentence
+func SentenceSpans(text []rune) []Sentence { return AppendSentenceSpans(nil, text) }
+
+// AppendSentenceSpans appends the sentences of text, without their clauses, to dst: to
+// reuse a buffer.
+func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
+	out := dst
 	start := 0
 	flush := func(end int) {
 		s, e := trim(text, start, end)
