@@ -453,7 +453,14 @@ func plausible(u rune) bool {
 func isBinary(text string) bool {
 	ctrl := 0
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c < 0x20 || c == 0x7F { // rare: one test per byte on the way
+		// Eight bytes at a time while none is below 0x20 or is 0x7F (most of a text).
+		for i+8 <= len(text) && !controlIn(text[i:i+8]) {
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
+		if c := text[i]; c < 0x20 || c == 0x7F {
 			if c == 0 {
 				return true
 			}
@@ -466,6 +473,17 @@ func isBinary(text string) bool {
 		return false
 	}
 	return ctrl*50 > utf8.RuneCountInString(text)
+}
+
+// controlIn reports a byte below 0x20 or equal to 0x7F among the eight of s.
+func controlIn(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - ones*0x20) &^ w & highs // a byte below 0x20 (bytes with the high bit set excluded)
+	del := w ^ ones*0x7F
+	isDel := (del - ones) &^ del & highs // a byte equal to 0x7F
+	return below|isDel != 0
 }
 
 func hasNUL(data []byte) bool { return bytes.IndexByte(data, 0) >= 0 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -324,6 +325,65 @@ func TestEncodingsAreKnown(t *testing.T) {
 	for _, e := range Encodings {
 		if err := CheckEncoding(e); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestControlIn: the eight-byte test finds a control byte or DEL at every position, and
+// nothing in text without one.
+func TestControlIn(t *testing.T) {
+	clean := []byte("全市增长5%ab")
+	for len(clean) < 8 {
+		clean = append(clean, 'x')
+	}
+	clean = clean[:8]
+	if controlIn(string(clean)) {
+		t.Fatalf("controlIn(%q) = true", clean)
+	}
+	for _, c := range []byte{0, 1, '\t', '\n', 0x1F, 0x7F} {
+		for k := range 8 {
+			b := []byte("abcdefgh")
+			b[k] = c
+			if !controlIn(string(b)) {
+				t.Errorf("controlIn(%q) = false", b)
+			}
+		}
+	}
+	for _, c := range []byte{0x20, 0x7E, 0x80, 0x9F, 0xA0, 0xFF} {
+		if b := []byte{c, c, c, c, c, c, c, c}; controlIn(string(b)) {
+			t.Errorf("controlIn(%q) = true", b)
+		}
+	}
+}
+
+// TestIsBinaryMatchesByteLoop: the eight-byte fast path answers as one test per byte does.
+func TestIsBinaryMatchesByteLoop(t *testing.T) {
+	ref := func(text string) bool {
+		ctrl := 0
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if c == 0 {
+				return true
+			}
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7F {
+				ctrl++
+			}
+		}
+		return ctrl > 2 && ctrl*50 > utf8.RuneCountInString(text)
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []byte{'a', ' ', '\n', '\t', 0x01, 0x1F, 0x7F, 0, 0xE4, 0xB8, 0x80, 0x20}
+	for range 20000 {
+		b := make([]byte, rng.Intn(40))
+		for k := range b {
+			if rng.Intn(6) == 0 {
+				b[k] = alphabet[rng.Intn(len(alphabet))]
+			} else {
+				b[k] = 'a' + byte(rng.Intn(26))
+			}
+		}
+		if got, want := isBinary(string(b)), ref(string(b)); got != want {
+			t.Fatalf("isBinary(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
