@@ -13,7 +13,7 @@ import (
 //
 // Only lines that may hold a full date once normalised are normalised here (mayHoldDate):
 // this pass would otherwise cost as much as normalising the document twice.
-func outlineOf(ctx context.Context, p plain, chunks []chunk) (o doc.Outline, ok bool, err error) {
+func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, ok bool, err error) {
 	written := 0
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {

@@ -25,7 +25,7 @@ type page struct {
 }
 
 // pageOf reads an HTML page's visible text and tables, to be read in chunks.
-func pageOf(html string) plain {
+func pageOf(html string) longDoc {
 	base, tables := decode.HTMLDocumentOf(html)
 	text := string(base.Runes) // UTF-8: 3 bytes a Han character, not 4
 	pg := &page{html: html, srcOf: base.Src, srcLen: utf8.RuneCountInString(html), srcLines: doc.SourceLineStarts(html), tables: tables}
@@ -46,7 +46,7 @@ func pageOf(html string) plain {
 		}
 	}
 	pg.atByte, pg.atRune = 0, 0
-	return plain{text: text, page: pg}
+	return longDoc{text: text, page: pg}
 }
 
 // runeOf returns the rune offset of byte offset b of text, counting from the last one asked.
@@ -76,7 +76,7 @@ func (pg *page) byteOf(text string, r int) int {
 }
 
 // inTable reports a cut (a byte offset) that falls inside one of the page's tables.
-func (p plain) inTable(cut int) bool {
+func (p longDoc) inTable(cut int) bool {
 	if p.page == nil {
 		return false
 	}

@@ -30,17 +30,17 @@ var maxChunkBytes = 2 * chunkBytes
 // preContext and postContext are the lines of context read before and after a chunk.
 const preContext, postContext = 8, 2
 
-// plain is a document read in chunks: text, then tail (the U+FFFD of a character cut at
+// longDoc is a document read in chunks: text, then tail (the U+FFFD of a character cut at
 // the end, decode.Result.Tail), so that text can be the input's memory. For a page (page
 // set), text is its visible text and records point at the page's source.
-type plain struct {
+type longDoc struct {
 	text, tail string
 	page       *page
 }
 
 // runes returns the runes of text[from:to], with the tail when to is the end, in buf
 // (nil: a new slice).
-func (p plain) runes(buf []rune, from, to int) []rune {
+func (p longDoc) runes(buf []rune, from, to int) []rune {
 	src := cjk.AppendRunes(buf[:0], p.text[from:to])
 	if to == len(p.text) {
 		src = append(src, []rune(p.tail)...)
@@ -50,7 +50,7 @@ func (p plain) runes(buf []rune, from, to int) []rune {
 
 // chunks cuts the document into chunks (chunksOf); the tail is on the last line, or
 // makes one after a final newline.
-func (p plain) chunks() []chunk {
+func (p longDoc) chunks() []chunk {
 	chunks := chunksOf(p.text, p.inTable)
 	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
 		if len(chunks) == 0 {
@@ -164,12 +164,12 @@ func linesAhead(text string, at, n int) int {
 
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
-func (p plain) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
+func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
 	return p.analysisIn(nil, nil, from, to)
 }
 
 // analysisIn is analysisOf with the runes in srcBuf and the analysis runes in anBuf.
-func (p plain) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.Text, textmap.Text) {
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.Text, textmap.Text) {
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	if p.page != nil {
@@ -181,7 +181,7 @@ func (p plain) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.T
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
 // emit. It returns false, having emitted nothing, when the document must be read whole.
-func streamChunks(ctx context.Context, name string, p plain, chunks []chunk, opts Options, emit func([]Record) error) (bool, error) {
+func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, opts Options, emit func([]Record) error) (bool, error) {
 	text := p.text
 	o, ok, err := outlineOf(ctx, p, chunks)
 	if err != nil || !ok {

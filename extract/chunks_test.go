@@ -29,7 +29,7 @@ func TestChunksReadAsWhole(t *testing.T) {
 		want := Records(plainDocument(name, string(data)), Options{})
 		chunks := chunksOf(string(data), nil)
 		cut += len(chunks) - 1
-		got, done := readInChunks(t, name, plain{text: string(data)}, chunks)
+		got, done := readInChunks(t, name, longDoc{text: string(data)}, chunks)
 		if !done {
 			t.Fatalf("%s: read whole", name)
 		}
@@ -82,7 +82,7 @@ func tabledText(n int) string {
 
 // readInChunks reads p in chunks and returns all its records; ok is false when it had to
 // be read whole.
-func readInChunks(t *testing.T, name string, p plain, chunks []chunk) (recs []Record, ok bool) {
+func readInChunks(t *testing.T, name string, p longDoc, chunks []chunk) (recs []Record, ok bool) {
 	t.Helper()
 	ok, err := streamChunks(t.Context(), name, p, chunks, Options{}, func(r []Record) error {
 		recs = append(recs, r...)
@@ -174,10 +174,10 @@ func FuzzChunks(f *testing.F) {
 		// As plain text, then as an HTML page. A written table longer than maxChunkBytes
 		// is cut by design: its rows part ways, so such a text is not compared.
 		for _, c := range []struct {
-			p    plain
+			p    longDoc
 			want []Record
 		}{
-			{plain{text: text}, Records(plainDocument("f", text), Options{})},
+			{longDoc{text: text}, Records(plainDocument("f", text), Options{})},
 			{pageOf(text), Records(htmlDocument("f", text), Options{})},
 		} {
 			if chunks := c.p.chunks(); !forcedCut(c.p.text, chunks) {
@@ -218,7 +218,7 @@ func TestMayHoldDate(t *testing.T) {
 	for name, data := range readTestdata(t, "*/*.txt") {
 		for i, line := range strings.Split(string(data), "\n") {
 			if !mayHoldDate(line) {
-				if _, _, an := (plain{text: line}).analysisOf(0, len(line)); doc.WrittenYear(an.Runes) != 0 {
+				if _, _, an := (longDoc{text: line}).analysisOf(0, len(line)); doc.WrittenYear(an.Runes) != 0 {
 					t.Errorf("%s:%d: a date missed: %q", name, i+1, line)
 				}
 			}

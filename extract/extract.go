@@ -144,7 +144,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	if stop() {
 		return nil, ctx.Err()
 	}
-	mentions := findMentionsStop(a, sc.mentions, stop)
+	mentions := findMentions(a, sc.mentions, stop)
 	if mentions != nil {
 		sc.mentions = mentions
 	}
@@ -271,21 +271,21 @@ func mergeByPosition(a, b []Record) []Record {
 // build decodes the document (text, HTML, PDF, DOCX, XLSX) and derives the analysis
 // text. With chunked set, a long plain-text document is not built (d is nil) but returned
 // as text, to be read in chunks.
-func build(name string, data []byte, opts Options, chunked bool) (d *doc.Document, long plain, err error) {
+func build(name string, data []byte, opts Options, chunked bool) (d *doc.Document, long longDoc, err error) {
 	if rd, ok, err := readFormat(name, data); ok {
 		if err != nil {
-			return nil, plain{}, err
+			return nil, longDoc{}, err
 		}
 		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
 		if rd.PageStarts != nil {
 			base = pdf.Reflow(rd.Text, rd.PageStarts)
 		}
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), plain{}, nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), longDoc{}, nil
 	}
 	res, err := decode.View(data, opts.Encoding) // the text is read, never kept: records copy what they carry
 	if err != nil {
-		return nil, plain{}, err
+		return nil, longDoc{}, err
 	}
 	if opts.Table {
 		comma := ','
@@ -294,31 +294,31 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 		}
 		rd, err := csvtable.Read(res.Text+res.Tail, comma)
 		if err != nil {
-			return nil, plain{}, err
+			return nil, longDoc{}, err
 		}
 		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), plain{}, nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), longDoc{}, nil
 	}
 	isHTML := opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text+res.Tail)
 	if chunked && !isHTML && len(res.Text) > chunkBytes {
-		return nil, plain{text: res.Text, tail: res.Tail}, nil
+		return nil, longDoc{text: res.Text, tail: res.Tail}, nil
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
 	if chunked && isHTML && len(text) > chunkBytes {
 		return nil, pageOf(text), nil
 	}
 	if isHTML {
-		return htmlDocument(name, text), plain{}, nil
+		return htmlDocument(name, text), longDoc{}, nil
 	}
-	return plainDocument(name, text), plain{}, nil
+	return plainDocument(name, text), longDoc{}, nil
 }
 
 // htmlDocument structures an HTML page read whole: records point at the HTML source's
 // lines, table cells at its visible text.
 func htmlDocument(name, html string) *doc.Document {
 	src := cjk.Runes(html)
-	base, tables := decode.HTMLDocument(src)
+	base, tables := decode.HTMLDocumentOf(html) // from the string: no second conversion
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
 	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil)
 }

@@ -55,12 +55,10 @@ func quotePairs(s *lexicon.Set) []quotePair {
 
 // findMentions scans the analysis text once and returns the quantities that are records,
 // in text order, together with scaled amounts that lack a unit (工业增加值6947亿): those
-// are not records but tell the attribution what the next numbers are about.
-func findMentions(a []rune) []mention { return findMentionsStop(a, nil, nil) }
-
-// findMentionsStop is findMentions that gives up (returning nil) once stop says so; it
-// asks every checkEvery positions. The mentions are appended to buf[:0] when it has room.
-func findMentionsStop(a []rune, buf []mention, stop func() bool) []mention {
+// are not records but tell the attribution what the next numbers are about. It gives up
+// (returning nil) once stop (nil: never) says so, asking every checkEvery positions. The
+// mentions are appended to buf[:0] when it has room.
+func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	found := buf[:0]
 	if cap(found) == 0 {
 		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
