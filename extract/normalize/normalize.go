@@ -28,6 +28,16 @@ func NormalizeInto(buf []rune, in textmap.Text) textmap.Text {
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if r >= 0x3400 && r < 0xA000 { // CJK ideographs: the bulk of the text
+			if b.src == nil && len(b.out) == i {
+				// A run of them while nothing was deleted: each rune stays where it is.
+				out := b.out[:len(rs)]
+				j := i
+				for ; j < len(rs) && rs[j] >= 0x3400 && rs[j] < 0xA000; j++ {
+					out[j] = simplifyDense(rs[j])
+				}
+				b.out, prev, i = out[:j], rs[j-1], j
+				continue
+			}
 			b.add(simplifyDense(r), i)
 			prev = r
 			i++
