@@ -42,7 +42,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 //go:embed data/concepts.txt
@@ -57,13 +56,8 @@ type List struct {
 	exact    map[string]string // wording → canonical name
 	patterns []*pattern        // in file order; a user's before the built-in ones
 
-	memo     sync.Map     // phrase (and, where patterns ran, the text after it) → concept
-	memoSize atomic.Int64 // entries in memo, bounded by maxMemo
+	memo memo // phrase → what stripping found
 }
-
-// maxMemo bounds the memo of matched phrases: indicator phrases repeat within and across
-// documents, but a long batch must not grow it without end.
-const maxMemo = 1 << 16
 
 // Default returns the embedded concept list, parsed once.
 func Default() *List { return defaultList() }

@@ -11,8 +11,7 @@ import (
 // that timed out; the concept is then "".
 func (l *List) Match(phrase, after string) (string, error) {
 	phrase = strings.TrimSpace(phrase)
-	if v, ok := l.memo.Load(phrase); ok {
-		s := v.(*stripped)
+	if s, ok := l.memo.load(phrase); ok {
 		if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
 			return s.concept, nil
 		}
@@ -20,10 +19,7 @@ func (l *List) Match(phrase, after string) (string, error) {
 		return l.matchPatterns(s.core, after, &allowed) // patterns read the words after
 	}
 	s := l.strip(phrase)
-	if l.memoSize.Load() < maxMemo {
-		l.memo.Store(phrase, s)
-		l.memoSize.Add(1)
-	}
+	l.memo.store(phrase, s)
 	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
 		return s.concept, nil
 	}
