@@ -28,6 +28,8 @@ type Result struct {
 	// Tail follows Text: from View, the U+FFFD of a character cut at the end of valid
 	// UTF-8, kept apart so that Text can still be data's own memory. Decode puts it in Text.
 	Tail string
+
+	binaryChecked bool // Text was found not binary while it was validated
 }
 
 // Encoding names of Result.Encoding.
@@ -86,7 +88,7 @@ func decodeText(data []byte, encoding string, view bool) (Result, error) {
 		text, _ := legacy(data, enc)
 		res = Result{Text: text, Encoding: enc}
 	}
-	if isBinary(res.Text) {
+	if !res.binaryChecked && isBinary(res.Text) {
 		return Result{}, ErrBinary
 	}
 	return res, nil
@@ -156,8 +158,11 @@ func detect(data []byte, view bool) (Result, error) {
 		}
 		return Result{}, ErrBinary
 	}
-	if utf8.Valid(data) {
-		return Result{Text: textOf(data, view), Encoding: UTF8}, nil
+	if valid, binaryText := scanUTF8(data); valid {
+		if binaryText {
+			return Result{}, ErrBinary
+		}
+		return Result{Text: textOf(data, view), Encoding: UTF8, binaryChecked: true}, nil
 	}
 	if res, ok := cutUTF8(data, view, UTF8); ok {
 		return res, nil // a file cut inside its last character: no trial of legacy encodings
@@ -469,21 +474,13 @@ func isBinary(text string) bool {
 			}
 		}
 	}
-	if ctrl <= 2 {
-		return false
-	}
-	return ctrl*50 > utf8.RuneCountInString(text)
+	return binaryVerdict(false, ctrl, func() int { return utf8.RuneCountInString(text) })
 }
 
 // controlIn reports a byte below 0x20 or equal to 0x7F among the eight of s.
 func controlIn(s string) bool {
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below := (w - ones*0x20) &^ w & highs // a byte below 0x20 (bytes with the high bit set excluded)
-	del := w ^ ones*0x7F
-	isDel := (del - ones) &^ del & highs // a byte equal to 0x7F
-	return below|isDel != 0
+	return controlWord(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
 }
 
 func hasNUL(data []byte) bool { return bytes.IndexByte(data, 0) >= 0 }

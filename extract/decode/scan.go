@@ -1,0 +1,72 @@
+package decode
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// scanUTF8 reads data once for what detect and isBinary need of valid UTF-8: whether it is
+// valid, and whether it reads as binary (isBinary). It replaces utf8.Valid followed by
+// isBinary, two passes over every document; most documents are valid UTF-8, mostly
+// three-byte characters, which it takes without a call.
+func scanUTF8(data []byte) (valid, binaryText bool) {
+	ctrl, nul := 0, false
+	n := len(data)
+	for i := 0; i < n; {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			// Eight bytes at a time while they are ASCII and none is a control byte.
+			if i+8 <= n {
+				if w := binary.LittleEndian.Uint64(data[i:]); w&highBits == 0 && !controlWord(w) {
+					i += 8
+					continue
+				}
+			}
+			if c < 0x20 || c == 0x7F {
+				switch c {
+				case 0:
+					nul = true
+				case '\t', '\n', '\r', '\f', '\v':
+				default:
+					ctrl++
+				}
+			}
+			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < n && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80 {
+			i += 3 // a three-byte character with no range limit on its second byte: most of Chinese
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, false
+		}
+		i += size
+	}
+	return true, binaryVerdict(nul, ctrl, func() int { return utf8.RuneCount(data) })
+}
+
+const highBits = 0x8080808080808080
+
+// controlWord reports a byte below 0x20 or equal to 0x7F among the eight bytes of w (all
+// ASCII: bytes with the high bit set are not told apart).
+func controlWord(w uint64) bool {
+	const ones = 0x0101010101010101
+	below := (w - ones*0x20) &^ w & highBits // a byte below 0x20
+	del := w ^ ones*0x7F
+	isDel := (del - ones) &^ del & highBits // a byte equal to 0x7F
+	return below|isDel != 0
+}
+
+// binaryVerdict is isBinary's rule: a NUL, or more than two control bytes no text has and
+// more than one in fifty characters (runes is asked only then).
+func binaryVerdict(nul bool, ctrl int, runes func() int) bool {
+	if nul {
+		return true
+	}
+	if ctrl <= 2 {
+		return false
+	}
+	return ctrl*50 > runes()
+}

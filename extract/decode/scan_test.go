@@ -1,0 +1,102 @@
+package decode
+
+import (
+	"math/rand"
+	"testing"
+	"unicode/utf8"
+)
+
+// scanReference is what scanUTF8 replaces: utf8.Valid, then isBinary on valid text.
+func scanReference(data []byte) (bool, bool) {
+	if !utf8.Valid(data) {
+		return false, false
+	}
+	return true, isBinary(string(data))
+}
+
+func TestScanUTF8(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+	}{
+		{"empty", ""},
+		{"ascii", "GDP grew 5.2% in 2025, as planned."},
+		{"chinese", "全市地区生产总值增长5.2%。\n"},
+		{"two-byte", "café ü"},
+		{"four-byte", "𠀀𪚥 and 😀"},
+		{"E0 lower bound", "\xE0\xA0\x80"},
+		{"E0 overlong", "\xE0\x80\x80"},
+		{"ED surrogate", "\xED\xA0\x80"},
+		{"ED last valid", "\xED\x9F\xBF"},
+		{"EF replacement char", "\xEF\xBF\xBD"},
+		{"F4 out of range", "\xF4\x90\x80\x80"},
+		{"cut three-byte", "增长\xE5\xA2"},
+		{"cut at the fast path's end", "增\xE5"},
+		{"lone continuation", "a\x80b"},
+		{"C0 overlong", "\xC0\xAF"},
+		{"NUL", "ab\x00cd"},
+		{"three controls in short text", "\x01\x02\x03abc"},
+		{"three controls in long text", "\x01\x02\x03这是一段很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的文本"},
+		{"DEL", "\x7F\x7F\x7F"},
+		{"whitespace controls", "a\tb\nc\rd\fe\vf"},
+	} {
+		gotValid, gotBinary := scanUTF8([]byte(tc.in))
+		wantValid, wantBinary := scanReference([]byte(tc.in))
+		if gotValid != wantValid || gotBinary != wantBinary {
+			t.Errorf("%s: scanUTF8(%q) = %v, %v; want %v, %v", tc.name, tc.in, gotValid, gotBinary, wantValid, wantBinary)
+		}
+	}
+}
+
+// TestScanUTF8Random compares scanUTF8 with the two passes on random byte strings drawn
+// from an alphabet of lead, continuation, control and ASCII bytes.
+func TestScanUTF8Random(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []byte{'a', '\n', 0x01, 0x7F, 0, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	for range 50000 {
+		b := make([]byte, rng.Intn(24))
+		for k := range b {
+			b[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		gv, gb := scanUTF8(b)
+		wv, wb := scanReference(b)
+		if gv != wv || gb != wb {
+			t.Fatalf("scanUTF8(%q) = %v, %v; want %v, %v", b, gv, gb, wv, wb)
+		}
+	}
+}
+
+func FuzzScanUTF8(f *testing.F) {
+	for _, s := range []string{"", "增长5%\n", "\xED\xA0\x80", "\xE0\x80\x80", "\x01\x02\x03", "ab\x00"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		gv, gb := scanUTF8(b)
+		wv, wb := scanReference(b)
+		if gv != wv || gb != wb {
+			t.Fatalf("scanUTF8(%q) = %v, %v; want %v, %v", b, gv, gb, wv, wb)
+		}
+	})
+}
+
+func BenchmarkScanUTF8(b *testing.B) {
+	data := []byte{}
+	for len(data) < 1<<20 {
+		data = append(data, "全市地区生产总值增长5.2%，一般公共预算收入完成34.1亿元。\n"...)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		scanUTF8(data)
+	}
+}
+
+func BenchmarkValidThenIsBinary(b *testing.B) {
+	data := []byte{}
+	for len(data) < 1<<20 {
+		data = append(data, "全市地区生产总值增长5.2%，一般公共预算收入完成34.1亿元。\n"...)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		scanReference(data)
+	}
+}
