@@ -132,7 +132,7 @@ var relativeFirst = func() *[1 << 10]uint64 {
 			}
 		}
 	}
-	for r := range chineseDigits {
+	for _, r := range "一二两三四五六七八九" {
 		add(r)
 	}
 	return &bits
@@ -156,7 +156,7 @@ func hasStated(exprs []timeExpr) bool {
 // over them (五年增长30.8%, 近3年提升21个百分点, 过去三年累计): it returns the years and the
 // runes read. 连续5年 (a duration) and 5年内 (a deadline) are not such spans.
 func spanBack(a []rune, i, to int) (int, int) {
-	if r := a[i]; !cjk.IsDigit(r) && chineseDigits[r] == 0 && r != '十' && spanOpeners.PrefixAt(a, i) == 0 {
+	if r := a[i]; !cjk.IsDigit(r) && yearDigit(r) == 0 && r != '十' && spanOpeners.PrefixAt(a, i) == 0 {
 		return 0, 0 // the common case: no span starts here
 	}
 	j := i
@@ -187,7 +187,7 @@ func smallYears(a []rune, j int) (int, int) {
 	}
 	d := func(k int) int {
 		if k < len(a) {
-			return chineseDigits[a[k]]
+			return yearDigit(a[k])
 		}
 		return 0
 	}
@@ -205,8 +205,31 @@ func smallYears(a []rune, j int) (int, int) {
 	return 0, 0
 }
 
-// chineseDigits are the values of the Chinese digits a count of years is written with.
-var chineseDigits = map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+// yearDigit is the value of a Chinese digit a count of years is written with, or 0 (a
+// switch: it is asked at most characters of a sentence with a number).
+func yearDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
 
 // monthAt reads a month without a year (12月份, 12月末, 11月底; not 12月5日, a date), or a
 // range of months (1-9月) which is the year, at a[i].

@@ -32,8 +32,10 @@ var smallUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '�
 var bigUnits = map[rune]int{'万': 4, '萬': 4, '亿': 8, '億': 8}
 
 func isChineseDigit(r rune) bool { return numeralClass(r) == classDigit }
-func isSmallUnit(r rune) bool    { return numeralClass(r) == classSmall }
-func isBigUnit(r rune) bool      { return numeralClass(r) == classBig }
+
+func digitOf(r rune) int      { d, _ := digitValue(r); return d }
+func isSmallUnit(r rune) bool { return numeralClass(r) == classSmall }
+func isBigUnit(r rune) bool   { return numeralClass(r) == classBig }
 
 // IsChineseNumeral reports whether r can be part of a Chinese numeral (digit or unit).
 // It is asked of every character of every document, so it is a switch, not a map lookup.
@@ -45,20 +47,79 @@ const (
 	classBig
 )
 
-// numeralTable holds numeralClassOf for the Basic Multilingual Plane.
+// numeralTable holds, for the Basic Multilingual Plane, each rune's numeral class
+// (numeralClassOf) and what the maps above say of it, packed in a byte, so that reading a
+// numeral looks up one table instead of hashing into maps:
+//
+//	bits 0–1  class (classDigit, classSmall, classBig)
+//	bits 2–5  a digit's value; a small unit's power of ten (1–3); a big unit's (4 or 8) / 4
+//	bit 6     a financial form (financialDigits)
 var numeralTable = func() *[0x10000]uint8 {
 	var t [0x10000]uint8
 	for r := rune(0); r < 0x10000; r++ {
-		t[r] = uint8(numeralClassOf(r))
+		class := numeralClassOf(r)
+		v := 0
+		switch class {
+		case classDigit:
+			v = chineseDigits[r]
+		case classSmall:
+			for p := smallUnits[r]; p > 1; p /= 10 {
+				v++
+			}
+		case classBig:
+			v = bigUnits[r] / 4
+		}
+		b := uint8(class) | uint8(v)<<2
+		if financialDigits[r] {
+			b |= 1 << 6
+		}
+		t[r] = b
 	}
 	return &t
 }()
 
 func numeralClass(r rune) int {
-	if r < 0x10000 {
-		return int(numeralTable[r])
+	if uint32(r) < 0x10000 {
+		return int(numeralTable[r] & 3)
 	}
 	return 0
+}
+
+// digitValue is chineseDigits[r] from the table.
+func digitValue(r rune) (int, bool) {
+	if uint32(r) < 0x10000 {
+		if b := numeralTable[r]; b&3 == classDigit {
+			return int(b >> 2 & 15), true
+		}
+	}
+	return 0, false
+}
+
+// smallUnitValue is smallUnits[r] from the table.
+func smallUnitValue(r rune) (int64, bool) {
+	if uint32(r) < 0x10000 {
+		if b := numeralTable[r]; b&3 == classSmall {
+			return pow10Small[b>>2&15], true
+		}
+	}
+	return 0, false
+}
+
+var pow10Small = [4]int64{1, 10, 100, 1000}
+
+// bigUnitPower is bigUnits[r] from the table: 4, 8, or 0 for no big unit.
+func bigUnitPower(r rune) int {
+	if uint32(r) < 0x10000 {
+		if b := numeralTable[r]; b&3 == classBig {
+			return 4 * int(b>>2&15)
+		}
+	}
+	return 0
+}
+
+// isFinancialForm is financialDigits[r] from the table.
+func isFinancialForm(r rune) bool {
+	return uint32(r) < 0x10000 && numeralTable[r]&(1<<6) != 0
 }
 
 func numeralClassOf(r rune) int {
@@ -173,7 +234,7 @@ func parseChinese(rs []rune) (Decimal, error) {
 	}
 	// A lone financial digit is a word (陆 in 陆家, 伍 in 队伍), not an amount. A lone big
 	// unit (万, 亿) is 10^4 or 10^8 only before a unit (突破万列); Parse refuses it alone.
-	if len(rs) == 1 && financialDigits[rs[0]] {
+	if len(rs) == 1 && isFinancialForm(rs[0]) {
 		return Decimal{}, errNotNumeral
 	}
 	point := -1
@@ -198,7 +259,7 @@ func parseChinese(rs []rune) (Decimal, error) {
 	var frac int64
 	exp := 0
 	for k < len(rs) {
-		d, ok := chineseDigits[rs[k]]
+		d, ok := digitValue(rs[k])
 		if !ok {
 			break
 		}
@@ -253,8 +314,8 @@ func decimalIntPart(rs []rune, last bool) (int64, error) {
 func bigUnitChain(rs []rune) (int, bool) {
 	shift, last := 0, 0
 	for _, r := range rs {
-		p, ok := bigUnits[r]
-		if !ok || p <= last && !(last == 4 && p == 8) {
+		p := bigUnitPower(r)
+		if p == 0 || p <= last && !(last == 4 && p == 8) {
 			return 0, false
 		}
 		if p == 4 && last == 8 { // 亿万 is not a scale
@@ -270,7 +331,7 @@ func bigUnitChain(rs []rune) (int, bool) {
 func parseBelow1e16(rs []rune) (int64, error) {
 	yi := -1
 	for i, r := range rs {
-		if bigUnits[r] == 8 {
+		if bigUnitPower(r) == 8 {
 			yi = i
 		}
 	}
@@ -279,7 +340,7 @@ func parseBelow1e16(rs []rune) (int64, error) {
 	}
 	left, right := rs[:yi], rs[yi+1:]
 	for _, r := range left {
-		if bigUnits[r] == 8 {
+		if bigUnitPower(r) == 8 {
 			return 0, errNotNumeral
 		}
 	}
@@ -305,7 +366,7 @@ func parseBelow1e16(rs []rune) (int64, error) {
 func parseBelow1e8(rs []rune, afterBig bool) (int64, error) {
 	wan := -1
 	for i, r := range rs {
-		if bigUnits[r] == 4 {
+		if bigUnitPower(r) == 4 {
 			if wan >= 0 {
 				return 0, errNotNumeral
 			}
@@ -338,7 +399,7 @@ func parseBelow1e8(rs []rune, afterBig bool) (int64, error) {
 
 // abbreviated reports a group that is a single bare digit after a big unit (一万五).
 func abbreviated(rs []rune) bool {
-	return len(rs) == 1 && chineseDigits[rs[0]] != 0 && isChineseDigit(rs[0])
+	return len(rs) == 1 && isChineseDigit(rs[0]) && digitOf(rs[0]) != 0
 }
 
 // parseSection reads a group below 10^4: digits with 千/百/十 in falling order, 零 as a
@@ -349,7 +410,7 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 	last := int64(10_000)
 	zero := false
 	for i, r := range rs {
-		if d, ok := chineseDigits[r]; ok {
+		if d, ok := digitValue(r); ok {
 			if d == 0 {
 				if pending >= 0 || (i == 0 && !leadingZeroOK && len(rs) > 1) {
 					return 0, errNotNumeral
@@ -363,7 +424,7 @@ func parseSection(rs []rune, leadingZeroOK bool) (int64, error) {
 			pending = d
 			continue
 		}
-		u, ok := smallUnits[r]
+		u, ok := smallUnitValue(r)
 		if !ok || u >= last {
 			return 0, errNotNumeral
 		}

@@ -369,10 +369,11 @@ func closesMixed(prev, place, n int) bool {
 // (万 4, 千 3, 百 2, 十 1), and 0 for 亿, whose lower part is two groups.
 func placesBelow(r rune) int {
 	switch {
-	case bigUnits[r] == 4:
+	case bigUnitPower(r) == 4:
 		return 4
 	case isSmallUnit(r):
-		return pow10(smallUnits[r])
+		u, _ := smallUnitValue(r)
+		return pow10(u)
 	}
 	return 0
 }
@@ -395,7 +396,7 @@ func mixedToken(s []rune, p, prev int) (int, int, bool) {
 		return tokArabic, q, true
 	}
 	switch {
-	case (isSmallUnit(r) || isBigUnit(r)) && prev != tokZero && !financialDigits[r]:
+	case (isSmallUnit(r) || isBigUnit(r)) && prev != tokZero && !isFinancialForm(r):
 		if f, ok := unitAt(s, p); ok && len(f.form) > 1 {
 			return 0, p, false // 4千瓦: the unit 千瓦 ends the numeral
 		}
@@ -533,7 +534,7 @@ func trimTrailingZero(s, run []rune, end int) ([]rune, int) {
 func trailingScale(run []rune) int {
 	shift := 0
 	for k := len(run) - 1; k >= 0 && isBigUnit(run[k]); k-- {
-		shift += bigUnits[run[k]]
+		shift += bigUnitPower(run[k])
 	}
 	return shift
 }
@@ -555,13 +556,13 @@ func scaleChain(s []rune, j int) (int, int, bool) {
 			break
 		}
 		r := s[at]
-		if u, ok := smallUnits[r]; ok && small == 0 && big == 0 && !financialDigits[r] {
+		if u, ok := smallUnitValue(r); ok && small == 0 && big == 0 && !isFinancialForm(r) {
 			small = pow10(u)
 			shift += small
 			k = at + 1
 			continue
 		}
-		if p, ok := bigUnits[r]; ok && (big == 0 || (big == 4 && p == 8)) {
+		if p := bigUnitPower(r); p != 0 && (big == 0 || (big == 4 && p == 8)) {
 			big = p
 			shift += p
 			k = at + 1
