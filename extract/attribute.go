@@ -64,9 +64,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
 	prevIndicator, prevUnit := "", ""
+	subjects := subjectMemo{start: -1}
 	for i := range ms {
 		m := &ms[i]
 		c := clauseSpan(sen, m.Start)
+		subjects.enter(c)
 		lb, rb := c.Start, c.End
 		if i > 0 && ms[i-1].End > lb && ms[i-1].End <= m.Start {
 			lb = ms[i-1].End
@@ -79,11 +81,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if prevUnit != m.Unit && !rateUnits[m.Unit] {
 			// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
 			// is about the sentence's subject, not about that count.
-			if subj := sentenceSubject(a, c, ms, i); subj != "" {
+			if subj := subjects.sentence(a, c); subj != "" {
 				prev = subj
 			}
 		}
-		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev)
+		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := rateUnits[m.Unit] && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
@@ -225,7 +227,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 }
 
 // indicatorOf chooses what mention i measures (SPEC §4).
-func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev string) string {
+func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if name := respectiveName(a, ms, i, c); name != "" {
@@ -239,7 +241,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		}
 		right = phrase{ms[i+1].End, nrb}
 	}
-	if subj := clauseSubject(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
+	if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
 		prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
 	}
 	l, lk := cleanLeftKind(a, left)
@@ -292,7 +294,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
 	case prev == "":
-		return sentenceSubject(a, c, ms, i)
+		return subjects.sentence(a, c)
 	}
 	return prev
 }
@@ -348,9 +350,38 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 	return text(a, p)
 }
 
+// subjectMemo holds the subjects of the clause being attributed: clauseSubject and
+// sentenceSubject depend on the clause only, and a clause may hold many numbers.
+type subjectMemo struct {
+	start                    int // the clause's start; -1 before the first
+	clauseSubj, sentenceSubj string
+	haveClause, haveSentence bool
+}
+
+// enter starts the clause c, forgetting the last clause's subjects if c is another.
+func (m *subjectMemo) enter(c segment.Span) {
+	if c.Start != m.start {
+		*m = subjectMemo{start: c.Start}
+	}
+}
+
+func (m *subjectMemo) clause(a []rune, ms []mention, i int, c segment.Span) string {
+	if !m.haveClause {
+		m.clauseSubj, m.haveClause = clauseSubject(a, ms, i, c), true
+	}
+	return m.clauseSubj
+}
+
+func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
+	if !m.haveSentence {
+		m.sentenceSubj, m.haveSentence = sentenceSubject(a, c), true
+	}
+	return m.sentenceSubj
+}
+
 // sentenceSubject names a number that nothing near it names, from the first clause of its
 // sentence (粮食总产再创历史新高,…,增量39.7亿斤 → 粮食总产).
-func sentenceSubject(a []rune, c segment.Span, ms []mention, i int) string {
+func sentenceSubject(a []rune, c segment.Span) string {
 	s := c.Start
 	for s > 0 && a[s-1] != '\n' && a[s-1] != '。' && a[s-1] != '！' && a[s-1] != '？' {
 		s--

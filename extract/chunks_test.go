@@ -225,3 +225,20 @@ func TestMayHoldDate(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkMayHoldDate(b *testing.B) {
+	var lines []string
+	size := 0
+	for _, data := range readTestdata(b, "corpus/*.txt") {
+		for _, line := range strings.Split(string(data), "\n") {
+			lines = append(lines, line)
+			size += len(line)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, line := range lines {
+			mayHoldDate(line)
+		}
+	}
+}
