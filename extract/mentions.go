@@ -5,6 +5,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
+	"unicode/utf8"
 )
 
 // mention is a quantity found in the analysis text: a record (SPEC.md §3), or a number
@@ -42,15 +43,23 @@ const maxNameQuote = 12
 
 type quotePair struct{ open, close rune }
 
-func quotePairs(s *lexicon.Set) []quotePair {
-	var out []quotePair
+// quoteSet is a list of quote pairs and the range their runes lie in, so that inQuotes
+// passes over any other rune by two comparisons.
+type quoteSet struct {
+	pairs  []quotePair
+	lo, hi rune
+}
+
+func quotePairs(s *lexicon.Set) quoteSet {
+	q := quoteSet{lo: utf8.MaxRune, hi: -1}
 	for _, w := range s.Words() {
 		rs := []rune(w)
 		if len(rs) == 2 {
-			out = append(out, quotePair{rs[0], rs[1]})
+			q.pairs = append(q.pairs, quotePair{rs[0], rs[1]})
+			q.lo, q.hi = min(q.lo, rs[0], rs[1]), max(q.hi, rs[0], rs[1])
 		}
 	}
-	return out
+	return q
 }
 
 // findMentions scans the analysis text once and returns the quantities that are records,
@@ -359,31 +368,50 @@ const maxTitleSearch = 120
 
 // inQuotes reports whether a[s:e] lies inside a pair of the given quotes on the same line,
 // with at most maxLen runes between them (0: up to maxTitleSearch either side).
-func inQuotes(a []rune, s, e int, pairs []quotePair, maxLen int) bool {
+func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 	reach := maxLen
 	if reach == 0 {
 		reach = maxTitleSearch
 	}
-	for _, p := range pairs {
-		open := -1
-		for k := s - 1; k >= 0 && k >= s-reach && a[k] != '\n'; k-- {
-			if a[k] == p.close {
-				break
+	// One look back for all pairs: open[p] is the nearest opening quote of pair p before s
+	// with no closing one of p between; -1 when none.
+	var openAt [4]int
+	open := openAt[:0]
+	if len(q.pairs) > len(openAt) {
+		open = make([]int, 0, len(q.pairs))
+	}
+	for range q.pairs {
+		open = append(open, -1)
+	}
+	unresolved := len(q.pairs)
+	for k := s - 1; k >= 0 && k >= s-reach && a[k] != '\n' && unresolved > 0; k-- {
+		r := a[k]
+		if r < q.lo || r > q.hi {
+			continue
+		}
+		for p, pair := range q.pairs {
+			if open[p] != -1 {
+				continue
 			}
-			if a[k] == p.open {
-				open = k
-				break
+			if r == pair.close {
+				open[p] = -2 // closed before it opened: not inside this pair
+				unresolved--
+			} else if r == pair.open {
+				open[p] = k
+				unresolved--
 			}
 		}
-		if open < 0 {
+	}
+	for p, pair := range q.pairs {
+		if open[p] < 0 {
 			continue
 		}
 		for k := e; k < len(a) && k < e+reach && a[k] != '\n'; k++ {
-			if a[k] == p.open {
+			if a[k] == pair.open {
 				break
 			}
-			if a[k] == p.close {
-				if maxLen == 0 || k-open-1 <= maxLen {
+			if a[k] == pair.close {
+				if maxLen == 0 || k-open[p]-1 <= maxLen {
 					return true
 				}
 				break
