@@ -19,7 +19,7 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 		if err := ctx.Err(); err != nil {
 			return o, false, err
 		}
-		if strings.IndexByte(p.text[c.start:c.end], '&') >= 0 {
+		if mayHoldEntity(p.text[c.start:c.end]) {
 			// An entity (&#10;) is the one normalisation that can make a line end.
 			_, _, an := p.analysisOf(c.start, c.end)
 			if countRune(an.Runes, '\n') != strings.Count(p.text[c.start:c.end], "\n") {
@@ -59,8 +59,12 @@ func mayHoldDate(line string) bool {
 			continue
 		}
 		switch c {
-		case '<', '&', '?':
+		case '<', '?':
 			return true
+		case '&':
+			if mayHoldEntity(line[i:]) {
+				return true
+			}
 		case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
 			if i+1 < len(line) && line[i+1] == 0xAD {
 				return true
@@ -94,6 +98,36 @@ func mayHoldDate(line string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldEntity reports text that may hold a character reference normalisation decodes
+// (normalize.Entity, with its ';'): an & before # or before letters and digits ending in
+// ';'. R&D, common in these documents, holds none.
+func mayHoldEntity(text string) bool {
+	for at := 0; ; {
+		k := strings.IndexByte(text[at:], '&')
+		if k < 0 {
+			return false
+		}
+		at += k + 1
+		if at < len(text) && text[at] == '#' {
+			return true
+		}
+		j := at
+		for j < len(text) && j-at <= maxEntityName && isEntityNameByte(text[j]) {
+			j++
+		}
+		if j > at && j < len(text) && text[j] == ';' {
+			return true
+		}
+	}
+}
+
+// maxEntityName is at least the longest name normalize.Entity reads.
+const maxEntityName = 33
+
+func isEntityNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // dateByte marks the bytes mayHoldDate looks at (the cases of its switch): most of a

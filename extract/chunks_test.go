@@ -226,6 +226,27 @@ func TestMayHoldDate(t *testing.T) {
 	}
 }
 
+func TestMayHoldEntity(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"R&D经费投入强度", false},
+		{"R&D;", true}, // a reference in form, though HTML names no &D;
+		{"换行&#10;", true},
+		{"&#x4e00;", true},
+		{"A&amp;B", true},
+		{"&nbsp 无分号", false},
+		{"&", false},
+		{"a & b; c", false},
+		{"&&#10;", true},
+	} {
+		if got := mayHoldEntity(c.text); got != c.want {
+			t.Errorf("mayHoldEntity(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 func BenchmarkMayHoldDate(b *testing.B) {
 	var lines []string
 	size := 0
