@@ -338,6 +338,9 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 		end = v
 	}
 	for k := c.Start; k < end; k++ {
+		if !subjectEnds.Has(a[k]) {
+			continue
+		}
 		if startsChange(a, k) || comparison.PrefixAt(a, k) > 0 {
 			end = k
 			break
@@ -349,6 +352,10 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 	}
 	return text(a, p)
 }
+
+// subjectEnds are the runes a change word or a comparison may start with: where
+// clauseSubject's subject may end.
+var subjectEnds = lexicon.FirstRunes([]*lexicon.Set{increaseWords, decreaseWords, increaseDirect, decreaseDirect, comparison}, '从', '由', '到', '至')
 
 // subjectMemo holds the subjects of the clause being attributed: clauseSubject and
 // sentenceSubject depend on the clause only, and a clause may hold many numbers.

@@ -213,10 +213,16 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 // startsChange reports a change word or 从/由 at a[i]: what follows a number there is a
 // predicate (27136元增长到36439元), not the thing counted.
 func startsChange(a []rune, i int) bool {
+	if !changeStarts.Has(a[i]) {
+		return false // most runes: told without a look into the four lists
+	}
 	return increaseWords.PrefixAt(a, i) > 0 || decreaseWords.PrefixAt(a, i) > 0 ||
 		increaseDirect.PrefixAt(a, i) > 0 || decreaseDirect.PrefixAt(a, i) > 0 ||
 		a[i] == '从' || a[i] == '由' || a[i] == '到' || a[i] == '至'
 }
+
+// changeStarts are the runes a change word (startsChange) may start with.
+var changeStarts = lexicon.FirstRunes([]*lexicon.Set{increaseWords, decreaseWords, increaseDirect, decreaseDirect}, '从', '由', '到', '至')
 
 func cutAtPunct(a []rune, p phrase) phrase {
 	for i := p.s; i < p.e; i++ {

@@ -10,6 +10,9 @@ var (
 	targetBefore = lexicon.Get("target-before")
 	targetNot    = lexicon.Get("target-not")
 	willVerbs    = lexicon.Get("will-verbs")
+
+	// targetStarts are the runes a target word (targetWordAt) may start with.
+	targetStarts = lexicon.FirstRunes([]*lexicon.Set{targetBefore}, '到')
 )
 
 // targetScope marks the mentions of a sentence that a goal, plan or forecast word governs
@@ -18,6 +21,9 @@ var (
 func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bool {
 	out := make([]bool, len(ms))
 	for t := sen.Start; t < sen.End; t++ {
+		if !targetStarts.Has(a[t]) {
+			continue
+		}
 		n := targetWordAt(a, t, sen.End, docYear)
 		if n == 0 {
 			continue

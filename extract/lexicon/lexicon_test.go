@@ -75,3 +75,18 @@ func TestSetSlotCollisions(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstRunes(t *testing.T) {
+	a, b := NewSet("增长", "提高"), NewSet("下降")
+	s := FirstRunes([]*Set{a, b}, '从')
+	for _, r := range []rune{'增', '提', '下', '从'} {
+		if !s.Has(r) {
+			t.Errorf("Has(%q) = false", r)
+		}
+	}
+	for _, r := range []rune{'长', '降', '到', -1, 0x10000, 0x1F600} {
+		if s.Has(r) {
+			t.Errorf("Has(%q) = true", r)
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package lexicon
+
+// RuneSet is a set of runes of the Basic Multilingual Plane as a bitmap: Has is small
+// enough to be inlined, so a rule that tries several word lists at every rune of a
+// sentence can pass over the runes none of them starts with before making any call.
+type RuneSet struct {
+	bits [0x10000 / 64]uint64
+}
+
+// Has reports whether r is in the set.
+func (s *RuneSet) Has(r rune) bool {
+	return uint32(r) < 0x10000 && s.bits[r>>6]&(1<<(r&63)) != 0
+}
+
+func (s *RuneSet) add(r rune) {
+	if uint32(r) < 0x10000 {
+		s.bits[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// FirstRunes returns the set of the first runes of the words of sets, and of extra.
+// It panics if a word starts outside the BMP, where Has would miss it.
+func FirstRunes(sets []*Set, extra ...rune) *RuneSet {
+	out := new(RuneSet)
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			for _, r := range w {
+				if uint32(r) >= 0x10000 {
+					panic("lexicon: FirstRunes of a word starting outside the BMP: " + w)
+				}
+				out.add(r)
+				break
+			}
+		}
+	}
+	for _, r := range extra {
+		if uint32(r) >= 0x10000 {
+			panic("lexicon: FirstRunes of a rune outside the BMP")
+		}
+		out.add(r)
+	}
+	return out
+}
