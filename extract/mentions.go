@@ -72,9 +72,12 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	if cap(found) == 0 {
 		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
 	}
-	for i, n := 0, 0; i < len(a); n++ {
-		if stop != nil && n%checkEvery == checkEvery-1 && stop() {
-			return nil
+	for i, untilCheck := 0, checkEvery; i < len(a); {
+		if untilCheck--; untilCheck == 0 {
+			untilCheck = checkEvery
+			if stop != nil && stop() {
+				return nil
+			}
 		}
 		if r := a[i]; cjk.IsHan(r) && !units.IsChineseNumeral(r) && r != '半' || !units.NumberStartsAt(a, i) {
 			i++ // a Han character that is no numeral: most of the text, told without a call
@@ -384,9 +387,12 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 		open = append(open, -1)
 	}
 	unresolved := len(q.pairs)
-	for k := s - 1; k >= 0 && k >= s-reach && a[k] != '\n' && unresolved > 0; k-- {
+	for k := s - 1; k >= max(0, s-reach); k-- {
 		r := a[k]
-		if r < q.lo || r > q.hi {
+		if uint32(r-q.lo) > uint32(q.hi-q.lo) { // outside the pairs' range, in one comparison
+			if r == '\n' {
+				break
+			}
 			continue
 		}
 		for p, pair := range q.pairs {
@@ -400,6 +406,9 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 				open[p] = k
 				unresolved--
 			}
+		}
+		if unresolved == 0 {
+			break
 		}
 	}
 	for p, pair := range q.pairs {

@@ -23,15 +23,15 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 		cur = nil
 	}
 	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
+		end, tab := start, false
+		for ; end < len(text) && text[end] != '\n'; end++ {
+			tab = tab || text[end] == '\t'
 		}
 		line := text[start:end]
 		switch {
 		case covered(start):
 			flush()
-		case hasTab(line):
+		case tab:
 			cells := splitCells(line, start)
 			if cur == nil {
 				cur = &read.Table{Caption: captionLine(prevLine)}
@@ -64,15 +64,6 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 	}
 	flush()
 	return out
-}
-
-func hasTab(line []rune) bool {
-	for _, r := range line {
-		if r == '\t' {
-			return true
-		}
-	}
-	return false
 }
 
 func hasNonSpace(line []rune) bool {

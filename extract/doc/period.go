@@ -344,6 +344,9 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 // the next 。！？, or -1 at the line's end.
 func nextSentence(line []rune, s int) int {
 	for i := s; i+1 < len(line); i++ {
+		if r := line[i]; r > '?' && r != '。' && r < '！' {
+			continue // a Chinese character (U+4E00–U+9FFF lies between 。 and ！): no end
+		}
 		if r := line[i]; r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
 			return i + 1
 		}
