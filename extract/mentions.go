@@ -387,9 +387,11 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 		open = append(open, -1)
 	}
 	unresolved := len(q.pairs)
-	for k := s - 1; k >= max(0, s-reach); k-- {
-		r := a[k]
-		if uint32(r-q.lo) > uint32(q.hi-q.lo) { // outside the pairs' range, in one comparison
+	lim := max(0, s-reach)
+	before, span := a[lim:s], uint32(q.hi-q.lo)
+	for k := len(before) - 1; k >= 0; k-- {
+		r := before[k]
+		if uint32(r-q.lo) > span { // outside the pairs' range, in one comparison
 			if r == '\n' {
 				break
 			}
@@ -403,7 +405,7 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 				open[p] = -2 // closed before it opened: not inside this pair
 				unresolved--
 			} else if r == pair.open {
-				open[p] = k
+				open[p] = lim + k
 				unresolved--
 			}
 		}
