@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -41,7 +42,9 @@ type longDoc struct {
 // runes returns the runes of text[from:to], with the tail when to is the end, in buf
 // (nil: a new slice).
 func (p longDoc) runes(buf []rune, from, to int) []rune {
-	src := cjk.AppendRunes(buf[:0], p.text[from:to])
+	// Room for as many runes as bytes: the runes are then written in place, and the
+	// buffer, reused from chunk to chunk, grows once.
+	src := cjk.AppendRunes(slices.Grow(buf[:0], to-from), p.text[from:to])
 	if to == len(p.text) {
 		src = append(src, []rune(p.tail)...)
 	}

@@ -128,8 +128,9 @@ func sameArea(a, b string) bool {
 // when it is not there (an indicator joined from a list's shared noun).
 func locate(a []rune, from, to int, indicator string) (int, int) {
 	n := utf8.RuneCountInString(indicator)
+	first, _ := utf8.DecodeRuneInString(indicator)
 	for s := to - n; s >= from; s-- {
-		if runesEqual(a[s:s+n], indicator) {
+		if (n == 0 || a[s] == first) && runesEqual(a[s:s+n], indicator) {
 			return s, s + n
 		}
 	}

@@ -15,7 +15,7 @@ import (
 func textTables(text []rune, covered func(offset int) bool) []read.Table {
 	var out []read.Table
 	var cur *read.Table
-	var prevLine string
+	var prevLine []rune // the last short line: a table's caption when one starts below it
 	flush := func() {
 		if cur != nil && len(cur.Rows) >= 2 {
 			out = append(out, *cur)
@@ -34,7 +34,7 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 		case tab:
 			cells := splitCells(line, start)
 			if cur == nil {
-				cur = &read.Table{Caption: captionLine(prevLine)}
+				cur = &read.Table{Caption: captionLine(strings.TrimSpace(string(prevLine)))}
 			} else if len(cur.Rows) == 1 && isHeaderTail([]rune(cells[0].Text)) {
 				// （%）<tab>行业<tab>比上年增长: the header row goes on over this line
 				row := &cur.Rows[0]
@@ -56,9 +56,9 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 			flush()
 		}
 		if len(line) > 0 && len(line) <= 80 && hasNonSpace(line) {
-			prevLine = strings.TrimSpace(string(line)) // a caption is short; longer lines are no caption
+			prevLine = line // a caption is short; longer lines are no caption
 		} else if len(line) > 80 {
-			prevLine = ""
+			prevLine = nil
 		}
 		start = end + 1
 	}

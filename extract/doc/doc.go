@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -262,7 +263,7 @@ func (d *Document) PageOfLine(line int) int {
 // for text, without tags and with entities decoded for HTML (5&#37; reads 5%).
 func (d *Document) Visible(start, end int) string {
 	if d.Base.Src == nil {
-		return string(d.Src[start:end])
+		return cjk.String(d.Src[start:end])
 	}
 	src := d.Base.Src
 	i := sort.Search(len(src), func(k int) bool { return int(src[k]) >= start })

@@ -117,7 +117,37 @@ func runeCount(s string) int {
 func Runes(s string) []rune { return AppendRunes(make([]rune, 0, runeCount(s)), s) }
 
 // AppendRunes appends the runes of s to dst, as Runes makes them: to reuse a buffer.
+// With room in dst for len(s) runes (never fewer bytes than runes), the runes are written
+// in place, with no count first and no growth check per rune: give a reused buffer that
+// room once.
 func AppendRunes(dst []rune, s string) []rune {
+	if cap(dst)-len(dst) < len(s) {
+		return appendRunesGrowing(dst, s)
+	}
+	out := dst[:len(dst)+len(s)]
+	j := len(dst)
+	for i := 0; i < len(s); j++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			out[j] = rune(c)
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// E1–EC, EE–EF lead three-byte characters whose continuation bytes may be any
+			// (E0 and ED restrict theirs: overlong forms, surrogates).
+			out[j] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			out[j] = r
+			i += n
+		}
+	}
+	return out[:j]
+}
+
+// appendRunesGrowing is AppendRunes growing dst by the runes counted first.
+func appendRunesGrowing(dst []rune, s string) []rune {
 	out := slices.Grow(dst, runeCount(s))
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -126,8 +156,6 @@ func AppendRunes(dst []rune, s string) []rune {
 			out = append(out, rune(c))
 			i++
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// E1–EC, EE–EF lead three-byte characters whose continuation bytes may be any
-			// (E0 and ED restrict theirs: overlong forms, surrogates).
 			out = append(out, rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
 			i += 3
 		default:

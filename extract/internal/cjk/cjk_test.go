@@ -64,6 +64,9 @@ func TestRunes(t *testing.T) {
 		if got, want := Runes(s), []rune(s); !slices.Equal(got, want) {
 			t.Errorf("Runes(%q) = %U, want %U", s, got, want)
 		}
+		if got, want := AppendRunes(make([]rune, 1, 1+len(s)), s)[1:], []rune(s); !slices.Equal(got, want) {
+			t.Errorf("AppendRunes(roomy, %q) = %U, want %U", s, got, want)
+		}
 	}
 }
 
@@ -72,6 +75,10 @@ func FuzzRunes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Runes(s), []rune(s); !slices.Equal(got, want) {
 			t.Errorf("Runes(%q) = %U, want %U", s, got, want)
+		}
+		// with room for len(s) runes: written in place
+		if got, want := AppendRunes(make([]rune, 0, len(s)), s), []rune(s); !slices.Equal(got, want) {
+			t.Errorf("AppendRunes(roomy, %q) = %U, want %U", s, got, want)
 		}
 	})
 }
