@@ -322,6 +322,9 @@ func ordinalListBefore(a []rune, s int) bool {
 func covered(set *lexicon.Set, a []rune, k int) bool {
 	// A word of the set covering a[k] starts at most a few runes before it.
 	for from := max(0, k-6); from <= k; from++ {
+		if !set.MayStartWith(a[from]) {
+			continue
+		}
 		if n := set.PrefixAt(a, from); n > 0 && from+n > k {
 			return true
 		}

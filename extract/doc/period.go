@@ -481,7 +481,7 @@ func timeAt(line []rune, i, year int) (string, int) {
 	if IsPlanName(line, i) {
 		return PlanYears[string(line[i:i+3])], 3
 	}
-	if year == 0 {
+	if year == 0 || !relativeYearStarts.Has(line[i]) {
 		return "", 0
 	}
 	if n := yearThis.PrefixAt(line, i); n > 0 {
@@ -498,6 +498,9 @@ func timeAt(line []rune, i, year int) (string, int) {
 	}
 	return "", 0
 }
+
+// relativeYearStarts are the runes a word of timeAt's relative years starts with.
+var relativeYearStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive})
 
 // levelPass finds the level of a budget each line's passage is about: a line opening
 // with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines after it, up

@@ -163,6 +163,11 @@ func prefixBytes(str string, w []rune) int {
 	return at
 }
 
+// MayStartWith reports whether a word of the set may start with r: false means none does.
+// It is small enough to be inlined (PrefixAt is not), for a rule that calls PrefixAt at
+// most runes of a text to pass over the runes no word starts with without a call.
+func (s *Set) MayStartWith(r rune) bool { return s.first.slot[r&(indexSlots-1)] != 0 }
+
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) {

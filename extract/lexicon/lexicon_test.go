@@ -90,3 +90,17 @@ func TestFirstRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestMayStartWith: every word's first rune may start a word; nothing starts a word of an
+// empty set.
+func TestMayStartWith(t *testing.T) {
+	s := NewSet("增长", "提高", "下降")
+	for _, r := range []rune{'增', '提', '下'} {
+		if !s.MayStartWith(r) {
+			t.Errorf("MayStartWith(%q) = false", r)
+		}
+	}
+	if NewSet().MayStartWith('增') {
+		t.Error("an empty set may start with 增")
+	}
+}
