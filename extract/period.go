@@ -77,6 +77,9 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 		}
 		return timeExpr{}, false
 	}
+	if !relativeWordStarts.Has(a[i]) {
+		return timeExpr{}, false // a digit or a numeral: no relative word starts here
+	}
 	switch {
 	case yearsPastFive.PrefixAt(a, i) > 0:
 		n := yearsPastFive.PrefixAt(a, i)
@@ -119,27 +122,17 @@ func isRecurring(a []rune, start int) bool {
 	return recurring.SuffixBefore(a, start) > 0
 }
 
-// relativeFirst holds the first characters of every relative time word: most characters
-// of a text start none, and this rejects them before any word list is looked at.
-var relativeFirst = func() *[1 << 10]uint64 {
-	var bits [1 << 10]uint64 // one bit per character of the Basic Multilingual Plane
-	add := func(r rune) { bits[r>>6] |= 1 << (r & 63) }
-	add('十')
-	for _, s := range []*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners} {
-		for _, w := range s.Words() {
-			if r := []rune(w)[0]; r < 1<<16 {
-				add(r)
-			}
-		}
-	}
-	for _, r := range "一二两三四五六七八九" {
-		add(r)
-	}
-	return &bits
-}()
+// relativeWordStarts are the first runes of relativeAt's word lists; relativeFirst adds
+// the first runes of spans (spanOpeners, Chinese digits, 十): most characters of a text
+// start none, and these reject them before any word list is looked at.
+var (
+	relativeWordStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords})
+	relativeFirst      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners},
+		[]rune("十一二两三四五六七八九")...)
+)
 
 func mayStartRelative(r rune) bool {
-	return cjk.IsDigit(r) || r < 1<<16 && relativeFirst[r>>6]&(1<<(r&63)) != 0
+	return cjk.IsDigit(r) || relativeFirst.Has(r)
 }
 
 // hasStated reports a time among exprs that is not a baseline.
@@ -253,8 +246,9 @@ func monthAt(a []rune, i, to int) (int, int) {
 func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
-		if r := a[i]; cjk.IsHan(r) && r != '十' && !mayStartRelative(r) {
-			continue // no time starts here (most of the text): told without a call
+		if r := a[i]; r != '十' && !mayStartRelative(r) {
+			continue // no time starts here (most of the text): told without a call (a year
+			// starts with a digit, a plan name with 十)
 		}
 		if te, ok := relativeAt(a, i, to, tc); ok {
 			// 2016年全年: a part of a year stated before belongs to that year.
