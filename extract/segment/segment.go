@@ -95,6 +95,9 @@ func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
 	}
 	for i := 0; i < len(text); i++ {
 		r := text[i]
+		if r > '?' && r != '。' && r < '！' {
+			continue // most runes, Chinese characters among them: no end, no line break
+		}
 		switch {
 		case r == '\n':
 			flush(i)
