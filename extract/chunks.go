@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -173,13 +174,18 @@ func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
 
 // analysisIn is analysisOf with the runes in srcBuf and the analysis runes in anBuf.
 func (p longDoc) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.Text, textmap.Text) {
+	return p.analysisReusing(srcBuf, anBuf, nil, from, to)
+}
+
+// analysisReusing is analysisIn with the analysis text's source map in mapBuf.
+func (p longDoc) analysisReusing(srcBuf, anBuf []rune, mapBuf []int32, from, to int) ([]rune, textmap.Text, textmap.Text) {
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	if p.page != nil {
 		r := p.page.runeOf(p.text, from)
 		base.Src = p.page.srcOf[r : r+len(src)]
 	}
-	return src, base, normalize.NormalizeInto(anBuf, base)
+	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base)
 }
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
@@ -194,9 +200,12 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	// read holds what the reader said of the lines read so far, by document line, for
 	// the next chunk's context; lines before a chunk's context are dropped.
 	read := map[int]doc.Line{}
-	// Buffers reused from chunk to chunk: nothing of a chunk but its records outlives it.
-	var runeBuf, analysisBuf []rune
-	var sc scratch
+	// Buffers reused from chunk to chunk, and from document to document through a pool:
+	// nothing of a chunk but its records outlives it.
+	bufs := chunkBufferPool.Get().(*chunkBuffers)
+	defer chunkBufferPool.Put(bufs)
+	runeBuf, analysisBuf, mapBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, &bufs.scratch
+	defer func() { bufs.runes, bufs.analysis, bufs.analysisSrc = runeBuf[:0], analysisBuf[:0], mapBuf[:0] }()
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -204,8 +213,11 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an := p.analysisIn(runeBuf, analysisBuf, from, to)
+		src, base, an := p.analysisReusing(runeBuf, analysisBuf, mapBuf, from, to)
 		runeBuf, analysisBuf = src, an.Runes
+		if p.page == nil && an.Src != nil {
+			mapBuf = an.Src // made by normalisation (a page's comes from the page)
+		}
 		lines := splitLines(an.Runes)
 		infos := make([]doc.Line, len(lines))
 		var ahead *doc.Reader
@@ -246,7 +258,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 			}
 		}
 		d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
-		recs, err := recordsWith(ctx, d, opts, &sc)
+		recs, err := recordsWith(ctx, d, opts, sc)
 		if err != nil {
 			return true, err
 		}
@@ -262,6 +274,15 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	}
 	return true, nil
 }
+
+// chunkBuffers are the working slices of a long document's chunks.
+type chunkBuffers struct {
+	runes, analysis []rune
+	analysisSrc     []int32
+	scratch
+}
+
+var chunkBufferPool = sync.Pool{New: func() any { return new(chunkBuffers) }}
 
 // splitLines returns the lines of a, without their newlines.
 func splitLines(a []rune) [][]rune {

@@ -119,12 +119,14 @@ func Records(d *doc.Document, opts Options) []Record {
 
 // records is Records that stops with ctx's error when ctx is cancelled.
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
-	return recordsWith(ctx, d, opts, nil)
+	bufs := chunkBufferPool.Get().(*chunkBuffers)
+	defer chunkBufferPool.Put(bufs)
+	return recordsWith(ctx, d, opts, &bufs.scratch)
 }
 
 // scratch holds the working slices of records, reused from chunk to chunk of a long
-// document: they are most of a chunk's allocation, and none outlives it (records copy
-// what they carry).
+// document and from document to document (chunkBufferPool): they are most of a chunk's
+// allocation, and none outlives it (records copy what they carry).
 type scratch struct {
 	sentences []segment.Sentence
 	mentions  []mention

@@ -20,8 +20,14 @@ func Normalize(in textmap.Text) textmap.Text { return NormalizeInto(nil, in) }
 // NormalizeInto is Normalize writing the analysis runes into buf, whose memory the result
 // then shares: to reuse one buffer from chunk to chunk of a long document.
 func NormalizeInto(buf []rune, in textmap.Text) textmap.Text {
+	return NormalizeReusing(buf, nil, in)
+}
+
+// NormalizeReusing is NormalizeInto with a buffer for the source map too (made only when
+// normalisation deletes something): the result may share the memory of both.
+func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text {
 	rs := in.Runes
-	b := builder{in: in, out: slices.Grow(buf[:0], len(rs))}
+	b := builder{in: in, out: slices.Grow(buf[:0], len(rs)), srcBuf: srcBuf}
 	// prev is the input-side rune behind the last output rune (before folding): pinyin
 	// residue is recognised only after a non-ASCII, non-space character.
 	var prev rune
@@ -282,6 +288,8 @@ type builder struct {
 	in  textmap.Text
 	out []rune
 	src []int32 // nil while out[k] came from input rune k for every k
+
+	srcBuf []int32 // memory for src, when it has room
 }
 
 // add appends r, made from input rune i.
@@ -291,7 +299,7 @@ func (b *builder) add(r rune, i int) {
 			b.out = append(b.out, r)
 			return
 		}
-		b.src = make([]int32, len(b.out), cap(b.out))
+		b.src = slices.Grow(b.srcBuf[:0], cap(b.out))[:len(b.out)]
 		for k := range b.out {
 			b.src[k] = b.in.SrcOf(k)
 		}
