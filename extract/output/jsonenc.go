@@ -11,8 +11,37 @@ import (
 // for it with HTML escaping off (a test holds it to that), without reflection: the
 // writer is on the one goroutine that all output passes through.
 func appendRecordJSON(b []byte, r *extract.Record) []byte {
+	return appendRecordJSONCached(b, r, nil)
+}
+
+// encodedStrings remembers the last document name and sentence encoded: the records of
+// one sentence follow each other and carry the same sentence, the longest field, which
+// is then copied instead of escaped again.
+type encodedStrings struct {
+	doc, sentence encodedString
+}
+
+type encodedString struct {
+	s   string
+	enc []byte // appendJSONString(nil, s)
+}
+
+// append appends s as a JSON string, reusing the last encoding when s is the same.
+func (e *encodedString) append(b []byte, s string) []byte {
+	if s != e.s || e.enc == nil {
+		e.s, e.enc = s, appendJSONString(e.enc[:0], s)
+	}
+	return append(b, e.enc...)
+}
+
+// appendRecordJSONCached is appendRecordJSON reusing the encodings in c (nil: none).
+func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []byte {
 	b = append(b, `{"doc":`...)
-	b = appendJSONString(b, r.Doc)
+	if c != nil {
+		b = c.doc.append(b, r.Doc)
+	} else {
+		b = appendJSONString(b, r.Doc)
+	}
 	b = append(b, `,"line":`...)
 	b = strconv.AppendInt(b, int64(r.Line), 10)
 	b = append(b, `,"col":`...)
@@ -38,7 +67,11 @@ func appendRecordJSON(b []byte, r *extract.Record) []byte {
 	b = append(b, `,"modality":`...)
 	b = appendJSONString(b, r.Modality)
 	b = append(b, `,"sentence":`...)
-	b = appendJSONString(b, r.Sentence)
+	if c != nil {
+		b = c.sentence.append(b, r.Sentence)
+	} else {
+		b = appendJSONString(b, r.Sentence)
+	}
 	if r.Upper != nil {
 		b = append(b, `,"upper":`...)
 		b = append(b, r.Upper.String()...)

@@ -129,6 +129,7 @@ type jsonWriter struct {
 	fields []string // chosen fields (nil: all)
 	idx    []int
 	cells  []string
+	last   encodedStrings
 }
 
 func (j *jsonWriter) Write(r *extract.Record) error {
@@ -143,7 +144,7 @@ func (j *jsonWriter) Write(r *extract.Record) error {
 	if j.fields != nil {
 		b = appendFieldsJSON(b, r, j.fields, j.idx, j.cells)
 	} else {
-		b = appendRecordJSON(b, r)
+		b = appendRecordJSONCached(b, r, &j.last)
 	}
 	if !j.array {
 		b = append(b, '\n')

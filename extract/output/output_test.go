@@ -286,3 +286,24 @@ func FuzzJSONString(f *testing.F) {
 		checkSameAsEncodingJSON(t, &extract.Record{Doc: s, Sentence: s, RawUnit: s})
 	})
 }
+
+// TestJSONCachedEncodings: reusing the last document name and sentence encoded writes
+// what encoding each record alone writes, whether the next record repeats them or not.
+func TestJSONCachedEncodings(t *testing.T) {
+	recs := []extract.Record{
+		{Doc: "a.txt", Sentence: "全市增长5%。"},
+		{Doc: "a.txt", Sentence: "全市增长5%。"},
+		{Doc: "a.txt", Sentence: "投资\"增长\"3%。"},
+		{Doc: "b.txt", Sentence: "投资\"增长\"3%。"},
+		{Doc: "b.txt", Sentence: ""},
+		{Doc: "", Sentence: ""},
+		{Doc: "a.txt", Sentence: "全市增长5%。"},
+	}
+	var c encodedStrings
+	for i := range recs {
+		got := appendRecordJSONCached(nil, &recs[i], &c)
+		if want := appendRecordJSON(nil, &recs[i]); !bytes.Equal(got, want) {
+			t.Fatalf("record %d: got %s, want %s", i, got, want)
+		}
+	}
+}
