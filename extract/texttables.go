@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/read"
@@ -13,6 +14,9 @@ import (
 
 // textTables finds such tables in text, leaving out lines inside known tables (covered).
 func textTables(text []rune, covered func(offset int) bool) []read.Table {
+	if slices.Index(text, '\t') < 0 {
+		return nil // every table here has a row with a tab
+	}
 	var out []read.Table
 	var cur *read.Table
 	var prevLine []rune // the last short line: a table's caption when one starts below it
