@@ -90,7 +90,7 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 // when it names neither and its passage is about a level: the level's figures are not the
 // area's own.
 func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) string {
-	if c := []rune(concept); fiscalConcepts.PrefixAt(c, 0) == 0 {
+	if fiscalConcepts.PrefixOf(concept) == 0 {
 		return "" // only the figures a budget is made of have levels
 	}
 	k, n := budgetLevels.LastIndexIn(a, lineStart, start)
