@@ -30,6 +30,7 @@ var fractionsData string
 // unitForm is one written form of a unit.
 type unitForm struct {
 	form      []rune
+	raw       string // form as a string: a match's RawUnit, without converting it per match
 	canonical string
 	factor    int64 // value multiplier (成 = 10); 1 for most
 }
@@ -266,7 +267,7 @@ func parseUnitForm(f, canon string) (unitForm, error) {
 		}
 		f, u.factor = f[:i], k
 	}
-	u.form = []rune(f)
+	u.form, u.raw = []rune(f), f
 	return u, nil
 }
 

@@ -165,7 +165,7 @@ func onesPlaceAfter(r rune) bool { return r == '十' || r == '拾' || r == '零'
 // scanUnit reads the unit form f at s[u], a rate per another unit after it (元/人) and a
 // range written with the unit on both ends (20%-30%).
 func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
-	m.RawUnit = string(f.form)
+	m.RawUnit = f.raw
 	m.Unit = f.canonical
 	j := u + len(f.form)
 	if f.factor != 1 && !m.HasUpper && j < len(s) && s[j] == '半' && lex.nonunits.longestAt(s, j) == 0 {
