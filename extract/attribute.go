@@ -34,7 +34,9 @@ const distantQualifierWindow = 8
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
 // stop, when set, is asked before each sentence: true ends the work early.
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs) []attrs {
+//
+// The clauses of the sentences are appended to *clauseArena (nil: a slice each).
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs, clauseArena *[]segment.Span) []attrs {
 	out := slices.Grow(buf[:0], len(ms))[:len(ms)]
 	clear(out)
 	k := 0
@@ -51,7 +53,11 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 			k++
 		}
 		if first < k {
-			sen.WithClauses(d.Text.Runes)
+			if clauseArena != nil {
+				*clauseArena = sen.WithClausesIn(d.Text.Runes, *clauseArena)
+			} else {
+				sen.WithClauses(d.Text.Runes)
+			}
 			attributeSentence(d, *sen, ms[first:k], out[first:k], opts)
 		}
 	}

@@ -129,6 +129,7 @@ func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, erro
 // allocation, and none outlives it (records copy what they carry).
 type scratch struct {
 	sentences []segment.Sentence
+	clauses   []segment.Span // the sentences' clauses, one buffer for all
 	mentions  []mention
 	fields    []attrs
 }
@@ -153,7 +154,8 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	if stop() {
 		return nil, ctx.Err()
 	}
-	fields := attribute(d, sentences, mentions, opts, stop, sc.fields)
+	sc.clauses = sc.clauses[:0]
+	fields := attribute(d, sentences, mentions, opts, stop, sc.fields, &sc.clauses)
 	sc.fields = fields
 	if stop() {
 		return nil, ctx.Err()

@@ -127,8 +127,20 @@ func (s *Sentence) WithClauses(text []rune) {
 // (固定资产投资(不含农户,下同)比上年增长5.6%); a longer bracket is text of its own.
 const maxRemark = 20
 
-func clauses(text []rune, start, end int) []Span {
-	var out []Span
+func clauses(text []rune, start, end int) []Span { return appendClauses(nil, text, start, end) }
+
+// WithClausesIn is WithClauses with the clauses appended to arena, which it returns: one
+// buffer for the clauses of many sentences instead of a slice for each.
+func (s *Sentence) WithClausesIn(text []rune, arena []Span) []Span {
+	if s.Clauses == nil {
+		from := len(arena)
+		arena = appendClauses(arena, text, s.Start, s.End)
+		s.Clauses = arena[from:len(arena):len(arena)] // capped: later appends leave it alone
+	}
+	return arena
+}
+
+func appendClauses(out []Span, text []rune, start, end int) []Span {
 	s := start
 	closeAt := -1 // inside a short bracketed remark until here
 	for i := start; i < end; i++ {
