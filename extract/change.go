@@ -42,6 +42,9 @@ func changeOf(a []rune, clauseFrom, start int) string {
 	}
 	from := max(clauseFrom, numStart-changeWindow)
 	for e := numStart; e > from; e-- {
+		if r := a[e-1]; !increaseWords.MayEndWith(r) && !decreaseWords.MayEndWith(r) {
+			continue // no change word ends here (most runes): told without a call
+		}
 		for _, w := range []struct {
 			set  *lexicon.Set
 			kind string

@@ -168,6 +168,9 @@ func prefixBytes(str string, w []rune) int {
 // most runes of a text to pass over the runes no word starts with without a call.
 func (s *Set) MayStartWith(r rune) bool { return s.first.slot[r&(indexSlots-1)] != 0 }
 
+// MayEndWith is MayStartWith for the last rune of a word, before SuffixBefore.
+func (s *Set) MayEndWith(r rune) bool { return s.last.slot[r&(indexSlots-1)] != 0 }
+
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) {

@@ -103,4 +103,12 @@ func TestMayStartWith(t *testing.T) {
 	if NewSet().MayStartWith('增') {
 		t.Error("an empty set may start with 增")
 	}
+	for _, r := range []rune{'长', '高', '降'} {
+		if !s.MayEndWith(r) {
+			t.Errorf("MayEndWith(%q) = false", r)
+		}
+	}
+	if NewSet().MayEndWith('长') {
+		t.Error("an empty set may end with 长")
+	}
 }
