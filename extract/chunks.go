@@ -190,7 +190,7 @@ func (p longDoc) analysisReusing(srcBuf, anBuf []rune, mapBuf []int32, from, to 
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
 // emit. It returns false, having emitted nothing, when the document must be read whole.
-func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, opts Options, emit func([]Record) error) (bool, error) {
+func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, opts Options, bufs *chunkBuffers, emit func([]Record) error) (bool, error) {
 	text := p.text
 	o, ok, err := outlineOf(ctx, p, chunks)
 	if err != nil || !ok {
@@ -200,10 +200,8 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	// read holds what the reader said of the lines read so far, by document line, for
 	// the next chunk's context; lines before a chunk's context are dropped.
 	read := map[int]doc.Line{}
-	// Buffers reused from chunk to chunk, and from document to document through a pool:
-	// nothing of a chunk but its records outlives it.
-	bufs := chunkBufferPool.Get().(*chunkBuffers)
-	defer chunkBufferPool.Put(bufs)
+	// Buffers reused from chunk to chunk, and from document to document (Stream takes them
+	// from a pool): nothing of a chunk but its records outlives it.
 	runeBuf, analysisBuf, mapBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, &bufs.scratch
 	defer func() { bufs.runes, bufs.analysis, bufs.analysisSrc = runeBuf[:0], analysisBuf[:0], mapBuf[:0] }()
 	for _, c := range chunks {

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
@@ -71,12 +72,16 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d, long, err := build(name, data, opts, true)
+	// Working buffers from the pool: records copy what they carry, so nothing of them
+	// outlives this call.
+	bufs := chunkBufferPool.Get().(*chunkBuffers)
+	defer chunkBufferPool.Put(bufs)
+	d, long, err := build(name, data, opts, bufs)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if d == nil {
-		if done, err := streamChunks(ctx, name, long, long.chunks(), opts, emit); done || err != nil {
+		if done, err := streamChunks(ctx, name, long, long.chunks(), opts, bufs, emit); done || err != nil {
 			return err
 		}
 		// Its lines do not survive normalisation one for one: read it whole.
@@ -89,7 +94,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	recs, err := records(ctx, d, opts)
+	recs, err := recordsWith(ctx, d, opts, &bufs.scratch)
 	if err != nil {
 		return err
 	}
@@ -98,7 +103,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 
 // Build reads a document into the value the rules work on.
 func Build(name string, data []byte, opts Options) (*doc.Document, error) {
-	d, _, err := build(name, data, opts, false)
+	d, _, err := build(name, data, opts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -275,7 +280,12 @@ func mergeByPosition(a, b []Record) []Record {
 // build decodes the document (text, HTML, PDF, DOCX, XLSX) and derives the analysis
 // text. With chunked set, a long plain-text document is not built (d is nil) but returned
 // as text, to be read in chunks.
-func build(name string, data []byte, opts Options, chunked bool) (d *doc.Document, long longDoc, err error) {
+//
+// With bufs (Stream), a long plain text or page is returned as long, to be read in
+// chunks, and a plain text read whole is built in bufs' memory, which the document then
+// shares; without (Build), the document owns its memory.
+func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.Document, long longDoc, err error) {
+	chunked := bufs != nil
 	if rd, ok, err := readFormat(name, data); ok {
 		if err != nil {
 			return nil, longDoc{}, err
@@ -315,6 +325,9 @@ func build(name string, data []byte, opts Options, chunked bool) (d *doc.Documen
 	if isHTML {
 		return htmlDocument(name, text), longDoc{}, nil
 	}
+	if bufs != nil {
+		return plainDocumentIn(name, text, bufs), longDoc{}, nil
+	}
 	return plainDocument(name, text), longDoc{}, nil
 }
 
@@ -332,6 +345,19 @@ func plainDocument(name, text string) *doc.Document {
 	src := cjk.Runes(text)
 	base := textmap.Identity(src)
 	return doc.BuildFrom(name, src, base, analysisText(base), textTables(src, insideTables(nil)), nil)
+}
+
+// plainDocumentIn is plainDocument with its runes, analysis runes and source map in bufs'
+// memory (grown there for the next document).
+func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
+	src := cjk.AppendRunes(slices.Grow(bufs.runes[:0], len(text)), text) // room: written in place
+	base := textmap.Identity(src)
+	an := normalize.NormalizeReusing(bufs.analysis, bufs.analysisSrc, base)
+	bufs.runes, bufs.analysis = src[:0], an.Runes[:0]
+	if an.Src != nil {
+		bufs.analysisSrc = an.Src[:0]
+	}
+	return doc.BuildFrom(name, src, base, an, textTables(src, insideTables(nil)), nil)
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.
