@@ -213,6 +213,9 @@ func PlanStart(a []rune, i int) int {
 func WrittenYear(a []rune) int {
 	best := 0
 	for i := 0; i+8 <= len(a); i++ {
+		if a[i] != '1' && a[i] != '2' {
+			continue // no year starts here (YearAt reads 1900–2199): told without a call
+		}
 		if y, n := cjk.YearAt(a, i); n > 0 && isFullDate(a, i+n) {
 			best = max(best, y)
 		}
