@@ -70,13 +70,17 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	a := an.Runes
 	starts := lineStarts(a)
-	o := ReadOutline(a, WrittenYear(a))
+	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
+	if len(starts) > HeadLines+1 {
+		head = a[:starts[HeadLines+1]]
+	}
+	o := ReadOutline(head, WrittenYear(a))
 	r := o.NewReader()
 	lines := make([]Line, len(starts))
 	for k := range starts {
 		lines[k] = r.Line(k, lineAt(a, starts, k))
 	}
-	d := Chunk(name, src, base, an, o, 0, lines)
+	d := chunkWith(name, src, base, an, o, 0, lines, starts)
 	d.Tables, d.PageStarts = tables, pageStarts
 	return d
 }
@@ -177,8 +181,12 @@ func (r *Reader) Line(k int, line []rune) Line {
 // and an are those lines' source and analysis text, lines what a Reader read of them.
 // Records point at the whole document's lines.
 func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line) *Document {
-	a := an.Runes
-	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: lineStarts(a), srcLineStarts: lineStarts(src), firstLine: first,
+	return chunkWith(name, src, base, an, o, first, lines, lineStarts(an.Runes))
+}
+
+// chunkWith is Chunk given the analysis text's line starts.
+func chunkWith(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line, starts []int) *Document {
+	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: lineStarts(src), firstLine: first,
 		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
 	d.Forward = make([]bool, len(d.LineStarts))
 	d.levels = make([]string, len(d.LineStarts))
