@@ -79,8 +79,10 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 				return nil
 			}
 		}
-		if r := a[i]; cjk.IsHan(r) && !units.IsChineseNumeral(r) && r != '半' || !units.NumberStartsAt(a, i) {
-			i++ // a Han character that is no numeral: most of the text, told without a call
+		if r := a[i]; cjk.IsHan(r) && !units.IsChineseNumeral(r) && r != '半' || !units.MayStartNumber(r) || !units.NumberStartsAt(a, i) {
+			// No number starts here (most of the text: a Han character that is no numeral,
+			// punctuation), told without a call.
+			i++
 			continue
 		}
 		runEnd := numeralRunEnd(a, i)

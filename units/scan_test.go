@@ -139,3 +139,16 @@ func TestSpacedDigitsLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestMayStartNumber: wherever NumberStartsAt is true, MayStartNumber is true of the rune,
+// over every BMP rune followed by what makes each kind of number start (a digit, 成).
+func TestMayStartNumber(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, after := range []rune{'5', '成', '个'} {
+			s := []rune{r, after}
+			if NumberStartsAt(s, 0) && !MayStartNumber(r) {
+				t.Fatalf("NumberStartsAt(%q) but not MayStartNumber(%q)", string(s), r)
+			}
+		}
+	}
+}
