@@ -216,7 +216,8 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
 		}
-		lines := splitLines(an.Runes)
+		starts := doc.LineStarts(an.Runes)
+		lines := linesAt(an.Runes, starts)
 		infos := make([]doc.Line, len(lines))
 		var ahead *doc.Reader
 		for k, l := range lines {
@@ -239,7 +240,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 				delete(read, n)
 			}
 		}
-		d := doc.Chunk(name, src, base, an, o, first, infos)
+		d := doc.Chunk(name, src, base, an, o, first, infos, starts)
 		isOwn := func(r Record) bool { return r.Line > c.line && r.Line <= c.line+c.lines }
 		if pg := p.page; pg != nil {
 			// Records point at the page's source: a chunk's own are those whose source
@@ -282,17 +283,17 @@ type chunkBuffers struct {
 
 var chunkBufferPool = sync.Pool{New: func() any { return new(chunkBuffers) }}
 
-// splitLines returns the lines of a, without their newlines.
-func splitLines(a []rune) [][]rune {
-	var out [][]rune
-	s := 0
-	for i, r := range a {
-		if r == '\n' {
-			out = append(out, a[s:i])
-			s = i + 1
+// linesAt returns the lines of a, without their newlines, from where they start.
+func linesAt(a []rune, starts []int) [][]rune {
+	out := make([][]rune, len(starts))
+	for k, s := range starts {
+		e := len(a)
+		if k+1 < len(starts) {
+			e = starts[k+1] - 1
 		}
+		out[k] = a[s:e]
 	}
-	return append(out, a[s:])
+	return out
 }
 
 func countRune(a []rune, r rune) int {

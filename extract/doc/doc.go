@@ -80,7 +80,7 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	for k := range starts {
 		lines[k] = r.Line(k, lineAt(a, starts, k))
 	}
-	d := chunkWith(name, src, base, an, o, 0, lines, starts)
+	d := Chunk(name, src, base, an, o, 0, lines, starts)
 	d.Tables, d.PageStarts = tables, pageStarts
 	return d
 }
@@ -178,14 +178,13 @@ func (r *Reader) Line(k int, line []rune) Line {
 }
 
 // Chunk builds the document value of lines [first, first+len(lines)) of a document: src
-// and an are those lines' source and analysis text, lines what a Reader read of them.
-// Records point at the whole document's lines.
-func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line) *Document {
-	return chunkWith(name, src, base, an, o, first, lines, lineStarts(an.Runes))
-}
-
-// chunkWith is Chunk given the analysis text's line starts.
-func chunkWith(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line, starts []int) *Document {
+// and an are those lines' source and analysis text, lines what a Reader read of them,
+// starts where an's lines start (LineStarts; nil: found here). Records point at the whole
+// document's lines.
+func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line, starts []int) *Document {
+	if starts == nil {
+		starts = lineStarts(an.Runes)
+	}
 	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: lineStarts(src), firstLine: first,
 		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
 	d.Forward = make([]bool, len(d.LineStarts))
@@ -202,6 +201,9 @@ func chunkWith(name string, src []rune, base, an textmap.Text, o Outline, first 
 	}
 	return d
 }
+
+// LineStarts returns where the lines of a start: 0, and after each newline.
+func LineStarts(a []rune) []int { return lineStarts(a) }
 
 func lineStarts(a []rune) []int {
 	starts := []int{0}
