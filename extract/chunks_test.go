@@ -2,12 +2,17 @@ package extract
 
 import (
 	"fmt"
+	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // TestChunksReadAsWhole: a document read in chunks (here of 2 KB, so that every test
@@ -261,5 +266,34 @@ func BenchmarkMayHoldDate(b *testing.B) {
 		for _, line := range lines {
 			mayHoldDate(line)
 		}
+	}
+}
+
+// TestSourceLineStartsShortcut: where normalisation kept every rune in its place (no
+// source map, as many runes), the analysis text's lines start where the source's do, so
+// doc.Chunk may take one for the other. Over the test documents, and text made of what
+// normalisation folds, drops and decodes.
+func TestSourceLineStartsShortcut(t *testing.T) {
+	check := func(name, text string) {
+		src := cjk.Runes(text)
+		an := normalize.Normalize(textmap.Identity(src))
+		if an.Src != nil || len(an.Runes) != len(src) {
+			return
+		}
+		if got, want := doc.LineStarts(an.Runes), doc.LineStarts(src); !slices.Equal(got, want) {
+			t.Fatalf("%s: analysis lines start at %v, source lines at %v", name, got, want)
+		}
+	}
+	for name, data := range readTestdata(t, "*/*.txt") {
+		check(name, string(data))
+	}
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"\n", "增长", "２０２５", "&#10;", "&amp;", "<b>", "\u3000", "區", " ", "?zhí)", "\u2028", "\r\n", "a"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check("random", b.String())
 	}
 }

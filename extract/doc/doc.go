@@ -185,7 +185,14 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 	if starts == nil {
 		starts = lineStarts(an.Runes)
 	}
-	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: lineStarts(src), firstLine: first,
+	srcStarts := starts
+	if base.Src != nil || an.Src != nil || len(an.Runes) != len(src) {
+		// Something was dropped or the text is a page's: the source's own lines. Else each
+		// analysis rune comes from the source rune at its place, and normalisation makes
+		// and removes no newline, so the lines start at the same places.
+		srcStarts = lineStarts(src)
+	}
+	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: srcStarts, firstLine: first,
 		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
 	d.Forward = make([]bool, len(d.LineStarts))
 	d.levels = make([]string, len(d.LineStarts))
