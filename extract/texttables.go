@@ -27,6 +27,22 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 		cur = nil
 	}
 	for start := 0; start < len(text); {
+		if cur == nil {
+			// Outside a table, lines without tabs change nothing but the caption candidate:
+			// go to the line of the next tab.
+			t := slices.Index(text[start:], '\t')
+			if t < 0 {
+				break
+			}
+			ls := start + t
+			for ls > start && text[ls-1] != '\n' {
+				ls--
+			}
+			if ls > start {
+				prevLine = lastCaption(text[start:ls-1], prevLine)
+				start = ls
+			}
+		}
 		end, tab := start, false
 		for ; end < len(text) && text[end] != '\n'; end++ {
 			tab = tab || text[end] == '\t'
@@ -68,6 +84,27 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 	}
 	flush()
 	return out
+}
+
+// lastCaption is the caption candidate after the lines of seg (no trailing newline), read
+// one after the other from prev as textTables does: the last line that is short and not
+// blank, unless a long line follows it.
+func lastCaption(seg []rune, prev []rune) []rune {
+	for end := len(seg); end >= 0; {
+		start := end
+		for start > 0 && seg[start-1] != '\n' {
+			start--
+		}
+		line := seg[start:end]
+		switch {
+		case len(line) > 80:
+			return nil
+		case len(line) > 0 && hasNonSpace(line):
+			return line
+		}
+		end = start - 1
+	}
+	return prev
 }
 
 func hasNonSpace(line []rune) bool {
