@@ -128,6 +128,20 @@ func AppendRunes(dst []rune, s string) []rune {
 	j := len(dst)
 	for i := 0; i < len(s); j++ {
 		c := s[i]
+		// Two three-byte characters at once while they come in a row (most of Chinese).
+		for c >= 0xE1 && c <= 0xEF && c != 0xED && i+5 < len(s) && j+1 < len(out) {
+			c1, c2, d := s[i+1], s[i+2], s[i+3]
+			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || d < 0xE1 || d > 0xEF || d == 0xED || s[i+4]&0xC0 != 0x80 || s[i+5]&0xC0 != 0x80 {
+				break
+			}
+			out[j] = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			out[j+1] = rune(d&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
+			i, j = i+6, j+2
+			if i >= len(s) {
+				return out[:j]
+			}
+			c = s[i]
+		}
 		switch {
 		case c < utf8.RuneSelf:
 			out[j] = rune(c)

@@ -115,3 +115,15 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkAppendRunes(b *testing.B) {
+	var s string
+	for len(s) < 1<<20 {
+		s += "全市地区生产总值增长5.2%，一般公共预算收入完成34.1亿元。\n"
+	}
+	buf := make([]rune, 0, len(s))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		buf = AppendRunes(buf[:0], s)
+	}
+}
