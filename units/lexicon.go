@@ -42,28 +42,29 @@ type fraction struct {
 }
 
 // wordIndex finds words of a lexicon starting at a position, longest first.
-type wordIndex map[rune][][]rune
+type wordIndex struct{ byFirst runeTable[[][]rune] }
 
-func (ix wordIndex) add(w string) {
+func (ix *wordIndex) add(w string) {
 	rs := []rune(w)
 	if len(rs) == 0 {
 		return
 	}
-	ix[rs[0]] = append(ix[rs[0]], rs)
+	ws := ix.byFirst.at(rs[0])
+	*ws = append(*ws, rs)
 }
 
-func (ix wordIndex) sortLongestFirst() {
-	for _, ws := range ix {
-		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	}
+func (ix *wordIndex) sortLongestFirst() {
+	ix.byFirst.values(func(ws *[][]rune) {
+		sort.SliceStable(*ws, func(i, j int) bool { return len((*ws)[i]) > len((*ws)[j]) })
+	})
 }
 
 // longestAt returns the length of the longest word starting at s[i], or 0.
-func (ix wordIndex) longestAt(s []rune, i int) int {
+func (ix *wordIndex) longestAt(s []rune, i int) int {
 	if i >= len(s) {
 		return 0
 	}
-	for _, w := range ix[s[i]] {
+	for _, w := range ix.byFirst.get(s[i]) {
 		if hasPrefixAt(s, i, w) {
 			return len(w)
 		}
@@ -84,21 +85,18 @@ func hasPrefixAt(s []rune, i int, w []rune) bool {
 }
 
 type lexicon struct {
-	units      map[rune][]unitForm // by first rune, longest form first
+	units      runeTable[[]unitForm] // by first rune, longest form first
 	canonical  map[string]bool
 	nonunits   wordIndex
 	qualBefore map[string]Qualifier // "" value: a word that blocks a qualifier reading
 	qualAfter  map[string]Qualifier
-	qualInner  map[rune]Qualifier // 多, 余, 几 inside a mention
+	qualInner  runeTable[Qualifier] // 多, 余, 几 inside a mention
 	fractions  []fraction
 	maxQual    int
 	// The same words indexed for allocation-free lookups, longest first.
-	qualBeforeByLast map[rune][]qualWord
-	qualAfterByFirst map[rune][]qualWord
-	idioms           map[rune][]idiomPos // by the rune at pos
-
-	// Filters of the keys of the maps looked up at every candidate number.
-	unitsF, qualBeforeF, qualAfterF, idiomsF *runeFilter
+	qualBeforeByLast runeTable[[]qualWord]
+	qualAfterByFirst runeTable[[]qualWord]
+	idioms           runeTable[[]idiomPos] // by the rune at pos
 }
 
 type qualWord struct {
@@ -140,13 +138,9 @@ func mustLoadLexicon() *lexicon {
 
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
-		units:      map[rune][]unitForm{},
 		canonical:  map[string]bool{},
-		nonunits:   wordIndex{},
 		qualBefore: map[string]Qualifier{},
 		qualAfter:  map[string]Qualifier{},
-		qualInner:  map[rune]Qualifier{},
-		idioms:     map[rune][]idiomPos{},
 	}
 	err := dataLines(unitsData, func(line string) error {
 		fields := strings.Fields(line)
@@ -157,16 +151,17 @@ func loadLexicon() (*lexicon, error) {
 			if err != nil {
 				return err
 			}
-			l.units[u.form[0]] = append(l.units[u.form[0]], u)
+			fs := l.units.at(u.form[0])
+			*fs = append(*fs, u)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("units.txt: %w", err)
 	}
-	for _, fs := range l.units {
-		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].form) > len(fs[j].form) })
-	}
+	l.units.values(func(fs *[]unitForm) {
+		sort.SliceStable(*fs, func(i, j int) bool { return len((*fs)[i].form) > len((*fs)[j].form) })
+	})
 	if err := dataLines(nonunitsData, func(line string) error {
 		for _, w := range strings.Fields(line) {
 			l.nonunits.add(w)
@@ -194,7 +189,7 @@ func loadLexicon() (*lexicon, error) {
 			m = l.qualAfter
 		case "inner":
 			for _, r := range strings.Join(strings.Fields(parts[2]), "") {
-				l.qualInner[r] = q
+				*l.qualInner.at(r) = q
 			}
 			return nil
 		default:
@@ -208,24 +203,26 @@ func loadLexicon() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("qualifiers.txt: %w", err)
 	}
-	l.qualBeforeByLast, l.qualAfterByFirst = map[rune][]qualWord{}, map[rune][]qualWord{}
 	for w, q := range l.qualBefore {
 		rs := []rune(w)
-		l.qualBeforeByLast[rs[len(rs)-1]] = append(l.qualBeforeByLast[rs[len(rs)-1]], qualWord{rs, q})
+		ws := l.qualBeforeByLast.at(rs[len(rs)-1])
+		*ws = append(*ws, qualWord{rs, q})
 	}
 	for w, q := range l.qualAfter {
 		rs := []rune(w)
-		l.qualAfterByFirst[rs[0]] = append(l.qualAfterByFirst[rs[0]], qualWord{rs, q})
+		ws := l.qualAfterByFirst.at(rs[0])
+		*ws = append(*ws, qualWord{rs, q})
 	}
-	for _, m := range []map[rune][]qualWord{l.qualBeforeByLast, l.qualAfterByFirst} {
-		for _, ws := range m {
+	for _, t := range []*runeTable[[]qualWord]{&l.qualBeforeByLast, &l.qualAfterByFirst} {
+		t.values(func(p *[]qualWord) {
+			ws := *p
 			sort.Slice(ws, func(i, j int) bool {
 				if len(ws[i].word) != len(ws[j].word) {
 					return len(ws[i].word) > len(ws[j].word)
 				}
 				return string(ws[i].word) < string(ws[j].word)
 			})
-		}
+		})
 	}
 	if err := dataLines(fractionsData, func(line string) error {
 		unit, prefixes, ok := strings.Cut(line, "\t")
@@ -244,7 +241,8 @@ func loadLexicon() (*lexicon, error) {
 			rs := []rune(w)
 			for p, r := range rs {
 				if IsChineseNumeral(r) {
-					l.idioms[r] = append(l.idioms[r], idiomPos{word: rs, pos: p})
+					ips := l.idioms.at(r)
+					*ips = append(*ips, idiomPos{word: rs, pos: p})
 				}
 			}
 		}
@@ -252,8 +250,6 @@ func loadLexicon() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("idioms.txt: %w", err)
 	}
-	l.unitsF, l.idiomsF = filterOf(l.units), filterOf(l.idioms)
-	l.qualBeforeF, l.qualAfterF = filterOf(l.qualBeforeByLast), filterOf(l.qualAfterByFirst)
 	return l, nil
 }
 
@@ -274,10 +270,10 @@ func parseUnitForm(f, canon string) (unitForm, error) {
 // unitAt returns the longest unit form starting at s[i] that is not the start of a longer
 // non-unit word (6部门, 3成员).
 func unitAt(s []rune, i int) (unitForm, bool) {
-	if i >= len(s) || !lex.unitsF.has(s[i]) {
+	if i >= len(s) {
 		return unitForm{}, false
 	}
-	for _, f := range lex.units[s[i]] {
+	for _, f := range lex.units.get(s[i]) {
 		if hasPrefixAt(s, i, f.form) {
 			if lex.nonunits.longestAt(s, i) > len(f.form) {
 				return unitForm{}, false
@@ -320,11 +316,11 @@ func IsCanonicalUnit(u string) bool {
 // IdiomAt reports whether s[i] is covered by an idiom made of numeral characters
 // (一批, 千方百计, 四个全面), and if so the idiom's span.
 func IdiomAt(s []rune, i int) (start, end int, ok bool) {
-	if i < 0 || i >= len(s) || !lex.idiomsF.has(s[i]) {
+	if i < 0 || i >= len(s) {
 		return 0, 0, false
 	}
 	best := -1
-	for _, ip := range lex.idioms[s[i]] {
+	for _, ip := range lex.idioms.get(s[i]) {
 		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best && !insideNumeral(s, i-ip.pos, ip.word) {
 			start, end, best = i-ip.pos, i-ip.pos+len(ip.word), len(ip.word)
 		}

@@ -14,11 +14,11 @@ const (
 // and where that word starts. Words that merely end in a qualifier character (最近, 附近)
 // are not qualifiers.
 func QualifierBefore(s []rune, i int) (Qualifier, int) {
-	if i <= 0 || i > len(s) || !lex.qualBeforeF.has(s[i-1]) {
+	if i <= 0 || i > len(s) {
 		return NoQualifier, i
 	}
 	// Longest first, so a blocking word (最近) is found before its tail (近).
-	for _, w := range lex.qualBeforeByLast[s[i-1]] {
+	for _, w := range lex.qualBeforeByLast.get(s[i-1]) {
 		if i-len(w.word) >= 0 && hasPrefixAt(s, i-len(w.word), w.word) {
 			if w.q == NoQualifier {
 				return NoQualifier, i
@@ -32,10 +32,10 @@ func QualifierBefore(s []rune, i int) (Qualifier, int) {
 // QualifierAfter returns the qualifier word that starts at s[j] (左右 in 65亿元左右), and
 // where it ends.
 func QualifierAfter(s []rune, j int) (Qualifier, int) {
-	if j < 0 || j >= len(s) || !lex.qualAfterF.has(s[j]) {
+	if j < 0 || j >= len(s) {
 		return NoQualifier, j
 	}
-	for _, w := range lex.qualAfterByFirst[s[j]] {
+	for _, w := range lex.qualAfterByFirst.get(s[j]) {
 		if w.q != NoQualifier && hasPrefixAt(s, j, w.word) {
 			return w.q, j + len(w.word)
 		}

@@ -140,7 +140,7 @@ func scanInner(s []rune, j int, v Decimal, m *Match) (Decimal, int) {
 	if p >= len(s) {
 		return v, j
 	}
-	q := lex.qualInner[s[p]]
+	q := lex.qualInner.get(s[p])
 	if q == NoQualifier || isSomeDigit(s[p]) && !(m.Kind == Chinese && onesPlaceAfter(s[j-1])) {
 		return v, j
 	}
