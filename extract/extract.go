@@ -137,6 +137,7 @@ type scratch struct {
 	clauses   []segment.Span // the sentences' clauses, one buffer for all
 	mentions  []mention
 	fields    []attrs
+	utf8      []byte // a sentence's text being made
 }
 
 // recordsWith is records with its working slices taken from, and given back to, sc (nil:
@@ -209,7 +210,8 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			} else {
 				st, ok := sentenceText[k]
 				if !ok {
-					st = cjk.String(a[sen.Start:sen.End])
+					sc.utf8 = cjk.AppendUTF8(sc.utf8[:0], a[sen.Start:sen.End])
+					st = string(sc.utf8) // one encoding pass into a reused buffer, then a copy
 					sentenceText[k] = st
 				}
 				r.Sentence = st

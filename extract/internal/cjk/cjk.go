@@ -185,6 +185,11 @@ func appendRunesGrowing(dst []rune, s string) []rune {
 // text: a three-byte character is encoded inline. Records' sentences and phrases are made
 // through it.
 func String(a []rune) string {
+	if len(a) <= 32 {
+		// Short (an indicator, a mention's text): encoded on the stack, then copied once.
+		var tmp [96]byte
+		return string(AppendUTF8(tmp[:0], a))
+	}
 	n := 0 // the bytes, exactly: the string is kept in a record
 	for _, r := range a {
 		switch {
@@ -200,7 +205,13 @@ func String(a []rune) string {
 			n += 4
 		}
 	}
-	b := make([]byte, 0, n)
+	b := AppendUTF8(make([]byte, 0, n), a)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AppendUTF8 appends the UTF-8 encoding of a to b, invalid runes as U+FFFD: string(a)'s
+// bytes. With a reused b, string(AppendUTF8(b, a)) makes the string in one pass and a copy.
+func AppendUTF8(b []byte, a []rune) []byte {
 	for _, r := range a {
 		switch {
 		case r < utf8.RuneSelf && r >= 0:
@@ -211,5 +222,5 @@ func String(a []rune) string {
 			b = utf8.AppendRune(b, r)
 		}
 	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return b
 }
