@@ -264,3 +264,15 @@ func BenchmarkMatch(b *testing.B) {
 		_, _ = l.Match(phrases[i%len(phrases)], "增长")
 	}
 }
+
+// TestTrimSpace: the shortcut trims as strings.TrimSpace does.
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "地区生产总值", " 地区生产总值 ", "地区生产总值\u3000", "\u3000地区", "㐀生产䶿", "GDP", "地区 GDP",
+		"地区\u00a0", "\u2028地区", "地区\xe4", "\xe4\xb8", "地区生产总值 ", "一",
+	} {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 // (经济 + 增长); it is read only by patterns. The error is a *PatternError for a pattern
 // that timed out; the concept is then "".
 func (l *List) Match(phrase, after string) (string, error) {
-	phrase = strings.TrimSpace(phrase)
+	phrase = trimSpace(phrase)
 	if s, ok := l.memo.load(phrase); ok {
 		if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
 			return s.concept, nil
@@ -74,4 +74,17 @@ func (l *List) stripLeading(phrase string) (core, concept string) {
 			return core, c
 		}
 	}
+}
+
+// trimSpace is strings.TrimSpace with the common case told by two looks: a phrase that
+// starts and ends with a CJK ideograph (U+3400–U+9FFF, where no space is) has none to trim.
+func trimSpace(s string) string {
+	if len(s) >= 3 && s[0] >= 0xE3 && s[0] <= 0xE9 {
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if first >= 0x3400 && first < 0xA000 && last >= 0x3400 && last < 0xA000 {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }
