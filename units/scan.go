@@ -556,8 +556,8 @@ func scaleChain(s []rune, j int) (int, int, bool) {
 		if k > j {
 			at = skipSpaces(s, k) // 6十 万
 		}
-		if at >= len(s) {
-			break
+		if at >= len(s) || !isSmallUnit(s[at]) && !isBigUnit(s[at]) {
+			break // no scale word here: nothing more to read (and no unit form to look up)
 		}
 		if _, ok := unitAt(s, at); ok {
 			break
