@@ -92,7 +92,9 @@ type lexicon struct {
 	qualAfter  map[string]Qualifier
 	qualInner  runeTable[Qualifier] // 多, 余, 几 inside a mention
 	fractions  []fraction
-	maxQual    int
+	// fractionFirst holds the first runes of the fractions' prefixes.
+	fractionFirst runeTable[bool]
+	maxQual       int
 	// The same words indexed for allocation-free lookups, longest first.
 	qualBeforeByLast runeTable[[]qualWord]
 	qualAfterByFirst runeTable[[]qualWord]
@@ -231,6 +233,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 		for _, p := range strings.Fields(prefixes) {
 			l.fractions = append(l.fractions, fraction{prefix: []rune(p), canonical: unit})
+			*l.fractionFirst.at([]rune(p)[0]) = true
 		}
 		return nil
 	}); err != nil {

@@ -595,6 +595,9 @@ func pow10(u int64) int {
 // fractionPrefixAt returns the unit written before the number at s[i]: 百分之 (%),
 // 千分之 (‰), 万分之 (‱).
 func fractionPrefixAt(s []rune, i int) (fraction, bool) {
+	if i >= len(s) || !lex.fractionFirst.get(s[i]) {
+		return fraction{}, false // most numbers: told by one look
+	}
 	for _, f := range lex.fractions {
 		if i+len(f.prefix) < len(s) && hasPrefixAt(s, i, f.prefix) {
 			return f, true
