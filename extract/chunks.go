@@ -169,16 +169,12 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	return p.analysisIn(nil, nil, from, to)
+	return p.analysisIn(nil, nil, nil, from, to)
 }
 
-// analysisIn is analysisOf with the runes in srcBuf and the analysis runes in anBuf.
-func (p longDoc) analysisIn(srcBuf, anBuf []rune, from, to int) ([]rune, textmap.Text, textmap.Text) {
-	return p.analysisReusing(srcBuf, anBuf, nil, from, to)
-}
-
-// analysisReusing is analysisIn with the analysis text's source map in mapBuf.
-func (p longDoc) analysisReusing(srcBuf, anBuf []rune, mapBuf []int32, from, to int) ([]rune, textmap.Text, textmap.Text) {
+// analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
+// analysis text's source map in mapBuf.
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, from, to int) ([]rune, textmap.Text, textmap.Text) {
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	if p.page != nil {
@@ -211,16 +207,16 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an := p.analysisReusing(runeBuf, analysisBuf, mapBuf, from, to)
+		src, base, an := p.analysisIn(runeBuf, analysisBuf, mapBuf, from, to)
 		runeBuf, analysisBuf = src, an.Runes
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
 		}
 		starts := doc.LineStarts(an.Runes)
-		lines := linesAt(an.Runes, starts)
-		infos := make([]doc.Line, len(lines))
+		infos := make([]doc.Line, len(starts))
 		var ahead *doc.Reader
-		for k, l := range lines {
+		for k := range starts {
+			l := doc.LineAt(an.Runes, starts, k)
 			n := first + k
 			switch {
 			case n < c.line:
@@ -274,7 +270,8 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	return true, nil
 }
 
-// chunkBuffers are the working slices of a long document's chunks.
+// chunkBuffers are the working slices of a document's extraction (of each of its chunks
+// in turn, when it is read in chunks), kept in chunkBufferPool between documents.
 type chunkBuffers struct {
 	runes, analysis []rune
 	analysisSrc     []int32
@@ -282,19 +279,6 @@ type chunkBuffers struct {
 }
 
 var chunkBufferPool = sync.Pool{New: func() any { return new(chunkBuffers) }}
-
-// linesAt returns the lines of a, without their newlines, from where they start.
-func linesAt(a []rune, starts []int) [][]rune {
-	out := make([][]rune, len(starts))
-	for k, s := range starts {
-		e := len(a)
-		if k+1 < len(starts) {
-			e = starts[k+1] - 1
-		}
-		out[k] = a[s:e]
-	}
-	return out
-}
 
 func countRune(a []rune, r rune) int {
 	n := 0

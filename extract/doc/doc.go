@@ -212,6 +212,9 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 // LineStarts returns where the lines of a start: 0, and after each newline.
 func LineStarts(a []rune) []int { return lineStarts(a) }
 
+// LineAt returns line k of a, whose lines start at starts (LineStarts), without its newline.
+func LineAt(a []rune, starts []int, k int) []rune { return lineAt(a, starts, k) }
+
 func lineStarts(a []rune) []int {
 	starts := []int{0}
 	for i, r := range a {
