@@ -1,11 +1,12 @@
 package extract
 
 import (
+	"unicode/utf8"
+
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
-	"unicode/utf8"
 )
 
 // mention is a quantity found in the analysis text: a record (SPEC.md §3), or a number
