@@ -70,7 +70,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
 	prevIndicator, prevUnit := "", ""
-	subjects := subjectMemo{start: -1}
+	subjects := newSubjectMemo()
 	for i := range ms {
 		m := &ms[i]
 		c := clauseSpan(sen, m.Start)
@@ -369,12 +369,27 @@ type subjectMemo struct {
 	start                    int // the clause's start; -1 before the first
 	clauseSubj, sentenceSubj string
 	haveClause, haveSentence bool
+	opening                  openingMemo // kept from clause to clause of the sentence
+}
+
+// openingMemo remembers, across the clauses of a sentence, where sentenceSubject's look
+// back ended and the subject it read there, so that each clause does not read back over
+// the clauses before it again.
+type openingMemo struct {
+	from, s      int // a look back from from found the opening at s; from < 0: none yet
+	subjS, subjE int // the subject was read from a[subjS:subjE]
+	subj         string
+	have         bool
+}
+
+func newSubjectMemo() subjectMemo {
+	return subjectMemo{start: -1, opening: openingMemo{from: -1}}
 }
 
 // enter starts the clause c, forgetting the last clause's subjects if c is another.
 func (m *subjectMemo) enter(c segment.Span) {
 	if c.Start != m.start {
-		*m = subjectMemo{start: c.Start}
+		*m = subjectMemo{start: c.Start, opening: m.opening}
 	}
 }
 
@@ -387,25 +402,60 @@ func (m *subjectMemo) clause(a []rune, ms []mention, i int, c segment.Span) stri
 
 func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
 	if !m.haveSentence {
-		m.sentenceSubj, m.haveSentence = sentenceSubject(a, c), true
+		m.sentenceSubj, m.haveSentence = m.opening.subject(a, c), true
 	}
 	return m.sentenceSubj
 }
 
-// sentenceSubject names a number that nothing near it names, from the first clause of its
-// sentence (粮食总产再创历史新高,…,增量39.7亿斤 → 粮食总产).
-func sentenceSubject(a []rune, c segment.Span) string {
-	s := c.Start
-	for s > 0 && a[s-1] != '\n' && a[s-1] != '。' && a[s-1] != '！' && a[s-1] != '？' {
-		s--
+// subject names a number that nothing near it names, from the first clause of its
+// sentence (粮食总产再创历史新高,…,增量39.7亿斤 → 粮食总产). It reads back only to where
+// the last clause's look back started, and reads the subject again only from other text.
+func (o *openingMemo) subject(a []rune, c segment.Span) string {
+	var s int
+	if o.from >= 0 && o.from <= c.Start {
+		s = openingBack(a, c.Start, o.from)
+		if s < 0 {
+			s = o.s // no sentence end between: the same opening
+		}
+	} else {
+		s = max(openingBack(a, c.Start, 0), 0)
 	}
+	o.from, o.s = c.Start, s
 	if s == c.Start {
 		return ""
 	}
+	e := firstClauseEnd(a, s, c.Start)
+	if !o.have || o.subjS != s || o.subjE != e {
+		o.subjS, o.subjE, o.subj, o.have = s, e, subjectOfOpening(a, s, e), true
+	}
+	return o.subj
+}
+
+// openingBack returns where the sentence holding a[at] opens, looking back no further than
+// a[to] (after \n, 。, ！, ？), or -1 when no sentence end lies in a[to:at] (0 when to is 0).
+func openingBack(a []rune, at, to int) int {
+	s := at
+	for s > to && a[s-1] != '\n' && a[s-1] != '。' && a[s-1] != '！' && a[s-1] != '？' {
+		s--
+	}
+	if s == to && to > 0 {
+		return -1
+	}
+	return s
+}
+
+// firstClauseEnd returns where the clause opening at a[s] ends, at most at a[to].
+func firstClauseEnd(a []rune, s, to int) int {
 	e := s
-	for e < c.Start && !segment.IsClauseSeparator(a, e) {
+	for e < to && !segment.IsClauseSeparator(a, e) {
 		e++
 	}
+	return e
+}
+
+// subjectOfOpening reads the subject of a sentence from its opening a[s:e] (up to the
+// first clause's end).
+func subjectOfOpening(a []rune, s, e int) string {
 	end := e
 	if v, _ := verbsObject.IndexIn(a, s, end); v >= 0 {
 		end = v
