@@ -28,13 +28,18 @@ type Match struct {
 	BareScale bool        // the numeral is scale words only: 千 in 超千家, 百亿, 万亿
 }
 
-// rangeSeps join the low and high end of a range: 2000-3000, 2000～3000, 2000至3000.
-var rangeSeps = map[rune]bool{
-	'-': true, '－': true, '~': true, '～': true, '〜': true, '—': true, '–': true, '至': true, '到': true,
+// isRangeSep reports a rune that joins the low and high end of a range: 2000-3000,
+// 2000～3000, 2000至3000. (A switch: it is asked after every number.)
+func isRangeSep(r rune) bool {
+	switch r {
+	case '-', '－', '~', '～', '〜', '—', '–', '至', '到':
+		return true
+	}
+	return false
 }
 
-// perSeps join a unit to the unit it is counted per: 元/人, 片每月.
-var perSeps = map[rune]bool{'/': true, '／': true, '每': true}
+// isPerSep reports a rune that joins a unit to the unit it is counted per: 元/人, 片每月.
+func isPerSep(r rune) bool { return r == '/' || r == '／' || r == '每' }
 
 // MayStartNumber reports whether a number may begin with r: false means NumberStartsAt is
 // false wherever r stands. It is small enough to be inlined, for a scan that asks at
@@ -106,7 +111,7 @@ func Scan(s []rune, i int) (Match, bool) {
 	}
 	m.Scale = shift
 	// Range joined before the unit: 2000-3000片, 3至5年, 3-5万元.
-	if j < len(s) && rangeSeps[s[j]] {
+	if j < len(s) && isRangeSep(s[j]) {
 		var hi Match
 		if hv, k, shift, ok := scanNumber(s, j+1, &hi); ok && hi.Kind == m.Kind {
 			lo := v
@@ -186,7 +191,7 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 		m.Upper = applyUnit(m.Upper, f)
 	}
 	// 元/人, 片每月: a rate per another unit.
-	if j+1 < len(s) && perSeps[s[j]] {
+	if j+1 < len(s) && isPerSep(s[j]) {
 		if form, canon, ok := perUnitAt(s, j+1); ok {
 			m.RawUnit += string(s[j]) + form
 			m.Unit += "/" + canon
@@ -194,7 +199,7 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 		}
 	}
 	// Range joined after the unit: 20%-30%, 3万元-5万元.
-	if !m.HasUpper && j < len(s) && rangeSeps[s[j]] && s[j] != '至' && s[j] != '到' {
+	if !m.HasUpper && j < len(s) && isRangeSep(s[j]) && s[j] != '至' && s[j] != '到' {
 		var hi Match
 		if hv, k, _, ok := scanNumber(s, j+1, &hi); ok && hi.Kind == m.Kind {
 			if g, ok := unitAt(s, k); ok && g.canonical == f.canonical {
