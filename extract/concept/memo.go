@@ -19,7 +19,7 @@ const memoShards = 16
 type memoShard struct {
 	mu sync.Mutex
 	m  map[string]*stripped
-	_  [40]byte // a shard to a cache line: two workers' locks do not share one
+	_  [48]byte // with the lock and the map, 64 bytes: two shards' locks share no cache line
 }
 
 // maxMemo bounds the memo: a long batch must not grow it without end.
