@@ -114,7 +114,7 @@ func runeCount(s string) int {
 // Runes returns the runes of s, as []rune(s) does, about three times as fast on Chinese
 // text: a three-byte character is decoded inline. It is how every chunk of a document
 // becomes runes.
-func Runes(s string) []rune { return AppendRunes(make([]rune, 0, runeCount(s)), s) }
+func Runes(s string) []rune { return appendRunesGrowing(nil, s) } // counted once, sized exactly
 
 // AppendRunes appends the runes of s to dst, as Runes makes them: to reuse a buffer.
 // With room in dst for len(s) runes (never fewer bytes than runes), the runes are written
