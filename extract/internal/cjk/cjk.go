@@ -112,8 +112,8 @@ func runeCount(s string) int {
 }
 
 // Runes returns the runes of s, as []rune(s) does, about three times as fast on Chinese
-// text: a three-byte character is decoded inline. It is how every chunk of a document
-// becomes runes.
+// text: a three-byte character is decoded inline. It is how a document read whole becomes
+// runes (a chunk's go into a reused buffer: AppendRunes).
 func Runes(s string) []rune { return appendRunesGrowing(nil, s) } // counted once, sized exactly
 
 // AppendRunes appends the runes of s to dst, as Runes makes them: to reuse a buffer.
