@@ -84,7 +84,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at := &out[i]
 		prev := prevIndicator
-		if prevUnit != m.Unit && !rateUnits[m.Unit] {
+		if prevUnit != m.Unit && !isRateUnit(m.Unit) {
 			// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
 			// is about the sentence's subject, not about that count.
 			if subj := subjects.sentence(a, c); subj != "" {
@@ -93,7 +93,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
 		capAt := capBefore(a, lb, m.Start)
-		budgetRate := rateUnits[m.Unit] && againstBudget(a, m.Start)
+		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
 		switch {
 		case budgetRate && prevIndicator != "":
@@ -102,7 +102,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
 		case prevIndicator != "" && aside != "":
 			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
-		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !rateUnits[m.Unit] && startsComparison(at.indicator)):
+		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || !isRateUnit(m.Unit) && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元: the subject's change (a rate's gap, 比全国水平
 			// 高出10.3%, keeps its comparison)
 			at.indicator = prevIndicator
@@ -121,7 +121,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
 		at.change = changeOf(a, lb, m.Start)
-		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && rateUnits[ms[i-1].Unit] == rateUnits[m.Unit] {
+		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
@@ -239,7 +239,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	if name := respectiveName(a, ms, i, c); name != "" {
 		return name
 	}
-	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !divisionUnits[m.Unit] {
+	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !isDivisionUnit(m.Unit) {
 		// 12类45件民生实事: adjacent numbers count the same thing.
 		nrb := c.End
 		if i+2 < len(ms) && ms[i+2].Start < nrb {
@@ -251,15 +251,15 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
 	}
 	l, lk := cleanLeftKind(a, left)
-	if rateUnits[m.Unit] {
+	if isRateUnit(m.Unit) {
 		l, lk = cleanLeftRate(a, left)
 	}
 	r, noun := cleanRight(a, right)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
-	if moneyUnits[baseUnit(m.Unit)] && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
+	if isMoneyUnit(baseUnit(m.Unit)) && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
-	if rateUnits[m.Unit] {
+	if isRateUnit(m.Unit) {
 		if before, ok := comparisonSplit(a, left); ok {
 			if p := cleanLeft(a, before); p.len() >= 2 {
 				return text(a, p)
@@ -281,7 +281,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		return text(a, r)
 	case strongLeft:
 		return text(a, l)
-	case !r.empty() && !moneyUnits[baseUnit(m.Unit)] && !timeUnits[m.Unit]:
+	case !r.empty() && !isMoneyUnit(baseUnit(m.Unit)) && !isTimeUnit(m.Unit):
 		// A count is of a thing even when its name starts like a verb (2个创建小镇).
 		if rr := endOfItem(a, r, true); rr.len() >= 2 {
 			return text(a, rr)
@@ -291,7 +291,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
 	}
 	switch {
-	case !r.empty() && moneyUnits[baseUnit(m.Unit)] && !startsChange(a, r.s):
+	case !r.empty() && isMoneyUnit(baseUnit(m.Unit)) && !startsChange(a, r.s):
 		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
 	case !l.empty() && lk != leftVerb && !isOnlyVerb(a, l):
 		return text(a, l)
@@ -305,11 +305,23 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	return prev
 }
 
-// divisionUnits count places, and name them: in 玉树3县5乡 the 3 counts 县, not what
-// the 乡 are about.
-var divisionUnits = map[string]bool{"市": true, "县": true, "乡": true, "镇": true, "村": true}
+// isDivisionUnit reports a unit that counts places and names them: in 玉树3县5乡 the 3
+// counts 县, not what the 乡 are about.
+func isDivisionUnit(u string) bool {
+	switch u {
+	case "市", "县", "乡", "镇", "村":
+		return true
+	}
+	return false
+}
 
-var timeUnits = map[string]bool{"年": true, "个月": true, "天": true, "小时": true, "分钟": true, "秒": true, "岁": true}
+func isTimeUnit(u string) bool {
+	switch u {
+	case "年", "个月", "天", "小时", "分钟", "秒", "岁":
+		return true
+	}
+	return false
+}
 
 func baseUnit(u string) string {
 	for i, r := range u {

@@ -22,12 +22,26 @@ var (
 	levelMetaphors  = lexicon.Get("level-metaphors")
 )
 
-// rateUnits measure a change or a share of something named before them, never a thing
-// counted after them.
-var rateUnits = map[string]bool{"%": true, "‰": true, "百分点": true, "倍": true}
+// isRateUnit reports a unit that measures a change or a share of something named before
+// it, never a thing counted after it. (A switch, not a map: it is asked several times per
+// mention.)
+func isRateUnit(u string) bool {
+	switch u {
+	case "%", "‰", "百分点", "倍":
+		return true
+	}
+	return false
+}
 
-// moneyUnits are amounts whose purpose may name them (投入34.1亿元支持产业转型升级).
-var moneyUnits = map[string]bool{"元": true, "美元": true, "港元": true, "欧元": true, "日元": true, "英镑": true, "澳元": true}
+// isMoneyUnit reports a currency: amounts whose purpose may name them
+// (投入34.1亿元支持产业转型升级).
+func isMoneyUnit(u string) bool {
+	switch u {
+	case "元", "美元", "港元", "欧元", "日元", "英镑", "澳元":
+		return true
+	}
+	return false
+}
 
 // phrase is a stretch [s, e) of the analysis text considered as an indicator.
 type phrase struct{ s, e int }
