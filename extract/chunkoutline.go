@@ -56,6 +56,9 @@ func mayHoldDate(line string) bool {
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		if !dateByte[c] {
+			if c >= 0xE3 && c <= 0xE9 && i+2 < len(line) && line[i+1]&0xC0 == 0x80 && line[i+2]&0xC0 == 0x80 {
+				i += 2 // a whole CJK character (none of its bytes is looked at)
+			}
 			continue
 		}
 		switch c {
@@ -87,8 +90,11 @@ func mayHoldDate(line string) bool {
 			if sep, n := dateSepAt(line, i); n > 0 && sepAroundTwoDigits(line, i+n, sep) {
 				return true
 			}
-		case 0xE6:
-			if strings.HasPrefix(line[i:], "日") && digitBefore(line, i) {
+			if digitAt(line, i) == 3 && dayAfter(line, i+3) {
+				return true
+			}
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			if dayAfter(line, i+1) {
 				return true
 			}
 		case '-', '/', '.':
@@ -133,7 +139,7 @@ func isEntityNameByte(c byte) bool {
 // dateByte marks the bytes mayHoldDate looks at (the cases of its switch): most of a
 // line is passed over by one load each.
 var dateByte = func() (t [256]bool) {
-	for _, c := range []byte{'<', '&', '?', 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1, 0xE2, 0xEF, 0xE6, '-', '/', '.'} {
+	for _, c := range []byte{'<', '&', '?', 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1, 0xE2, 0xEF, '-', '/', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'} {
 		t[c] = true
 	}
 	return t
@@ -181,10 +187,12 @@ func sepAroundTwoDigits(line string, i int, sep byte) bool {
 	return n > 0 && s == sep
 }
 
-// digitBefore reports a digit (ASCII or fullwidth) before line[i], ASCII spaces aside.
-func digitBefore(line string, i int) bool {
-	for i > 0 && line[i-1] == ' ' {
-		i--
+// dayAfter reports 日 at line[i], ASCII spaces aside: after a digit, the end of a date.
+// (Looked for from the digits, which are few, rather than from 日's first byte, which
+// begins a sixth of all Han characters and made the loop's branch unpredictable.)
+func dayAfter(line string, i int) bool {
+	for i < len(line) && line[i] == ' ' {
+		i++
 	}
-	return i >= 1 && digitAt(line, i-1) == 1 || i >= 3 && digitAt(line, i-3) == 3
+	return strings.HasPrefix(line[i:], "日")
 }

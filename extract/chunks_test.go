@@ -206,8 +206,10 @@ func TestMayHoldDate(t *testing.T) {
 		{"发布日期:2017-07-27", true},
 		{"2017/07/27", true},
 		{"2017.07.27", true},
-		{"２０１７－０７－２７", true},      // fullwidth: folded
-		{"2017 年 7 月 14 日", true}, // letter-spaced: joined
+		{"２０１７－０７－２７", true},         // fullwidth: folded
+		{"２０１７年７月１４ 日", true},        // fullwidth digits before 日
+		{"\xe4\xb8<b>14</b>日", true}, // a cut character: its next bytes are still read
+		{"2017 年 7 月 14 日", true},    // letter-spaced: joined
 		{"2017年7月<b>14</b>日", true},
 		{"2017年7月1&#26085;", true}, // 日 as an entity
 		{"2017\u200b-07-27", true},
