@@ -168,7 +168,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	}
 	tableRecs, claimed := tableRecords(d, opts)
 	records := make([]Record, 0, len(mentions)+len(tableRecs))
-	sentenceText := map[int]string{} // one string per sentence, shared by its records
+	// One string per sentence, shared by its records: mentions come in text order, so a
+	// sentence's records are consecutive and the last one made is the only one needed.
+	lastSentence, lastSentenceText := -1, ""
 	for k, m := range mentions {
 		if k%checkEvery == checkEvery-1 && stop() {
 			return nil, ctx.Err()
@@ -208,13 +210,11 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			if sen.End-sen.Start > MaxSentence {
 				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
 			} else {
-				st, ok := sentenceText[k]
-				if !ok {
+				if k != lastSentence {
 					sc.utf8 = cjk.AppendUTF8(sc.utf8[:0], a[sen.Start:sen.End])
-					st = string(sc.utf8) // one encoding pass into a reused buffer, then a copy
-					sentenceText[k] = st
+					lastSentence, lastSentenceText = k, string(sc.utf8) // one encoding pass into a reused buffer, then a copy
 				}
-				r.Sentence = st
+				r.Sentence = lastSentenceText
 			}
 		}
 		records = append(records, r)
