@@ -295,6 +295,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
 		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
 	}
+	if m.Unit == "分" && (m.Kind == units.Chinese || clockBefore(a, s)) {
+		return "not points" // 十分重要, 三分天下, 07时41分: 分 is a point only after digits, out of a clock time
+	}
 	if m.Kind == units.Chinese && m.NumberEnd-s == 1 && a[s] == '一' {
 		return "indefinite" // 一个, 一项, 一张: the article "a", not a count
 	}
@@ -308,6 +311,12 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
+}
+
+// clockBefore reports an hour just before a[s] (07时41分, 8点30分): the 分 after it are
+// minutes of a clock time.
+func clockBefore(a []rune, s int) bool {
+	return s > 1 && (a[s-1] == '时' || a[s-1] == '點' || a[s-1] == '点' || a[s-1] == '時' || a[s-1] == ':') && cjk.IsDigit(a[s-2])
 }
 
 // ordinalListBefore reports a number listed after an ordinal (第一、二轮: the 二 is 第二).

@@ -51,6 +51,9 @@ func TestMentionFamilies(t *testing.T) {
 		{"place names", "七台河市、五家渠市。", nil},
 		{"numbered institutes", "支持中电科七所、工信部电子五所等骨干企业。", nil},
 		{"streaks", "连续4次获评全国优秀。", nil},
+		{"points of an assessment", "（一）一体化政务服务平台建设（3分）,综合得分85.6分,电价下降5分/千瓦时。", []string{"3分", "85.6分", "5分/千瓦时"}},
+		{"分 that is no point", "十分重要,三分天下,3分之1,于07时41分发生,1024*768分辨率,第2分局。", nil},
+		{"sound levels", "区域噪声平均值51.1分贝,15分钟生活圈。", []string{"51.1分贝", "15分钟"}},
 		{"measures of time are kept", "审批时限压缩至3天,平均受教育年限达到10.5年。", []string{"3天", "10.5年"}},
 	} {
 		got := mentionTexts(c.in)

@@ -113,10 +113,13 @@ func TestSeedFixtures(t *testing.T) {
 // changji, weifang and the notices mention F1 0.825, record F1 0.015 (periods were not yet
 // resolved); huaihua, scored after the period, concept and table work but before any rule
 // looked at it, mention F1 0.988, record F1 0.955; panjin likewise mention F1 0.998, record
-// F1 0.485 (its draft part was not read as one). All six now: mention F1 0.970, record F1
-// 0.909, indicator overlap 0.915, modality set F1 0.954.
+// F1 0.485 (its draft part was not read as one). All six: mention F1 0.970, record F1
+// 0.909, indicator overlap 0.915, modality set F1 0.954; then points of an assessment
+// (（3分）, which plan_1 weighs its tasks in) and sound levels (分贝) became units: mention
+// F1 0.991 (plan_1 0.317 → 0.982), record F1 0.905 (the new matches' indicators are often
+// the deadline after them).
 const (
-	genresMinMentionF1 = 0.96
+	genresMinMentionF1 = 0.98
 	genresMinRecordF1  = 0.89
 )
 
