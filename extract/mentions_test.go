@@ -53,7 +53,9 @@ func TestMentionFamilies(t *testing.T) {
 		{"streaks", "连续4次获评全国优秀。", nil},
 		{"points of an assessment", "（一）一体化政务服务平台建设（3分）,综合得分85.6分,电价下降5分/千瓦时。", []string{"3分", "85.6分", "5分/千瓦时"}},
 		{"分 that is no point", "十分重要,三分天下,3分之1,于07时41分发生,1024*768分辨率,第2分局。", nil},
-		{"sound levels", "区域噪声平均值51.1分贝,15分钟生活圈。", []string{"51.1分贝", "15分钟"}},
+		{"sound levels and temperatures", "区域噪声平均值51.1分贝,15分钟生活圈,年平均气温17.7℃,8.8摄氏度。", []string{"51.1分贝", "15分钟", "17.7℃", "8.8摄氏度"}},
+		{"bulletin measures", "总股本2.89亿股,开放档案59197卷(件),检定计量器具53600台件,旅客周转量8.49亿人公里。", []string{"2.89亿股", "59197卷", "53600台件", "8.49亿人公里"}},
+		{"words 股 and 卷 start", "5股份制银行,3卷烟厂。", nil},
 		{"measures of time are kept", "审批时限压缩至3天,平均受教育年限达到10.5年。", []string{"3天", "10.5年"}},
 	} {
 		got := mentionTexts(c.in)
