@@ -233,7 +233,7 @@ var parseCases = []parseCase{
 	{in: "15天", value: "15", unit: "天"},
 	{in: "24小时", value: "24", unit: "小时"},
 	{in: "6个月", value: "6", unit: "个月"},
-	{in: "3个工作日", value: "3", unit: "个工作日"},
+	{in: "3个工作日", value: "3", unit: "工作日"},
 	{in: "79.5岁", value: "79.5", unit: "岁"},
 	// Rates per another unit.
 	{in: "2000片每月", value: "2000", unit: "片/月"},
