@@ -69,6 +69,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
+	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
 	prevIndicator, prevUnit := "", ""
 	subjects := newSubjectMemo()
 	for i := range ms {
@@ -116,7 +117,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure
 			}
 			if at.area == "" {
-				at.area = budgetLevel(a, d.LineStarts[d.LineOf(m.Start)], m.Start, at.concept, d.LevelAt(m.Start))
+				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
 			}
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
@@ -141,7 +142,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if d.Forward[d.LineOf(m.Start)] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start) {
+		if d.Forward[line] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start) {
 			at.modality = "target"
 		}
 	}

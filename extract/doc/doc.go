@@ -299,4 +299,7 @@ func (d *Document) Visible(start, end int) string {
 
 // LevelAt returns the budget level (市级, 市本级) the passage holding offset i is about,
 // "" for the whole area.
-func (d *Document) LevelAt(i int) string { return d.levels[d.LineOf(i)] }
+func (d *Document) LevelAt(i int) string { return d.LevelOfLine(d.LineOf(i)) }
+
+// LevelOfLine is LevelAt for the 0-based line k of the analysis text.
+func (d *Document) LevelOfLine(k int) string { return d.levels[k] }
