@@ -55,6 +55,9 @@ func TestIndicator(t *testing.T) {
 		{"shared noun of a list", "分别奖励30万元、20万元、10万元创新团队。", "20万元", "创新团队"},
 		{"framing words dropped", "其中,省级以上专精特新企业320家。", "320家", "省级以上专精特新企业"},
 		{"count stops at a verb", "18位院士担任首席科学家。", "18位", "院士"},
+		{"a change verb alone is the subject's change", "年末民用汽车保有量113.39万辆,净增3.21万辆。", "3.21万辆", "年末民用汽车保有量"},
+		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
+		{"an indent of wide spaces", "\u2002\u2002年末全市常住人口318.2万人。", "318.2万人", "年末全市常住人口"},
 		{"selection keeps its list", "12家企业入选国家级绿色工厂名单。", "12家", "企业入选国家级绿色工厂名单"},
 	})
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"strings"
+	"unicode"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
@@ -356,9 +357,23 @@ func trimPhrase(a []rune, p phrase) phrase {
 	return dropLoneRemark(a, p)
 }
 
-// itemNumberAt returns the length of a list item's number at a[i] (46. or 3、 before
-// words), or 0: digits and one '.' or '、' followed by a Han character.
+// itemNumberAt returns the length of a list item's number at a[i] (46. or 3、, (1), （一）
+// or ① before words), or 0: digits and one '.' or '、', a bracketed number, or a circled
+// one, followed by a Han character.
 func itemNumberAt(a []rune, i, end int) int {
+	if i < end && (a[i] == '(' || a[i] == '（') {
+		j := i + 1
+		for j < end && j-i <= 3 && (cjk.IsDigit(a[j]) || units.IsChineseNumeral(a[j])) {
+			j++
+		}
+		if j > i+1 && j+1 < end && (a[j] == ')' || a[j] == '）') && cjk.IsHan(a[j+1]) {
+			return j + 1 - i
+		}
+		return 0
+	}
+	if i+1 < end && a[i] >= '①' && a[i] <= '⑳' && cjk.IsHan(a[i+1]) {
+		return 1
+	}
 	j := i
 	for j < end && j-i < 3 && cjk.IsDigit(a[j]) {
 		j++
@@ -411,7 +426,7 @@ func isTrimmable(r rune) bool {
 	case ' ', '\t', '\r', '\n', ',', '，', '、', ';', '；', ':', '：', '。', '.', '!', '?', '(', ')', '（', '）', '-', '—', '/':
 		return true
 	}
-	return false
+	return r > 0x7f && unicode.IsSpace(r) // an indent of en or ideographic spaces (\u2002\u2002年末…)
 }
 
 // closesBracketIn keeps a closing bracket whose opening one is in the phrase

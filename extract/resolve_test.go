@@ -67,6 +67,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"从X to Y in a plan review: X is the level before it", report + "一、“十四五”时期工作回顾\n地区生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元,一般公共预算收入从3826.5亿元增长到4398.6亿元。", "3826.5亿元", "period", "2020"},
 		{"an opening paragraph sets the passage", report + "一、工作回顾\n各位代表，刚刚过去的2025年，我们迎难而上。\n全省新增市场主体80万户。", "80万户", "period", "2025"},
 		{"a bulletin describes its year", "2025年乙市国民经济和社会发展统计公报\n一、综合\n全市地区生产总值1573.8亿元。", "1573.8亿元", "period", "2025"},
+		{"当年 after a stated time is that time's year", "2025年乙市国民经济和社会发展统计公报\n年末登记在册经营主体74.72万户,其中当年新登记7.07万户;登记在册私营企业19.33万户。", "19.33万户", "period", "2025"},
 		{"a caption frames nothing", "2025年乙市国民经济和社会发展统计公报\n图1 2021—2025年地区生产总值\n全市粮食产量120万吨。", "120万吨", "period", "2025"},
 		{"budget report: execution and draft", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n一般公共预算收入完成200亿元。\n二、2026年预算草案\n一般公共预算收入安排210亿元。", "210亿元", "period", "2026"},
 		// Rule 4: recurring amounts.
@@ -131,6 +132,10 @@ func TestGenreFamilies(t *testing.T) {
 		{"and of the same item", budget + "全市一般公共预算收入28.7亿元(不含辽滨经开区36.4亿元)。", "36.4亿元", "indicator", "一般公共预算收入"},
 		{"a noun that holds a verb", budget + "加上调出资金4.0亿元,上解上级支出0.1亿元。", "4.0亿元", "indicator", "调出资金"},
 		{"(1) under 1. keeps the draft part forward", budget + "二、2026年预算草案\n1.全市预算草案\n(1)一般公共预算\n全市一般公共预算收入154.7亿元,同比增长3.0%。", "154.7亿元", "modality", "target"},
+		{"为预算数的", budget + "全州一般公共预算收入153.9亿元,为预算数的103.6%,增长5.6%。", "103.6%", "indicator", "一般公共预算收入"},
+		{"完成预算调整的", budget + "全市一般公共预算收入170.3亿元,完成预算调整的101.9%,增长21.7%。", "21.7%", "indicator", "一般公共预算收入"},
+		{"a list item's number is no part of the item", budget + "(1)全州一般公共预算收入153.9亿元。", "153.9亿元", "indicator", "一般公共预算收入"},
+		{"nor is the draft's 拟", budget + "(2)州本级政府性基金预算收入拟23亿元。", "23亿元", "indicator", "州本级政府性基金预算收入"},
 		{"a district is no name of the city", "关于岳阳市2025年预算执行情况与2026年预算草案的报告\n二、2026年预算草案\n岳阳经济技术开发区一般公共预算地方收入安排10.9亿元。", "10.9亿元", "area", "岳阳经济技术开发区"},
 	}
 	runDocCases(t, cases)
