@@ -62,6 +62,9 @@ func changeOf(a []rune, clauseFrom, start int) string {
 			if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {
 				return "" // 提升质量品牌技术创新项目和|4个: the word belongs to the item before
 			}
+			if e < numStart && attributive(a, e, numStart) {
+				return "" // 对经济增长的贡献率分别为14.2%, 降幅较大的5048种商品: the word describes a noun
+			}
 			return w.kind
 		}
 	}
@@ -72,6 +75,19 @@ func changeOf(a []rune, clauseFrom, start int) string {
 func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
 	for from := max(0, s-3); from <= s; from++ {
 		if n := set.PrefixAt(a, from); n > 0 && from+n >= e {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports a 的 in a[e:numStart], between a change word and its number: the word
+// then qualifies a noun (经济增长的贡献率, 关税降幅较大的5048种商品), and the number is no
+// change. A 的 after a year or level word (增长到2025年的4.93万亿元) never gets here: those
+// are levels already.
+func attributive(a []rune, e, numStart int) bool {
+	for k := e; k < numStart; k++ {
+		if a[k] == '的' {
 			return true
 		}
 	}
