@@ -538,7 +538,28 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 	if len(names) != last-first+1 {
 		return ""
 	}
+	if slices.ContainsFunc(names, func(p phrase) bool { return isOrdinalFragment(a, p) }) {
+		return text(a, p) // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
+	}
 	return text(a, names[i-first])
+}
+
+// isOrdinalFragment reports a listed name that is only an ordinal (第一, 二): a list such as
+// 第一、二、三产业 shares one noun among its ordinals.
+func isOrdinalFragment(a []rune, p phrase) bool {
+	s := p.s
+	if s < p.e && a[s] == '第' {
+		s++
+	}
+	if s == p.e {
+		return false
+	}
+	for k := s; k < p.e; k++ {
+		if !units.IsChineseNumeral(a[k]) && !cjk.IsDigit(a[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // listGroup returns the first and last mention of the list in clause c that mention i
