@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"github.com/policymetrics/policymetrics/units"
 	"slices"
 	"strings"
 
@@ -179,6 +180,15 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			continue
 		}
 		at := fields[k]
+		if minusBefore(a, m.Match) {
+			switch at.change {
+			case "":
+				m.Start-- // 自然增长率为-0.83‰: a level below zero, its sign part of the text
+				m.Value = m.Value.Neg()
+			case "increase":
+				at.change = "decrease" // 增速为-3.2%: a fall of 3.2%, as a table's −3.2 under 比上年增长(%) is
+			}
+		}
 		start, end := an.SourceSpan(m.Start, m.End, d.SrcLen)
 		if inSpans(claimed, start) {
 			continue // a table cell: its record comes from the table
@@ -364,3 +374,18 @@ func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.
 func analysisText(t textmap.Text) textmap.Text { return normalize.Normalize(t) }
+
+// minusBefore reports a minus sign before the number of m that is the number's own: right
+// after a copula or a colon (自然增长率为-0.83‰, 增速:-3.2%), where a hyphen joins nothing.
+// A range (2020-2025) or a code (G-5) has a digit or letter before its hyphen instead.
+func minusBefore(a []rune, m units.Match) bool {
+	s := m.Start
+	if m.Kind != units.Arabic || m.HasUpper || s < 2 || a[s-1] != '-' && a[s-1] != '−' {
+		return false
+	}
+	switch a[s-2] {
+	case '为', '是', ':', '：':
+		return true
+	}
+	return false
+}
