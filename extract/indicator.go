@@ -1,10 +1,9 @@
 package extract
 
 import (
-	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"strings"
-	"unicode"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -361,7 +360,11 @@ func trimPhrase(a []rune, p phrase) phrase {
 // or ① before words), or 0: digits and one '.' or '、', a bracketed number, or a circled
 // one, followed by a Han character.
 func itemNumberAt(a []rune, i, end int) int {
-	if i < end && (a[i] == '(' || a[i] == '（') {
+	if i >= end {
+		return 0
+	}
+	switch r := a[i]; {
+	case r == '(' || r == '（':
 		j := i + 1
 		for j < end && j-i <= 3 && (cjk.IsDigit(a[j]) || units.IsChineseNumeral(a[j])) {
 			j++
@@ -370,9 +373,13 @@ func itemNumberAt(a []rune, i, end int) int {
 			return j + 1 - i
 		}
 		return 0
-	}
-	if i+1 < end && a[i] >= '①' && a[i] <= '⑳' && cjk.IsHan(a[i+1]) {
-		return 1
+	case r >= '①' && r <= '⑳':
+		if i+1 < end && cjk.IsHan(a[i+1]) {
+			return 1
+		}
+		return 0
+	case !cjk.IsDigit(r):
+		return 0 // most phrases start with a Han character
 	}
 	j := i
 	for j < end && j-i < 3 && cjk.IsDigit(a[j]) {
@@ -426,7 +433,9 @@ func isTrimmable(r rune) bool {
 	case ' ', '\t', '\r', '\n', ',', '，', '、', ';', '；', ':', '：', '。', '.', '!', '?', '(', ')', '（', '）', '-', '—', '/':
 		return true
 	}
-	return r > 0x7f && unicode.IsSpace(r) // an indent of en or ideographic spaces (\u2002\u2002年末…)
+	// An indent of en or ideographic spaces (\u2002\u2002年末…); most runes asked are Han,
+	// past all of these.
+	return r <= 0x3000 && (r == 0x3000 || r == 0xA0 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F)
 }
 
 // closesBracketIn keeps a closing bracket whose opening one is in the phrase
