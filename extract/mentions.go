@@ -295,8 +295,8 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
 		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
 	}
-	if m.Unit == "分" && (m.Kind == units.Chinese || clockBefore(a, s)) {
-		return "not points" // 十分重要, 三分天下, 07时41分: 分 is a point only after digits, out of a clock time
+	if m.Kind == units.Chinese && digitsOnlyUnit(m.Unit) || m.Unit == "分" && clockBefore(a, s) {
+		return "name or word" // 十分重要, 三分天下, 三门峡, 07时41分: these units follow digits only
 	}
 	if m.Kind == units.Chinese && m.NumberEnd-s == 1 && a[s] == '一' {
 		return "indefinite" // 一个, 一项, 一张: the article "a", not a count
@@ -311,6 +311,12 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
+}
+
+// digitsOnlyUnit reports a unit that follows only Arabic digits: after a Chinese numeral
+// its character makes a word or a name instead (十分 "very", 三分天下; 三门峡, 七门核电).
+func digitsOnlyUnit(u string) bool {
+	return u == "分" || u == "门"
 }
 
 // clockBefore reports an hour just before a[s] (07时41分, 8点30分): the 分 after it are

@@ -56,6 +56,7 @@ func TestMentionFamilies(t *testing.T) {
 		{"sound levels and temperatures", "区域噪声平均值51.1分贝,15分钟生活圈,年平均气温17.7℃,8.8摄氏度。", []string{"51.1分贝", "15分钟", "17.7℃", "8.8摄氏度"}},
 		{"bulletin measures", "总股本2.89亿股,开放档案59197卷(件),检定计量器具53600台件,旅客周转量8.49亿人公里。", []string{"2.89亿股", "59197卷", "53600台件", "8.49亿人公里"}},
 		{"words 股 and 卷 start", "5股份制银行,3卷烟厂。", nil},
+		{"门 after digits only", "电话交换机总容量2345万门,老年教育课程100门,三门峡市,金七门核电,3门诊部。", []string{"2345万门", "100门"}},
 		{"a level below zero keeps its sign", "死亡率为5.69‰;自然增长率为-0.83‰,G-5高速,2020-2025年。", []string{"5.69‰", "-0.83‰"}},
 		{"measures of time are kept", "审批时限压缩至3天,平均受教育年限达到10.5年。", []string{"3天", "10.5年"}},
 	} {
