@@ -92,7 +92,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				prev = subj
 			}
 		}
-		at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
+		if name := bracketedAfter(a, ms, i, sen.Start); name != "" {
+			at.indicator = name
+		} else {
+			at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
+		}
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
@@ -542,6 +546,40 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 		return text(a, p) // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return text(a, names[i-first])
+}
+
+// bracketedAfter returns the noun a number in brackets stands right after
+// (新增转移支付(127.92亿元)、上年结转(20.41亿元)): the brackets make the number the noun's
+// own figure, whatever the sentence goes on to say. "" when the number is not so written.
+func bracketedAfter(a []rune, ms []mention, i, sentStart int) string {
+	m := ms[i]
+	open := m.Start - 1
+	if open <= sentStart || !isOpenBracket(a[open]) || m.End >= len(a) || a[m.End] != ')' && a[m.End] != '）' {
+		return ""
+	}
+	from := sentStart // the noun runs back to a break or to the number before
+	if i > 0 && ms[i-1].End > from && ms[i-1].End <= open {
+		from = ms[i-1].End
+	}
+	for k := open - 1; k > from; k-- {
+		if isNounBreak(a[k]) {
+			from = k + 1
+			break
+		}
+	}
+	if l := cleanLeft(a, phrase{from, open}); l.len() >= 2 {
+		return text(a, l)
+	}
+	return ""
+}
+
+// isNounBreak reports punctuation no noun phrase runs across.
+func isNounBreak(r rune) bool {
+	switch r {
+	case '、', ',', '，', ';', '；', ':', '：', '。', '(', '（', ')', '）':
+		return true
+	}
+	return false
 }
 
 // isOrdinalFragment reports a listed name that is only an ordinal (第一, 二): a list such as
