@@ -58,6 +58,7 @@ func TestIndicator(t *testing.T) {
 		{"a change verb alone is the subject's change", "年末民用汽车保有量113.39万辆,净增3.21万辆。", "3.21万辆", "年末民用汽车保有量"},
 		{"增产 alone is the output's change", "粮食产量152.3万吨,增产0.3%。", "0.3%", "粮食产量"},
 		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
+		{"a footnote mark is no part of it", "全市地区生产总值[2]2829.58亿元。", "2829.58亿元", "地区生产总值"},
 		{"an indent of wide spaces", "\u2002\u2002年末全市常住人口318.2万人。", "318.2万人", "年末全市常住人口"},
 		{"ordinals sharing one noun are named whole", "第一、二、三产业对经济增长的贡献率分别为14.2%、33.0%、52.7%。", "33.0%", "第一、二、三产业对经济增长的贡献率"},
 		{"selection keeps its list", "12家企业入选国家级绿色工厂名单。", "12家", "企业入选国家级绿色工厂名单"},

@@ -350,10 +350,31 @@ func trimPhrase(a []rune, p phrase) phrase {
 			}
 		}
 	}
-	for !p.empty() && isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
+	for !p.empty() && (isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) || footnoteBefore(a, p) > 0) {
+		if n := footnoteBefore(a, p); n > 0 {
+			p.e -= n
+			continue
+		}
 		p.e--
 	}
 	return dropLoneRemark(a, p)
+}
+
+// footnoteBefore returns the length of a footnote mark ending p ([10], ［2］), or 0:
+// 政府债务限额[10]5525亿元 measures the 限额, not the note.
+func footnoteBefore(a []rune, p phrase) int {
+	e := p.e
+	if e-p.s < 3 || a[e-1] != ']' && a[e-1] != '］' {
+		return 0
+	}
+	k := e - 2
+	for k > p.s && cjk.IsDigit(a[k]) {
+		k--
+	}
+	if k == e-2 || a[k] != '[' && a[k] != '［' {
+		return 0
+	}
+	return e - k
 }
 
 // itemNumberAt returns the length of a list item's number at a[i] (46. or 3、, (1), （一）
