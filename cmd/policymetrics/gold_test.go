@@ -118,10 +118,13 @@ func TestSeedFixtures(t *testing.T) {
 // (（3分）, which plan_1 weighs its tasks in) and sound levels (分贝) became units: mention
 // F1 0.991 (plan_1 0.317 → 0.982), record F1 0.905 (the new matches' indicators are often
 // the deadline after them); then 人公里, 股, 卷, 台件 and temperatures: mention F1 0.994,
-// record F1 0.910.
+// record F1 0.910. Three more were annotated blind and scored before any rule saw them
+// (2026-11-26): the taizhou bulletin (mention F1 1.000, record F1 0.896), the shantou
+// budget report (1.000, 0.750: 完成预算调整的…% was not read as a rate against the budget)
+// and the nanyang bulletin (0.999, 0.971). All nine now: mention F1 0.998, record F1 0.941.
 const (
 	genresMinMentionF1 = 0.98
-	genresMinRecordF1  = 0.89
+	genresMinRecordF1  = 0.92
 )
 
 func TestGenreQualityFloors(t *testing.T) {
