@@ -58,6 +58,7 @@ func TestIndicator(t *testing.T) {
 		{"a change verb alone is the subject's change", "年末民用汽车保有量113.39万辆,净增3.21万辆。", "3.21万辆", "年末民用汽车保有量"},
 		{"增产 alone is the output's change", "粮食产量152.3万吨,增产0.3%。", "0.3%", "粮食产量"},
 		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
+		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
 		{"a footnote mark is no part of it", "全市地区生产总值[2]2829.58亿元。", "2829.58亿元", "地区生产总值"},
 		{"an indent of wide spaces", "\u2002\u2002年末全市常住人口318.2万人。", "318.2万人", "年末全市常住人口"},
 		{"ordinals sharing one noun are named whole", "第一、二、三产业对经济增长的贡献率分别为14.2%、33.0%、52.7%。", "33.0%", "第一、二、三产业对经济增长的贡献率"},
@@ -116,6 +117,7 @@ func TestChange(t *testing.T) {
 		{"direct single character", "进出口总额增8.3%。", "8.3%", "increase"},
 		{"more or less output", "粮食产量152.3万吨,增产0.3%;夏粮产量50万吨,减产3.8%。", "3.8%", "decrease"},
 		{"more revenue", "一般公共预算收入57.1亿元,增收5.2亿元。", "5.2亿元", "increase"},
+		{"less spending", "政府性基金预算支出50.7亿元,比上年减支12.6亿元。", "12.6亿元", "decrease"},
 		{"a change word describing a noun", "第三产业对经济增长的贡献率为52.7%。", "52.7%", ""},
 		{"and a counted noun", "针对5年内关税降幅较大的5048种商品。", "5048种", ""},
 	})

@@ -163,8 +163,8 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	for !p.empty() && strings.ContainsRune("将要已可拟", a[p.s]) {
 		p.s++
 	}
-	if p.empty() {
-		return p, false
+	if p.empty() || isEtc(a, p) {
+		return phrase{p.s, p.s}, false // …补助0.1亿元等: "and so on" names nothing
 	}
 	if levelMetaphors.PrefixAt(a, p.s) > 0 {
 		return phrase{p.s, p.s}, false // 迈上1000亿斤新台阶: a level reached, nothing counted
@@ -551,4 +551,9 @@ func comparisonSplit(a []rune, p phrase) (phrase, bool) {
 		return phrase{p.s, k}, true
 	}
 	return p, false
+}
+
+// isEtc reports a phrase that is only 等 or 等等, closing a list.
+func isEtc(a []rune, p phrase) bool {
+	return p.len() == 1 && a[p.s] == '等' || p.len() == 2 && a[p.s] == '等' && a[p.s+1] == '等'
 }
