@@ -39,11 +39,10 @@ func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, 
 	if indEnd >= 0 && indEnd <= numStart {
 		after = string(a[indEnd:min(numStart, indEnd+maxAfterRunes)])
 	}
-	c, err := list.Match(indicator, after)
+	c, place, err := list.MatchPlace(indicator, after)
 	if c == "" {
 		return "", "", err
 	}
-	place, _ := concept.StripPlace(indicator)
 	if place == "" && indStart > clauseFrom {
 		place = placeBefore(a, clauseFrom, indStart)
 	}

@@ -10,29 +10,35 @@ import (
 // (经济 + 增长); it is read only by patterns. The error is a *PatternError for a pattern
 // that timed out; the concept is then "".
 func (l *List) Match(phrase, after string) (string, error) {
+	c, _, err := l.MatchPlace(phrase, after)
+	return c, err
+}
+
+// MatchPlace is Match that also returns StripPlace's place of the phrase, remembered with
+// the phrase's stripping (a record whose indicator names a concept asks for both).
+func (l *List) MatchPlace(phrase, after string) (concept, place string, err error) {
 	phrase = trimSpace(phrase)
-	if s, ok := l.memo.load(phrase); ok {
-		if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
-			return s.concept, nil
-		}
-		allowed := s.allowed
-		return l.matchPatterns(s.core, after, &allowed) // patterns read the words after
+	s, ok := l.memo.load(phrase)
+	if !ok {
+		s = l.strip(phrase)
+		s.place, _ = StripPlace(phrase)
+		l.memo.store(phrase, s)
 	}
-	s := l.strip(phrase)
-	l.memo.store(phrase, s)
 	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
-		return s.concept, nil
+		return s.concept, s.place, nil
 	}
 	allowed := s.allowed
-	return l.matchPatterns(s.core, after, &allowed)
+	c, err := l.matchPatterns(s.core, after, &allowed) // patterns read the words after
+	return c, s.place, err
 }
 
 // stripped is what stripping found for a phrase: its concept by wording, or the core and
-// the ends at which a pattern may stop.
+// the ends at which a pattern may stop; and the place it starts with (StripPlace).
 type stripped struct {
 	concept string
 	core    string
 	allowed ends
+	place   string
 }
 
 // strip looks phrase up by wording, dropping leading modifiers and trailing measure words.
