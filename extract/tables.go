@@ -40,8 +40,26 @@ var (
 	captionUnit = regexp.MustCompile(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
 	yearInText  = regexp.MustCompile(`(1[9]\d\d|2[01]\d\d)\s*年`)
 	tableNumber = regexp.MustCompile(`^(?:附表|表)[0-9一二三四五六七八九十]+[-—－、.．]?\d*`)
-	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?:\D|$)|[①-⑳])\s*`)
+	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])\s*`)
 )
+
+// numberingEnd returns where a label's item number (一、 (二) 7. ①) ends, or -1. A digit
+// right after "3." makes a decimal, not an item number. (Go's regexp has no lookahead: a
+// pattern that checked the next character consumed it, and 7.下级上解收入 lost its 下.)
+func numberingEnd(s string) int {
+	loc := numbering.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	if loc[1] < len(s) && s[loc[1]] >= '0' && s[loc[1]] <= '9' {
+		if m := strings.TrimSpace(s[:loc[1]]); strings.HasSuffix(m, ".") || strings.HasSuffix(m, "．") || strings.HasSuffix(m, "、") {
+			if c := strings.TrimSpace(m)[0]; c >= '0' && c <= '9' {
+				return -1
+			}
+		}
+	}
+	return loc[1]
+}
 
 // tableCell is a numeric cell of a data table, read.
 type tableCell struct {
@@ -316,8 +334,8 @@ func cleanLabel(s string) string {
 		if n := labelPrefixes.PrefixAt([]rune(s), 0); n > 0 {
 			s, changed = strings.TrimSpace(string([]rune(s)[n:])), true
 		}
-		if loc := numbering.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-			s, changed = s[loc[1]:], true
+		if end := numberingEnd(s); end >= 0 && end < len(s) {
+			s, changed = s[end:], true
 		}
 	}
 	return strings.TrimSpace(s)
@@ -538,7 +556,10 @@ func captionConcept(opts Options, caption string) string {
 		for n := tableTitleEnds.SuffixBefore(r, len(r)); n > 0 && n < len(r); n = tableTitleEnds.SuffixBefore(r, len(r)) {
 			r = r[:len(r)-n]
 		}
-		name := strings.TrimSpace(numbering.ReplaceAllString(tableNumber.ReplaceAllString(string(r), ""), ""))
+		name := strings.TrimSpace(tableNumber.ReplaceAllString(string(r), ""))
+		if end := numberingEnd(name); end >= 0 {
+			name = strings.TrimSpace(name[end:])
+		}
 		if c, _ := opts.concepts().Match(name, ""); c != "" {
 			return c
 		}

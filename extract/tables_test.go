@@ -1,0 +1,23 @@
+package extract
+
+import "testing"
+
+// TestCleanLabel: a row label loses its item number and table prefixes, and nothing else.
+func TestCleanLabel(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"7.下级上解收入", "下级上解收入"}, // the character after the number is the label's
+		{"12、社会保险待遇支出", "社会保险待遇支出"},
+		{"（二）政府性基金预算收入", "政府性基金预算收入"},
+		{"一、税收收入", "税收收入"},
+		{"①教育支出", "教育支出"},
+		{"其中：增值税", "增值税"},
+		{"＃住宅", "住宅"},
+		{"3.5级以上地震", "3.5级以上地震"}, // a decimal, not item 3
+		{"其他收入", "其他收入"},
+		{"5G基站", "5G基站"},
+	} {
+		if got := cleanLabel(c.in); got != c.want {
+			t.Errorf("cleanLabel(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
