@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"regexp"
 	"strconv"
 	"strings"
@@ -338,7 +339,30 @@ func cleanLabel(s string) string {
 			s, changed = s[end:], true
 		}
 	}
-	return strings.TrimSpace(s)
+	return joinSpacedHan(strings.TrimSpace(s))
+}
+
+// joinSpacedHan drops spaces between two Han characters: a label letter-spaced to fill its
+// cell (支 出 合 计) is one word.
+func joinSpacedHan(s string) string {
+	if !strings.ContainsAny(s, " \u3000") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if (r == ' ' || r == '\u3000') && len(out) > 0 && cjk.IsHan(out[len(out)-1]) {
+			k := i
+			for k < len(rs) && (rs[k] == ' ' || rs[k] == '\u3000') {
+				k++
+			}
+			if k < len(rs) && cjk.IsHan(rs[k]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // unitIn reads a unit named in text: 单位：亿元, or a trailing bracket (产量（万吨）).

@@ -15,6 +15,8 @@ func TestCleanLabel(t *testing.T) {
 		{"3.5级以上地震", "3.5级以上地震"}, // a decimal, not item 3
 		{"其他收入", "其他收入"},
 		{"5G基站", "5G基站"},
+		{"支 出 合 计", "支出合计"}, // letter-spaced to fill its cell
+		{"R&D 经费", "R&D 经费"},
 	} {
 		if got := cleanLabel(c.in); got != c.want {
 			t.Errorf("cleanLabel(%q) = %q, want %q", c.in, got, c.want)
