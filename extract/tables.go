@@ -41,10 +41,10 @@ var (
 	captionUnit = regexp.MustCompile(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
 	yearInText  = regexp.MustCompile(`(1[9]\d\d|2[01]\d\d)\s*年`)
 	tableNumber = regexp.MustCompile(`^(?:附表|表)[0-9一二三四五六七八九十]+[-—－、.．]?\d*`)
-	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])\s*`)
+	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)*[、.．]|[①-⑳])\s*`)
 )
 
-// numberingEnd returns where a label's item number (一、 (二) 7. ①) ends, or -1. A digit
+// numberingEnd returns where a label's item number (一、 (二) 7. 1.1. ①) ends, or -1. A digit
 // right after "3." makes a decimal, not an item number. (Go's regexp has no lookahead: a
 // pattern that checked the next character consumed it, and 7.下级上解收入 lost its 下.)
 func numberingEnd(s string) int {

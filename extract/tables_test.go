@@ -7,6 +7,7 @@ func TestCleanLabel(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"7.下级上解收入", "下级上解收入"}, // the character after the number is the label's
 		{"12、社会保险待遇支出", "社会保险待遇支出"},
+		{"1.1.粮食播种面积", "粮食播种面积"}, // a numbered sub-item
 		{"（二）政府性基金预算收入", "政府性基金预算收入"},
 		{"一、税收收入", "税收收入"},
 		{"①教育支出", "教育支出"},
