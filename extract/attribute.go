@@ -112,6 +112,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			// 高出10.3%, keeps its comparison)
 			at.indicator = prevIndicator
 		}
+		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if aside != "" && !sameArea(aside, d.Area) {

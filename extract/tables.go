@@ -343,7 +343,7 @@ func cleanLabel(s string) string {
 }
 
 // joinSpacedHan drops spaces between two Han characters: a label letter-spaced to fill its
-// cell (支 出 合 计) is one word.
+// cell (支 出 合 计), or words spread over a justified PDF line, are one word.
 func joinSpacedHan(s string) string {
 	if !strings.ContainsAny(s, " \u3000") {
 		return s
