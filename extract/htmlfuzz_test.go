@@ -66,6 +66,12 @@ func visibleFrom(src []rune, i int) string {
 				continue
 			}
 		case '&':
+			if n := numericRefLen(src, i); n > 0 {
+				// &#20159 without its ';' is still a character to an HTML5 parser.
+				b.WriteString(html.UnescapeString(string(src[i : i+n])))
+				i += n
+				continue
+			}
 			if j := indexFrom(src, i, ';'); j > 0 && j-i <= 32 {
 				if dec := html.UnescapeString(string(src[i : j+1])); dec != string(src[i:j+1]) {
 					b.WriteString(dec)
@@ -97,6 +103,31 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// numericRefLen returns the length of a numeric character reference at src[i] (&#20159;,
+// &#x4EBF, its ';' optional as HTML5 reads it), or 0.
+func numericRefLen(src []rune, i int) int {
+	j := i + 1
+	if j >= len(src) || src[j] != '#' {
+		return 0
+	}
+	j++
+	hex := j < len(src) && (src[j] == 'x' || src[j] == 'X')
+	if hex {
+		j++
+	}
+	start := j
+	for j < len(src) && (src[j] >= '0' && src[j] <= '9' || hex && (src[j] >= 'a' && src[j] <= 'f' || src[j] >= 'A' && src[j] <= 'F')) {
+		j++
+	}
+	if j == start {
+		return 0
+	}
+	if j < len(src) && src[j] == ';' {
+		j++
+	}
+	return j - i
 }
 
 func indexFrom(src []rune, i int, r rune) int {
