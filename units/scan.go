@@ -222,11 +222,13 @@ func applyUnit(v Decimal, f unitForm) Decimal {
 	return v
 }
 
-// perUnits may follow 每 or / to make a rate (片每月, 元/人, 元/吨).
+// perUnits may follow 每 or / to make a rate (片每月, 元/人, 元/吨, 毫克/升), or an
+// alternative measure (文物781件/套).
 var perUnits = map[string]bool{
 	"年": true, "个月": true, "天": true, "小时": true, "人": true, "户": true, "人次": true,
 	"吨": true, "亩": true, "平方米": true, "公里": true, "千瓦时": true, "件": true, "台": true,
 	"辆": true, "次": true, "度": true, "立方米": true, "千克": true, "公斤": true, "株": true,
+	"升": true, "毫升": true, "米": true, "千米": true, "套": true, "张": true, "头": true, "只": true,
 }
 
 // perOnlyUnits are units only after 每 or /: 月 and 日 alone are dates (5月, 15日).
