@@ -265,6 +265,11 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	if isMoneyUnit(baseUnit(m.Unit)) && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
+	if isMoneyUnit(baseUnit(m.Unit)) && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l)) {
+		if p, ok := purposeInNextClause(a, ms, i); ok {
+			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
+		}
+	}
 	if isRateUnit(m.Unit) {
 		if before, ok := comparisonSplit(a, left); ok {
 			if p := cleanLeft(a, before); p.len() >= 2 {
@@ -581,6 +586,32 @@ func isNounBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// purposeInNextClause returns the purpose of money ms[i] when the clause right after it
+// opens with a purpose verb (统筹7.12亿元,支持三明高新区、三明经济开发区发展), up to that
+// clause's end or the next number.
+func purposeInNextClause(a []rune, ms []mention, i int) (phrase, bool) {
+	k := ms[i].End
+	if _, qe := units.QualifierAfter(a, k); qe > k {
+		k = qe
+	}
+	if k >= len(a) || a[k] != ',' && a[k] != '，' {
+		return phrase{}, false
+	}
+	s := k + 1
+	if purposeVerbs.PrefixAt(a, s) == 0 {
+		return phrase{}, false
+	}
+	e := s
+	for e < len(a) && !isPunctBreak(a[e]) || e < len(a) && a[e] == '、' {
+		if i+1 < len(ms) && e >= ms[i+1].Start {
+			break
+		}
+		e++
+	}
+	p := trimPhrase(a, phrase{s, e})
+	return p, p.len() >= 3
 }
 
 // isOrdinalFragment reports a listed name that is only an ordinal (第一, 二): a list such as

@@ -22,6 +22,7 @@ var (
 	fiscalConcepts    = lexicon.Get("fiscal-concepts")
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
+	purposeVerbs      = lexicon.Get("purpose-verbs")
 	outturnWords      = lexicon.Get("estimated-outturn")
 	asideOpeners      = lexicon.Get("aside-openers")
 	comparisonOpeners = lexicon.Get("comparison-openers")
