@@ -24,6 +24,7 @@ var (
 	startLevel      = lexicon.Get("start-level")
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
+	priceBaseAfter  = lexicon.Get("price-base-after")
 	periodReset     = lexicon.Get("period-reset")
 	planPeriodAfter = lexicon.Get("plan-period-after")
 )
@@ -251,8 +252,9 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			// starts with a digit, a plan name with 十)
 		}
 		if te, ok := relativeAt(a, i, to, tc); ok {
-			// 2016年全年: a part of a year stated before belongs to that year.
-			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) {
+			// 2016年全年: a part of a year stated before belongs to that year; 上年不变价 is
+			// a base of prices.
+			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) && priceBaseAfter.PrefixAt(a, te.end) == 0 {
 				out = append(out, te)
 			}
 			i = te.end - 1
@@ -279,7 +281,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			i = te.end - 1
 			continue
 		}
-		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te)
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0
 		out = append(out, te)
 		i = te.end - 1
 	}

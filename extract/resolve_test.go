@@ -68,6 +68,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"an opening paragraph sets the passage", report + "一、工作回顾\n各位代表，刚刚过去的2025年，我们迎难而上。\n全省新增市场主体80万户。", "80万户", "period", "2025"},
 		{"a bulletin describes its year", "2025年乙市国民经济和社会发展统计公报\n一、综合\n全市地区生产总值1573.8亿元。", "1573.8亿元", "period", "2025"},
 		{"当年 after a stated time is that time's year", "2025年乙市国民经济和社会发展统计公报\n年末登记在册经营主体74.72万户,其中当年新登记7.07万户;登记在册私营企业19.33万户。", "19.33万户", "period", "2025"},
+		{"a base of prices is no period", "2025年乙市国民经济和社会发展统计公报\n全年电信业务总量198.27亿元(上年不变价),比上年增长10.3%;邮政业务总量260.16亿元(2020年不变价),增长3.3%。", "3.3%", "period", "2025"},
 		{"a caption frames nothing", "2025年乙市国民经济和社会发展统计公报\n图1 2021—2025年地区生产总值\n全市粮食产量120万吨。", "120万吨", "period", "2025"},
 		{"budget report: execution and draft", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n一般公共预算收入完成200亿元。\n二、2026年预算草案\n一般公共预算收入安排210亿元。", "210亿元", "period", "2026"},
 		// Rule 4: recurring amounts.
