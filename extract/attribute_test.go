@@ -111,6 +111,7 @@ func TestChange(t *testing.T) {
 		{"new level is not a change", "常住人口城镇化率提高到65.3%。", "65.3%", ""},
 		{"level reached", "全市高新技术企业总数增至1.2万家。", "1.2万家", ""},
 		{"gap to a reference", "增速高于全国平均水平1.1个百分点。", "1.1个百分点", ""},
+		{"gap with 比…高", "园区工业增加值增长10.4%,增速比全市平均水平高2.2个百分点。", "2.2个百分点", ""},
 		{"plain level", "地区生产总值达到1.3万亿元。", "1.3万亿元", ""},
 		{"increase word in a noun", "规上工业增加值占比达到36%。", "36%", ""},
 		{"one change word for a list", "新增国家级孵化器8家、省级孵化器20家。", "20家", "increase"},

@@ -33,6 +33,9 @@ func changeOf(a []rune, clauseFrom, start int) string {
 	if _, qs := units.QualifierBefore(a, start); qs < start && qs >= clauseFrom {
 		numStart = qs
 	}
+	if comparedBefore(a, clauseFrom, numStart) {
+		return "" // 增速比全市平均水平高2.2个百分点: a gap, not a change
+	}
 	// Single characters count only right before the number: 增8.1%, 降5%.
 	if increaseDirect.SuffixBefore(a, numStart) > 0 && levelSuffix.PrefixAt(a, numStart) == 0 {
 		return "increase"
@@ -88,6 +91,31 @@ func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
 func attributive(a []rune, e, numStart int) bool {
 	for k := e; k < numStart; k++ {
 		if a[k] == '的' {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedBefore reports a bare comparative right before the number after 比 or 较 in its
+// clause (比上年高0.2个百分点, 较全省快1.5个百分点): the number is a gap to the reference.
+// 提高, 降低 and the other change words ending so are not bare.
+func comparedBefore(a []rune, clauseFrom, numStart int) bool {
+	k := numStart - 1
+	if k <= clauseFrom {
+		return false
+	}
+	switch a[k] {
+	case '高', '低', '快', '慢':
+	default:
+		return false
+	}
+	switch a[k-1] {
+	case '提', '降', '减', '升', '增', '最', '较':
+		return false
+	}
+	for j := k - 1; j >= clauseFrom; j-- {
+		if a[j] == '比' || a[j] == '较' {
 			return true
 		}
 	}
