@@ -345,8 +345,8 @@ func cleanLabel(s string) string {
 // joinSpacedHan drops spaces between two Han characters: a label letter-spaced to fill its
 // cell (支 出 合 计), or words spread over a justified PDF line, are one word.
 func joinSpacedHan(s string) string {
-	if !strings.ContainsAny(s, " \u3000") {
-		return s
+	if strings.IndexByte(s, ' ') < 0 && !strings.Contains(s, "\u3000") {
+		return s // (not ContainsAny: with a non-ASCII rune to look for it decodes every rune)
 	}
 	rs := []rune(s)
 	out := rs[:0:0]
