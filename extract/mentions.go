@@ -286,8 +286,8 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if s > 0 && a[s-1] == '+' || m.NumberEnd < len(a) && a[m.NumberEnd] == '+' {
 		return "formula name" // 1+X, “8+4”
 	}
-	if isRatio(a, s, m.NumberEnd) {
-		return "ratio" // 1:27, 10:30
+	if isRatio(a, s, m.NumberEnd) || m.Unit == "对" && e < len(a) && (units.NumberStartsAt(a, e) || a[e] == '一') {
+		return "ratio" // 1:27, 10:30, 1对1, 一对一
 	}
 	if m.Kind == units.Chinese && (a[s] == '零' || a[s] == '〇') {
 		return "zero word" // 零部件, 零售, 零距离: 零 starting a word is not a count
