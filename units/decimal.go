@@ -165,32 +165,38 @@ func abs64(v int64) int64 {
 
 // String prints d as a plain decimal: no exponent, no trailing fractional zeros.
 func (d Decimal) String() string {
+	var buf [32]byte
+	return string(d.Append(buf[:0]))
+}
+
+// Append appends d as String prints it to dst: for writers of many records, with no
+// string made for each.
+func (d Decimal) Append(dst []byte) []byte {
 	d = d.norm()
-	neg := d.coef < 0
-	digits := strconv.FormatUint(uint64(abs64(d.coef)), 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	if d.coef < 0 {
+		dst = append(dst, '-')
 	}
+	var buf [20]byte
+	digits := strconv.AppendUint(buf[:0], uint64(abs64(d.coef)), 10)
 	switch {
 	case d.exp >= 0:
-		b.WriteString(digits)
+		dst = append(dst, digits...)
 		for i := int32(0); i < d.exp; i++ {
-			b.WriteByte('0')
+			dst = append(dst, '0')
 		}
 	case int(-d.exp) < len(digits):
 		cut := len(digits) + int(d.exp)
-		b.WriteString(digits[:cut])
-		b.WriteByte('.')
-		b.WriteString(digits[cut:])
+		dst = append(dst, digits[:cut]...)
+		dst = append(dst, '.')
+		dst = append(dst, digits[cut:]...)
 	default:
-		b.WriteString("0.")
+		dst = append(dst, "0."...)
 		for i := len(digits); i < int(-d.exp); i++ {
-			b.WriteByte('0')
+			dst = append(dst, '0')
 		}
-		b.WriteString(digits)
+		dst = append(dst, digits...)
 	}
-	return b.String()
+	return dst
 }
 
 func allZeros(s string) bool {

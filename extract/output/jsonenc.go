@@ -49,7 +49,7 @@ func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []by
 	b = append(b, `,"text":`...)
 	b = appendJSONString(b, r.Text)
 	b = append(b, `,"value":`...)
-	b = append(b, r.Value.String()...)
+	b = r.Value.Append(b)
 	b = append(b, `,"unit":`...)
 	b = appendJSONString(b, r.Unit)
 	b = append(b, `,"indicator":`...)
@@ -74,7 +74,7 @@ func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []by
 	}
 	if r.Upper != nil {
 		b = append(b, `,"upper":`...)
-		b = append(b, r.Upper.String()...)
+		b = r.Upper.Append(b)
 	}
 	if r.RawUnit != "" {
 		b = append(b, `,"raw_unit":`...)
