@@ -295,6 +295,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
 		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
 	}
+	if (m.Unit == "℃" || m.Unit == "摄氏度") && weatherWidget(a, s) {
+		return "page chrome" // 温度：24-30℃ 天气现象：阴天 风向风速：偏东风3-4级, a portal's forecast
+	}
 	if m.Kind == units.Chinese && digitsOnlyUnit(m.Unit) || m.Unit == "分" && clockBefore(a, s) {
 		return "name or word" // 十分重要, 三分天下, 三门峡, 07时41分: these units follow digits only
 	}
@@ -311,6 +314,26 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
+}
+
+// weatherWidget reports a temperature in a portal's weather forecast: its line (within 60
+// characters either way) also names the weather and the wind, as no report's sentence does.
+func weatherWidget(a []rune, s int) bool {
+	from, to := max(0, s-60), min(len(a), s+60)
+	for k := s - 1; k >= from; k-- {
+		if a[k] == '\n' {
+			from = k + 1
+			break
+		}
+	}
+	for k := s; k < to; k++ {
+		if a[k] == '\n' {
+			to = k
+			break
+		}
+	}
+	line := a[from:to]
+	return lastIndexWord(line, []rune("天气"), 0, len(line)) >= 0 && lastIndexWord(line, []rune("风向"), 0, len(line)) >= 0
 }
 
 // digitsOnlyUnit reports a unit that follows only Arabic digits: after a Chinese numeral
