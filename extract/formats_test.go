@@ -126,6 +126,40 @@ func TestXLSX(t *testing.T) {
 	}
 }
 
+// TestXLSXIndentedLabels: a budget table shows 类, 款 and 项 by indenting its labels; an
+// empty 款 row names the 项 rows under it, not its siblings after them.
+func TestXLSXIndentedLabels(t *testing.T) {
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	rows := [][]any{
+		{"2025年乙市一般公共预算支出表"},
+		{"单位：万元"},
+		{"科目", "预算数"},
+		{"一般公共服务支出", 900},
+		{"   数据事务", nil},
+		{"     其他数据事务支出", 12},
+		{"   人大事务", 300},
+		{"     行政运行", 250},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow(sheet, cell, &r)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got := recordsJSONL(t, "budget.xlsx", buf.Bytes())
+	if !bytes.Contains(got, []byte(`"indicator":"数据事务其他数据事务支出"`)) {
+		t.Errorf("the 项 under the empty 款 lost it:\n%s", got)
+	}
+	for _, bad := range []string{`"indicator":"数据事务人大事务"`, `"indicator":"数据事务行政运行"`} {
+		if bytes.Contains(got, []byte(bad)) {
+			t.Errorf("a sibling of the empty 款 took its name (%s):\n%s", bad, got)
+		}
+	}
+}
+
 // TestLegacyOffice: a .doc is a clear error naming the format, not silence.
 func TestLegacyOffice(t *testing.T) {
 	data := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...)

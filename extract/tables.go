@@ -160,15 +160,21 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	codeCols := codeColumns(rows[firstData:], labelCols, header)
 	var recs []Record
 	var claimed []span
-	section := ""
+	section, sectionIndent := "", 0
 	for r := firstData; r < len(rows); r++ {
 		row := rows[r]
 		label := rowLabel(row, labelCols, len(row))
+		indent := labelIndent(row, labelCols)
 		if !rowHasNumber(row) {
 			if label != "" && !strings.Contains(label, "单位") && !hasWord(codeColumnWords, label) {
-				section = label
+				section, sectionIndent = label, indent
 			}
 			continue
+		}
+		if section != "" && (indent > 0 || sectionIndent > 0) && indent <= sectionIndent {
+			// An indented table (类, 款, 项 by leading spaces): a row no deeper than the
+			// empty one before it is its sibling, not its part (   数据事务 then   人大事务).
+			section = ""
 		}
 		rowUnit := ""
 		if unitCol >= 0 && unitCol < len(row) {
@@ -320,6 +326,29 @@ func rowLabel(row []read.Cell, labelCols []bool, c int) string {
 		}
 	}
 	return ""
+}
+
+// labelIndent returns how far a row's label is indented by leading spaces (an ideographic
+// space counts two), the way budget tables show 类, 款 and 项.
+func labelIndent(row []read.Cell, labelCols []bool) int {
+	for k := len(row) - 1; k >= 0; k-- {
+		if k < len(labelCols) && labelCols[k] && isLabelText(strings.TrimSpace(row[k].Text)) {
+			n := 0
+			for _, r := range row[k].Text {
+				switch r {
+				case ' ', '\u00a0':
+					n++
+					continue
+				case '\u3000':
+					n += 2
+					continue
+				}
+				break
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 // isLabelText reports a cell that can name a row: not empty, not a marker of the row's
