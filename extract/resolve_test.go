@@ -71,6 +71,8 @@ func TestResolvedPeriods(t *testing.T) {
 		{"a base of prices is no period", "2025年乙市国民经济和社会发展统计公报\n全年电信业务总量198.27亿元(上年不变价),比上年增长10.3%;邮政业务总量260.16亿元(2020年不变价),增长3.3%。", "3.3%", "period", "2025"},
 		{"a caption frames nothing", "2025年乙市国民经济和社会发展统计公报\n图1 2021—2025年地区生产总值\n全市粮食产量120万吨。", "120万吨", "period", "2025"},
 		{"budget report: execution and draft", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n一般公共预算收入完成200亿元。\n二、2026年预算草案\n一般公共预算收入安排210亿元。", "210亿元", "period", "2026"},
+		{"a review paragraph inside a forward section", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年,全区地区生产总值年均增长4.8%。\n“十五五”时期,地区生产总值年均增长5%左右。", "4.8%", "modality", ""},
+		{"and the section goes on forward", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年,全区地区生产总值年均增长4.8%。\n“十五五”时期,地区生产总值年均增长5%左右。", "5%", "modality", "target"},
 		// Rule 4: recurring amounts.
 		{"每年 has no period", report + "一、2025年工作回顾\n每年近300余人参会。", "300余人", "period", ""},
 	}

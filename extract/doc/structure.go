@@ -10,6 +10,7 @@ var (
 	forwardHeading = lexicon.Get("forward-heading")
 	forwardOpening = lexicon.Get("forward-opening")
 	reportHeading  = lexicon.Get("report-heading")
+	reviewOpening  = lexicon.Get("review-opening")
 )
 
 // maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
@@ -126,6 +127,9 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 	}
 	if !p.on && forwardOpening.PrefixAt(t, 0) > 0 {
 		p.on, p.level = true, 99 // an opening phrase: ends at any heading
+	}
+	if p.on && reviewOpening.PrefixAt(t, 0) > 0 {
+		return false // 过去五年,我们…: a review paragraph; the section goes on after it
 	}
 	return p.on
 }
