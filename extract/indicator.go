@@ -281,6 +281,9 @@ func lastListSep(a []rune, from, to int) int {
 	if n := listBreaks.SuffixBeforeFrom(a, e, from); n > 0 && a[e-1] != '等' {
 		return e - 1
 	}
+	if e > from && a[e-1] == '等' && e-1 > from && a[e-2] != ')' && a[e-2] != '）' {
+		return -1 // 债务还本支出、上解上级支出等150.1亿元: the sum of the whole list
+	}
 	depth := 0
 	for k := to - 1; k >= from; k-- {
 		switch a[k] {
