@@ -78,6 +78,17 @@ func cleanLeft(a []rune, p phrase) phrase {
 	return q
 }
 
+// insideLastItem reports a verb at a[vs] after the last 、 of a list phrase: it belongs to
+// that item (…、上解上级支出、安排预算稳定调节基金), not to the whole list.
+func insideLastItem(a []rune, p phrase, vs int) bool {
+	for k := vs - 1; k >= p.s; k-- {
+		if a[k] == '、' {
+			return true
+		}
+	}
+	return false
+}
+
 // What the text before a number turned out to be.
 type leftKind int
 
@@ -110,7 +121,7 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 		return p, leftPlain
 	}
 	kind := leftPlain
-	if vs, vn := mainVerb(a, p); vs >= 0 {
+	if vs, vn := mainVerb(a, p); vs >= 0 && !insideLastItem(a, p, vs) {
 		after := dropTrailingFunction(a, trimPhrase(a, phrase{vs + vn, p.e}))
 		switch {
 		case after.len() == 2 && vs-p.s >= 1 && vs-p.s <= 3 && !strings.ContainsRune("后前时中内来", a[vs-1]):
