@@ -92,8 +92,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				prev = subj
 			}
 		}
-		if name := bracketedAfter(a, ms, i, sen.Start); name != "" {
-			at.indicator = name
+		changeFrom, changeAt, bracketed := lb, m.Start, false
+		if name, from, open := bracketedAfter(a, ms, i, sen.Start); name != "" {
+			at.indicator, bracketed = name, true
+			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
 			at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
 		}
@@ -126,8 +128,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 			prevIndicator, prevUnit = at.indicator, m.Unit
 		}
-		at.change = changeOf(a, lb, m.Start)
-		if at.change == "" && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) {
+		at.change = changeOf(a, changeFrom, changeAt)
+		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
@@ -556,14 +558,15 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 
 // bracketedAfter returns the noun a number in brackets stands right after
 // (新增转移支付(127.92亿元)、上年结转(20.41亿元)): the brackets make the number the noun's
-// own figure, whatever the sentence goes on to say. "" when the number is not so written.
-func bracketedAfter(a []rune, ms []mention, i, sentStart int) string {
+// own figure, whatever the sentence goes on to say; and where the noun's phrase starts and
+// the bracket opens, for its change word. "" when the number is not so written.
+func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from, open int) {
 	m := ms[i]
-	open := m.Start - 1
+	open = m.Start - 1
 	if open <= sentStart || !isOpenBracket(a[open]) || m.End >= len(a) || a[m.End] != ')' && a[m.End] != '）' {
-		return ""
+		return "", 0, 0
 	}
-	from := sentStart // the noun runs back to a break or to the number before
+	from = sentStart // the noun runs back to a break or to the number before
 	if i > 0 && ms[i-1].End > from && ms[i-1].End <= open {
 		from = ms[i-1].End
 	}
@@ -574,9 +577,9 @@ func bracketedAfter(a []rune, ms []mention, i, sentStart int) string {
 		}
 	}
 	if l := cleanLeft(a, phrase{from, open}); l.len() >= 2 {
-		return text(a, l)
+		return text(a, l), from, open
 	}
-	return ""
+	return "", 0, 0
 }
 
 // isNounBreak reports punctuation no noun phrase runs across.

@@ -142,6 +142,9 @@ func TestGenreFamilies(t *testing.T) {
 		{"a number in brackets is the noun's before it", budget + "年初支出预算1720.24亿元,加上新增转移支付(127.92亿元)、上年结转(20.41亿元)等174.6亿元。", "127.92亿元", "indicator", "转移支付"},
 		{"money named by its use in the next clause", budget + "统筹7.12亿元,支持高新区、经济开发区发展。", "7.12亿元", "indicator", "支持高新区、经济开发区发展"},
 		{"a sum over a list closed by 等 is the list's", budget + "减去债务还本支出、上解上级支出、安排预算稳定调节基金等150.1亿元。", "150.1亿元", "indicator", "债务还本支出、上解上级支出、安排预算稳定调节基金"},
+		{"the change word of a bracketed amount's noun", budget + "加上新增转移支付(127.92亿元)、上年结转(20.41亿元),减去调入资金减少(123.48亿元)。", "127.92亿元", "change", "increase"},
+		{"is that noun's alone", budget + "加上新增转移支付(127.92亿元)、上年结转(20.41亿元),减去调入资金减少(123.48亿元)。", "20.41亿元", "change", ""},
+		{"and after it", budget + "加上新增转移支付(127.92亿元)、上年结转(20.41亿元),减去调入资金减少(123.48亿元)。", "123.48亿元", "change", "decrease"},
 		{"a share alone is the item's", budget + "——教育支出119.06亿元,占比12.4%,下降9%。", "12.4%", "indicator", "教育支出"},
 		{"a district is no name of the city", "关于岳阳市2025年预算执行情况与2026年预算草案的报告\n二、2026年预算草案\n岳阳经济技术开发区一般公共预算地方收入安排10.9亿元。", "10.9亿元", "area", "岳阳经济技术开发区"},
 	}
