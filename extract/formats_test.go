@@ -102,8 +102,6 @@ func TestDOCX(t *testing.T) {
 
 // TestXLSX: every sheet is a table; its title and 单位 rows are the caption.
 func TestXLSX(t *testing.T) {
-	f := excelize.NewFile()
-	sheet := f.GetSheetName(0)
 	rows := [][]any{
 		{"2025年乙市政府债务余额表"},
 		{"单位：亿元"},
@@ -111,15 +109,7 @@ func TestXLSX(t *testing.T) {
 		{"地方政府债务余额", 512.3, 6.4},
 		{"其中：专项债务", 301.7, 9.8},
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow(sheet, cell, &r)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	got := recordsJSONL(t, "debt.xlsx", buf.Bytes())
+	got := recordsJSONL(t, "debt.xlsx", workbook(t, rows))
 	golden.Check(t, "debt.xlsx.golden.jsonl", got)
 	if !bytes.Contains(got, []byte(`"value":51230000000,"unit":"元","indicator":"地方政府债务余额"`)) || !bytes.Contains(got, []byte(`"period":"2025"`)) {
 		t.Errorf("debt amounts missing:\n%s", got)
@@ -129,8 +119,6 @@ func TestXLSX(t *testing.T) {
 // TestXLSXIndentedLabels: a budget table shows 类, 款 and 项 by indenting its labels; an
 // empty 款 row names the 项 rows under it, not its siblings after them.
 func TestXLSXIndentedLabels(t *testing.T) {
-	f := excelize.NewFile()
-	sheet := f.GetSheetName(0)
 	rows := [][]any{
 		{"2025年乙市一般公共预算支出表"},
 		{"单位：万元"},
@@ -141,15 +129,7 @@ func TestXLSXIndentedLabels(t *testing.T) {
 		{"   人大事务", 300},
 		{"     行政运行", 250},
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow(sheet, cell, &r)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	got := recordsJSONL(t, "budget.xlsx", buf.Bytes())
+	got := recordsJSONL(t, "budget.xlsx", workbook(t, rows))
 	if !bytes.Contains(got, []byte(`"indicator":"数据事务其他数据事务支出"`)) {
 		t.Errorf("the 项 under the empty 款 lost it:\n%s", got)
 	}
@@ -158,6 +138,24 @@ func TestXLSXIndentedLabels(t *testing.T) {
 			t.Errorf("a sibling of the empty 款 took its name (%s):\n%s", bad, got)
 		}
 	}
+}
+
+// workbook returns an XLSX file whose first sheet holds rows, from A1 down.
+func workbook(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // TestLegacyOffice: a .doc is a clear error naming the format, not silence.
