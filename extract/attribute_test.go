@@ -61,6 +61,8 @@ func TestIndicator(t *testing.T) {
 		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
 		{"a footnote mark is no part of it", "全市地区生产总值[2]2829.58亿元。", "2829.58亿元", "地区生产总值"},
 		{"an indent of wide spaces", "\u2002\u2002年末全市常住人口318.2万人。", "318.2万人", "年末全市常住人口"},
+		{"在 ends the counted noun", "5件作品在全省新创群众文艺作品评选中获奖。", "5件", "作品"},
+		{"but not 所在", "惠及149.5万个婴幼儿所在家庭。", "149.5万个", "婴幼儿所在家庭"},
 		{"ordinals sharing one noun are named whole", "第一、二、三产业对经济增长的贡献率分别为14.2%、33.0%、52.7%。", "33.0%", "第一、二、三产业对经济增长的贡献率"},
 		{"selection keeps its list", "12家企业入选国家级绿色工厂名单。", "12家", "企业入选国家级绿色工厂名单"},
 	})

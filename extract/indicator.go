@@ -222,6 +222,9 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		if !noun {
 			continue
 		}
+		if r == '在' && i > p.s+1 && indicatorKeep.PrefixAt(a, i) == 0 && !strings.ContainsRune("所存现实正自旨潜内外好不", a[i-1]) {
+			return trimPhrase(a, phrase{p.s, i}) // 5件作品在全省…评选中获奖: 在 opens where, not what (所在, 存在, 正在… are words)
+		}
 		if honourVerbs.PrefixAt(a, i) > 0 {
 			return trimPhrase(a, cutAtPunct(a, p))
 		}
