@@ -123,6 +123,7 @@ func TestChange(t *testing.T) {
 		{"less spending", "政府性基金预算支出50.7亿元,比上年减支12.6亿元。", "12.6亿元", "decrease"},
 		{"a change word describing a noun", "第三产业对经济增长的贡献率为52.7%。", "52.7%", ""},
 		{"and a counted noun", "针对5年内关税降幅较大的5048种商品。", "5048种", ""},
+		{"a contribution to growth is a level", "三次产业对全市经济增长贡献率分别为8.2%、44.6%和47.2%。", "44.6%", ""},
 	})
 }
 

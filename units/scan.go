@@ -235,8 +235,8 @@ var perUnits = map[string]bool{
 var perOnlyUnits = map[rune]string{'月': "月", '日': "日", '周': "周", '週': "周"}
 
 // perScaledUnits may follow a scale word in the unit of a rate (公里/百平方公里, 部/百人,
-// 吨标准煤/万元): per a hundred, thousand or ten thousand of them.
-var perScaledUnits = map[string]bool{"人": true, "户": true, "平方公里": true, "元": true, "平方米": true, "亩": true}
+// 吨标准煤/万元, 人/万辆): per a hundred, thousand or ten thousand of them.
+var perScaledUnits = map[string]bool{"人": true, "户": true, "平方公里": true, "元": true, "平方米": true, "亩": true, "辆": true}
 
 // perUnitAt reads the unit of a rate after 每 or /.
 func perUnitAt(s []rune, i int) (form, canonical string, ok bool) {
