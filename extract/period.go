@@ -44,12 +44,20 @@ type timeContext struct {
 	passage string // "2025", "2021-2025" or ""
 }
 
-// passageYear is the year a part of a year (全年, 12月份) belongs to: the passage's
-// year, else the document's.
+// passageYear is the year a part of a year (全年, 12月份) belongs to, and the last year
+// of a span counted back (近五年累计…): the passage's year, or the last of a past
+// passage's years, else the document's.
 func (tc timeContext) passageYear() int {
 	if len(tc.passage) == 4 {
 		y, _ := strconv.Atoi(tc.passage)
 		return y
+	}
+	if len(tc.passage) == 9 {
+		// The review of 2021-2025 in a 2026 report ends in 2025; the plan for 2026-2030
+		// begins with the document's own year.
+		if y, _ := strconv.Atoi(tc.passage[5:]); y > 0 && y < tc.year {
+			return y
+		}
 	}
 	return tc.year
 }
