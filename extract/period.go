@@ -25,6 +25,7 @@ var (
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	priceBaseAfter  = lexicon.Get("price-base-after")
+	yearNameAfter   = lexicon.Get("year-name-after")
 	periodReset     = lexicon.Get("period-reset")
 	planPeriodAfter = lexicon.Get("plan-period-after")
 )
@@ -289,7 +290,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			i = te.end - 1
 			continue
 		}
-		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0
 		out = append(out, te)
 		i = te.end - 1
 	}

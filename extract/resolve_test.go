@@ -61,6 +61,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"the year's targets", report + "二、2026年工作安排\n(一)扩大内需\n新开工重大项目200个。", "200个", "period", "2026"},
 		{"plan-period review: a change is the period's", report + "一、“十四五”时期工作回顾\n规上工业增加值年均增长6.5%。", "6.5%", "period", "2021-2025"},
 		{"plan-period review: a span counted back ends with it", report + "一、“十四五”时期工作回顾\n近五年累计投入资金2562亿元,财政收入3年增长58.6%。", "58.6%", "period", "2023-2025"},
+		{"a year naming a vision is no period", report + "二、“十五五”时期主要目标任务\n综合考虑实现2035年远景目标,提出地区生产总值年均增长5%—5.5%。", "5%—5.5%", "period", "2026-2030"},
 		{"plan-period review: a level is its last year's", report + "一、“十四五”时期工作回顾\n全省地区生产总值达到6.66万亿元。", "6.66万亿元", "period", "2025"},
 		{"plan-period review: where a level started", report + "一、“十四五”时期工作回顾\n居民人均可支配收入从27136元增长到35000元。", "27136元", "period", "2020"},
 		{"五年来 opening a later sentence of a paragraph", report + "一、2025年工作回顾\n各位代表!2025年是“十四五”收官之年。五年来,我们砥砺奋进。\n——全省地区生产总值年均增长5.9%。", "5.9%", "period", "2021-2025"},
