@@ -607,7 +607,7 @@ func purposeInNextClause(a []rune, ms []mention, i int) (phrase, bool) {
 		return phrase{}, false
 	}
 	e := s
-	for e < len(a) && !isPunctBreak(a[e]) || e < len(a) && a[e] == '、' {
+	for e < len(a) && (a[e] == '、' || !isPunctBreak(a[e])) {
 		if i+1 < len(ms) && e >= ms[i+1].Start {
 			break
 		}

@@ -367,10 +367,13 @@ func trimPhrase(a []rune, p phrase) phrase {
 			}
 		}
 	}
-	for !p.empty() && (isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) || footnoteBefore(a, p) > 0) {
+	for !p.empty() {
 		if n := footnoteBefore(a, p); n > 0 {
 			p.e -= n
 			continue
+		}
+		if !isTrimmable(a[p.e-1]) || closesBracketIn(a, p) {
+			break
 		}
 		p.e--
 	}

@@ -345,7 +345,7 @@ func digitsOnlyUnit(u string) bool {
 // clockBefore reports an hour just before a[s] (07时41分, 8点30分): the 分 after it are
 // minutes of a clock time.
 func clockBefore(a []rune, s int) bool {
-	return s > 1 && (a[s-1] == '时' || a[s-1] == '點' || a[s-1] == '点' || a[s-1] == '時' || a[s-1] == ':') && cjk.IsDigit(a[s-2])
+	return s > 1 && (a[s-1] == '时' || a[s-1] == '点' || a[s-1] == ':') && cjk.IsDigit(a[s-2]) // analysis text is simplified
 }
 
 // ordinalListBefore reports a number listed after an ordinal (第一、二轮: the 二 is 第二).

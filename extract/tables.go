@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/units"
@@ -53,10 +53,9 @@ func numberingEnd(s string) int {
 		return -1
 	}
 	if loc[1] < len(s) && s[loc[1]] >= '0' && s[loc[1]] <= '9' {
-		if m := strings.TrimSpace(s[:loc[1]]); strings.HasSuffix(m, ".") || strings.HasSuffix(m, "．") || strings.HasSuffix(m, "、") {
-			if c := strings.TrimSpace(m)[0]; c >= '0' && c <= '9' {
-				return -1
-			}
+		m := strings.TrimSpace(s[:loc[1]])
+		if (strings.HasSuffix(m, ".") || strings.HasSuffix(m, "．") || strings.HasSuffix(m, "、")) && m[0] >= '0' && m[0] <= '9' {
+			return -1
 		}
 	}
 	return loc[1]

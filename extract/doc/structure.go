@@ -128,7 +128,7 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 	if !p.on && forwardOpening.PrefixAt(t, 0) > 0 {
 		p.on, p.level = true, 99 // an opening phrase: ends at any heading
 	}
-	if p.on && reviewOpening.PrefixAt(t, 0) > 0 {
+	if p.on && (reviewOpening.PrefixAt(t, 0) > 0 || yearsPastFive.PrefixAt(t, 0) > 0) {
 		return false // 过去五年,我们…: a review paragraph; the section goes on after it
 	}
 	return p.on
