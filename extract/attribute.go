@@ -584,11 +584,7 @@ func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from
 
 // isNounBreak reports punctuation no noun phrase runs across.
 func isNounBreak(r rune) bool {
-	switch r {
-	case '、', ',', '，', ';', '；', ':', '：', '。', '(', '（', ')', '）':
-		return true
-	}
-	return false
+	return isPunctBreak(r) || isOpenBracket(r) || r == ')' || r == '）'
 }
 
 // purposeInNextClause returns the purpose of money ms[i] when the clause right after it
