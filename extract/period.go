@@ -22,6 +22,7 @@ var (
 	spanOpeners     = lexicon.Get("span-openers")
 	changeAfterSpan = lexicon.Get("change-after-span")
 	startLevel      = lexicon.Get("start-level")
+	cumulative      = lexicon.Get("cumulative")
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	priceBaseAfter  = lexicon.Get("price-base-after")
@@ -370,7 +371,10 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 		return ""
 	}
 	k := start
+	// A qualifier that is itself a level verb (突破1万公里) states the level reached.
+	reached := false
 	if _, qs := units.QualifierBefore(a, k); qs < k {
+		reached = levelVerbs.SuffixBefore(a, k) > 0
 		k = qs
 	}
 	if len(passage) == 4 {
@@ -387,8 +391,11 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 	case startLevel.SuffixBefore(a, k) > 0:
 		y, _ := strconv.Atoi(passage[:4])
 		return strconv.Itoa(y - 1) // 从0.94万家增加到…: the level the period started from
-	case change == "" && levelVerbs.SuffixBefore(a, k) > 0:
-		return passage[5:] // 达到6.66万亿元: the level the period ends at
+	case change == "" && (reached || levelVerbs.SuffixBefore(a, k) > 0):
+		if i, _ := cumulative.IndexIn(a, clauseFrom, k); i >= 0 {
+			return passage // 累计突破9千亿元: a total over the period
+		}
+		return passage[5:] // 达到6.66万亿元, 突破1万公里: the level the period ends at
 	}
 	return passage
 }
