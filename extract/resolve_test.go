@@ -78,6 +78,8 @@ func TestResolvedPeriods(t *testing.T) {
 		{"budget report: execution and draft", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n一般公共预算收入完成200亿元。\n二、2026年预算草案\n一般公共预算收入安排210亿元。", "210亿元", "period", "2026"},
 		{"a review paragraph inside a forward section", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年,全区地区生产总值年均增长4.8%。\n“十五五”时期,地区生产总值年均增长5%左右。", "4.8%", "modality", ""},
 		{"and the section goes on forward", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年,全区地区生产总值年均增长4.8%。\n“十五五”时期,地区生产总值年均增长5%左右。", "5%", "modality", "target"},
+		{"a paragraph citing the next plan's proposal presents that plan", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年,全区地区生产总值年均增长4.8%。\n根据《中共某某省委关于制定国民经济和社会发展第十五个五年规划的建议》，我们编制了规划纲要（草案）。提出地区生产总值年均增长5%左右。", "5%", "period", "2026-2030"},
+		{"a lead-in naming no plan frames nothing", report + "一、“十四五”时期工作回顾\n根据国家统一部署，全省地区生产总值年均增长5.5%。", "5.5%", "period", "2021-2025"},
 		// Rule 4: recurring amounts.
 		{"每年 has no period", report + "一、2025年工作回顾\n每年近300余人参会。", "300余人", "period", ""},
 	}

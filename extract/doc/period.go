@@ -36,6 +36,7 @@ var (
 	planTitle      = lexicon.Get("plan-title")
 	baselineWords  = lexicon.Get("baseline-before")
 	vocatives      = lexicon.Get("vocatives")
+	planLeadIn     = lexicon.Get("plan-lead-in")
 	captionOpeners = lexicon.Get("caption-openers")
 	levelWords     = lexicon.Get("budget-levels")
 	wholeAreaWords = lexicon.Get("whole-area")
@@ -395,6 +396,9 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 				return "", false
 			}
 		}
+		if p := planOfLeadIn(line); p != "" {
+			return p, true
+		}
 		for i := 0; i <= min(maxLeadIn, len(line)-1); i++ {
 			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
 				break
@@ -419,6 +423,37 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// planOfLeadIn is the plan period of a paragraph that opens by citing the plan it presents
+// (根据《…第十五个五年规划的建议》，我们编制了“十五五”规划纲要…: 2026-2030): the outline's
+// targets follow, though the plan is named only inside a title. Only the lead-in clause is
+// read.
+func planOfLeadIn(line []rune) string {
+	if planLeadIn.PrefixAt(line, 0) == 0 {
+		return ""
+	}
+	for i := 0; i < len(line) && !isPause(line[i]) && line[i] != '。'; i++ {
+		if IsPlanName(line, i) {
+			return PlanYears[string(line[i:i+3])]
+		}
+		if p := planOrdinalAt(line, i); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// planOrdinalAt reads a plan named by its ordinal at line[i] (第十五个五年规划 is 十五五:
+// 2026-2030).
+func planOrdinalAt(line []rune, i int) string {
+	if line[i] != '第' || i+6 > len(line) {
+		return ""
+	}
+	if hasPrefix(line, i+3, "个五年") {
+		return PlanYears[string(line[i+1:i+3])+"五"]
+	}
+	return ""
 }
 
 func isPause(r rune) bool {
