@@ -29,6 +29,7 @@ var (
 	yearNameAfter   = lexicon.Get("year-name-after")
 	periodReset     = lexicon.Get("period-reset")
 	planPeriodAfter = lexicon.Get("plan-period-after")
+	planEndAfter    = lexicon.Get("plan-end-after")
 )
 
 // timeExpr is a time a sentence states: a year, a year range, a month, or a list of years
@@ -422,7 +423,8 @@ func isRangeSep(r rune) bool {
 	return false
 }
 
-// planPeriod reads “十三五”期间 / 十四五以来 / 十四五时期 as a year range; a plan name
+// planPeriod reads “十三五”期间 / 十四五以来 / 十四五时期 as a year range and “十三五”末 as
+// its last year; a plan name
 // followed by anything else (“十四五”规划) is a title, not a period.
 func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 	years := doc.PlanYears[string(a[i:i+3])]
@@ -432,6 +434,9 @@ func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 	}
 	if n := planPeriodAfter.PrefixAt(a, j); n > 0 && j+n <= to {
 		return timeExpr{start: i, end: j + n, values: []string{years}}, true
+	}
+	if n := planEndAfter.PrefixAt(a, j); n > 0 && j+n <= to {
+		return timeExpr{start: i, end: j + n, values: []string{years[5:]}}, true // “十三五”末: 2020
 	}
 	return timeExpr{}, false
 }
