@@ -124,7 +124,36 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 			out[k].listFwd = out[k+1].listFwd + 1
 		}
 	}
+	shareListQualifiers(a, out)
 	return out
+}
+
+// shareListQualifiers gives the items of a tight list of one unit the qualifier its ends
+// carry: a word before the first (分别超过2%、5%: both over) or after the last (分别控制在
+// 3%、5%以内: both under) qualifies the whole list. Only items with no qualifier of their
+// own, joined by nothing but 、 or a conjunction, take it.
+func shareListQualifiers(a []rune, ms []mention) {
+	tight := func(k int) bool { // ms[k-1] and ms[k] are items of one tight list
+		prev, m := ms[k-1], ms[k]
+		if m.listBack == 0 || prev.Unit != m.Unit || m.Start <= prev.End {
+			return false
+		}
+		return m.Start == prev.End+1 && a[prev.End] == '、' || conjunctions.SuffixBeforeFrom(a, m.Start, prev.End) == m.Start-prev.End
+	}
+	for k := 1; k < len(ms); k++ {
+		if ms[k].qualifier == units.NoQualifier && tight(k) && ms[k-1].qualifier != units.NoQualifier {
+			if _, qs := units.QualifierBefore(a, ms[k-1].Start); qs < ms[k-1].Start || ms[k-1].listBack > 0 {
+				ms[k].qualifier = ms[k-1].qualifier
+			}
+		}
+	}
+	for k := len(ms) - 1; k > 0; k-- {
+		if ms[k-1].qualifier == units.NoQualifier && tight(k) && ms[k].qualifier != units.NoQualifier {
+			if q, _ := units.QualifierAfter(a, ms[k].End); q == ms[k].qualifier && ms[k].Qualifier == units.NoQualifier {
+				ms[k-1].qualifier = ms[k].qualifier
+			}
+		}
+	}
 }
 
 // numeralRunEnd returns the end of the run of numeral characters of one script at a[i].
