@@ -97,7 +97,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
-			at.indicator = indicatorOf(a, ms, i, lb, rb, c, prev, &subjects)
+			at.indicator = indicatorOf(a, ms, i, lb, rb, c, sen.End, prev, &subjects)
 		}
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
@@ -185,6 +185,13 @@ func inListWith(a []rune, prev, m mention) bool {
 
 var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")
 
+// genericMoney are names of money that say nothing of what it is (安排资金41亿元,支持…):
+// its use in the next clause names it, as for money with no name at all.
+var (
+	genericMoney = lexicon.Get("generic-money")
+	purposeLinks = lexicon.Get("purpose-links")
+)
+
 // sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
 // noun and the number (新增8家…、2家…; 新增国家级孵化器8家、省级孵化器20家).
 func sharesVerbOf(a []rune, prev, m mention) bool {
@@ -241,7 +248,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 }
 
 // indicatorOf chooses what mention i measures (SPEC §4).
-func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev string, subjects *subjectMemo) string {
+func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if name := respectiveName(a, ms, i, c); name != "" {
@@ -267,8 +274,8 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, prev str
 	if isMoneyUnit(baseUnit(m.Unit)) && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
-	if isMoneyUnit(baseUnit(m.Unit)) && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l)) {
-		if p, ok := purposeInNextClause(a, ms, i); ok {
+	if isMoneyUnit(baseUnit(m.Unit)) && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.Contains(text(a, l))) {
+		if p, ok := purposeInNextClause(a[:senEnd], ms, i); ok {
 			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
 		}
 	}
@@ -589,7 +596,7 @@ func isNounBreak(r rune) bool {
 
 // purposeInNextClause returns the purpose of money ms[i] when the clause right after it
 // opens with a purpose verb (统筹7.12亿元,支持三明高新区、三明经济开发区发展), up to that
-// clause's end or the next number.
+// clause's end or the next number. a ends with the sentence.
 func purposeInNextClause(a []rune, ms []mention, i int) (phrase, bool) {
 	k := ms[i].End
 	if _, qe := units.QualifierAfter(a, k); qe > k {
@@ -610,6 +617,9 @@ func purposeInNextClause(a []rune, ms []mention, i int) (phrase, bool) {
 		e++
 	}
 	p := trimPhrase(a, phrase{s, e})
+	if n := purposeLinks.PrefixAt(a, p.s); n > 0 && p.len()-n >= 3 {
+		p = trimPhrase(a, phrase{p.s + n, p.e}) // 支持举办各类促消费活动: 举办各类促消费活动
+	}
 	return p, p.len() >= 3
 }
 
