@@ -296,10 +296,16 @@ func isASCIIAlnum(r rune) bool {
 }
 
 // IsCanonicalUnit reports whether u is a canonical unit of the lexicon (or a compound
-// rate of two, 元/人).
+// rate of two, 元/人, which may be per a span of time in turn, 元/人/月).
 func IsCanonicalUnit(u string) bool {
 	if lex.canonical[u] {
 		return true
+	}
+	if i := strings.LastIndexByte(u, '/'); i > 0 && strings.Count(u, "/") == 2 {
+		if !isTimeUnit(u[i+1:]) {
+			return false
+		}
+		u = u[:i]
 	}
 	a, b, ok := strings.Cut(u, "/")
 	if !ok || !lex.canonical[a] {

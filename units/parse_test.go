@@ -238,6 +238,9 @@ var parseCases = []parseCase{
 	// Rates per another unit.
 	{in: "2000片每月", value: "2000", unit: "片/月"},
 	{in: "300元/人", value: "300", unit: "元/人"},
+	{in: "331元/人/月", value: "331", unit: "元/人/月"},
+	{in: "700元/人·年", value: "700", unit: "元/人/年"},
+	{in: "25元/亩/年", value: "25", unit: "元/亩/年"},
 	{in: "500元/吨", value: "500", unit: "元/吨"},
 	{in: "10万元/年", value: "100000", unit: "元/年"},
 	{in: "1.2万元每亩", value: "12000", unit: "元/亩"},
