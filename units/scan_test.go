@@ -76,6 +76,9 @@ func TestQualifiers(t *testing.T) {
 		{"最高3000万元", "3000", Under, NoQualifier},
 		{"不超过5%以内", "5", Under, Under},
 		{"附近5公里", "5", NoQualifier, NoQualifier},
+		{"较年初预算节约0.49亿元", "0.49", NoQualifier, NoQualifier},
+		{"签约30个项目", "30", NoQualifier, NoQualifier},
+		{"大约300人", "300", Approx, NoQualifier},
 	} {
 		rs := []rune(c.text)
 		i := indexRunes(rs, []rune(c.at))
