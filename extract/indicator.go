@@ -18,6 +18,7 @@ var (
 	honourVerbs     = lexicon.Get("honour-verbs")
 	adverbs         = lexicon.Get("adverbs")
 	listBreaks      = lexicon.Get("list-breaks")
+	nextItemOpeners = lexicon.Get("next-item-openers")
 	relativeOpeners = lexicon.Get("relative-openers")
 	levelMetaphors  = lexicon.Get("level-metaphors")
 )
@@ -170,6 +171,11 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
 		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
 	}
+	if n := nextItemOpeners.PrefixAt(a, p.s); n > 0 && runsIntoNumber(a, phrase{p.s + n, p.e}) {
+		// 基金88亿元和调入资金201.1亿元; 收入1009亿元加上转移支付收入395.61亿元: the words
+		// run into the next number, so they name it, not this one.
+		return phrase{p.s, p.s}, false
+	}
 	p = trimPhrase(a, p)
 	for !p.empty() && strings.ContainsRune("将要已可拟", a[p.s]) {
 		p.s++
@@ -321,6 +327,21 @@ func matchingClose(a []rune, i, to int) int {
 		}
 	}
 	return -1
+}
+
+// runsIntoNumber reports words that run unbroken into a number: the name of the next item
+// of a chain (调入资金 in …和调入资金201.1亿元), not a qualifier (及以上, 及以下) or a list (和美乡村
+// 中心村、161个…).
+func runsIntoNumber(a []rune, p phrase) bool {
+	if p.empty() || p.e >= len(a) || !nextIsNumber(a, p.e) || a[p.s] == '以' {
+		return false
+	}
+	for k := p.s; k < p.e; k++ {
+		if isNounBreak(a[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 func nextIsNumber(a []rune, i int) bool {
