@@ -188,8 +188,9 @@ var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")
 // genericMoney are names of money that say nothing of what it is (安排资金41亿元,支持…):
 // its use in the next clause names it, as for money with no name at all.
 var (
-	genericMoney = lexicon.Get("generic-money")
-	purposeLinks = lexicon.Get("purpose-links")
+	genericMoney   = lexicon.Get("generic-money")
+	purposeLinks   = lexicon.Get("purpose-links")
+	purposeAdverbs = lexicon.Get("purpose-adverbs")
 )
 
 // sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
@@ -606,6 +607,9 @@ func purposeInNextClause(a []rune, ms []mention, i int) (phrase, bool) {
 		return phrase{}, false
 	}
 	s := k + 1
+	if n := purposeAdverbs.PrefixAt(a, s); n > 0 && purposeVerbs.PrefixAt(a, s+n) > 0 {
+		s += n // 安排3.4亿元,积极推动以旧换新…: how it was used is not what for
+	}
 	if purposeVerbs.PrefixAt(a, s) == 0 {
 		return phrase{}, false
 	}
