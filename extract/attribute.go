@@ -209,8 +209,8 @@ func sharesVerbOf(a []rune, prev, m mention) bool {
 	if v, _ := verbsObject.IndexIn(a, k+1, m.Start); v >= 0 {
 		return false
 	}
-	if v, _ := verbsPredicate.IndexIn(a, k+1, m.Start); v >= 0 {
-		return false
+	if v, n := verbsPredicate.IndexIn(a, k+1, m.Start); v >= 0 && !coveredBy(verbNouns, a, v, v+n) {
+		return false // 、2家入驻…: a verb of its own (not 运营 in 知识产权运营中心)
 	}
 	return true
 }

@@ -114,6 +114,8 @@ func TestChange(t *testing.T) {
 		{"fall", "单位工业增加值能耗下降4.1%。", "4.1%", "decrease"},
 		{"net increase of a count", "全年净增经营主体18万户。", "18万户", "increase"},
 		{"new additions", "新增城镇就业52万人。", "52万人", "increase"},
+		{"a list item shares its verb, though its noun holds one", "新增国家级企业技术中心8家、产业知识产权运营中心2家。", "2家", "increase"},
+		{"an item with a verb of its own does not", "新增企业技术中心8家、落户企业2家。", "2家", ""},
 		{"phase-out", "淘汰落后产能300万吨。", "300万吨", "decrease"},
 		{"percentage points up", "研发投入强度提高0.2个百分点。", "0.2个百分点", "increase"},
 		{"new level is not a change", "常住人口城镇化率提高到65.3%。", "65.3%", ""},
