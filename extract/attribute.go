@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"github.com/policymetrics/policymetrics/extract/doc"
-	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"slices"
 	"sort"
+	"strings"
 
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
@@ -149,11 +150,17 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if d.Forward[line] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start) {
+		if (d.Forward[line] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start)) && !countsIndicators(at.indicator, m.Unit) {
 			at.modality = "target"
 		}
 	}
 	splitPairs(opts.concepts(), out)
+}
+
+// countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性
+// 指标): it describes the plan as written, a fact, whatever the targets those indicators set.
+func countsIndicators(indicator, unit string) bool {
+	return (unit == "个" || unit == "项") && strings.HasSuffix(indicator, "指标")
 }
 
 // clauseSpan returns the clause of sen holding rune offset i (the sentence if none does).

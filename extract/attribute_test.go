@@ -143,6 +143,7 @@ func TestModality(t *testing.T) {
 		{"计划 as a verb", "计划新建保障性住房8000套。", "8000套", "target"},
 		{"确保", "确保粮食产量稳定在500亿斤。", "500亿斤", "target"},
 		{"a target set above is a baseline", "存量隐性债务化解进度超过省定目标8.36个百分点。", "8.36个百分点", ""},
+		{"a count of a plan's indicators is no target", "“十五五”时期,提出五大类21个主要指标,包括13个预期性指标。", "13个", ""},
 		{"按计划 tells how it was done", "加上按计划提取的贷款0.2亿元,债务余额为36亿元。", "0.2亿元", ""},
 		{"colon list of goals", "主要预期目标是:地区生产总值增长5%左右,城镇新增就业30万人以上。", "30万人", "target"},
 		{"reported fact", "全年完成固定资产投资1800亿元。", "1800亿元", ""},

@@ -368,7 +368,7 @@ func trimPhrase(a []rune, p phrase) phrase {
 			p.s++
 			changed = true
 		}
-		if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && !(n == 1 && indicatorKeep.PrefixAt(a, p.s) > 1) {
+		if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && indicatorKeep.PrefixAt(a, p.s) <= n {
 			p.s += n
 			changed = true
 		}

@@ -152,6 +152,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"after a linking verb with its adverb", budget + "投入资金26亿元,重点支持大气、水、土壤污染防治。", "26亿元", "indicator", "大气、水、土壤污染防治"},
 		{"a verb of the use itself stays", budget + "安排资金8.42亿元,实施国有企业改革深化提升行动。", "8.42亿元", "indicator", "实施国有企业改革深化提升行动"},
 		{"a named fund keeps its name", budget + "安排衔接资金8亿元,支持产业发展。", "8亿元", "indicator", "衔接资金"},
+		{"a framing word that begins a word is kept (预期性指标)", report + "三、2026年工作安排\n提出28个主要指标,其中20个预期性指标。", "20个", "indicator", "预期性指标"},
 		{"压减 alone takes the measure before it", budget + "市本级一般性支出同比减少0.6亿元,压减4.4%。", "4.4%", "indicator", "市本级一般性支出"},
 		{"an adverb before the purpose verb is skipped with it", budget + "安排3.4亿元,积极推动以旧换新政策加力扩围。", "3.4亿元", "indicator", "以旧换新政策加力扩围"},
 		{"a chain's 和 opens the next item's name", budget + "动用预算稳定调节基金88亿元和调入资金201.1亿元。", "88亿元", "indicator", "动用预算稳定调节基金"},
