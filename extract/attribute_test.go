@@ -144,6 +144,7 @@ func TestModality(t *testing.T) {
 		{"确保", "确保粮食产量稳定在500亿斤。", "500亿斤", "target"},
 		{"a target set above is a baseline", "存量隐性债务化解进度超过省定目标8.36个百分点。", "8.36个百分点", ""},
 		{"a count of a plan's indicators is no target", "“十五五”时期,提出五大类21个主要指标,包括13个预期性指标。", "13个", ""},
+		{"计划总投资 is a project's size, no plan", "全年新开工亿元以上项目250个,计划总投资、完成投资额分别为1518.52亿元、499.24亿元。", "1518.52亿元", ""},
 		{"按计划 tells how it was done", "加上按计划提取的贷款0.2亿元,债务余额为36亿元。", "0.2亿元", ""},
 		{"colon list of goals", "主要预期目标是:地区生产总值增长5%左右,城镇新增就业30万人以上。", "30万人", "target"},
 		{"reported fact", "全年完成固定资产投资1800亿元。", "1800亿元", ""},
