@@ -99,6 +99,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
 			at.indicator = indicatorOf(a, ms, i, lb, rb, c, sen.End, prev, &subjects)
+			if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
+				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
+			}
 		}
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
@@ -569,6 +572,33 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 		return text(a, p) // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return text(a, names[i-first])
+}
+
+// pairedItem returns the mention that mention i pairs with when its list opens a clause
+// with 分别 and names nothing (…游客17.52亿人次、旅游花费1.27万亿元,分别增长32.9%、41.6%):
+// the list of the clause before, item for item, when it is as long. -1 otherwise.
+func pairedItem(a []rune, sen segment.Sentence, ms []mention, i int, c segment.Span) int {
+	first, last := listGroup(a, ms, i, c)
+	if last == first || first == 0 || ms[first-1].End > c.Start {
+		return -1
+	}
+	k := lastIndexWord(a, []rune("分别"), c.Start, ms[first].Start)
+	if k < 0 || !trimPhrase(a, phrase{c.Start, k}).empty() {
+		return -1
+	}
+	numStart := ms[first].Start
+	if _, qs := units.QualifierBefore(a, numStart); qs > k {
+		numStart = qs
+	}
+	if verb := trimPhrase(a, phrase{k + 2, numStart}); !verb.empty() && !verbOnly.Contains(text(a, verb)) {
+		return -1 // 分别拉动全市GDP增长0.8个…: a measure of its own
+	}
+	pc := clauseSpan(sen, ms[first-1].Start)
+	pf, pl := listGroup(a, ms, first-1, pc)
+	if pc.End+1 < c.Start || pl != first-1 || pl-pf != last-first {
+		return -1 // the list must end the clause right before
+	}
+	return pf + (i - first)
 }
 
 // bracketedAfter returns the noun a number in brackets stands right after
