@@ -310,6 +310,15 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	switch {
 	case noun && !r.empty():
 		return text(a, r)
+	case !r.empty() && m.Start > 0 && a[m.Start-1] == '等' && !isMoneyUnit(baseUnit(m.Unit)):
+		// 抓好赛得利纤维等3500多个拟竣工投产项目: what 等 closes are examples of the thing
+		// counted, which follows the number.
+		if r.len() >= 2 {
+			return text(a, r)
+		}
+		if strongLeft {
+			return text(a, l)
+		}
 	case strongLeft:
 		return text(a, l)
 	case !r.empty() && !isMoneyUnit(baseUnit(m.Unit)) && !isTimeUnit(m.Unit):

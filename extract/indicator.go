@@ -171,6 +171,12 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
 		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
 	}
+	if n := levelVerbs.PrefixAt(a, p.s); n >= 2 && p.e < len(a) && nextIsNumber(a, p.e) {
+		return phrase{p.s, p.s}, false // 从15家跃升到38家: the verb of the level reached next
+	}
+	if _, qs := units.QualifierBefore(a, p.e); qs <= p.s && p.e < len(a) && nextIsNumber(a, p.e) {
+		return phrase{p.s, p.s}, false // 129天超1亿千瓦: 超 qualifies the next number
+	}
 	if n := nextItemOpeners.PrefixAt(a, p.s); n > 0 && runsIntoNumber(a, phrase{p.s + n, p.e}) {
 		// 基金88亿元和调入资金201.1亿元; 收入1009亿元加上转移支付收入395.61亿元: the words
 		// run into the next number, so they name it, not this one.
