@@ -48,7 +48,11 @@ func Reflow(text string, pageStarts []int) textmap.Text {
 	acc, inPara := 0, false
 	for ci, li := range content {
 		l := &lines[li]
+		spaced := letterSpaced(l.text)
 		for k := l.start; k < l.end; k++ {
+			if spaced && src[k] == ' ' && k > l.start && k+1 < l.end && wide(src[k-1]) && wide(src[k+1]) {
+				continue // 上年 结 余 ２８６．７ 亿 元: a justified line's spacing, not a word break
+			}
 			out.Runes = append(out.Runes, src[k])
 			out.Src = append(out.Src, int32(k))
 		}
@@ -78,6 +82,26 @@ func Reflow(text string, pageStarts []int) textmap.Text {
 		inPara = join
 	}
 	return out
+}
+
+// letterSpaced reports a line justified by spaces between its characters (上年 结 余 ２８６．７
+// 亿 元、调 入 资 金 等): most of its space-separated pieces are one wide character. A
+// table row separates words, not characters, and is not.
+func letterSpaced(text string) bool {
+	pieces, single := 0, 0
+	for _, f := range strings.Fields(text) {
+		pieces++
+		if r := []rune(f); len(r) == 1 && wide(r[0]) {
+			single++
+		}
+	}
+	return pieces >= 6 && 2*single >= pieces
+}
+
+// wide reports a character printed a full em wide: Han, fullwidth digits and punctuation.
+func wide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
 
 // line is one line of the source: runes [start, end) and the '\n' at end (when end <

@@ -98,6 +98,12 @@ func TestReflow(t *testing.T) {
 		{"a dated subtitle, a name and a salutation keep their lines",
 			[]string{page("关于岳阳市 2025 年预算执行情况与", "——2025 年 12 月 27 日在岳阳市第九届人民代表大会第六次会议上", "廖 星 辉", "各位代表：", l1, l2, l3)},
 			"关于岳阳市 2025 年预算执行情况与\n——2025 年 12 月 27 日在岳阳市第九届人民代表大会第六次会议上\n廖 星 辉\n各位代表：\n" + l1 + l2 + l3 + "\n"},
+		{"a letter-spaced line loses the spaces between its characters",
+			[]string{page(l1, "上年 结 余 ２８６．７ 亿 元、调 入 资 金 等 ４０８ 亿 元,预 算 总 收 入 为", "３７２１．３亿元。")},
+			l1 + "\n上年结余２８６．７亿元、调入资金等４０８亿元,预算总收入为３７２１．３亿元。\n"},
+		{"a row of words keeps its spaces",
+			[]string{page(l1, l2, l3, "项目 预算数 执行数 完成数 增长 占比", l4, l5, l6)},
+			l1 + l2 + l3 + "\n项目 预算数 执行数 完成数 增长 占比\n" + l4 + l5 + l6 + "\n"},
 		{"a dashed item starts its own line",
 			[]string{page(l1, l2, l3, "———财力基础持续稳固.全市一般公共预算收入突破二千", "亿元.", l4, l5, l6)},
 			l1 + l2 + l3 + "\n———财力基础持续稳固.全市一般公共预算收入突破二千亿元.\n" + l4 + l5 + l6 + "\n"},
@@ -165,4 +171,35 @@ func TestCleanPage(t *testing.T) {
 	if got := cleanPage(""); got != "\n" {
 		t.Errorf("empty page = %q, want one empty line", got)
 	}
+}
+
+// FuzzReflow checks what the rules rely on: every rune of the analysis text maps to a
+// source rune, in order, and is that rune unless it is a line break or a space that
+// stands for one.
+func FuzzReflow(f *testing.F) {
+	f.Add(page(l1, l2, l3, "— 1 —"), 0)
+	f.Add(page("上年 结 余 ２８６．７ 亿 元、调 入 资 金 等 ４０８ 亿 元,预 算 总 收 入 为", l1), 1)
+	f.Add(page("项目 预算数 执行数 完成数 增长 占比", "a b c d e f"), 2)
+	f.Fuzz(func(t *testing.T, text string, split int) {
+		src := []rune(text)
+		starts := []int{0}
+		if n := strings.Count(text, "\n"); n > 1 && split > 0 {
+			starts = append(starts, 1+split%n)
+		}
+		out := Reflow(text, starts)
+		if len(out.Runes) != len(out.Src) {
+			t.Fatalf("%d runes, %d positions", len(out.Runes), len(out.Src))
+		}
+		last := int32(-1)
+		for i, r := range out.Runes {
+			k := out.Src[i]
+			if k <= last || int(k) > len(src) {
+				t.Fatalf("rune %d maps to %d after %d (source %d runes)", i, k, last, len(src))
+			}
+			last = k
+			if int(k) < len(src) && src[k] != r && r != '\n' && r != ' ' {
+				t.Fatalf("rune %d is %q, its source %q", i, r, src[k])
+			}
+		}
+	})
 }
