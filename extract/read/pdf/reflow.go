@@ -139,20 +139,24 @@ const cjk = 4
 
 // displayWidth estimates the printed width of s in quarter ems: a CJK or full-width
 // character 4, a space 1 (the spaces PDFium puts around figures stand for narrow gaps),
-// any other character 2.
+// any other character 2, except an ASCII punctuation mark after a CJK character, which
+// stands for the full-width mark a font printed (意见. 预算,比上年: 。 and ，), 4.
 func displayWidth(s string) int {
 	w := 0
+	prevWide := false
 	for _, r := range s {
 		switch {
 		case r == ' ':
 			w++
+			prevWide = false
+		case wide(r):
+			w += cjk
+			prevWide = true
+		case prevWide && strings.ContainsRune(",.;:!?()", r):
+			w += cjk
 		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				w += cjk
-			default:
-				w += cjk / 2
-			}
+			w += cjk / 2
+			prevWide = false
 		}
 	}
 	return w
@@ -381,6 +385,11 @@ func joins(l, next *line, acc int, inPara bool, full int) bool {
 	if acc >= full-slack(full) {
 		return true // a full printed line that does not end a sentence: wrapped
 	}
+	if acc >= full-2*slack(full) && quantityStart.MatchString(next.text) {
+		// 比上年增长 / １％.加上…: a nearly full line whose sentence goes on with a figure
+		// (a justified line's wide gaps make it look short).
+		return true
+	}
 	// A short piece of a paragraph's printed line that PDFium broke in two: with the next
 	// piece it makes one full printed line.
 	// Or the tail of the full printed line before it, before a full line (“十项行动”
@@ -405,6 +414,10 @@ func endsSentence(s string) bool {
 	}
 	return false
 }
+
+// quantityStart matches a line that opens with a figure and its unit (１％.加上…, 12.5亿元、…):
+// the rest of a sentence, never a heading.
+var quantityStart = regexp.MustCompile(`^[0-9０-９]+([.．][0-9０-９]+)?\s*[%％‰亿万元]`)
 
 // An item or heading start: 一、 （一） (一) 1. 1、 （1） (1) ① 第一章 第三条 表1 图1 附件 注：
 // ——(a dated subtitle, or an item of a list) and bullets.
