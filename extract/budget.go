@@ -34,6 +34,9 @@ const maxCapReach = 14
 
 // againstBudget reports a rate stated against a budget (完成预算的100.5%).
 func againstBudget(a []rune, start int) bool {
+	for start > 0 && a[start-1] == ' ' {
+		start-- // 完成调整预算 85.7%: a PDF's gap before a figure
+	}
 	return budgetRatio.SuffixBefore(a, start) > 0
 }
 

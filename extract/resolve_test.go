@@ -152,6 +152,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"after a linking verb with its adverb", budget + "投入资金26亿元,重点支持大气、水、土壤污染防治。", "26亿元", "indicator", "大气、水、土壤污染防治"},
 		{"a verb of the use itself stays", budget + "安排资金8.42亿元,实施国有企业改革深化提升行动。", "8.42亿元", "indicator", "实施国有企业改革深化提升行动"},
 		{"a named fund keeps its name", budget + "安排衔接资金8亿元,支持产业发展。", "8亿元", "indicator", "衔接资金"},
+		{"a rate against the budget, after a PDF's gap", budget + "政府性基金预算支出 385.4 亿元,完成调整预算 85.7%,下降40%。", "85.7%", "indicator", "政府性基金预算支出"},
 		{"由X提升至Y: Y is the same measure", report + "一、2025年工作回顾\n人均生产总值由7.34万元提升至10.26万元。", "10.26万元", "indicator", "人均生产总值"},
 		{"从X跃升到Y: X is no 跃升到", report + "一、2025年工作回顾\n全国重点实验室从15家跃升到38家。", "15家", "indicator", "全国重点实验室"},
 		{"what 等 closes are examples of the thing counted after the number", report + "三、2026年工作安排\n抓好赛得利纤维等3500多个拟竣工投产项目。", "3500多个", "indicator", "竣工投产项目"},
