@@ -10,6 +10,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/read/csvtable"
 	"github.com/policymetrics/policymetrics/extract/read/pdf"
 
@@ -306,6 +307,7 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		base := textmap.Identity(src)
 		if rd.PageStarts != nil {
 			base = pdf.Reflow(rd.Text, rd.PageStarts)
+			onto(base, rd.Tables) // cells point into the text as read; the document's base is reflowed
 		}
 		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), longDoc{}, nil
 	}
@@ -341,6 +343,20 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		return plainDocumentIn(name, text, bufs), longDoc{}, nil
 	}
 	return plainDocument(name, text), longDoc{}, nil
+}
+
+// onto moves the offsets of the tables' cells from the source runes to base's runes (-1 for
+// a cell base left out).
+func onto(base textmap.Text, tables []read.Table) {
+	for ti := range tables {
+		for _, row := range tables[ti].Rows {
+			for ci := range row {
+				if row[ci].Offset >= 0 {
+					row[ci].Offset = base.IndexOfSrc(row[ci].Offset)
+				}
+			}
+		}
+	}
 }
 
 // htmlDocument structures an HTML page read whole: records point at the HTML source's

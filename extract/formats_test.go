@@ -60,7 +60,8 @@ func TestHTMLTables(t *testing.T) {
 }
 
 // TestPDF: a PDF's records carry their page; hard-wrapped lines are one sentence; 2479.6
-// 亿元 (a space before the unit) is one mention.
+// 亿元 (a space before the unit) is one mention; a table printed as lines of cells gives
+// a record per figure.
 func TestPDF(t *testing.T) {
 	data, err := os.ReadFile("read/pdf/testdata/jiaozuo_bulletin_p1-3.pdf")
 	if err != nil {
@@ -76,6 +77,11 @@ func TestPDF(t *testing.T) {
 	}
 	if !bytes.Contains(got, []byte(`"page":3`)) {
 		t.Error("no record on page 3")
+	}
+	// 表1's rows are lines of cells with spaces: each figure is a record, its unit from
+	// the column header (年末数（万人）), on the line it stands on.
+	if !bytes.Contains(got, []byte(`"line":28,"col":8,"text":"346.7","value":3467000,"unit":"人","indicator":"全市常住人口"`)) {
+		t.Error("no record of table 1's first cell")
 	}
 }
 

@@ -3,6 +3,8 @@
 // can point at the source as written.
 package textmap
 
+import "sort"
+
 // Text is derived text: Runes[i] came from source rune Src[i]. Src is non-decreasing.
 // A rune that replaces several source runes (an HTML entity, a pinyin-free character)
 // points at the first of them. A nil Src means Runes are the source itself.
@@ -39,4 +41,20 @@ func (t Text) SourceSpan(i, j int, srcLen int) (int, int) {
 		end = srcLen
 	}
 	return start, end
+}
+
+// IndexOfSrc returns the index of the rune that came from source rune s, or -1 when none
+// did (the source rune was deleted).
+func (t Text) IndexOfSrc(s int) int {
+	if t.Src == nil {
+		if s >= 0 && s < len(t.Runes) {
+			return s
+		}
+		return -1
+	}
+	i := sort.Search(len(t.Src), func(i int) bool { return int(t.Src[i]) >= s })
+	if i < len(t.Src) && int(t.Src[i]) == s {
+		return i
+	}
+	return -1
 }

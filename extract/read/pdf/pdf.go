@@ -121,7 +121,8 @@ func readDoc(inst pdfium.Pdfium, data []byte) (*read.Doc, error) {
 	if !hasText {
 		return nil, read.ErrNoTextLayer
 	}
-	return &read.Doc{Text: b.String(), PageStarts: starts}, nil
+	text := b.String()
+	return &read.Doc{Text: text, PageStarts: starts, Tables: Tables(text, starts)}, nil
 }
 
 // pageText returns the text of page i as FPDFText_GetText gives it.
