@@ -704,7 +704,7 @@ func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
 // splitNames cuts a list of names at the given separators. What follows 等 in the last
 // name is the list's shared head (食品、石化、医药、信息等产业增加值 → 信息).
 func splitNames(a []rune, p phrase, seps ...rune) []phrase {
-	if k := lastIndex(a, '等', p.s, p.e); k >= 0 && lastIndex(a, '、', p.s, k) >= 0 {
+	if k := lastIndex(a, '等', p.s, p.e); k >= 0 && isEtcAt(a, k) && lastIndex(a, '、', p.s, k) >= 0 {
 		p.e = k
 	}
 	var names []phrase

@@ -9,18 +9,20 @@ import (
 )
 
 var (
-	dropBefore      = lexicon.Get("indicator-drop-before")
-	dropAfter       = lexicon.Get("indicator-drop-after")
-	indicatorKeep   = lexicon.Get("indicator-keep")
-	verbsObject     = lexicon.Get("verbs-object")
-	verbNouns       = lexicon.Get("verb-in-noun")
-	verbsPredicate  = lexicon.Get("verbs-predicate")
-	honourVerbs     = lexicon.Get("honour-verbs")
-	adverbs         = lexicon.Get("adverbs")
-	listBreaks      = lexicon.Get("list-breaks")
-	nextItemOpeners = lexicon.Get("next-item-openers")
-	relativeOpeners = lexicon.Get("relative-openers")
-	levelMetaphors  = lexicon.Get("level-metaphors")
+	dropBefore       = lexicon.Get("indicator-drop-before")
+	dropAfter        = lexicon.Get("indicator-drop-after")
+	indicatorKeep    = lexicon.Get("indicator-keep")
+	verbsObject      = lexicon.Get("verbs-object")
+	verbNouns        = lexicon.Get("verb-in-noun")
+	verbsPredicate   = lexicon.Get("verbs-predicate")
+	honourVerbs      = lexicon.Get("honour-verbs")
+	adverbs          = lexicon.Get("adverbs")
+	listBreaks       = lexicon.Get("list-breaks")
+	nextItemOpeners  = lexicon.Get("next-item-openers")
+	wordsEndingEtc   = lexicon.Get("words-ending-etc")
+	wordsStartingEtc = lexicon.Get("words-starting-etc")
+	relativeOpeners  = lexicon.Get("relative-openers")
+	levelMetaphors   = lexicon.Get("level-metaphors")
 )
 
 // isRateUnit reports a unit that measures a change or a share of something named before
@@ -225,7 +227,7 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		if i == p.s {
 			continue
 		}
-		if isPunctBreak(r) || r == '等' {
+		if isPunctBreak(r) || isEtcAt(a, i) {
 			return trimPhrase(a, phrase{p.s, i})
 		}
 		if n := listBreaks.PrefixAt(a, i); n > 0 && nextIsNumber(a, i+n) {
@@ -601,6 +603,12 @@ func comparisonSplit(a []rune, p phrase) (phrase, bool) {
 }
 
 // isEtc reports a phrase that is only 等 or 等等, closing a list.
+// isEtcAt reports a 等 at a[i] that is "and so on", not part of a word (高等院校, 中等职业
+// 学校, 平等, 同等).
+func isEtcAt(a []rune, i int) bool {
+	return a[i] == '等' && wordsEndingEtc.SuffixBefore(a, i+1) == 0 && wordsStartingEtc.PrefixAt(a, i) == 0
+}
+
 func isEtc(a []rune, p phrase) bool {
 	return p.len() == 1 && a[p.s] == '等' || p.len() == 2 && a[p.s] == '等' && a[p.s+1] == '等'
 }

@@ -269,6 +269,17 @@ func clauseBreak(a []rune, i int) bool {
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
 // Each test serves one family of text. rankBefore tells whether a rank word precedes it
 // in its clause (rankInClause).
+// itemThenYear reports a number a[s:e] that is an item number, a point and a year
+// (4.2017年起, 12.2025年): no decimal has a year after its point.
+func itemThenYear(a []rune, s, e int) bool {
+	dot := cjk.IndexRune(a, s, e, '.')
+	if dot < 0 || dot-s > 2 || e-dot-1 != 4 {
+		return false
+	}
+	y, n := cjk.YearAt(a, dot+1)
+	return n == 4 && y >= 1900 && y <= 2100
+}
+
 func neverRecord(a []rune, m mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {
@@ -281,6 +292,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	}
 	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
+	}
+	if m.Unit == "年" && itemThenYear(a, s, m.NumberEnd) {
+		return "item number" // 4.2017年起,…: a footnote's number, then a year
 	}
 	if ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
 		return "ordinal" // 第18届, 第二批, 第一、二轮
