@@ -38,6 +38,7 @@ type timeExpr struct {
 	start, end int      // span in the analysis text
 	values     []string // one period per listed year; a single value otherwise
 	baseline   bool     // a reference (较2020年), not a period, unless it owns a number (2020年的3.68万亿元)
+	forward    bool     // a span counted back before its change (5年提升10.6个百分点): it frames what follows only
 }
 
 // timeContext is what relative time words resolve against (SPEC.md §5 rule 2): the
@@ -79,7 +80,7 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 	}
 	if n, k := spanBack(a, i, to); k > 0 {
 		if y := tc.passageYear(); y > 0 && n > 1 {
-			return timeExpr{start: i, end: i + k, values: []string{fmt.Sprintf("%d-%d", y-n+1, y)}}, true
+			return timeExpr{start: i, end: i + k, values: []string{fmt.Sprintf("%d-%d", y-n+1, y)}, forward: true}, true
 		}
 		return timeExpr{}, false
 	}
@@ -466,7 +467,7 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		return pick(best.values, idx), true
 	}
 	for k := range exprs {
-		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !ownsNumber(a, exprs[k]) {
+		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !exprs[k].forward && !ownsNumber(a, exprs[k]) {
 			return pick(exprs[k].values, 0), true
 		}
 	}

@@ -152,6 +152,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"after a linking verb with its adverb", budget + "投入资金26亿元,重点支持大气、水、土壤污染防治。", "26亿元", "indicator", "大气、水、土壤污染防治"},
 		{"a verb of the use itself stays", budget + "安排资金8.42亿元,实施国有企业改革深化提升行动。", "8.42亿元", "indicator", "实施国有企业改革深化提升行动"},
 		{"a named fund keeps its name", budget + "安排衔接资金8亿元,支持产业发展。", "8亿元", "indicator", "衔接资金"},
+		{"a span counted back frames the change after it, not the level before", report + "一、“十四五”时期工作回顾\n常住人口城镇化率达到67.5%、5年提高3个百分点。", "67.5%", "period", "2025"},
+		{"and the change after it takes the span", report + "一、“十四五”时期工作回顾\n常住人口城镇化率达到67.5%、5年提高3个百分点。", "3个百分点", "period", "2021-2025"},
 		{"高等 does not close a list", report + "一、2025年工作回顾\n高中阶段和高等教育毛入学率分别达到98.5%、64.3%。", "64.3%", "indicator", "高等教育毛入学率"},
 		{"余额 keeps its 余", budget + "减去2026年预算动用3.2亿元后余额为0.71亿元。", "0.71亿元", "indicator", "余额"},
 		{"a bare comparative takes the measure before it", report + "一、2025年工作回顾\n全年平均气温为17.6℃,较上年低0.2℃。", "0.2℃", "indicator", "平均气温"},
