@@ -152,6 +152,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"after a linking verb with its adverb", budget + "投入资金26亿元,重点支持大气、水、土壤污染防治。", "26亿元", "indicator", "大气、水、土壤污染防治"},
 		{"a verb of the use itself stays", budget + "安排资金8.42亿元,实施国有企业改革深化提升行动。", "8.42亿元", "indicator", "实施国有企业改革深化提升行动"},
 		{"a named fund keeps its name", budget + "安排衔接资金8亿元,支持产业发展。", "8亿元", "indicator", "衔接资金"},
+		{"a heading that reports on the key work is a review", budget + "（七）落实市人大决议和财政重点工作情况\n累计拨付补贴资金5.11亿元。", "5.11亿元", "modality", ""},
+		{"a heading of the key work to do is forward", budget + "二、2026年预算草案\n（三）财政重点工作\n拨付补贴资金5亿元。", "5亿元", "modality", "target"},
 		{"a span counted back frames the change after it, not the level before", report + "一、“十四五”时期工作回顾\n常住人口城镇化率达到67.5%、5年提高3个百分点。", "67.5%", "period", "2025"},
 		{"and the change after it takes the span", report + "一、“十四五”时期工作回顾\n常住人口城镇化率达到67.5%、5年提高3个百分点。", "3个百分点", "period", "2021-2025"},
 		{"高等 does not close a list", report + "一、2025年工作回顾\n高中阶段和高等教育毛入学率分别达到98.5%、64.3%。", "64.3%", "indicator", "高等教育毛入学率"},

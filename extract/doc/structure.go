@@ -145,10 +145,15 @@ func headingKind(line []rune, docYear int) string {
 		return "report" // 2025年财政重点工作 in a report of 2026: the work was done
 	}
 	future := mentionsFuture(line, docYear)
-	if forwardHeading.In(line) || future {
+	fk, fn := forwardHeading.LastIndexIn(line, 0, len(line))
+	rk, rn := reportHeading.LastIndexIn(line, 0, len(line))
+	if rk >= 0 && fk >= 0 && rk+rn > fk+fn && !future {
+		return "report" // 财政重点工作情况: a report on the key work, not the work to do
+	}
+	if fk >= 0 || future {
 		return "forward"
 	}
-	if reportHeading.In(line) {
+	if rk >= 0 {
 		return "report"
 	}
 	return ""
