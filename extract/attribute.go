@@ -153,7 +153,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if (d.Forward[line] || targets[i] && !estimatedOutturn(d, a, sen.Start, m.Start)) && !countsIndicators(at.indicator, m.Unit) {
+		if (d.Forward[line] || targets[i]) && !countsIndicators(at.indicator, m.Unit) {
 			at.modality = "target"
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
-	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -23,7 +22,6 @@ var (
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
 	purposeVerbs      = lexicon.Get("purpose-verbs")
-	outturnWords      = lexicon.Get("estimated-outturn")
 	asideOpeners      = lexicon.Get("aside-openers")
 	comparisonOpeners = lexicon.Get("comparison-openers")
 )
@@ -108,17 +106,6 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 		return ""
 	}
 	return string(a[k : k+n])
-}
-
-// estimatedOutturn reports a budget report's estimate of the year it executes (2025年，
-// 全市一般公共预算收入预计完成207亿元, in a report written before the year closed): the
-// year's outturn, a fact of the execution part, not a goal.
-func estimatedOutturn(d *doc.Document, a []rune, senStart, start int) bool {
-	if d.Genre != doc.BudgetReport || d.Forward[d.LineOf(start)] {
-		return false
-	}
-	k, _ := outturnWords.LastIndexIn(a, senStart, start)
-	return k >= 0
 }
 
 // splitLevel cuts a budget level off the front of an indicator (市本级一般公共预算支出 →
