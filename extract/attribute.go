@@ -139,7 +139,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		var stated bool
 		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i), m.Unit == "倍")
 		if !stated {
-			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change)
+			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, m.Unit == "%" || m.Unit == "‰")
 		} else if p := planStartLevel(a, tc.passage, m.Start); p != "" {
 			at.period = p // …从3826.5亿元增长到4398.6亿元 in the review of 2021-2025: 2020's level
 		}

@@ -23,6 +23,7 @@ var (
 	changeAfterSpan = lexicon.Get("change-after-span")
 	startLevel      = lexicon.Get("start-level")
 	cumulative      = lexicon.Get("cumulative")
+	steadyLevel     = lexicon.Get("steady-level")
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	priceBaseAfter  = lexicon.Get("price-base-after")
@@ -368,7 +369,7 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 // 3): the passage's. In the review of a plan period (2021-2025), totals, averages and
 // changes over it (累计, 年均, 增长) take the range, and a level the period ends at takes its
 // last year.
-func passagePeriod(a []rune, passage string, clauseFrom, start int, change string) string {
+func passagePeriod(a []rune, passage string, clauseFrom, start int, change string, rate bool) string {
 	if isRecurring(a, start) {
 		return ""
 	}
@@ -398,6 +399,16 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 			return passage // 累计突破9千亿元: a total over the period
 		}
 		return passage[5:] // 达到6.66万亿元, 突破1万公里: the level the period ends at
+	case change == "" && rate:
+		// A share or a rate is a level, never a total (优质鲜切花占比60%, 化解率99.95%),
+		// unless the words hold it over the period (占比稳定在80%) or average it.
+		if i, _ := cumulative.IndexIn(a, clauseFrom, k); i >= 0 {
+			return passage
+		}
+		if i, _ := steadyLevel.IndexIn(a, clauseFrom, k); i >= 0 {
+			return passage
+		}
+		return passage[5:]
 	}
 	return passage
 }
