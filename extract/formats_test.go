@@ -146,6 +146,28 @@ func TestXLSXIndentedLabels(t *testing.T) {
 	}
 }
 
+// TestXLSXNumberedSiblings: an empty numbered row (四、卫生健康) names no part of the next
+// row numbered alike (五、城乡社区); a row numbered deeper is its part.
+func TestXLSXNumberedSiblings(t *testing.T) {
+	rows := [][]any{
+		{"2025年乙市政府性基金预算支出完成情况表"},
+		{"单位：万元"},
+		{"预算科目", "完成数"},
+		{"三、节能环保", 24498},
+		{"四、卫生健康", nil},
+		{"五、城乡社区", 237667},
+		{"六、农林水", nil},
+		{"（一）农业", 8886},
+	}
+	got := recordsJSONL(t, "budget.xlsx", workbook(t, rows))
+	if bytes.Contains(got, []byte(`"indicator":"卫生健康城乡社区`)) {
+		t.Errorf("a numbered sibling took the empty row's name:\n%s", got)
+	}
+	if !bytes.Contains(got, []byte(`"indicator":"城乡社区`)) || !bytes.Contains(got, []byte(`"indicator":"农林水农业`)) {
+		t.Errorf("rows misnamed:\n%s", got)
+	}
+}
+
 // workbook returns an XLSX file whose first sheet holds rows, from A1 down.
 func workbook(t *testing.T, rows [][]any) []byte {
 	t.Helper()

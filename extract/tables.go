@@ -159,14 +159,15 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	codeCols := codeColumns(rows[firstData:], labelCols, header)
 	var recs []Record
 	var claimed []span
-	section, sectionIndent := "", 0
+	section, sectionIndent, sectionNumbering := "", 0, ""
 	for r := firstData; r < len(rows); r++ {
 		row := rows[r]
 		label := rowLabel(row, labelCols, len(row))
 		indent := labelIndent(row, labelCols)
+		numbering := labelNumbering(rawLabel(row, labelCols))
 		if !rowHasNumber(row) {
 			if label != "" && !strings.Contains(label, "单位") && !hasWord(codeColumnWords, label) {
-				section, sectionIndent = label, indent
+				section, sectionIndent, sectionNumbering = label, indent, numbering
 			}
 			continue
 		}
@@ -174,6 +175,9 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 			// An indented table (类, 款, 项 by leading spaces): a row no deeper than the
 			// empty one before it is its sibling, not its part (   数据事务 then   人大事务).
 			section = ""
+		}
+		if section != "" && sectionNumbering != "" && numbering == sectionNumbering {
+			section = "" // 四、卫生健康 (empty) then 五、城乡社区: numbered alike, siblings
 		}
 		rowUnit := ""
 		if unitCol >= 0 && unitCol < len(row) {
@@ -323,6 +327,47 @@ func rowLabel(row []read.Cell, labelCols []bool, c int) string {
 		if k < len(labelCols) && labelCols[k] && isLabelText(row[k].Text) {
 			return cleanLabel(row[k].Text)
 		}
+	}
+	return ""
+}
+
+// rawLabel returns a row's label cell as written, numbering and all.
+func rawLabel(row []read.Cell, labelCols []bool) string {
+	for k := range row {
+		if k < len(labelCols) && labelCols[k] && isLabelText(row[k].Text) {
+			return strings.TrimSpace(row[k].Text)
+		}
+	}
+	return ""
+}
+
+// labelNumbering names the numbering a label opens with, as a style: 一、 and 五、 are
+// both "一、", （一） "（一）", 1. "1.", 1、 "1、"; "" when it has none.
+func labelNumbering(label string) string {
+	rs := []rune(label)
+	i := 0
+	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
+	if open {
+		i++
+	}
+	start := i
+	chinese := false
+	for i < len(rs) && (units.IsChineseNumeral(rs[i]) || cjk.IsDigit(rs[i])) {
+		chinese = chinese || units.IsChineseNumeral(rs[i])
+		i++
+	}
+	if i == start || i >= len(rs) {
+		return ""
+	}
+	kind := "1"
+	if chinese {
+		kind = "一"
+	}
+	switch {
+	case open && (rs[i] == ')' || rs[i] == '）'):
+		return "（" + kind + "）"
+	case !open && (rs[i] == '、' || rs[i] == '.' || rs[i] == '．'):
+		return kind + string(rs[i])
 	}
 	return ""
 }
