@@ -32,10 +32,14 @@ const (
 // 0.996 and 0.981, record F1 0.824 and 0.775. Their annotators read levels in a plan
 // period's review (达到…%, a count standing at its end) as its last year where the tool
 // gives the period, and 新增 in 城镇新增就业 as part of the name; other annotators did
-// not. All eight: mention F1 0.997, record F1 0.882.
+// not. All eight: mention F1 0.997, record F1 0.882. Four more annotated blind, each
+// scored before any rule saw it: Guangxi and Hunan (mention F1 1.000 and 0.983, record F1
+// 0.740 and 0.845), Shandong (0.998, 0.819) and Yunnan (0.988, 0.795). Their readings of a
+// plan-period review (a share, a level reached by 突破/超过, “十三五”末) became rules. All
+// twelve (2026-11-26): mention F1 0.997, record F1 0.893.
 const (
 	corpusMinMentionF1 = 0.98
-	corpusMinRecordF1  = 0.86
+	corpusMinRecordF1  = 0.87
 )
 
 func TestSeedQualityFloors(t *testing.T) {
@@ -127,9 +131,10 @@ func TestSeedFixtures(t *testing.T) {
 // (2026-11-26): the taizhou bulletin (mention F1 1.000, record F1 0.896), the shantou
 // budget report (1.000, 0.750: 完成预算调整的…% was not read as a rate against the budget)
 // and the nanyang bulletin (0.999, 0.971). All nine now: mention F1 0.998, record F1 0.941.
+// The chenzhou bulletin, scored before any rule saw it: 0.999, 0.975. All ten: 0.998, 0.950.
 const (
 	genresMinMentionF1 = 0.98
-	genresMinRecordF1  = 0.92
+	genresMinRecordF1  = 0.93
 )
 
 func TestGenreQualityFloors(t *testing.T) {
