@@ -7,9 +7,10 @@ import (
 )
 
 var (
-	targetBefore = lexicon.Get("target-before")
-	targetNot    = lexicon.Get("target-not")
-	willVerbs    = lexicon.Get("will-verbs")
+	targetBefore  = lexicon.Get("target-before")
+	forecastWords = lexicon.Get("forecast-words")
+	targetNot     = lexicon.Get("target-not")
+	willVerbs     = lexicon.Get("will-verbs")
 
 	// targetStarts are the runes a target word (targetWordAt) may start with.
 	targetStarts = lexicon.FirstRunes([]*lexicon.Set{targetBefore}, '到')
@@ -46,6 +47,8 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bo
 		scopeEnd := clauseSpan(sen, ms[first].Start).End
 		if k := cjk.IndexRune(a, t+n, ms[first].Start, ':', '：'); k >= 0 {
 			scopeEnd = sen.End
+		} else if forecastWords.PrefixAt(a, t) > 0 {
+			scopeEnd = forecastEnd(a, sen, ms, scopeEnd)
 		}
 		for k := first; k < len(ms) && ms[k].Start < scopeEnd; k++ {
 			out[k] = true
@@ -75,6 +78,31 @@ func introClause(a []rune, from, to int) bool {
 		break
 	}
 	return k >= to
+}
+
+// forecastEnd extends a forecast over the clauses after its own that only go on with it
+// (预计完成207亿元左右,同比增长3.2%左右; 预计…收入174.1亿元,支出141.8亿元,本年收支结余
+// 32.3亿元): a noun or a change word, then a number. A clause with a verb of its own
+// (…,完成18.1万千瓦电机改造) or a semicolon ends it.
+func forecastEnd(a []rune, sen segment.Sentence, ms []mention, end int) int {
+	for end < sen.End && a[end] != ';' && a[end] != '；' {
+		c := clauseSpan(sen, end+1)
+		if c.Start <= end {
+			break
+		}
+		k := 0
+		for k < len(ms) && ms[k].Start < c.Start {
+			k++
+		}
+		if k == len(ms) || ms[k].Start >= c.End {
+			break // no number in it
+		}
+		if v, _ := verbsObject.IndexIn(a, c.Start, ms[k].Start); v >= 0 {
+			break
+		}
+		end = c.End
+	}
+	return end
 }
 
 // targetWordAt returns the length of a goal, plan or forecast word at a[t], or 0. Words

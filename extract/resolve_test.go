@@ -139,6 +139,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"a level's paragraph goes on", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n一般公共预算支出1172.6亿元,完成调整预算90.3%。", "1172.6亿元", "area", "市级"},
 		{"the whole area again", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n(3)全市收支。一般公共预算支出3359.7亿元。", "3359.7亿元", "area", ""},
 		{"an estimate of the year executed is a forecast (SPEC §1 lists 预计)", budget + "2025年,全市一般公共预算收入预计完成207亿元左右。", "207亿元", "modality", "target"},
+		{"a forecast goes on over the clauses that only continue it", budget + "2025年,全市一般公共预算收入预计完成207亿元左右,同比增长3.2%左右。", "3.2%", "modality", "target"},
+		{"but not over a clause with a verb of its own", budget + "2025年,预计全市能耗下降10%以上,完成电机改造18.1万千瓦。", "18.1万千瓦", "modality", ""},
 		{"a budget report's 过去五年 counts from its delivery", "关于2025年预算执行情况和2026年预算草案的报告\n——2026年1月10日在市十六届人大五次会议上\n一、2025年预算执行情况\n过去五年,全市一般公共预算收入年均增长2.9%。", "2.9%", "period", "2021-2025"},
 		{"上年结余 is an account's line, no time", budget + "二、2026年预算草案\n收入总量为437.6亿元,其中,一般公共预算收入154.7亿元,上年结余41.1亿元,调入资金28.4亿元。", "28.4亿元", "period", "2026"},
 		{"a bracketed aside is a place's share", budget + "市本级一般公共预算收入28.7亿元(不含辽滨经开区36.4亿元)。", "36.4亿元", "area", "辽滨经开区"},
