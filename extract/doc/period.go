@@ -313,7 +313,11 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		if lv == titleLevel && period == "" && len(p.stack) > 0 {
 			return changes // a run-in label (主要预期目标) inside a numbered section
 		}
+		sibling := ""
 		for len(p.stack) > 0 && p.stack[len(p.stack)-1].level >= lv {
+			if p.stack[len(p.stack)-1].level == lv {
+				sibling = p.stack[len(p.stack)-1].period
+			}
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 		if period == "" {
@@ -321,9 +325,17 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 			if len(p.stack) > 0 {
 				period = p.stack[len(p.stack)-1].period
 			}
+			if period == "" && lv == 2 && p.now > 0 && sibling == strconv.Itoa(p.now) {
+				period = sibling // 四、…建设服务型政府 after 三、…2026年的工作: still the year's work
+			}
 		}
 		p.stack = append(p.stack, openTime{lv, period})
 		set(0, period)
+		return changes
+	}
+	if notesHeading.Contains(strings.TrimRight(string(line), " :：\r")) {
+		p.stack = p.stack[:0]
+		set(0, p.def) // 注释: the notes define terms; no passage's time holds in them
 		return changes
 	}
 	for s := 0; s >= 0; s = nextSentence(raw, s) {

@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"strings"
+
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
@@ -11,6 +13,7 @@ var (
 	forwardOpening = lexicon.Get("forward-opening")
 	reportHeading  = lexicon.Get("report-heading")
 	reviewOpening  = lexicon.Get("review-opening")
+	notesHeading   = lexicon.Get("notes-heading")
 )
 
 // maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
@@ -95,6 +98,7 @@ type forwardPass struct {
 // it is forward-looking.
 func (p *forwardPass) line(line []rune, lv int) bool {
 	if lv > 0 {
+		wasOn, wasLevel := p.on, p.level
 		if p.on && lv <= p.level {
 			p.on = false
 		}
@@ -108,6 +112,12 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 				p.on = false
 			}
 		default:
+			if wasOn && lv == 2 && wasLevel == lv && isNumberedHeading(line) {
+				// 四、一以贯之转作风…服务型政府 after 三、…2026年工作: a numbered section
+				// that names no time goes on from the forward one before it.
+				p.on = true
+				break
+			}
 			if !p.on && lv == 2 && len(cjk.TrimLeft(line)) > 2 && isNumberedHeading(line) {
 				p.pendingLevel = lv
 			}
@@ -117,6 +127,10 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 	t := cjk.TrimLeft(line)
 	if len(t) == 0 {
 		return p.on
+	}
+	if notesHeading.Contains(strings.TrimRight(string(t), " :：\r")) {
+		p.on, p.pendingLevel = false, 0
+		return false
 	}
 	if p.pendingLevel > 0 {
 		// 二、一张蓝图绘到底…, then “十五五”时期是…: the section is about what is to come.
