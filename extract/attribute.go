@@ -140,6 +140,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i), m.Unit == "倍")
 		if !stated {
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, m.Unit == "%" || m.Unit == "‰")
+			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {
+				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
+			}
 		} else if p := planStartLevel(a, tc.passage, m.Start); p != "" {
 			at.period = p // …从3826.5亿元增长到4398.6亿元 in the review of 2021-2025: 2020's level
 		}

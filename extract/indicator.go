@@ -153,8 +153,8 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		if k < 0 {
 			return -1, 0
 		}
-		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) {
-			e = k // 调出资金: a noun that holds a verb (出资) is no verb
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && a[k+n] == '性' {
+			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective)
 			continue
 		}
 		return k, n
