@@ -143,6 +143,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}
+		} else if span := averageSpan(exprs, a, c.Start, m.Start); span != "" && at.change != "" {
+			at.period = span // 从2020年的168.4亿元提高到2025年的200.1亿元,年均增长3.5%: 2021-2025
 		} else if p := planStartLevel(a, tc.passage, m.Start); p != "" {
 			at.period = p // …从3826.5亿元增长到4398.6亿元 in the review of 2021-2025: 2020's level
 		}

@@ -24,6 +24,7 @@ var (
 	startLevel      = lexicon.Get("start-level")
 	cumulative      = lexicon.Get("cumulative")
 	steadyLevel     = lexicon.Get("steady-level")
+	averageWords    = lexicon.Get("average-words")
 	recurring       = lexicon.Get("recurring")
 	baselineBefore  = lexicon.Get("baseline-before")
 	priceBaseAfter  = lexicon.Get("price-base-after")
@@ -169,8 +170,8 @@ func spanBack(a []rune, i, to int) (int, int) {
 	j := i
 	if n := spanOpeners.PrefixAt(a, j); n > 0 {
 		j += n
-	} else if i > 0 && (a[i-1] == '连' || a[i-1] == '续' || cjk.IsDigit(a[i-1]) || units.IsChineseNumeral(a[i-1])) {
-		return 0, 0
+	} else if i > 0 && (a[i-1] == '连' || a[i-1] == '续' || a[i-1] == '.' || cjk.IsDigit(a[i-1]) || cjk.IsASCIILetter(a[i-1]) || units.IsChineseNumeral(a[i-1])) {
+		return 0, 0 // 连续5年; PM10年累计平均浓度, PM2.5年…: a name's digits, no span
 	}
 	years, n := smallYears(a, j)
 	if n == 0 || j+n >= to || a[j+n] != '年' {
@@ -411,6 +412,34 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 		return passage[5:]
 	}
 	return passage
+}
+
+// averageSpan is the period of an annual average change (年均增长3.5%) that follows a
+// from-to of two stated years in its sentence (从2020年的168.4亿元提高到2025年的200.1
+// 亿元): the years after the first up to the second. "" when the clause has no 年均 or
+// the sentence states fewer than two years before it.
+func averageSpan(exprs []timeExpr, a []rune, clauseFrom, start int) string {
+	if k, _ := averageWords.IndexIn(a, clauseFrom, start); k < 0 {
+		return ""
+	}
+	lo, hi := 0, 0
+	for _, e := range exprs {
+		if e.end > start || len(e.values) != 1 || len(e.values[0]) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(e.values[0])
+		if err != nil {
+			continue
+		}
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		hi = max(hi, y)
+	}
+	if lo == 0 || hi-lo < 2 {
+		return "" // one year, or two in a row: no span to average over
+	}
+	return fmt.Sprintf("%d-%d", lo+1, hi)
 }
 
 // chineseMonth reads 十月 / 十二月 / 三月 at a[j].
