@@ -98,7 +98,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
-			at.indicator = indicatorOf(a, ms, i, lb, rb, c, sen.End, prev, &subjects)
+			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prev, &subjects)
 			if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
 				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
 			}
@@ -394,13 +394,14 @@ func text(a []rune, p phrase) string {
 func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 	first := sort.Search(i, func(k int) bool { return ms[k].Start >= c.Start }) // the clause's first number
 	end := ms[first].Start
-	if v, _ := verbsObject.IndexIn(a, c.Start, end); v >= 0 {
+	from := afterFrame(a, c.Start, end) // 剔除增发国债等因素后…: no subject
+	if v, _ := verbsObject.IndexIn(a, from, end); v >= 0 {
 		end = v
 	}
-	if v, _ := verbsPredicate.IndexIn(a, c.Start, end); v >= 0 {
+	if v, _ := verbsPredicate.IndexIn(a, from, end); v >= 0 {
 		end = v
 	}
-	for k := c.Start; k < end; k++ {
+	for k := from; k < end; k++ {
 		if !subjectEnds.Has(a[k]) {
 			continue
 		}
@@ -409,7 +410,7 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 			break
 		}
 	}
-	p := dropTrailingFunction(a, trimPhrase(a, phrase{c.Start, end}))
+	p := dropTrailingFunction(a, trimPhrase(a, phrase{from, end}))
 	if p.len() < 2 {
 		return ""
 	}
@@ -586,6 +587,17 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
 		return text(a, p) // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return text(a, names[i-first])
+}
+
+// afterFrame moves lb past what a figure is stated without (剔除增发国债等因素后同比增长
+// 6.7%): those words name neither the figure nor what it measures.
+func afterFrame(a []rune, lb, start int) int {
+	if k, n := frameOpeners.LastIndexIn(a, lb, start); k >= 0 {
+		if h := cjk.IndexRune(a, k+n, start, '后', '外'); h >= 0 {
+			return h + 1
+		}
+	}
+	return lb
 }
 
 // pairedItem returns the mention that mention i pairs with when its list opens a clause

@@ -21,6 +21,7 @@ var (
 	nextItemOpeners  = lexicon.Get("next-item-openers")
 	wordsEndingEtc   = lexicon.Get("words-ending-etc")
 	wordsStartingEtc = lexicon.Get("words-starting-etc")
+	frameOpeners     = lexicon.Get("frame-openers")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
 )

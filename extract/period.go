@@ -295,7 +295,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			i = te.end - 1
 			continue
 		}
-		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0 || insideFrame(a, from, i)
 		out = append(out, te)
 		i = te.end - 1
 	}
@@ -412,6 +412,13 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 		return passage[5:]
 	}
 	return passage
+}
+
+// insideFrame reports a year in what a figure is stated without (剔除2024年增发国债一次性
+// 因素后,增长4.9%): the year of what is left out, not the figure's.
+func insideFrame(a []rune, from, i int) bool {
+	k, n := frameOpeners.LastIndexIn(a, from, i)
+	return k >= 0 && cjk.IndexRune(a, k+n, i, '后', '外', ',', '，') < 0
 }
 
 // averageSpan is the period of an annual average change (年均增长3.5%) that follows a
