@@ -78,6 +78,9 @@ func TestQualifiers(t *testing.T) {
 		{"附近5公里", "5", NoQualifier, NoQualifier},
 		{"较年初预算节约0.49亿元", "0.49", NoQualifier, NoQualifier},
 		{"签约30个项目", "30", NoQualifier, NoQualifier},
+		{"分别约为全国平均的70%", "70", NoQualifier, NoQualifier},
+		{"排放强度约为70%", "70", Approx, NoQualifier},
+		{"首批合作银行签约达5.8亿元", "5.8", NoQualifier, NoQualifier},
 		{"大约300人", "300", Approx, NoQualifier},
 	} {
 		rs := []rune(c.text)
