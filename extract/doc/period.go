@@ -333,7 +333,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		set(0, period)
 		return changes
 	}
-	if notesHeading.Contains(strings.TrimRight(string(line), " :：\r")) {
+	if isNotesHeading(line) {
 		p.stack = p.stack[:0]
 		set(0, p.def) // 注释: the notes define terms; no passage's time holds in them
 		return changes

@@ -128,7 +128,7 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 	if len(t) == 0 {
 		return p.on
 	}
-	if notesHeading.Contains(strings.TrimRight(string(t), " :：\r")) {
+	if isNotesHeading(t) {
 		p.on, p.pendingLevel = false, 0
 		return false
 	}
@@ -152,6 +152,18 @@ func isNumberedHeading(line []rune) bool {
 	t := cjk.TrimLeft(line)
 	return len(t) > 0 && (units.IsChineseNumeral(t[0]) || t[0] == '(' || t[0] == '（' || cjk.IsDigit(t[0]))
 }
+
+// isNotesHeading reports the line that opens a document's notes (注释, 名词解释:). Only a
+// short line can be one: most lines are paragraphs, never converted to a string for this.
+func isNotesHeading(t []rune) bool {
+	if len(t) > maxNotesHeading {
+		return false
+	}
+	return notesHeading.Contains(strings.TrimRight(string(t), " :：\r"))
+}
+
+// maxNotesHeading is the longest line read as a notes heading (名词注释：).
+const maxNotesHeading = 8
 
 // headingKind classifies a heading as "forward", "report" or "".
 func headingKind(line []rune, docYear int) string {
