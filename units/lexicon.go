@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The lexicons are data: commented text files embedded at build time, read once into
@@ -313,6 +314,9 @@ func IsCanonicalUnit(u string) bool {
 	}
 	if lex.canonical[b] {
 		return true
+	}
+	if r, size := utf8.DecodeRuneInString(b); (r == '百' || r == '千' || r == '万') && perScaledUnits[b[size:]] {
+		return true // 吨标准煤/万元, 人/万辆: per ten thousand of them
 	}
 	for _, c := range perOnlyUnits {
 		if c == b {
