@@ -200,10 +200,12 @@ func inListWith(a []rune, prev, m mention) bool {
 
 var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")
 
-// genericMoney are names of money that say nothing of what it is (安排资金41亿元,支持…):
-// its use in the next clause names it, as for money with no name at all.
 var (
-	genericMoney   = lexicon.Get("generic-money")
+	// genericMoney are names of money that say nothing of what it is (安排资金41亿元,
+	// 支持…): its use in the next clause names it, as for money with no name at all.
+	genericMoney = lexicon.Get("generic-money")
+	// purposeLinks only link money to its use (支持, 用于) and purposeAdverbs say how it was
+	// used (积极推动): neither is part of the use that names it.
 	purposeLinks   = lexicon.Get("purpose-links")
 	purposeAdverbs = lexicon.Get("purpose-adverbs")
 )

@@ -266,9 +266,6 @@ func clauseBreak(a []rune, i int) bool {
 	return a[i] == '\n' || a[i] == '。' || segment.IsClauseSeparator(a, i)
 }
 
-// neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
-// Each test serves one family of text. rankBefore tells whether a rank word precedes it
-// in its clause (rankInClause).
 // itemThenYear reports a number a[s:e] that is an item number, a point and a year
 // (4.2017年起, 12.2025年): no decimal has a year after its point.
 func itemThenYear(a []rune, s, e int) bool {
@@ -276,10 +273,13 @@ func itemThenYear(a []rune, s, e int) bool {
 	if dot < 0 || dot-s > 2 || e-dot-1 != 4 {
 		return false
 	}
-	y, n := cjk.YearAt(a, dot+1)
-	return n == 4 && y >= 1900 && y <= 2100
+	_, n := cjk.YearAt(a, dot+1)
+	return n == 4
 }
 
+// neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
+// Each test serves one family of text. rankBefore tells whether a rank word precedes it
+// in its clause (rankInClause).
 func neverRecord(a []rune, m mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {

@@ -303,7 +303,7 @@ func IsCanonicalUnit(u string) bool {
 		return true
 	}
 	if i := strings.LastIndexByte(u, '/'); i > 0 && strings.Count(u, "/") == 2 {
-		if !isTimeUnit(u[i+1:]) {
+		if !isRateSpan(u[i+1:]) {
 			return false
 		}
 		u = u[:i]

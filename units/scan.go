@@ -198,7 +198,7 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 			j += 1 + len([]rune(form))
 			// 元/人/月, 元/人·月: a rate per head per span of time.
 			if j+1 < len(s) && (s[j] == '/' || s[j] == '／' || s[j] == '·') && canon != "月" && canon != "年" {
-				if form2, canon2, ok := perUnitAt(s, j+1); ok && isTimeUnit(canon2) {
+				if form2, canon2, ok := perUnitAt(s, j+1); ok && isRateSpan(canon2) {
 					m.RawUnit += string(s[j]) + form2
 					m.Unit += "/" + canon2
 					j += 1 + len([]rune(form2))
@@ -230,8 +230,8 @@ func applyUnit(v Decimal, f unitForm) Decimal {
 	return v
 }
 
-// isTimeUnit reports the spans a rate per head may be per in turn (元/人/月).
-func isTimeUnit(u string) bool {
+// isRateSpan reports the spans a rate per head may be per in turn (元/人/月).
+func isRateSpan(u string) bool {
 	switch u {
 	case "年", "月", "个月", "天", "日", "周", "小时":
 		return true

@@ -129,7 +129,7 @@ func TestStripPlace(t *testing.T) {
 		{"地区生产总值", "", "地区生产总值"},
 		{"城乡社区支出", "", "城乡社区支出"},
 		{"境内外上市公司", "", "境内外上市公司"}, // 上市 is to list on a market, no city
-		{"郑州市", "", "郑州市"}, // a place alone is no indicator: nothing is left to strip to
+		{"郑州市", "", "郑州市"},         // a place alone is no indicator: nothing is left to strip to
 	}
 	for _, tt := range tests {
 		place, rest := StripPlace(tt.in)
