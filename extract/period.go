@@ -395,18 +395,15 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 	case startLevel.SuffixBefore(a, k) > 0:
 		y, _ := strconv.Atoi(passage[:4])
 		return strconv.Itoa(y - 1) // 从0.94万家增加到…: the level the period started from
-	case change == "" && (reached || levelVerbs.SuffixBefore(a, k) > 0):
-		if i, _ := cumulative.IndexIn(a, clauseFrom, k); i >= 0 {
-			return passage // 累计突破9千亿元: a total over the period
-		}
-		return passage[5:] // 达到6.66万亿元, 突破1万公里: the level the period ends at
-	case change == "" && rate:
-		// A share or a rate is a level, never a total (优质鲜切花占比60%, 化解率99.95%),
-		// unless the words hold it over the period (占比稳定在80%) or average it.
+	case change == "" && (reached || rate || levelVerbs.SuffixBefore(a, k) > 0):
+		// A level reached (达到6.66万亿元, 突破1万公里) and a share or a rate (优质鲜切花占比60%,
+		// 化解率99.95%: never a total) are the level the period ends at, unless the words
+		// sum or average it over the period (累计突破9千亿元, 年均) or hold a rate through it
+		// (占比稳定在80%, 保持100%; not 水土保持率: the word must touch the number).
 		if i, _ := cumulative.IndexIn(a, clauseFrom, k); i >= 0 {
 			return passage
 		}
-		if i, _ := steadyLevel.IndexIn(a, clauseFrom, k); i >= 0 {
+		if rate && steadyLevel.SuffixBefore(a, k) > 0 {
 			return passage
 		}
 		return passage[5:]

@@ -71,6 +71,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"the notes after the report are no targets", report + "三、2026年重点工作\n新建保障性住房1万套。\n注释\n［4］三张“零关税”清单：…", "三张", "modality", ""},
 		{"a share in a plan-period review is a level", report + "一、“十四五”时期工作回顾\n优质鲜切花占比60%,不动产登记历史遗留问题化解率99.95%。", "60%", "period", "2025"},
 		{"unless it is held over the period", report + "一、“十四五”时期工作回顾\n财政民生支出占比稳定在80%。", "80%", "period", "2021-2025"},
+		{"by a word touching it, not 保持 inside a name", report + "一、“十四五”时期工作回顾\n治理水土流失面积3.55万平方公里,水土保持率61.4%。", "61.4%", "period", "2025"},
 		{"or kept under a bound each year", report + "二、“十五五”时期主要目标\n城镇调查失业率控制在5.5%左右。", "5.5%", "period", "2026-2030"},
 		{"a level verb read as a qualifier still states a level", report + "一、“十四五”时期工作回顾\n高速公路通车里程突破1万公里。", "1万公里", "period", "2025"},
 		{"but a total over the period stays the range", report + "一、“十四五”时期工作回顾\n一般公共预算收入累计突破9千亿元。", "9千亿元", "period", "2021-2025"},
