@@ -174,15 +174,7 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
 		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
 	}
-	if n := levelVerbs.PrefixAt(a, p.s); n >= 2 && p.e < len(a) && nextIsNumber(a, p.e) {
-		return phrase{p.s, p.s}, false // 从15家跃升到38家: the verb of the level reached next
-	}
-	if _, qs := units.QualifierBefore(a, p.e); qs <= p.s && p.e < len(a) && nextIsNumber(a, p.e) {
-		return phrase{p.s, p.s}, false // 129天超1亿千瓦: 超 qualifies the next number
-	}
-	if n := nextItemOpeners.PrefixAt(a, p.s); n > 0 && runsIntoNumber(a, phrase{p.s + n, p.e}) {
-		// 基金88亿元和调入资金201.1亿元; 收入1009亿元加上转移支付收入395.61亿元: the words
-		// run into the next number, so they name it, not this one.
+	if !p.empty() && p.e < len(a) && nextIsNumber(a, p.e) && belongsToNext(a, p) {
 		return phrase{p.s, p.s}, false
 	}
 	p = trimPhrase(a, p)
@@ -338,14 +330,23 @@ func matchingClose(a []rune, i, to int) int {
 	return -1
 }
 
-// runsIntoNumber reports words that run unbroken into a number: the name of the next item
-// of a chain (调入资金 in …和调入资金201.1亿元), not a qualifier (及以上, 及以下) or a list (和美乡村
-// 中心村、161个…).
-func runsIntoNumber(a []rune, p phrase) bool {
-	if p.empty() || p.e >= len(a) || !nextIsNumber(a, p.e) || a[p.s] == '以' {
+// belongsToNext reports words after a number that run into the next number and are about
+// it, not this one: the verb of the level it reaches (从15家跃升到38家), its qualifier
+// (129天超1亿千瓦), or the name of the next item of a chain, opened by a conjunction or an
+// operator and unbroken (基金88亿元和调入资金201.1亿元; 收入1009亿元加上转移支付收入
+// 395.61亿元; not 及以上, nor a list: 和美乡村中心村、161个…).
+func belongsToNext(a []rune, p phrase) bool {
+	if levelVerbs.PrefixAt(a, p.s) >= 2 {
+		return true
+	}
+	if _, qs := units.QualifierBefore(a, p.e); qs <= p.s {
+		return true
+	}
+	n := nextItemOpeners.PrefixAt(a, p.s)
+	if n == 0 || p.s+n >= p.e || a[p.s+n] == '以' {
 		return false
 	}
-	for k := p.s; k < p.e; k++ {
+	for k := p.s + n; k < p.e; k++ {
 		if isNounBreak(a[k]) {
 			return false
 		}
