@@ -505,8 +505,15 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		}
 	}
 	if best != nil {
-		if k, _ := periodReset.IndexIn(a, best.end, start); k >= 0 {
-			return "", true // …于2021年10月启用,此后…: the time stated no longer holds
+		for from := best.end; ; {
+			k, n := periodReset.IndexIn(a, from, start)
+			if k < 0 {
+				break
+			}
+			if baselineBefore.SuffixBefore(a, k) == 0 {
+				return "", true // …于2021年10月启用,此后…: the time stated no longer holds
+			}
+			from = k + n // 全年…,较去年减少27.1%: a baseline, not a new time
 		}
 		return pick(best.values, idx), true
 	}
