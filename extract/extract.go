@@ -392,8 +392,9 @@ func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 func analysisText(t textmap.Text) textmap.Text { return normalize.Normalize(t) }
 
 // minusBefore reports a minus sign before the number of m that is the number's own: right
-// after a copula or a colon (自然增长率为-0.83‰, 增速:-3.2%), where a hyphen joins nothing.
-// A range (2020-2025) or a code (G-5) has a digit or letter before its hyphen instead.
+// after a copula, a colon or a word (自然增长率为-0.83‰, 增速:-3.2%, 本年收支结余-12,378
+// 万元), where a hyphen joins nothing. A range (2020-2025) or a code (G-5) has a digit or
+// letter before its hyphen instead.
 func minusBefore(a []rune, m units.Match) bool {
 	s := m.Start
 	if m.Kind != units.Arabic || m.HasUpper || s < 2 || a[s-1] != '-' && a[s-1] != '−' {
@@ -403,5 +404,7 @@ func minusBefore(a []rune, m units.Match) bool {
 	case '为', '是', ':', '：':
 		return true
 	}
-	return false
+	// 自然增长率-2.12‰: right after a word (not a numeral: 二〇二五-…), a hyphen joins no
+	// range and is the number's sign.
+	return cjk.IsHan(a[s-2]) && !units.IsChineseNumeral(a[s-2])
 }

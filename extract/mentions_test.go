@@ -64,6 +64,7 @@ func TestMentionFamilies(t *testing.T) {
 		{"words 股 and 卷 start", "5股份制银行,3卷烟厂。", nil},
 		{"门 after digits only", "电话交换机总容量2345万门,老年教育课程100门,三门峡市,金七门核电,3门诊部。", []string{"2345万门", "100门"}},
 		{"a level below zero keeps its sign", "死亡率为5.69‰;自然增长率为-0.83‰,G-5高速,2020-2025年。", []string{"5.69‰", "-0.83‰"}},
+		{"right after its name too", "死亡率8.44‰,自然增长率-2.12‰;本年收支结余-12,378万元。", []string{"8.44‰", "-2.12‰", "-12,378万元"}},
 		{"measures of time are kept", "审批时限压缩至3天,平均受教育年限达到10.5年。", []string{"3天", "10.5年"}},
 	} {
 		got := mentionTexts(c.in)
