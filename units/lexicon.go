@@ -303,10 +303,12 @@ func IsCanonicalUnit(u string) bool {
 		return true
 	}
 	if i := strings.LastIndexByte(u, '/'); i > 0 && strings.Count(u, "/") == 2 {
-		if !isRateSpan(u[i+1:]) {
-			return false
-		}
+		last := u[i+1:]
 		u = u[:i]
+		mid := u[strings.LastIndexByte(u, '/')+1:]
+		if isRateSpan(last) == isRateSpan(mid) || !isRateSpan(last) && !isHead(last) {
+			return false // 元/人/月 and 元/月/人, not 元/人/户
+		}
 	}
 	a, b, ok := strings.Cut(u, "/")
 	if !ok || !lex.canonical[a] {

@@ -196,9 +196,9 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 			m.RawUnit += string(s[j]) + form
 			m.Unit += "/" + canon
 			j += 1 + len([]rune(form))
-			// 元/人/月, 元/人·月: a rate per head per span of time.
-			if j+1 < len(s) && (s[j] == '/' || s[j] == '／' || s[j] == '·') && canon != "月" && canon != "年" {
-				if form2, canon2, ok := perUnitAt(s, j+1); ok && isRateSpan(canon2) {
+			// 元/人/月, 元/人·月, 元/月/人: a rate per head per span of time.
+			if j+1 < len(s) && (s[j] == '/' || s[j] == '／' || s[j] == '·') {
+				if form2, canon2, ok := perUnitAt(s, j+1); ok && isRateSpan(canon2) != isRateSpan(canon) && (isRateSpan(canon2) || isHead(canon2)) {
 					m.RawUnit += string(s[j]) + form2
 					m.Unit += "/" + canon2
 					j += 1 + len([]rune(form2))
@@ -229,6 +229,9 @@ func applyUnit(v Decimal, f unitForm) Decimal {
 	}
 	return v
 }
+
+// isHead reports what a rate per span of time may be per in turn (元/月/人).
+func isHead(u string) bool { return u == "人" || u == "户" || u == "人次" }
 
 // isRateSpan reports the spans a rate per head may be per in turn (元/人/月).
 func isRateSpan(u string) bool {
