@@ -167,6 +167,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"what a figure is stated without names nothing", budget + "全年共争取上级转移支付资金177.2亿元,剔除增发国债等因素后同比增长6.7%。", "6.7%", "indicator", "上级转移支付资金"},
 		{"nor dates it", budget + "全市一般公共预算支出完成377亿元,剔除2024年增发国债一次性因素后,增长4.9%。", "4.9%", "period", "2025"},
 		{"a baseline of last year's outturn is dropped whole", budget + "全市一般公共预算收入完成120亿元,比上年执行数增长2%。", "2%", "indicator", "一般公共预算收入"},
+		{"in its other wordings too", budget + "全市一般公共预算收入151.16亿元,比上年完成数增长2%。", "2%", "indicator", "一般公共预算收入"},
 		{"a heading that reports on the key work is a review", budget + "（七）落实市人大决议和财政重点工作情况\n累计拨付补贴资金5.11亿元。", "5.11亿元", "modality", ""},
 		{"a heading of the key work to do is forward", budget + "二、2026年预算草案\n（三）财政重点工作\n拨付补贴资金5亿元。", "5亿元", "modality", "target"},
 		{"a span counted back frames the change after it, not the level before", report + "一、“十四五”时期工作回顾\n常住人口城镇化率达到67.5%、5年提高3个百分点。", "67.5%", "period", "2025"},
