@@ -50,6 +50,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"去年 is the year before", report + "去年全省接待游客5000万人次。", "5000万人次", "period", "2025"},
 		{"上年 after 比 is a baseline", report + "一、2025年工作回顾\n全省地区生产总值比上年增长5.2%。", "5.2%", "period", "2025"},
 		{"过去五年 is the plan period", report + "过去五年，全省累计新增高新技术企业1.2万家。", "1.2万家", "period", "2021-2025"},
+		{"a dashed item opening with 这五年 reviews the plan period", report + "一、2025年工作和“十四五”发展回顾\n2025年是“十四五”收官之年。\n——这五年,综合实力大幅跃升,粮食产量稳定在800亿斤以上。", "800亿斤", "period", "2021-2025"},
 		{"全年 takes the passage's year", report + "一、2025年工作回顾\n全年粮食产量达到700亿斤。", "700亿斤", "period", "2025"},
 		{"a year stated before 全年 keeps it", report + "2024年全年新增就业50万人。", "50万人", "period", "2024"},
 		{"a month without a year", "2025年乙市国民经济和社会发展统计公报\n12月份，居民消费价格上涨0.5%。", "0.5%", "period", "2025-12"},

@@ -408,6 +408,9 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 				return "", false
 			}
 		}
+		for len(line) > 0 && isDash(line[0]) {
+			line = line[1:] // ——这五年，…: an item of a list of reviews
+		}
 		if p := planOfLeadIn(line); p != "" {
 			return p, true
 		}
@@ -467,6 +470,8 @@ func planOrdinalAt(line []rune, i int) string {
 	}
 	return ""
 }
+
+func isDash(r rune) bool { return r == '—' || r == '－' || r == '-' || r == '―' || r == '─' }
 
 func isPause(r rune) bool {
 	return r == ',' || r == '，' || r == '!' || r == '！' || r == ':' || r == '：'
