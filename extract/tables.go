@@ -159,7 +159,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	codeCols := codeColumns(rows[firstData:], labelCols, header)
 	var recs []Record
 	var claimed []span
-	section, sectionIndent, sectionNumbering := "", 0, ""
+	section, sectionIndent, sectionNumbering := "", 0, 0
 	for r := firstData; r < len(rows); r++ {
 		row := rows[r]
 		label := rowLabel(row, labelCols, len(row))
@@ -176,7 +176,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 			// empty one before it is its sibling, not its part (   数据事务 then   人大事务).
 			section = ""
 		}
-		if section != "" && sectionNumbering != "" && numbering == sectionNumbering {
+		if section != "" && sectionNumbering != 0 && numbering == sectionNumbering {
 			section = "" // 四、卫生健康 (empty) then 五、城乡社区: numbered alike, siblings
 		}
 		rowUnit := ""
@@ -341,35 +341,13 @@ func rawLabel(row []read.Cell, labelCols []bool) string {
 	return ""
 }
 
-// labelNumbering names the numbering a label opens with, as a style: 一、 and 五、 are
-// both "一、", （一） "（一）", 1. "1.", 1、 "1、"; "" when it has none.
-func labelNumbering(label string) string {
-	rs := []rune(label)
-	i := 0
-	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
-	if open {
-		i++
+// labelNumbering is the level of the numbering a label opens with (doc.HeadingLevel: 一、
+// is 2, （一） 3, 1. 4), or 0 when it has none: an unnumbered label is no sibling of another.
+func labelNumbering(label string) int {
+	if lv := doc.HeadingLevel([]rune(label)); lv > 1 {
+		return lv
 	}
-	start := i
-	chinese := false
-	for i < len(rs) && (units.IsChineseNumeral(rs[i]) || cjk.IsDigit(rs[i])) {
-		chinese = chinese || units.IsChineseNumeral(rs[i])
-		i++
-	}
-	if i == start || i >= len(rs) {
-		return ""
-	}
-	kind := "1"
-	if chinese {
-		kind = "一"
-	}
-	switch {
-	case open && (rs[i] == ')' || rs[i] == '）'):
-		return "（" + kind + "）"
-	case !open && (rs[i] == '、' || rs[i] == '.' || rs[i] == '．'):
-		return kind + string(rs[i])
-	}
-	return ""
+	return 0
 }
 
 // labelIndent returns how far a row's label is indented by leading spaces (an ideographic
