@@ -121,6 +121,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
+			if at.concept == "" {
+				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator)
+			}
 			if aside != "" && !sameArea(aside, d.Area) {
 				at.area = aside
 			}
@@ -557,38 +560,83 @@ func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
 // respectiveName pairs a list of names with a list of numbers after 分别
 // (战略性新兴产业、高新技术产业增加值分别增长10%、7.9%).
 func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
+	names, k, whole := respectiveNames(a, ms, i, c)
+	switch {
+	case whole.len() > 0:
+		return text(a, whole)
+	case names == nil:
+		return ""
+	}
+	return text(a, names[k])
+}
+
+// respectiveNames returns the names of the 分别 list the mention ms[i] belongs to and
+// which of them is its own; or, for ordinals sharing one noun (第一、二、三产业), no names
+// and the whole phrase; or nothing when the mention is in no such list.
+func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phrase, k int, whole phrase) {
 	first, last := listGroup(a, ms, i, c)
 	if last == first {
-		return ""
+		return nil, 0, phrase{}
 	}
 	lb := c.Start
 	if first > 0 && ms[first-1].End > lb {
 		lb = ms[first-1].End
 	}
-	k := lastIndexWord(a, []rune("分别"), lb, ms[first].Start)
-	if k < 0 {
+	at := lastIndexWord(a, []rune("分别"), lb, ms[first].Start)
+	if at < 0 {
 		// 分别从771家、481家增加到1076家、636家: the second list pairs like the first.
 		if first > 0 && ms[first-1].Start >= c.Start {
 			pf, pl := listGroup(a, ms, first-1, c)
 			if pl-pf == last-first && pl > pf {
-				return respectiveName(a, ms, pf+(i-first), c)
+				return respectiveNames(a, ms, pf+(i-first), c)
 			}
 		}
-		return ""
+		return nil, 0, phrase{}
 	}
-	p := dropTrailingFunction(a, phrase{lb, k})
-	names := splitNames(a, p, '、')
+	p := dropTrailingFunction(a, phrase{lb, at})
+	names = splitNames(a, p, '、')
 	if len(names) != last-first+1 {
 		// 入境游客数量和花费分别增长…: names joined by 和 too.
 		names = splitNames(a, p, '、', '和', '及', '与')
 	}
 	if len(names) != last-first+1 {
-		return ""
+		return nil, 0, phrase{}
 	}
 	if slices.ContainsFunc(names, func(p phrase) bool { return isOrdinalFragment(a, p) }) {
-		return text(a, p) // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
+		return nil, 0, p // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
-	return text(a, names[i-first])
+	return names, i - first, phrase{}
+}
+
+// respectiveHead returns, for a name of a 分别 list that is not its last, the name joined
+// with the head the list's last name shares (城镇、农村居民人均可支配收入 → 城镇 +
+// 居民人均可支配收入): what the name may measure, for its concept; the last name, to tell
+// that concept from its own. The head starts where the last name's first word ends,
+// told by a word as long as one of the list's names (城镇/农村, 水利/电网) or ending in
+// the same character as this one (城镇居民/农村居民, 装备制造业/高技术制造业).
+func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator string) (joined []string, last string) {
+	names, k, _ := respectiveNames(a, ms, i, c)
+	if names == nil || k == len(names)-1 || !runesEqual(a[names[k].s:names[k].e], indicator) {
+		return nil, ""
+	}
+	name, lastName := a[names[k].s:names[k].e], a[names[len(names)-1].s:names[len(names)-1].e]
+	var ats []int
+	for _, n := range append([]phrase{names[k]}, names[:len(names)-1]...) {
+		ats = append(ats, n.len())
+	}
+	for at := 1; at < len(lastName); at++ {
+		if lastName[at-1] == name[len(name)-1] {
+			ats = append(ats, at)
+		}
+	}
+	seen := map[int]bool{}
+	for _, at := range ats {
+		if !seen[at] && len(lastName)-at >= 2 {
+			seen[at] = true
+			joined = append(joined, string(name)+string(lastName[at:]))
+		}
+	}
+	return joined, string(lastName)
 }
 
 // afterFrame moves lb past what a figure is stated without (剔除增发国债等因素后同比增长

@@ -7,6 +7,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/segment"
 )
 
 // placeLinkers may stand between a place and what is measured there (郑州市实现地区生产总值,
@@ -76,6 +77,24 @@ func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicat
 		}
 	}
 	return concept, area
+}
+
+// respectiveConcept is the concept of a name of a 分别 list that measures nothing by
+// itself (城镇 in 城镇、农村居民人均可支配收入分别增长4.4%、5.9%): that of the name
+// joined with the head the list shares; "" when none is a concept.
+func respectiveConcept(list *concept.List, a []rune, ms []mention, i int, c segment.Span, indicator string) string {
+	joined, last := respectiveHead(a, ms, i, c, indicator)
+	if joined == nil {
+		return ""
+	}
+	lastConcept, _ := list.Match(last, "")
+	for _, j := range joined {
+		// 工业、制造业、工业技改投资: 工业 + 技改投资 is the last name again, not a head.
+		if con, _ := list.Match(j, ""); con != "" && con != lastConcept {
+			return con
+		}
+	}
+	return ""
 }
 
 // placeBefore returns the place the clause opens with when only linking words stand
