@@ -133,7 +133,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if at.area == "" {
 				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
 			}
-			prevIndicator, prevUnit = at.indicator, m.Unit
+			if !insideFrame(a, c.Start, m.Start) {
+				// 剔除…投入26亿元等因素后,增长13.7%: the item left out is not what the next
+				// figures are about.
+				prevIndicator, prevUnit = at.indicator, m.Unit
+			}
 		}
 		at.change = changeOf(a, changeFrom, changeAt)
 		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) {
@@ -646,6 +650,7 @@ func afterFrame(a []rune, lb, start int) int {
 		if h := cjk.IndexRune(a, k+n, start, '后', '外'); h >= 0 {
 			return h + 1
 		}
+		return k + n // 剔除一次性投入26亿元等因素后: the figure left out, named after the opener
 	}
 	return lb
 }

@@ -59,6 +59,8 @@ func TestIndicator(t *testing.T) {
 		{"增产 alone is the output's change", "粮食产量152.3万吨,增产0.3%。", "0.3%", "粮食产量"},
 		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
 		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
+		{"等因素 closing a frame names nothing", "剔除一次性补助投入26亿元等因素后,增长13.7%。", "26亿元", "一次性补助"},
+		{"the item left out is not the next figure's subject", "教育支出119亿元,下降9%,剔除一次性投入26亿元等因素后,增长13.7%。", "13.7%", "教育支出"},
 		{"a footnote mark is no part of it", "全市地区生产总值[2]2829.58亿元。", "2829.58亿元", "地区生产总值"},
 		{"an indent of wide spaces", "\u2002\u2002年末全市常住人口318.2万人。", "318.2万人", "年末全市常住人口"},
 		{"在 ends the counted noun", "5件作品在全省新创群众文艺作品评选中获奖。", "5件", "作品"},

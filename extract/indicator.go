@@ -22,6 +22,7 @@ var (
 	wordsEndingEtc   = lexicon.Get("words-ending-etc")
 	wordsStartingEtc = lexicon.Get("words-starting-etc")
 	frameOpeners     = lexicon.Get("frame-openers")
+	frameNouns       = lexicon.Get("frame-nouns")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
 )
@@ -604,13 +605,15 @@ func comparisonSplit(a []rune, p phrase) (phrase, bool) {
 	return p, false
 }
 
-// isEtc reports a phrase that is only 等 or 等等, closing a list.
 // isEtcAt reports a 等 at a[i] that is "and so on", not part of a word (高等院校, 中等职业
 // 学校, 平等, 同等).
 func isEtcAt(a []rune, i int) bool {
 	return a[i] == '等' && wordsEndingEtc.SuffixBefore(a, i+1) == 0 && wordsStartingEtc.PrefixAt(a, i) == 0
 }
 
+// isEtc reports a phrase that is only 等 or 等等, closing a list, or 等 and the noun that
+// closes a frame (26亿元等因素后).
 func isEtc(a []rune, p phrase) bool {
-	return p.len() == 1 && a[p.s] == '等' || p.len() == 2 && a[p.s] == '等' && a[p.s+1] == '等'
+	return p.len() == 1 && a[p.s] == '等' || p.len() == 2 && a[p.s] == '等' && a[p.s+1] == '等' ||
+		p.len() > 1 && a[p.s] == '等' && frameNouns.PrefixAt(a, p.s+1) > 0
 }
