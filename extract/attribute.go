@@ -71,7 +71,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	exprs := timeExprs(a, sen.Start, sen.End, tc)
 	targets := targetScope(a, sen, ms, d.Written)
 	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
-	prevIndicator, prevUnit := "", ""
+	prevIndicator, prevUnit, prevConcept := "", "", ""
 	subjects := newSubjectMemo()
 	for i := range ms {
 		m := &ms[i]
@@ -124,6 +124,12 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if at.concept == "" {
 				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator)
 			}
+			if at.concept == "" {
+				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
+			}
+			if at.concept == "" && at.indicator == prevIndicator {
+				at.concept = prevConcept // 支出完成300.55亿元,…增长7.44%: the same item, however its concept was found
+			}
 			if aside != "" && !sameArea(aside, d.Area) {
 				at.area = aside
 			}
@@ -137,6 +143,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				// 剔除…投入26亿元等因素后,增长13.7%: the item left out is not what the next
 				// figures are about.
 				prevIndicator, prevUnit = at.indicator, m.Unit
+				if !budgetRate {
+					prevConcept = at.concept
+				}
 			}
 		}
 		at.change = changeOf(a, changeFrom, changeAt)

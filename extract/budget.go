@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -24,6 +26,8 @@ var (
 	purposeVerbs      = lexicon.Get("purpose-verbs")
 	asideOpeners      = lexicon.Get("aside-openers")
 	comparisonOpeners = lexicon.Get("comparison-openers")
+	budgetAccounts    = lexicon.Get("budget-accounts")
+	bareAccountItems  = lexicon.Get("bare-account-items")
 )
 
 // maxCapReach is how far before a number a cap word may stand with "X的" between
@@ -106,6 +110,38 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 		return ""
 	}
 	return string(a[k : k+n])
+}
+
+// maxHeadingRunes is the longest line read as a heading whose budget account a bare 收入
+// or 支出 of the paragraph after it may take ((一)一般公共预算执行情况).
+const maxHeadingRunes = 40
+
+// accountConcept is the concept of a bare 收入 or 支出 that opens its clause (支出完成
+// 300.55亿元) in a paragraph that named its budget account before (全市一般公共预算收入完成
+// 148.21亿元…), or whose heading did: the account's 收入 or 支出. "" for any other
+// indicator, for one inside the clause (…安排的支出: a part), for a total (收入总计: the
+// account and its transfers), in a sentence of parts (其中:养老保险基金收入9.5亿元,支出9.1亿元),
+// or with no account.
+func accountConcept(list *concept.List, d *doc.Document, line, senFrom, clauseFrom, start int, indicator string) string {
+	if !bareAccountItems.Contains(indicator) {
+		return ""
+	}
+	a := d.Text.Runes
+	is, ie := locate(a, clauseFrom, start, indicator)
+	if is < 0 || trimPhrase(a, phrase{clauseFrom, is}).len() > 0 || cjk.IndexRune(a, ie, start, '计') >= 0 ||
+		lastIndexWord(a, []rune("其中"), senFrom, is) >= 0 {
+		return ""
+	}
+	from := d.LineStarts[line]
+	k, n := budgetAccounts.LastIndexIn(a, from, is)
+	if k < 0 && line > 0 && from-d.LineStarts[line-1] <= maxHeadingRunes {
+		k, n = budgetAccounts.LastIndexIn(a, d.LineStarts[line-1], from)
+	}
+	if k < 0 {
+		return ""
+	}
+	c, _ := list.Match(string(a[k:k+n])+indicator, "")
+	return c
 }
 
 // splitLevel cuts a budget level off the front of an indicator (市本级一般公共预算支出 →

@@ -98,6 +98,7 @@ func TestResolvedPeriods(t *testing.T) {
 }
 
 func TestConceptsAndAreas(t *testing.T) {
+	budgetReport := "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
 	cases := []docCase{
 		{"GDP named fully", report + "全省地区生产总值增长5.2%。", "5.2%", "concept", "地区生产总值"},
 		{"经济增长 is GDP growth", report + "今年经济增长5%左右。", "5%", "concept", "地区生产总值"},
@@ -109,6 +110,11 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"a 分别 name shares the list's head", report + "城镇、农村居民人均可支配收入分别增长4.4%、5.9%。", "4.4%", "concept", "城镇居民人均可支配收入"},
 		{"a head after a word of the same end", report + "装备制造业、高技术制造业增加值分别增长17.7%、17.6%。", "17.7%", "concept", "装备制造业增加值"},
 		{"a head as long as a middle name", report + "一产、二产、三产增加值分别增长6%、5.2%、4.1%。", "6%", "concept", "第一产业增加值"},
+		{"a bare 支出 is the account's named before", budgetReport + "全市一般公共预算收入完成148.21亿元,同比下降6.08%。其中,税收收入完成102.56亿元。支出完成300.55亿元,同比增长7.44%。", "300.55亿元", "concept", "一般公共预算支出"},
+		{"and so is its rate", budgetReport + "全市一般公共预算收入完成148.21亿元,同比下降6.08%。其中,税收收入完成102.56亿元。支出完成300.55亿元,为预算数的106.39%,同比增长7.44%。", "7.44%", "concept", "一般公共预算支出"},
+		{"a bare 支出 after a heading's account", budgetReport + "(二)政府性基金预算执行情况\n支出完成121.72亿元。", "121.72亿元", "concept", "政府性基金预算支出"},
+		{"but not a total", budgetReport + "全市一般公共预算收入170.3亿元,加上返还性收入、上级补助收入等,收入总计564.6亿元。", "564.6亿元", "concept", ""},
+		{"nor a part's", budgetReport + "社会保险基金收入90.4亿元。其中:养老保险基金收入9.5亿元,支出9.1亿元。", "9.1亿元", "concept", ""},
 		{"no head when the join is the last name again", report + "工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。", "9.4%", "concept", ""},
 		{"a bracketed remark stays in its clause", "2025年乙市国民经济和社会发展统计公报\n全年全市固定资产投资(不含农户,下同)比上年增长5.6%。", "5.6%", "concept", "固定资产投资"},
 		{"a city in a provincial report", report + "郑州市地区生产总值增长6%。", "6%", "area", "郑州市"},
