@@ -80,11 +80,53 @@ func tableRows(src []rune, lines []line, i, figures int, unit bool) ([][]read.Ce
 		}
 		row, ok := dataRow(src, &lines[i], figures, unit)
 		if !ok {
-			break
+			pairs := pairedRows(src, &lines[i], figures, unit)
+			if pairs == nil {
+				break
+			}
+			rows = append(rows, pairs...)
+			continue
 		}
 		rows = append(rows, row)
 	}
 	return rows, i
+}
+
+// pairedRows reads a line that holds two rows or more side by side, each a label and its
+// figures (居民消费价格指数 100.0 一、食品烟酒 98.1: PDFium joins rows that stand at one
+// height), or returns nil. A table with a 单位 column is never read so.
+func pairedRows(src []rune, l *line, figures int, unit bool) [][]read.Cell {
+	cells := lineCells(src, l)
+	if unit || strings.ContainsAny(l.text, "，。；;") {
+		return nil
+	}
+	var rows [][]read.Cell
+	for k := 0; k < len(cells); {
+		s := k
+		for k < len(cells) && !numeric(cells[k].Text) {
+			k++
+		}
+		if k == s || k+figures > len(cells) {
+			return nil
+		}
+		for _, c := range cells[k : k+figures] {
+			if !numeric(c.Text) {
+				return nil
+			}
+		}
+		first, last := cells[s], cells[k-1]
+		label := string(src[first.Offset : last.Offset+utf8.RuneCountInString(last.Text)])
+		if utf8.RuneCountInString(label) > maxLabel {
+			return nil
+		}
+		row := append([]read.Cell{{Text: label, Offset: first.Offset}}, cells[k:k+figures]...)
+		rows = append(rows, row)
+		k += figures
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	return rows
 }
 
 // maxLabel is the longest row label (in runes) a table row is read with; longer text is

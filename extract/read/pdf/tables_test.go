@@ -34,8 +34,12 @@ func TestTables(t *testing.T) {
 		{"one row is no table",
 			[]string{page("指标 年末数（万人）", "全市常住人口 346.7", l1)},
 			"", nil},
-		{"two label-figure pairs on a line are no row",
+		{"two label-figure pairs on a line are two rows",
 			[]string{page("类别 指数", "居民消费价格指数 100.0 一、食品烟酒 98.1", "衣着 103.5")},
+			"",
+			[][]string{{"类别", "指数"}, {"居民消费价格指数", "100.0"}, {"一、食品烟酒", "98.1"}, {"衣着", "103.5"}}},
+		{"a pair missing a figure is no row",
+			[]string{page("类别 指数", "居民消费价格指数 100.0 一、食品烟酒", "衣着 103.5")},
 			"", nil},
 	}
 	for _, tc := range tests {
