@@ -628,6 +628,9 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 // told by a word as long as one of the list's names (城镇/农村, 水利/电网) or ending in
 // the same character as this one (城镇居民/农村居民, 装备制造业/高技术制造业).
 func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator string) (joined []string, last string) {
+	if ms[i].listFwd == 0 {
+		return nil, "" // not in a list, or its last item: most numbers, told without a look
+	}
 	names, k, _ := respectiveNames(a, ms, i, c)
 	if names == nil || k == len(names)-1 || !runesEqual(a[names[k].s:names[k].e], indicator) {
 		return nil, ""
