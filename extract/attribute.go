@@ -636,20 +636,23 @@ func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator str
 		return nil, ""
 	}
 	name, lastName := a[names[k].s:names[k].e], a[names[len(names)-1].s:names[len(names)-1].e]
-	var ats []int
-	for _, n := range append([]phrase{names[k]}, names[:len(names)-1]...) {
-		ats = append(ats, n.len())
+	var tried [8]int // where the head was tried to start, so that no join is tried twice
+	n := 0
+	try := func(at int) {
+		if at < 1 || len(lastName)-at < 2 || slices.Contains(tried[:n], at) || n == len(tried) {
+			return
+		}
+		tried[n] = at
+		n++
+		joined = append(joined, string(name)+string(lastName[at:]))
+	}
+	try(len(name))
+	for _, other := range names[:len(names)-1] {
+		try(other.len())
 	}
 	for at := 1; at < len(lastName); at++ {
 		if lastName[at-1] == name[len(name)-1] {
-			ats = append(ats, at)
-		}
-	}
-	seen := map[int]bool{}
-	for _, at := range ats {
-		if !seen[at] && len(lastName)-at >= 2 {
-			seen[at] = true
-			joined = append(joined, string(name)+string(lastName[at:]))
+			try(at)
 		}
 	}
 	return joined, string(lastName)
