@@ -72,6 +72,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	targets := targetScope(a, sen, ms, d.Written)
 	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
 	prevIndicator, prevUnit, prevConcept := "", "", ""
+	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	for i := range ms {
 		m := &ms[i]
@@ -86,7 +87,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at := &out[i]
 		prev := prevIndicator
-		if prevUnit != m.Unit && !isRateUnit(m.Unit) {
+		if afterStep || prevUnit != m.Unit && !isRateUnit(m.Unit) {
 			// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
 			// is about the sentence's subject, not about that count.
 			if subj := subjects.sentence(a, c); subj != "" {
@@ -139,9 +140,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if at.area == "" {
 				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
 			}
-			if !insideFrame(a, c.Start, m.Start) {
+			afterStep = isLevelStep(at.indicator)
+			if !insideFrame(a, c.Start, m.Start) && !afterStep {
 				// 剔除…投入26亿元等因素后,增长13.7%: the item left out is not what the next
-				// figures are about.
+				// figures are about; nor are the steps a level crossed (地区生产总值连跨两个
+				// 万亿元台阶,年均增长5.7%).
 				prevIndicator, prevUnit = at.indicator, m.Unit
 				if !budgetRate {
 					prevConcept = at.concept
@@ -179,6 +182,17 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 	}
 	splitPairs(opts.concepts(), out)
+}
+
+// isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
+// 千亿级关口): a metaphor, not a measure.
+func isLevelStep(indicator string) bool {
+	for _, w := range levelMetaphors.Words() {
+		if strings.HasSuffix(indicator, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性
@@ -302,6 +316,11 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	l, lk := cleanLeftKind(a, left)
 	if isRateUnit(m.Unit) {
 		l, lk = cleanLeftRate(a, left)
+	}
+	if m.Unit == "个" && !right.empty() {
+		if n := levelMetaphors.PrefixAt(a, right.s); n > 0 {
+			return text(a, phrase{right.s, right.s + n}) // 连跨5万亿元、6万亿元两个台阶: the steps are counted
+		}
 	}
 	r, noun := cleanRight(a, right)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)

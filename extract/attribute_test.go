@@ -59,6 +59,8 @@ func TestIndicator(t *testing.T) {
 		{"增产 alone is the output's change", "粮食产量152.3万吨,增产0.3%。", "0.3%", "粮食产量"},
 		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
 		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
+		{"the steps a level crossed are counted", "经济总量连跨5万亿元、6万亿元两个台阶。", "两个", "台阶"},
+		{"and are not what the rate after them measures", "地区生产总值连跨两个万亿元台阶,年均增长5.7%。", "5.7%", "地区生产总值"},
 		{"等因素 closing a frame names nothing", "剔除一次性补助投入26亿元等因素后,增长13.7%。", "26亿元", "一次性补助"},
 		{"the item left out is not the next figure's subject", "教育支出119亿元,下降9%,剔除一次性投入26亿元等因素后,增长13.7%。", "13.7%", "教育支出"},
 		{"a footnote mark is no part of it", "全市地区生产总值[2]2829.58亿元。", "2829.58亿元", "地区生产总值"},
