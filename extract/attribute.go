@@ -184,6 +184,43 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	splitPairs(opts.concepts(), out)
 }
 
+// moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,
+// 专项债券等资金, 运行维护等支出): the items before 等 name it, so they stay.
+func moneyHead(a []rune, p phrase) bool {
+	if p.len() < 2 {
+		return true
+	}
+	tail := a[p.e-2 : p.e]
+	return tail[0] == '资' && tail[1] == '金' || tail[0] == '支' && tail[1] == '出' || tail[0] == '收' && tail[1] == '入'
+}
+
+// sharedListNames reports a list of names that one number counts whole (诊所、卫生所、医务室
+// 1053个; 国家技术创新中心、新兴产业创新中心、制造业创新中心8家): the list opens the
+// clause, sep is its last 、, and no item has a number or a verb. Not a list closed by 等
+// (小麦、玉米等主栽品种良种覆盖率): what follows 等 names the whole; nor one whose items
+// each have the figure (均, 都): the last item names it, as the dev gold does.
+func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= from })
+	if k < len(ms) && ms[k].Start < start {
+		return false
+	}
+	for e := sep + 1; e < start; e++ {
+		if isEtcAt(a, e) || units.IsChineseNumeral(a[e]) || cjk.IsDigit(a[e]) {
+			return false // 人工智能三大先导产业规模: a count of the items, a title
+		}
+		if a[e] == '均' || a[e] == '都' {
+			return false // 工业增加值、规模以上工业总产值均增长6.5%: each, not all together
+		}
+	}
+	// A verb anywhere makes the items objects or places (优先在边境地区、集体经济薄弱村新建
+	// 各类棚室), not names of what is counted.
+	if v, _ := verbsObject.IndexIn(a, from, start); v >= 0 {
+		return false
+	}
+	v, _ := verbsPredicate.IndexIn(a, from, start)
+	return v < 0
+}
+
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.
 func isLevelStep(indicator string) bool {
@@ -299,6 +336,20 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
+	if lb == c.Start && left.s > lb && a[left.s-1] == '、' && sharedListNames(a, ms, lb, left.s-1, m.Start) {
+		left.s = lb // 诊所、卫生所、医务室1053个
+	} else if left.s > lb && a[left.s-1] == '、' {
+		// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's
+		// figure, not the last item with it.
+		for k := left.s; k+1 < left.e; k++ {
+			if isEtcAt(a, k) {
+				if head := trimPhrase(a, phrase{k + 1, left.e}); !moneyHead(a, head) {
+					left.s = k + 1
+				}
+				break
+			}
+		}
+	}
 	if name := respectiveName(a, ms, i, c); name != "" {
 		return name
 	}
