@@ -128,6 +128,16 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if at.concept == "" {
 				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
+			if at.concept == "" && !bracketed && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
+				// 社会消费品零售总额、固定资产投资增长4%左右: measures of their own, not one
+				// sum; the last one names the figure, as before a list was read whole.
+				if k := strings.LastIndex(at.indicator, "、"); k >= 0 {
+					last := at.indicator[k+len("、"):]
+					if con, _ := opts.concepts().Match(last, ""); con != "" {
+						at.indicator, at.concept = last, con
+					}
+				}
+			}
 			if at.concept == "" && at.indicator == prevIndicator {
 				at.concept = prevConcept // 支出完成300.55亿元,…增长7.44%: the same item, however its concept was found
 			}
@@ -194,6 +204,13 @@ func moneyHead(a []rune, p phrase) bool {
 	return tail[0] == '资' && tail[1] == '金' || tail[0] == '支' && tail[1] == '出' || tail[0] == '收' && tail[1] == '入'
 }
 
+// listNamesWhole reports a mention ms[i] whose indicator is the whole list of names that
+// opens its clause (sharedListNames), lb being where its left phrase may start.
+func listNamesWhole(a []rune, ms []mention, i, lb int, c segment.Span) bool {
+	left, _ := indicatorParts(a, lb, ms[i].Start, ms[i].End, ms[i].End)
+	return lb == c.Start && left.s > lb && a[left.s-1] == '、' && sharedListNames(a, ms, lb, left.s-1, left.e)
+}
+
 // sharedListNames reports a list of names that one number counts whole (诊所、卫生所、医务室
 // 1053个; 国家技术创新中心、新兴产业创新中心、制造业创新中心8家): the list opens the
 // clause, sep is its last 、, and no item has a number or a verb. Not a list closed by 等
@@ -201,7 +218,10 @@ func moneyHead(a []rune, p phrase) bool {
 // each have the figure (均, 都): the last item names it, as the dev gold does.
 func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= from })
-	if k < len(ms) && ms[k].Start < start {
+	if k < len(ms) && ms[k].Start < start || trimPhrase(a, phrase{sep + 1, start}).empty() {
+		return false // …增速高于经济增速、突破3万元: the last item is only the figure's verb
+	}
+	if k, _ := comparison.IndexIn(a, from, start); k >= 0 {
 		return false
 	}
 	for e := sep + 1; e < start; e++ {
@@ -336,7 +356,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
-	if lb == c.Start && left.s > lb && a[left.s-1] == '、' && sharedListNames(a, ms, lb, left.s-1, m.Start) {
+	if listNamesWhole(a, ms, i, lb, c) {
 		left.s = lb // 诊所、卫生所、医务室1053个
 	} else if left.s > lb && a[left.s-1] == '、' {
 		// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's

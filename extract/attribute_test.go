@@ -61,6 +61,8 @@ func TestIndicator(t *testing.T) {
 		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
 		{"names before one number are counted whole", "其中,诊所、卫生所、医务室1053个。", "1053个", "诊所、卫生所、医务室"},
 		{"a category named with a 、", "交通运输、仓储和邮政业增加值74.84亿元,增长5.6%。", "74.84亿元", "交通运输、仓储和邮政业增加值"},
+		{"measures of their own are no sum", "社会消费品零售总额、固定资产投资增长4%左右。", "4%", "固定资产投资"},
+		{"nor is a verb after the list an item", "全体居民人均可支配收入增速高于经济增速、突破3万元。", "3万元", "全体居民人均可支配收入"},
 		{"but each item's figure is the last item's", "工业增加值、规模以上工业总产值均增长6.5%以上。", "6.5%", "规模以上工业总产值"},
 		{"not a list closed by 等", "小麦、玉米、马铃薯等主栽品种良种覆盖率达到97%。", "97%", "主栽品种良种覆盖率"},
 		{"not objects of a verb", "优先在边境地区、集体经济薄弱村新建各类棚室5万个。", "5万个", "各类棚室"},
