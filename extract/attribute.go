@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -128,7 +129,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if at.concept == "" {
 				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
-			if at.concept == "" && !bracketed && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
+			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
 				// 社会消费品零售总额、固定资产投资增长4%左右: measures of their own, not one
 				// sum; the last one names the figure, as before a list was read whole.
 				if k := strings.LastIndex(at.indicator, "、"); k >= 0 {
@@ -208,6 +209,11 @@ func moneyHead(a []rune, p phrase) bool {
 // opens its clause (sharedListNames), lb being where its left phrase may start.
 func listNamesWhole(a []rune, ms []mention, i, lb int, c segment.Span) bool {
 	left, _ := indicatorParts(a, lb, ms[i].Start, ms[i].End, ms[i].End)
+	return wholeList(a, ms, lb, left, c)
+}
+
+// wholeList is listNamesWhole for the left phrase indicatorParts found.
+func wholeList(a []rune, ms []mention, lb int, left phrase, c segment.Span) bool {
 	return lb == c.Start && left.s > lb && a[left.s-1] == '、' && sharedListNames(a, ms, lb, left.s-1, left.e)
 }
 
@@ -244,6 +250,9 @@ func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.
 func isLevelStep(indicator string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(indicator); !levelMetaphors.MayEndWith(r) {
+		return false // most indicators: told by their last rune
+	}
 	for _, w := range levelMetaphors.Words() {
 		if strings.HasSuffix(indicator, w) {
 			return true
@@ -356,7 +365,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
-	if listNamesWhole(a, ms, i, lb, c) {
+	if wholeList(a, ms, lb, left, c) {
 		left.s = lb // 诊所、卫生所、医务室1053个
 	} else if left.s > lb && a[left.s-1] == '、' {
 		// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's
