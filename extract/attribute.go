@@ -182,6 +182,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if at.qualifier == units.NoQualifier {
 			at.qualifier = distantQualifier(a, lb, m.Start)
 		}
+		if at.qualifier == units.NoQualifier && i > 0 && ms[i-1].qualifier == units.NoQualifier && m.listBack > 0 &&
+			ms[i-1].Unit == m.Unit && ms[i-1].End+1 == m.Start && a[ms[i-1].End] == '、' {
+			at.qualifier = out[i-1].qualifier // 分别约为全国平均的70%、60%: the list's bound word
+		}
 		if at.qualifier == units.NoQualifier && capAt >= 0 {
 			at.qualifier = units.Under // 不超过项目投资额的30%
 		}
@@ -358,8 +362,23 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 			return q
 		}
 	}
+	// 约为全国平均的70%, 超过全省的一半: a bound word before what the figure is a part of.
+	if start > 1 && a[start-1] == '的' {
+		for p := start - 2; p > max(lb, start-shareQualifierWindow); p-- {
+			if isPunctBreak(a[p]) {
+				break
+			}
+			if q, qs := units.QualifierBefore(a, p); q != units.NoQualifier && qs >= lb {
+				return q
+			}
+		}
+	}
 	return units.NoQualifier
 }
+
+// shareQualifierWindow bounds how far before X的 a bound word may qualify the figure after
+// it (约为全国平均的70%).
+const shareQualifierWindow = 12
 
 // indicatorOf chooses what mention i measures (SPEC §4).
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {

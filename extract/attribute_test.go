@@ -114,6 +114,8 @@ func TestQualifier(t *testing.T) {
 		{"以内 after", "城镇调查失业率控制在5.5%以内。", "5.5%", "under"},
 		{"最高 across a verb", "对新认定企业最高给予50万元奖励。", "50万元", "under"},
 		{"近 inside a word is nothing", "推进近地化配套项目40个。", "40个", ""},
+		{"a bound word before what the figure is a part of", "能耗强度约为全国平均的70%。", "70%", "approx"},
+		{"and the list after it", "能耗、排放强度分别约为全国平均的70%、60%。", "60%", "approx"},
 		{"a word before a list qualifies its items", "文化、旅游产业增加值比重分别超过2%、5%。", "5%", "over"},
 		{"a word after a list qualifies its items", "城乡居民收入分别增长5%、6.5%左右。", "5%", "approx"},
 		{"an item's own qualifier stays its own", "新建学校超过20所、幼儿园15所。", "15所", ""},
