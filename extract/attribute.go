@@ -130,13 +130,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
 			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
-				// 社会消费品零售总额、固定资产投资增长4%左右: measures of their own, not one
-				// sum; the last one names the figure, as before a list was read whole.
-				if k := strings.LastIndex(at.indicator, "、"); k >= 0 {
-					last := at.indicator[k+len("、"):]
-					if con, _ := opts.concepts().Match(last, ""); con != "" {
-						at.indicator, at.concept = last, con
-					}
+				if last, con := lastItemConcept(opts.concepts(), at.indicator); con != "" {
+					at.indicator, at.concept = last, con
 				}
 			}
 			if at.concept == "" && at.indicator == prevIndicator {
@@ -202,11 +197,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 // moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,
 // 专项债券等资金, 运行维护等支出): the items before 等 name it, so they stay.
 func moneyHead(a []rune, p phrase) bool {
-	if p.len() < 2 {
-		return true
-	}
-	tail := a[p.e-2 : p.e]
-	return tail[0] == '资' && tail[1] == '金' || tail[0] == '支' && tail[1] == '出' || tail[0] == '收' && tail[1] == '入'
+	return p.len() < 2 || moneyHeads.SuffixBeforeFrom(a, p.e, p.s) > 0
 }
 
 // listNamesWhole reports a mention ms[i] whose indicator is the whole list of names that

@@ -97,6 +97,20 @@ func respectiveConcept(list *concept.List, a []rune, ms []mention, i int, c segm
 	return ""
 }
 
+// lastItemConcept returns the last item of a list read whole and its concept when that
+// item is a measure of its own and the whole is none (社会消费品零售总额、固定资产投资增长
+// 4%左右: two measures, not one sum; the last names the figure, as the dev gold does), or
+// "", "".
+func lastItemConcept(list *concept.List, indicator string) (string, string) {
+	k := strings.LastIndex(indicator, "、")
+	if k < 0 {
+		return "", ""
+	}
+	last := indicator[k+len("、"):]
+	c, _ := list.Match(last, "")
+	return last, c
+}
+
 // placeBefore returns the place the clause opens with when only linking words stand
 // between it and the indicator at a[to] (其中，郑州市实现地区生产总值…).
 func placeBefore(a []rune, from, to int) string {

@@ -23,6 +23,7 @@ var (
 	wordsStartingEtc = lexicon.Get("words-starting-etc")
 	frameOpeners     = lexicon.Get("frame-openers")
 	frameNouns       = lexicon.Get("frame-nouns")
+	moneyHeads       = lexicon.Get("money-heads")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
 )
