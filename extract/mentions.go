@@ -299,6 +299,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
 		return "ordinal" // 第18届, 第二批, 第一、二轮
 	}
+	if m.Kind == units.Chinese && m.NumberEnd == s+1 && a[s] == '二' && !(s > 0 && units.IsChineseNumeral(a[s-1])) {
+		return "ordinal" // 二次分配, 二类水质: a count of two says 两 (两次, 两类)
+	}
 	if s > 0 && a[s-1] == '前' && (rankAfter.PrefixAt(a, m.NumberEnd) > 0 || m.Unit == "名" || m.Unit == "位") {
 		return "rank" // 前三甲, 前10名
 	}
