@@ -302,6 +302,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if m.Kind == units.Chinese && m.NumberEnd == s+1 && a[s] == '二' && !(s > 0 && units.IsChineseNumeral(a[s-1])) {
 		return "ordinal" // 二次分配, 二类水质: a count of two says 两 (两次, 两类)
 	}
+	if m.Kind == units.Chinese && m.Unit == "元" && e < len(a) && cjk.IndexRune(a, e, e+1, '区', '县', '市', '镇', '乡', '村', '街', '路') == e {
+		return "name" // 三元区, 五元路: a place, not money spelled out
+	}
 	if s > 0 && a[s-1] == '前' && (rankAfter.PrefixAt(a, m.NumberEnd) > 0 || m.Unit == "名" || m.Unit == "位") {
 		return "rank" // 前三甲, 前10名
 	}

@@ -37,6 +37,7 @@ func TestMentionFamilies(t *testing.T) {
 		{"ordinals and structure", "一、总体要求(一)一是第18届第二批排名第一前三甲前10名。", nil},
 		{"sessions", "市十六届人大三次会议,省委十一届十次、十一次全会。", nil},
 		{"二 alone is an ordinal: two says 两", "减少二次分配,水质保持二类,新建两座水库。", []string{"两座"}},
+		{"money spelled out before a place suffix is a place", "三元区、清流县获评,补助三元。", []string{"三元"}},
 		{"names with numbers", "5G应用、3D打印、12英寸产线、10.5代、TCL华星t9、800兆数字集群、广州制造2025、TOP10、50强。", nil},
 		{"formulas and slogans in quotes", "构建“1+X”政策体系,“8+4”,打通“最后100米”,实现“两个不低于”。", nil},
 		{"idioms", "培育一批企业,千方百计稳增长,统一大市场,一体化发展,一站式服务,千家万户,一系列政策。", nil},
