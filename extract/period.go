@@ -18,6 +18,8 @@ var (
 	yearPart        = lexicon.Get("year-part")
 	nowWords        = lexicon.Get("now")
 	levelVerbs      = lexicon.Get("level-verbs")
+	recipients      = lexicon.Get("rate-recipients")
+	standardBefore  = lexicon.Get("standard-before")
 	carryover       = lexicon.Get("carryover")
 	spanOpeners     = lexicon.Get("span-openers")
 	changeAfterSpan = lexicon.Get("change-after-span")
@@ -134,7 +136,24 @@ func isRecurring(a []rune, start int) bool {
 	if q, qs := units.QualifierBefore(a, start); q != units.NoQualifier {
 		start = qs
 	}
-	return recurring.SuffixBefore(a, start) > 0
+	k := ratePrefixStart(a, start)
+	if k == start {
+		return false
+	}
+	// 提高至每人每月190元, 低保标准每人每月877元, 由每人每年94元提高至99元: a standard set
+	// or reached is a level of the passage's year; 按每孩每年3600元的标准发放 is the rule.
+	return !(levelVerbs.SuffixBefore(a, k) > 0 || standardBefore.SuffixBefore(a, k) > 0)
+}
+
+// ratePrefixStart returns where the words stating a figure per year or month begin right
+// before a[start] (每人每月190元 → 每人), or start when there are none.
+func ratePrefixStart(a []rune, start int) int {
+	n := recurring.SuffixBefore(a, start)
+	if n == 0 {
+		return start
+	}
+	k := start - n
+	return k - recipients.SuffixBefore(a, k)
 }
 
 // relativeWordStarts are the first runes of relativeAt's word lists; relativeFirst adds
@@ -374,7 +393,7 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 	if isRecurring(a, start) {
 		return ""
 	}
-	k := start
+	k := ratePrefixStart(a, start) // 提高到每月815元: the verb before the rate's words
 	// A qualifier that is itself a level verb (突破1万公里) states the level reached.
 	reached := false
 	if _, qs := units.QualifierBefore(a, k); qs < k {

@@ -135,6 +135,9 @@ func TestGenreFamilies(t *testing.T) {
 	notice := "关于印发《甲市促进制造业发展若干措施》的通知\n"
 	plan := "甲市数字经济发展三年行动方案(2025-2027年)\n一、发展基础\n2024年全市数字经济核心产业增加值800亿元。\n二、主要目标\n"
 	cases := []docCase{
+		{"a standard raised per person and month is the year's level", budget + "城乡居民基础养老金标准提高至每人每月239元。", "239元", "period", "2025"},
+		{"and so is one stated as the standard", budget + "城乡低保标准每人每月877元,比上年增长3%。", "877元", "period", "2025"},
+		{"a rule of payment per child and year has none", budget + "落实育儿补贴政策,按每孩每年3600元标准发放。", "3600元", "period", ""},
 		{"a rate against the budget is the item's", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "100.5%", "indicator", "一般公共预算收入"},
 		{"and so is the growth after it", budget + "全市一般公共预算收入完成144.8亿元,完成预算的100.5%,增长3.2%。", "3.2%", "indicator", "一般公共预算收入"},
 		{"为调整预算的", budget + "一般公共预算支出完成320亿元,为调整预算的94.9%。", "94.9%", "indicator", "一般公共预算支出"},
