@@ -156,8 +156,8 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		if k < 0 {
 			return -1, 0
 		}
-		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && a[k+n] == '性' {
-			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective)
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && (a[k+n] == '性' || a[k+n] == '的' && k > p.s) {
+			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective), nor 安排的 after its subject (地方财力安排的支出: a clause that qualifies the noun; 入围的… alone is the verb)
 			continue
 		}
 		return k, n
