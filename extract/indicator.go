@@ -173,6 +173,9 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if !p.empty() && (isPunctBreak(a[p.s]) || a[p.s] == '(' || a[p.s] == '（') {
 		return phrase{p.s, p.s}, false // what follows a separator belongs to the next item
 	}
+	if p.len() > 1 && (a[p.s] == ')' || a[p.s] == '）') && isPunctBreak(a[p.s+1]) {
+		return phrase{p.s, p.s}, false // (…、再融资债券152.6亿元)、地方上年…结转使用141.5亿元: past the bracket, the next item
+	}
 	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
 		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
 	}

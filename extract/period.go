@@ -105,8 +105,8 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 		return one(yearThis.PrefixAt(a, i), tc.year)
 	case yearLast.PrefixAt(a, i) > 0:
 		n := yearLast.PrefixAt(a, i)
-		if carryover.PrefixAt(a, i+n) > 0 {
-			return timeExpr{}, false // 上年结余: a line of the budget's account, no time
+		if carryoverAfter(a, i+n, to) {
+			return timeExpr{}, false // 上年结余, 上年专项政策性结转: a line of the budget's account, no time
 		}
 		return one(n, tc.year-1)
 	case yearNext.PrefixAt(a, i) > 0:
@@ -117,6 +117,24 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 		return one(nowWords.PrefixAt(a, i), tc.passageYear())
 	}
 	return timeExpr{}, false
+}
+
+// maxCarryoverGap is how many characters may qualify a carryover after 上年 (上年专项政策性
+// 结转使用).
+const maxCarryoverGap = 6
+
+// carryoverAfter reports a budget carryover word (结余, 结转) at a[i] or a few characters
+// after it, within the same clause.
+func carryoverAfter(a []rune, i, to int) bool {
+	for k := i; k < min(to, i+maxCarryoverGap+1); k++ {
+		if carryover.PrefixAt(a, k) > 0 {
+			return true
+		}
+		if isPunctBreak(a[k]) || units.MayStartNumber(a[k]) && units.NumberStartsAt(a, k) {
+			return false
+		}
+	}
+	return false
 }
 
 // planStartLevel is the period of the first number of 从X增长到Y in the review of a plan
