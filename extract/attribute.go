@@ -158,7 +158,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		at.change = changeOf(a, changeFrom, changeAt)
-		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) {
+		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
+			changeNames.SuffixBeforeFrom(a, ms[i-1].Start, max(lb-maxChangeName, 0)) == 0 {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
@@ -241,6 +242,9 @@ func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
 	v, _ := verbsPredicate.IndexIn(a, from, start)
 	return v < 0
 }
+
+// maxChangeName bounds the look back for a name that holds a change word.
+const maxChangeName = 12
 
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.

@@ -24,6 +24,7 @@ var (
 	frameOpeners     = lexicon.Get("frame-openers")
 	frameNouns       = lexicon.Get("frame-nouns")
 	moneyHeads       = lexicon.Get("money-heads")
+	changeNames      = lexicon.Get("change-names")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
 )
