@@ -159,7 +159,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		at.change = changeOf(a, changeFrom, changeAt)
 		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
-			changeNames.SuffixBeforeFrom(a, ms[i-1].Start, max(lb-maxChangeName, 0)) == 0 {
+			!changeNameBefore(a, c.Start, ms[i-1].Start) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
@@ -244,7 +244,14 @@ func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
 }
 
 // maxChangeName bounds the look back for a name that holds a change word.
-const maxChangeName = 12
+const maxChangeName = 16
+
+// changeNameBefore reports a budget term holding a change word (新增地方政府债务转贷支出)
+// in the words right before a[start], within the clause from from.
+func changeNameBefore(a []rune, from, start int) bool {
+	k, _ := changeNames.IndexIn(a, max(from, start-maxChangeName), start)
+	return k >= 0
+}
 
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.
@@ -381,9 +388,10 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
 		left.s = lb // 诊所、卫生所、医务室1053个
-	} else if left.s > lb && a[left.s-1] == '、' {
+	} else if lb == c.Start && left.s > lb && a[left.s-1] == '、' {
 		// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's
-		// figure, not the last item with it.
+		// figure, not the last item with it (…转贷支出407.9亿元、地方政府债券等还本164.8亿元:
+		// items with numbers of their own make no list of names).
 		for k := left.s; k+1 < left.e; k++ {
 			if isEtcAt(a, k) {
 				if head := trimPhrase(a, phrase{k + 1, left.e}); !moneyHead(a, head) {
