@@ -108,7 +108,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
+		budgetStage := false // a budget's figure before its outturn: a plan (年初预算, 调整为)
+		if name, ok := withoutBudgetStage(at.indicator); ok && isMoneyUnit(baseUnit(m.Unit)) {
+			at.indicator, budgetStage = name, true // 一般公共预算收入年初预算合计2357308万元
+		}
 		switch {
+		case prevIndicator != "" && adjustedTo(a, lb, m.Start):
+			at.indicator, budgetStage = prevIndicator, true // …,执行中经各级人代会批准调整为2366949万元
 		case budgetRate && prevIndicator != "":
 			at.indicator = prevIndicator // 收入144.8亿元,完成预算的100.5%: the revenue's rate
 		case capAt >= 0 && at.indicator != "":
@@ -188,7 +194,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if (d.Forward[line] || targets[i]) && !countsIndicators(at.indicator, m.Unit) {
+		if (d.Forward[line] || targets[i] || budgetStage) && !countsIndicators(at.indicator, m.Unit) {
 			at.modality = "target"
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -28,6 +29,8 @@ var (
 	comparisonOpeners = lexicon.Get("comparison-openers")
 	budgetAccounts    = lexicon.Get("budget-accounts")
 	bareAccountItems  = lexicon.Get("bare-account-items")
+	budgetStages      = lexicon.Get("budget-stage-suffixes")
+	adjustmentVerbs   = lexicon.Get("budget-adjustment-verbs")
 )
 
 // maxCapReach is how far before a number a cap word may stand with "X的" between
@@ -110,6 +113,51 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 		return ""
 	}
 	return string(a[k : k+n])
+}
+
+// withoutBudgetStage cuts the stage of a budget off an item's name (一般公共预算收入年初预算合计
+// → 一般公共预算收入): the figure is the item's, budgeted, not an item of its own. ok is false
+// when the name holds no stage or nothing is left of it.
+func withoutBudgetStage(indicator string) (string, bool) {
+	for _, w := range budgetStages.Words() {
+		if name, found := strings.CutSuffix(indicator, w); found && utf8.RuneCountInString(name) >= 2 {
+			return name, true
+		}
+	}
+	// 一般公共预算收入调整为290.95亿元, 支出调整为631.54亿元: 调整 after an account's item
+	// (not 支持…优化调整, a use).
+	if name, found := strings.CutSuffix(indicator, "调整"); found && accountItemEnd(name) {
+		return name, true
+	}
+	return indicator, false
+}
+
+// accountItemEnd reports a name that ends with an item of a budget's account (收入, 支出,
+// 支出预算).
+func accountItemEnd(name string) bool {
+	name = strings.TrimSuffix(name, "预算")
+	for _, w := range bareAccountItems.Words() {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjustedTo reports a figure a budget was adjusted to in a clause that names no item of
+// its own (执行中经各级人代会批准调整为2366949万元): a new level of the item the sentence
+// is about.
+func adjustedTo(a []rune, lb, start int) bool {
+	if _, qs := units.QualifierBefore(a, start); qs >= lb {
+		start = qs
+	}
+	n := adjustmentVerbs.SuffixBeforeFrom(a, start, lb)
+	if n == 0 {
+		return false
+	}
+	// 支出调整为631.54亿元: the clause names its own item.
+	k, _ := bareAccountItems.IndexIn(a, lb, start-n)
+	return k < 0
 }
 
 // maxHeadingRunes is the longest line read as a heading whose budget account a bare 收入

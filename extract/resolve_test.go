@@ -136,6 +136,11 @@ func TestGenreFamilies(t *testing.T) {
 	plan := "甲市数字经济发展三年行动方案(2025-2027年)\n一、发展基础\n2024年全市数字经济核心产业增加值800亿元。\n二、主要目标\n"
 	cases := []docCase{
 		{"上年 before a carryover a few words on is no time", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n加中央补助收入1188.8亿元、地方上年专项政策性结转使用141.5亿元,总收入6128.0亿元。", "6128.0亿元", "period", "2026"},
+		{"a budget's stage is no part of its item", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "indicator", "一般公共预算收入"},
+		{"and makes the figure a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "modality", "target"},
+		{"an adjusted level is the item's, a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2366949万元", "indicator", "一般公共预算收入"},
+		{"the actual outturn is the item's", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2266166万元", "indicator", "一般公共预算收入"},
+		{"an item adjusted names itself", budget + "全市一般公共预算收入调整为290.95亿元,支出调整为631.54亿元。", "631.54亿元", "concept", "一般公共预算支出"},
 		{"a change word in a budget term is the name's", budget + "地方政府债券收入654.4亿元(新增债券182.0亿元、再融资债券472.4亿元)、调入资金30.4亿元。", "472.4亿元", "change", ""},
 		{"the name past a bracket is the next item's", budget + "地方政府债券收入261.6亿元(新增债券109.0亿元、再融资债券152.6亿元)、地方上年专项政策性结转使用141.5亿元。", "152.6亿元", "indicator", "再融资债券"},
 		{"a standard raised per person and month is the year's level", budget + "城乡居民基础养老金标准提高至每人每月239元。", "239元", "period", "2025"},
