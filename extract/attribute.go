@@ -140,6 +140,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 					at.indicator, at.concept = last, con
 				}
 			}
+			if at.concept == "" && strings.Contains(at.indicator, "的") {
+				if name, con := afterRelativeClause(opts.concepts(), at.indicator); con != "" {
+					at.indicator, at.concept = name, con
+				}
+			}
 			if at.concept == "" && at.indicator == prevIndicator {
 				at.concept = prevConcept // 支出完成300.55亿元,…增长7.44%: the same item, however its concept was found
 			}

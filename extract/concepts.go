@@ -111,6 +111,33 @@ func lastItemConcept(list *concept.List, indicator string) (string, string) {
 	return last, c
 }
 
+// afterRelativeClause returns the measure a relative clause qualifies and its concept, when
+// it is one (市十二届人大三次会议批准的2025年一般公共预算收入 → 一般公共预算收入): the clause
+// says which figure it is, the measure what is measured. "", "" otherwise (地方财力安排的
+// 支出 keeps its clause: 支出 alone is no concept).
+func afterRelativeClause(list *concept.List, indicator string) (string, string) {
+	k := strings.LastIndex(indicator, "的")
+	if k < 0 {
+		return "", ""
+	}
+	rs := []rune(indicator[k+len("的"):])
+	p := trimPhrase(rs, phrase{0, len(rs)})
+	if p.len() < 2 {
+		return "", ""
+	}
+	name := string(rs[p.s:p.e])
+	c, _ := list.Match(name, "")
+	if c == "" {
+		if level, rest := splitLevel(name); level != "" {
+			c, _ = list.Match(rest, "") // …批准的市本级一般公共预算收入: a level's part, named so
+		}
+	}
+	if c == "" {
+		return "", ""
+	}
+	return name, c
+}
+
 // placeBefore returns the place the clause opens with when only linking words stand
 // between it and the indicator at a[to] (其中，郑州市实现地区生产总值…).
 func placeBefore(a []rune, from, to int) string {

@@ -136,6 +136,7 @@ func TestGenreFamilies(t *testing.T) {
 	plan := "甲市数字经济发展三年行动方案(2025-2027年)\n一、发展基础\n2024年全市数字经济核心产业增加值800亿元。\n二、主要目标\n"
 	cases := []docCase{
 		{"上年 before a carryover a few words on is no time", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n加中央补助收入1188.8亿元、地方上年专项政策性结转使用141.5亿元,总收入6128.0亿元。", "6128.0亿元", "period", "2026"},
+		{"a relative clause before a named measure is dropped", budget + "市十二届人大三次会议批准的2025年市本级一般公共预算收入年初预算59695万元。", "59695万元", "concept", "一般公共预算收入"},
 		{"a budget's stage is no part of its item", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "indicator", "一般公共预算收入"},
 		{"and makes the figure a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "modality", "target"},
 		{"an adjusted level is the item's, a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2366949万元", "indicator", "一般公共预算收入"},
