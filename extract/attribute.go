@@ -111,6 +111,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		budgetStage := false // a budget's figure before its outturn: a plan (年初预算, 调整为)
 		if name, ok := withoutBudgetStage(at.indicator); ok && isMoneyUnit(baseUnit(m.Unit)) {
 			at.indicator, budgetStage = name, true // 一般公共预算收入年初预算合计2357308万元
+		} else if isMoneyUnit(baseUnit(m.Unit)) && budgetItself(at.indicator) {
+			budgetStage = true // 支出预算合计3861207万元: the budget of an account's item
 		}
 		switch {
 		case prevIndicator != "" && adjustedTo(a, lb, m.Start):
@@ -142,6 +144,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 			if at.concept == "" && strings.Contains(at.indicator, "的") {
 				if name, con := afterRelativeClause(opts.concepts(), at.indicator); con != "" {
+					if approvedBudget(at.indicator) && isMoneyUnit(baseUnit(m.Unit)) {
+						budgetStage = true // 人代会批准的…预算收入3216万元: the budget approved, a plan
+					}
 					at.indicator, at.concept = name, con
 				}
 			}

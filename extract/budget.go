@@ -144,6 +144,20 @@ func accountItemEnd(name string) bool {
 	return false
 }
 
+// budgetItself reports an indicator that names the budget of an account's item (支出预算,
+// 收入预算): its figure is planned, whatever section it stands in.
+func budgetItself(indicator string) bool {
+	name, ok := strings.CutSuffix(indicator, "预算")
+	return ok && accountItemEnd(name)
+}
+
+// approvedBudget reports an indicator whose clause says a congress approved it (市十二届
+// 人大三次会议批准的…预算收入): a budget, not its outturn.
+func approvedBudget(indicator string) bool {
+	k := strings.LastIndex(indicator, "的")
+	return k >= 0 && strings.Contains(indicator[:k], "批准")
+}
+
 // adjustedTo reports a figure a budget was adjusted to in a clause that names no item of
 // its own (执行中经各级人代会批准调整为2366949万元): a new level of the item the sentence
 // is about.
