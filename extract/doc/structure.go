@@ -206,6 +206,9 @@ func mentionsFuture(line []rune, docYear int) bool {
 	}
 	for i := range line {
 		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
+			if isFullDate(line, i+n) {
+				return false // —2026年2月10日在…会议上: the day it was delivered, no year's work
+			}
 			if y < docYear {
 				return false // 2025年和“十四五”时期工作回顾: a review that names the past
 			}
