@@ -123,7 +123,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
 		case prevIndicator != "" && aside != "":
 			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
-		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || (!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
+		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || purposeAdverbs.Contains(at.indicator) || (!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元, 是“十三五”时期的1.21倍: the subject's change or
 			// multiple (a rate's gap, 比全国水平高出10.3%, keeps its comparison)
 			at.indicator = prevIndicator
