@@ -108,8 +108,8 @@ func ReadOutline(head []rune, written int) Outline {
 	year, title, genre := statedYear(head, starts, written)
 	if written == 0 && year > 0 {
 		written = year // no date: the document was written in the year it names
-		if genre == BudgetReport {
-			written = year + 1 // a budget report reviews its year in the next
+		if genre == BudgetReport || genre == Bulletin {
+			written = year + 1 // a budget report reviews its year in the next, a bulletin describes a year past
 		}
 	}
 	ahead := written // the first year still ahead when the document was written
