@@ -137,6 +137,7 @@ func TestGenreFamilies(t *testing.T) {
 	cases := []docCase{
 		{"上年 before a carryover a few words on is no time", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n加中央补助收入1188.8亿元、地方上年专项政策性结转使用141.5亿元,总收入6128.0亿元。", "6128.0亿元", "period", "2026"},
 		{"a relative clause before a named measure is dropped", budget + "市十二届人大三次会议批准的2025年市本级一般公共预算收入年初预算59695万元。", "59695万元", "concept", "一般公共预算收入"},
+		{"a bulletin's 一年来 is the year it describes", "首页\n乌鲁木齐市2025年国民经济和社会发展统计公报\n2025年是“十四五”规划收官之年。一年来,全市上下坚持稳中求进。\n一、综合\n其中:第一产业增加值36.13亿元,增长6.0%。", "36.13亿元", "period", "2025"},
 		{"a bulletin with no date describes a year past", "乌鲁木齐市2025年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值4658.19亿元。", "4658.19亿元", "modality", ""},
 		{"a delivery dateline names no year's work", "关于2025年预算执行情况和2026年预算草案的报告\n—2026年2月10日在市第十届人民代表大会第六次会议上\n一、2025年全市预算执行情况\n全市完成一般公共预算收入351,740万元,增长2.1%。", "351,740万元", "modality", ""},
 		{"an item's budget is a plan", budget + "支出预算合计3861207万元,实际完成4512625万元。", "3861207万元", "modality", "target"},

@@ -27,6 +27,7 @@ const (
 var (
 	yearThis       = lexicon.Get("year-this")
 	yearLast       = lexicon.Get("year-last")
+	yearJustPast   = lexicon.Get("year-just-past")
 	yearNext       = lexicon.Get("year-next")
 	yearsPastFive  = lexicon.Get("years-past-five")
 	titleWords     = lexicon.Get("title-words")
@@ -344,6 +345,9 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
 		}
 		if period, ok := timeIn(sen, p.now, true); ok {
+			if p.def != "" && yearJustPast.PrefixAt(sen, 0) > 0 {
+				period = p.def // a bulletin's 一年来: the year it describes
+			}
 			set(s, period)
 			if len(p.stack) > 0 {
 				p.stack[len(p.stack)-1].period = period // its sub-headings follow the opening
