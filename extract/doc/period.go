@@ -208,10 +208,10 @@ func genreOf(title []rune) Genre {
 	switch {
 	case bulletinTitle.In(title):
 		return Bulletin
+	case budgetTitle.In(title):
+		return BudgetReport // before 工作报告: a portal may file a budget report under it (…(草案)的报告_工作报告_…)
 	case reportTitle.In(title):
 		return WorkReport
-	case budgetTitle.In(title):
-		return BudgetReport
 	case planTitle.In(title):
 		return Plan
 	}
@@ -273,6 +273,7 @@ type passageChange struct {
 type passagePass struct {
 	now, titleLine int
 	def            string     // the time of a passage under no heading
+	justPast       string     // what 一年来 opening a paragraph means: "" when Y-1
 	period         string     // the time in force
 	stack          []openTime // the headings in force, outermost first
 }
@@ -287,7 +288,11 @@ func newPassagePass(year, now, titleLine int, genre Genre) passagePass {
 	if genre == Bulletin && year > 0 {
 		def = strconv.Itoa(year)
 	}
-	return passagePass{now: now, titleLine: titleLine, def: def, period: def}
+	justPast := ""
+	if (genre == Bulletin || genre == BudgetReport) && year > 0 {
+		justPast = strconv.Itoa(year) // the year described or executed, whenever written
+	}
+	return passagePass{now: now, titleLine: titleLine, def: def, justPast: justPast, period: def}
 }
 
 // clone returns a pass that goes on from the same state without sharing it.
@@ -345,8 +350,8 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
 		}
 		if period, ok := timeIn(sen, p.now, true); ok {
-			if p.def != "" && yearJustPast.PrefixAt(sen, 0) > 0 {
-				period = p.def // a bulletin's 一年来: the year it describes
+			if p.justPast != "" && yearJustPast.PrefixAt(sen, 0) > 0 {
+				period = p.justPast // a bulletin's or budget report's 一年来: the year it describes
 			}
 			set(s, period)
 			if len(p.stack) > 0 {
