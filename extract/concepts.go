@@ -148,6 +148,7 @@ func placeBefore(a []rune, from, to int) string {
 		}
 		to -= n
 	}
+	from += itemNumberAt(a, from, to) // 2.高新区完成…: the number of an item in a list
 	for from < to {
 		n := placeLinkers.PrefixAt(a, from)
 		if n == 0 {

@@ -117,6 +117,8 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"nor a part's", budgetReport + "社会保险基金收入90.4亿元。其中:养老保险基金收入9.5亿元,支出9.1亿元。", "9.1亿元", "concept", ""},
 		{"no head when the join is the last name again", report + "工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。", "9.4%", "concept", ""},
 		{"a bracketed remark stays in its clause", "2025年乙市国民经济和社会发展统计公报\n全年全市固定资产投资(不含农户,下同)比上年增长5.6%。", "5.6%", "concept", "固定资产投资"},
+		{"a time word before the area's own scope is no place", "2025年乙州国民经济和社会发展统计公报\n年末自治州金融机构各项存款余额770.98亿元。", "770.98亿元", "area", ""},
+		{"an item's number is no part of its place", budgetReport + "2.高新区完成地方一般公共预算收入89,014万元,增长2.3%。", "89,014万元", "area", "高新区"},
 		{"a city in a provincial report", report + "郑州市地区生产总值增长6%。", "6%", "area", "郑州市"},
 		{"the province itself has no area", report + "河南省地区生产总值增长5.2%。", "5.2%", "area", ""},
 		{"全省 is the document's own", report + "全省地区生产总值增长5.2%。", "5.2%", "area", ""},

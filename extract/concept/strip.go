@@ -120,6 +120,10 @@ func StripPlace(phrase string) (place, rest string) {
 			rest = rest[len(w):]
 			continue
 		}
+		if w := mods.time.prefix(rest); w != "" && len(w) < len(rest) && start < 0 {
+			rest = rest[len(w):] // 年末自治州…: a time word, then the area's own scope
+			continue
+		}
 		n := placeAt(rest)
 		if n == 0 || n == len(rest) {
 			break
