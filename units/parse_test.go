@@ -224,6 +224,7 @@ var parseCases = []parseCase{
 	{in: "1302万吨标准煤", value: "13020000", unit: "吨标准煤"},
 	{in: "18.1万千瓦", value: "181000", unit: "千瓦"},
 	{in: "300万千瓦时", value: "3000000", unit: "千瓦时"},
+	{in: "100吉瓦时", value: "100", unit: "吉瓦时"}, // not 吉瓦 and a stray 时
 	{in: "256.7亿千瓦小时", value: "25670000000", unit: "千瓦小时"},
 	{in: "89.03万头只", value: "890300", unit: "头只"},
 	{in: "13021人日", value: "13021", unit: "人日"},
