@@ -59,6 +59,8 @@ func TestIndicator(t *testing.T) {
 		{"增产 alone is the output's change", "粮食产量152.3万吨,增产0.3%。", "0.3%", "粮食产量"},
 		{"a change against last year's end", "年末移动电话用户537.22万户,比上年末增加0.96万户。", "0.96万户", "年末移动电话用户"},
 		{"等 closing a list names nothing", "其中中央文化服务体系建设补助0.1亿元等。", "0.1亿元", "中央文化服务体系建设补助"},
+		{"a second verb joined to the main one is no part of the object", "新建和改造高标准农田71.21万亩。", "71.21万亩", "高标准农田"},
+		{"but 和美 is a noun's", "新建和美乡村250个。", "250个", "和美乡村"},
 		{"an adverb alone names nothing", "一般公共预算收入增加近1000亿元,稳步达到3000亿元以上。", "3000亿元", "一般公共预算收入"},
 		{"a verb before 的 qualifies the noun, it governs nothing", "其中:地方财力安排的支出4969.8亿元。", "4969.8亿元", "地方财力安排的支出"},
 		{"but alone it is the verb", "我市入围的省首批“互联网+”创建小镇共3个。", "3个", "省首批“互联网+”创建小镇"},

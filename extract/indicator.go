@@ -24,6 +24,7 @@ var (
 	frameOpeners     = lexicon.Get("frame-openers")
 	frameNouns       = lexicon.Get("frame-nouns")
 	moneyHeads       = lexicon.Get("money-heads")
+	coordinatedVerbs = lexicon.Get("coordinated-verbs")
 	changeNames      = lexicon.Get("change-names")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
@@ -129,7 +130,7 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 	}
 	kind := leftPlain
 	if vs, vn := mainVerb(a, p); vs >= 0 && !insideLastItem(a, p, vs) {
-		after := dropTrailingFunction(a, trimPhrase(a, phrase{vs + vn, p.e}))
+		after := dropTrailingFunction(a, trimPhrase(a, pastCoordinatedVerb(a, phrase{vs + vn, p.e})))
 		switch {
 		case after.len() == 2 && vs-p.s >= 1 && vs-p.s <= 3 && !strings.ContainsRune("后前时中内来", a[vs-1]):
 			// 城镇新增就业52万人: a short subject, verb and object make one name.
@@ -147,6 +148,19 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 		}
 	}
 	return trimPhrase(a, p), kind
+}
+
+// pastCoordinatedVerb skips a second verb joined to the main one (新建和改造高标准农田, 制定、
+// 修改和废止…规章): the object follows it. 和美乡村 is a noun: only listed verbs are skipped.
+func pastCoordinatedVerb(a []rune, p phrase) phrase {
+	for p.len() > 2 && strings.ContainsRune("和及与或、", a[p.s]) {
+		n := coordinatedVerbs.PrefixAt(a, p.s+1)
+		if n == 0 || p.s+1+n >= p.e {
+			break
+		}
+		p.s += 1 + n
+	}
+	return p
 }
 
 // mainVerb finds the verb whose object is measured: the last verb of the phrase, except
