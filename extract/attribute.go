@@ -259,6 +259,10 @@ func sharedListNames(a []rune, ms []mention, from, sep, start int) bool {
 	return v < 0
 }
 
+// maxModifierName is the longest 分别 list name read as a modifier of the list's shared
+// head (城镇, 装备制造业, 规模以上高技术制造业).
+const maxModifierName = 10
+
 // maxChangeName bounds the look back for a name that holds a change word.
 const maxChangeName = 16
 
@@ -773,6 +777,9 @@ func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator str
 		return nil, ""
 	}
 	name, lastName := a[names[k].s:names[k].e], a[names[len(names)-1].s:names[len(names)-1].e]
+	if len(name) > maxModifierName {
+		return nil, "" // a name of its own, no modifier of the head: most list names
+	}
 	var tried [8]int // where the head was tried to start, so that no join is tried twice
 	n := 0
 	try := func(at int) {
