@@ -165,6 +165,12 @@ func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
 	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done
 }
 
+// scaleStarts are the runes a quantity's scale or unit starts with that never open a
+// paragraph of their own.
+const scaleStarts = "亿万元%％"
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
 // htmlBuilder accumulates extracted text and its source map.
 type htmlBuilder struct {
 	out     []rune
@@ -190,6 +196,12 @@ func (b *htmlBuilder) last() rune {
 
 // content emits a visible rune, preceded by the pending space when it is one.
 func (b *htmlBuilder) content(r rune, at int) {
+	if n := len(b.out); n >= 2 && b.out[n-1] == '\n' && isDigitRune(b.out[n-2]) && strings.ContainsRune(scaleStarts, r) {
+		// <p>…(GDP)2191.55</p><p>亿元，较上年…: an editor broke the paragraph inside a
+		// quantity; its number and its unit are one.
+		b.out, b.srcIdx = b.out[:n-1], b.srcIdx[:n-1]
+		b.pending = -1
+	}
 	if b.pending >= 0 {
 		switch l := b.last(); {
 		case l == '\n' || l == '\t':
