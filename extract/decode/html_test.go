@@ -53,7 +53,7 @@ func TestHTMLText(t *testing.T) {
 		{"<p>GDP  grew\n\t5%</p>", "GDP grew 5%\n"},
 		{"<p>  前后空白  </p>", "前后空白\n"},
 		{"<p>生产总值2191.55</p>\n<p>亿元，增长5.7%。</p>", "生产总值2191.55亿元，增长5.7%。\n"}, // a quantity broken by the editor
-		{"<p>2025</p><p>年度报告</p>", "2025\n年度报告\n"},                                          // a year, then a heading: two lines
+		{"<p>2025</p><p>年度报告</p>", "2025\n年度报告\n"},                           // a year, then a heading: two lines
 		{"<span>增长</span> <b>6%</b>", "增长 6%"},
 		{"&lt;5%&gt; R&amp;D&nbsp;&#20013;&#x4e00;&copy &ampx", "<5%> R&D\u00a0中一© &x"},
 		{"&ldquo;十四五&rdquo;&#49;&#x30;8家", "“十四五”108家"},
