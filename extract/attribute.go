@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -276,15 +275,7 @@ func changeNameBefore(a []rune, from, start int) bool {
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.
 func isLevelStep(indicator string) bool {
-	if r, _ := utf8.DecodeLastRuneInString(indicator); !levelMetaphors.MayEndWith(r) {
-		return false // most indicators: told by their last rune
-	}
-	for _, w := range levelMetaphors.Words() {
-		if strings.HasSuffix(indicator, w) {
-			return true
-		}
-	}
-	return false
+	return levelMetaphors.SuffixOf(indicator) > 0
 }
 
 // countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性

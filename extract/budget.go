@@ -119,10 +119,8 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 // → 一般公共预算收入): the figure is the item's, budgeted, not an item of its own. ok is false
 // when the name holds no stage or nothing is left of it.
 func withoutBudgetStage(indicator string) (string, bool) {
-	for _, w := range budgetStages.Words() {
-		if name, found := strings.CutSuffix(indicator, w); found && utf8.RuneCountInString(name) >= 2 {
-			return name, true
-		}
+	if n := budgetStages.SuffixOf(indicator); n > 0 && utf8.RuneCountInString(indicator[:len(indicator)-n]) >= 2 {
+		return indicator[:len(indicator)-n], true
 	}
 	// 一般公共预算收入调整为290.95亿元, 支出调整为631.54亿元: 调整 after an account's item
 	// (not 支持…优化调整, a use).
@@ -135,13 +133,7 @@ func withoutBudgetStage(indicator string) (string, bool) {
 // accountItemEnd reports a name that ends with an item of a budget's account (收入, 支出,
 // 支出预算).
 func accountItemEnd(name string) bool {
-	name = strings.TrimSuffix(name, "预算")
-	for _, w := range bareAccountItems.Words() {
-		if strings.HasSuffix(name, w) {
-			return true
-		}
-	}
-	return false
+	return bareAccountItems.SuffixOf(strings.TrimSuffix(name, "预算")) > 0
 }
 
 // budgetItself reports an indicator that names the budget of an account's item (支出预算,

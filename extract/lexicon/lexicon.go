@@ -149,6 +149,35 @@ func (s *Set) PrefixOf(str string) int {
 	return 0
 }
 
+// SuffixOf returns the length in bytes of the longest word str ends with, or 0: SuffixBefore
+// for a string, without converting it.
+func (s *Set) SuffixOf(str string) int {
+	last, n := utf8.DecodeLastRuneInString(str)
+	if n == 0 {
+		return 0
+	}
+	for _, w := range s.last.get(last) {
+		if k := suffixBytes(str, w); k > 0 {
+			return k
+		}
+	}
+	return 0
+}
+
+// suffixBytes returns the bytes of str that spell the runes w when str ends with them,
+// else 0.
+func suffixBytes(str string, w []rune) int {
+	end := len(str)
+	for i := len(w) - 1; i >= 0; i-- {
+		c, n := utf8.DecodeLastRuneInString(str[:end])
+		if n == 0 || c != w[i] {
+			return 0
+		}
+		end -= n
+	}
+	return len(str) - end
+}
+
 // prefixBytes returns the bytes of str that spell the runes w when str starts with them,
 // else 0.
 func prefixBytes(str string, w []rune) int {

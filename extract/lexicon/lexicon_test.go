@@ -31,6 +31,11 @@ func TestSetLookups(t *testing.T) {
 			t.Errorf("PrefixOf(%q) = %d, want %d", str, n, want)
 		}
 	}
+	for str, want := range map[string]int{"3年最近": len("最近"), "附近": len("近"), "近似": 0, "": 0, "\xff连续": len("连续"), "\xff": 0} {
+		if n := s.SuffixOf(str); n != want {
+			t.Errorf("SuffixOf(%q) = %d, want %d", str, n, want)
+		}
+	}
 	if !s.Contains("未来") || s.Contains("未") || s.Contains("未来来") || s.Contains("") {
 		t.Errorf("Contains is wrong on a prefix or extension")
 	}
