@@ -333,6 +333,9 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		return nil, longDoc{text: res.Text, tail: res.Tail}, nil
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
+	if isHTML {
+		warnScannedPage(name, text, opts.Warn)
+	}
 	if chunked && isHTML && len(text) > chunkBytes {
 		return nil, pageOf(text), nil
 	}
@@ -343,6 +346,24 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		return plainDocumentIn(name, text, bufs), longDoc{}, nil
 	}
 	return plainDocument(name, text), longDoc{}, nil
+}
+
+// scannedImageRun is how many images in a row, with no text between them, make a page a
+// document published as pictures: a bulletin's charts come one or two at a time, with
+// captions, and a portal's icons sit in links.
+const scannedImageRun = 5
+
+// warnScannedPage tells warn (nil: nobody) when a page shows its content as a run of
+// images (pages scanned as pictures, one image per page): their figures are not read, and
+// a page that yields no record, or only its menus', must not pass for one that has none.
+func warnScannedPage(name, page string, warn func(error)) {
+	if warn == nil || strings.Count(page, "<img")+strings.Count(page, "<IMG") < scannedImageRun {
+		return
+	}
+	if n := decode.ImageRun(page); n >= scannedImageRun {
+		warn(fmt.Errorf("%s: %d images in a row with no text between them (pages published as pictures?): "+
+			"figures in images are not read; OCR them for their records", name, n))
+	}
 }
 
 // onto moves the offsets of the tables' cells from the source runes to base's runes (-1 for

@@ -581,3 +581,20 @@ func streamOf(fn func(string, []byte, extract.Options) ([]extract.Record, error)
 		return emit(recs)
 	}
 }
+
+// A page that publishes its document as pictures yields at most its menus' figures: it
+// must not pass for a page with none, so extract warns, naming it, and goes on.
+func TestExtractWarnsOfScannedPage(t *testing.T) {
+	scanned := "<html><body><p>喀什地区2025年统计公报</p><div>" +
+		strings.Repeat(`<img src="images/p.png" border="0"><br>`+"\n", 12) + "</div></body></html>"
+	withCharts := "<html><body><p>全市生产总值1000亿元。</p><img src=c1.png><p>图1</p><img src=c2.png></body></html>"
+	d := docsDir(t, map[string]string{"scanned.html": scanned, "charts.html": withCharts})
+	out, errOut, code := runCLI(t, "", false, "extract", "-q", d)
+	want := "policymetrics: warning: " + filepath.Join(d, "scanned.html") + ": 12 images in a row with no text between them"
+	if code != 0 || !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 0 and one line %q…", code, errOut, want)
+	}
+	if !strings.Contains(out, `"text":"1000亿元"`) {
+		t.Errorf("the page with text lost its records:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -75,5 +76,8 @@ func FuzzHTMLText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMap(t, s, HTMLText([]rune(s)))
+		if n := ImageRun(s); n < 0 || n > strings.Count(strings.ToLower(s), "<img") {
+			t.Fatalf("ImageRun = %d with %d <img in %q", n, strings.Count(strings.ToLower(s), "<img"), s)
+		}
 	})
 }

@@ -307,3 +307,54 @@ func isWide(r rune) bool {
 	}
 	return unicode.Is(unicode.Han, r)
 }
+
+// ImageRun returns the length of the longest run of images on an HTML page with nothing
+// between them but whitespace and layout tags (br, p, div, span, center, font): how a
+// portal publishes a document scanned as pictures, one image per page. An image inside
+// a link (a banner, an icon) does not count, nor does one in hidden markup.
+func ImageRun(page string) int {
+	z := html.NewTokenizer(strings.NewReader(page))
+	longest, run, links, hidden := 0, 0, 0, 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return longest
+		case html.TextToken:
+			if hidden == 0 && strings.TrimSpace(string(z.Text())) != "" { // &nbsp; and U+3000 are space too
+				run = 0
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			nb, _ := z.TagName()
+			name := string(nb)
+			switch {
+			case name == "a":
+				switch tt {
+				case html.StartTagToken:
+					links++
+				case html.EndTagToken:
+					links = max(links-1, 0)
+				}
+			case hiddenRawElements[name] || name == "template":
+				switch tt {
+				case html.StartTagToken:
+					hidden++
+				case html.EndTagToken:
+					hidden = max(hidden-1, 0)
+				}
+			case name == "img":
+				if links == 0 && hidden == 0 {
+					run++
+					longest = max(longest, run)
+				}
+			case !imageRunLayout[name]:
+				run = 0
+			}
+		}
+	}
+}
+
+// imageRunLayout are the tags that may stand between the images of one scanned document.
+var imageRunLayout = map[string]bool{
+	"br": true, "p": true, "div": true, "span": true, "center": true, "font": true,
+}

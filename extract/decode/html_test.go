@@ -190,3 +190,34 @@ func TestHTMLPage(t *testing.T) {
 	fmt.Fprintf(&g, "\n# after normalisation\n2823.5亿元\t%d:%d\n", l, c)
 	golden.Check(t, "page.golden", []byte(g.String()))
 }
+
+func TestImageRun(t *testing.T) {
+	img := `<img src="p%d.png" border="0">`
+	pages := func(n int, sep string) string {
+		var b strings.Builder
+		for k := range n {
+			fmt.Fprintf(&b, img, k)
+			b.WriteString(sep)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		what string
+		page string
+		want int
+	}{
+		{"no image", "<p>全市生产总值1000亿元</p>", 0},
+		{"a scanned bulletin: one image per page, br between", `<div class="doc">` + pages(16, "<br>\n") + `</div>`, 16},
+		{"pages in paragraphs, &nbsp; between", pages(6, "</p>&nbsp;<p>"), 6},
+		{"upper-case tags", strings.ToUpper(pages(5, "<BR>")), 5},
+		{"charts, each under its caption", pages(1, "") + "<p>图1 地区生产总值</p>" + pages(1, "") + "<p>图2 固定资产投资</p>", 1},
+		{"text between breaks the run", pages(3, "") + "增长5%" + pages(2, ""), 3},
+		{"icons in links are no pages", strings.Repeat(`<a href="/x"><img src="i.png"></a>`, 8), 0},
+		{"a table between breaks the run", pages(2, "") + "<table><tr><td></td></tr></table>" + pages(2, ""), 2},
+		{"images in script or noscript are not shown", "<noscript>" + pages(7, "") + "</noscript>", 0},
+	} {
+		if got := ImageRun(tc.page); got != tc.want {
+			t.Errorf("%s: ImageRun = %d, want %d", tc.what, got, tc.want)
+		}
+	}
+}
