@@ -12,6 +12,7 @@ import (
 
 var (
 	yearThis        = lexicon.Get("year-this")
+	yearThisPassage = lexicon.Get("year-this-passage")
 	yearLast        = lexicon.Get("year-last")
 	yearNext        = lexicon.Get("year-next")
 	yearsPastFive   = lexicon.Get("years-past-five")
@@ -101,6 +102,8 @@ func relativeAt(a []rune, i, to int, tc timeContext) (timeExpr, bool) {
 	case yearsPastFive.PrefixAt(a, i) > 0:
 		n := yearsPastFive.PrefixAt(a, i)
 		return timeExpr{start: i, end: i + n, values: []string{fmt.Sprintf("%d-%d", tc.year-5, tc.year-1)}}, true
+	case yearThisPassage.PrefixAt(a, i) > 0:
+		return one(yearThisPassage.PrefixAt(a, i), tc.passageYear()) // 本年收支结余 in the execution of 2025
 	case yearThis.PrefixAt(a, i) > 0:
 		return one(yearThis.PrefixAt(a, i), tc.year)
 	case yearLast.PrefixAt(a, i) > 0:

@@ -137,6 +137,8 @@ func TestGenreFamilies(t *testing.T) {
 	notice := "关于印发《甲市促进制造业发展若干措施》的通知\n"
 	plan := "甲市数字经济发展三年行动方案(2025-2027年)\n一、发展基础\n2024年全市数字经济核心产业增加值800亿元。\n二、主要目标\n"
 	cases := []docCase{
+		{"an account's 本年 in the execution of a year is that year", budget + "全市社会保险基金支出6070.9亿元。本年收支结余1032.2亿元,年末滚存结余9719亿元。", "1032.2亿元", "period", "2025"},
+		{"and in the draft, the draft's year", budget + "二、2026年预算草案\n全市社会保险基金收入7388.7亿元,本年收支结余7.1亿元。", "7.1亿元", "period", "2026"},
 		{"上年 before a carryover a few words on is no time", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n加中央补助收入1188.8亿元、地方上年专项政策性结转使用141.5亿元,总收入6128.0亿元。", "6128.0亿元", "period", "2026"},
 		{"a relative clause before a named measure is dropped", budget + "市十二届人大三次会议批准的2025年市本级一般公共预算收入年初预算59695万元。", "59695万元", "concept", "一般公共预算收入"},
 		{"a bulletin's 一年来 is the year it describes", "首页\n乌鲁木齐市2025年国民经济和社会发展统计公报\n2025年是“十四五”规划收官之年。一年来,全市上下坚持稳中求进。\n一、综合\n其中:第一产业增加值36.13亿元,增长6.0%。", "36.13亿元", "period", "2025"},
