@@ -11,6 +11,7 @@ import (
 var (
 	dropBefore       = lexicon.Get("indicator-drop-before")
 	dropAfter        = lexicon.Get("indicator-drop-after")
+	baselineFigures  = lexicon.Get("baseline-figures")
 	indicatorKeep    = lexicon.Get("indicator-keep")
 	verbsObject      = lexicon.Get("verbs-object")
 	verbNouns        = lexicon.Get("verb-in-noun")
@@ -564,6 +565,12 @@ func dropTrailingFunction(a []rune, p phrase) phrase {
 		if k := timeSuffixStart(a, p); k >= 0 {
 			p.e = k // 生产总值从2020年的|3.68万亿元
 			continue
+		}
+		if n := baselineFigures.SuffixBeforeFrom(a, p.e, p.s); n > 0 && p.e-n > p.s {
+			if k := timeSuffixStart(a, phrase{p.s, p.e - n}); k > p.s && (a[k-1] == '比' || a[k-1] == '较') {
+				p.e = k - 1 // 收入|比2025年执行数增长2%: the figure compared with
+				continue
+			}
 		}
 		if k := yearSpanStart(a, p); k >= 0 {
 			p.e = k // 工业投资两年|平均增长8.6%, 比例近3年|提升21个百分点

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"unicode"
 
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -66,6 +67,10 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 					continue
 				}
 			case '(':
+				if n := editorialNoteLen(rs, i); n > 0 {
+					i += n
+					continue
+				}
 				if afterWord(prev) {
 					if n := pinyinLen(rs, i+1); n > 0 {
 						i += 1 + n
@@ -107,6 +112,10 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 		}
 		switch r {
 		case 0xFF08: // fullwidth '('
+			if n := editorialNoteLen(rs, i); n > 0 {
+				i += n
+				continue
+			}
 			if afterWord(prev) {
 				if n := pinyinLen(rs, i+1); n > 0 {
 					i += 1 + n
@@ -136,6 +145,19 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 		i++
 	}
 	return b.text()
+}
+
+// editorialNotes are the notes (下同) dropped with their brackets.
+var editorialNotes = lexicon.Get("editorial-notes")
+
+// editorialNoteLen returns the length of an editorial note in brackets at rs[i] (its '(',
+// halfwidth or fullwidth): (下同), （以下同）; 0 when there is none.
+func editorialNoteLen(rs []rune, i int) int {
+	n := editorialNotes.PrefixAt(rs, i+1)
+	if n == 0 || i+1+n >= len(rs) || rs[i+1+n] != ')' && rs[i+1+n] != 0xFF09 {
+		return 0
+	}
+	return n + 2
 }
 
 // fold maps one rune to its analysis form: fullwidth ASCII to ASCII, ideographic and

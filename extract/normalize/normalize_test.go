@@ -173,6 +173,18 @@ func TestTagsAndEntities(t *testing.T) {
 	})
 }
 
+func TestEditorialNotes(t *testing.T) {
+	runCases(t, []normCase{
+		{"比2024年(下同)增长1.5%", "比2024年增长1.5%"},
+		{"占一般公共预算支出的（下同）7.8%", "占一般公共预算支出的7.8%"},
+		{"较上年执行数（以下同）下降7.1%", "较上年执行数下降7.1%"},
+		// not a note: other words in the brackets, or no closing bracket
+		{"增长1.5%(下同比口径)", "增长1.5%(下同比口径)"},
+		{"比2024年(下同", "比2024年(下同"},
+		{"(下同)", ""},
+	})
+}
+
 func TestEntityLegacy(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
