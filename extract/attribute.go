@@ -736,6 +736,9 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 				return respectiveNames(a, ms, pf+(i-first), c)
 			}
 		}
+		if names := tightPairs(a, ms, first, last, lb); names != nil {
+			return names, i - first, phrase{}
+		}
 		return nil, 0, phrase{}
 	}
 	p := dropTrailingFunction(a, phrase{lb, at})
@@ -751,6 +754,27 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 		return nil, 0, p // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return names, i - first, phrase{}
+}
+
+// tightPairs returns the names a list of figures ms[first..last] pairs with without 分别:
+// as many names joined by 、, right before the figures but for a verb, the figures joined
+// by 、 alone (国内游客人次、总花费增长5.6%、7.5%; 每千人床位数、执业医师数增至7.83张、3.57个).
+// Else nil.
+func tightPairs(a []rune, ms []mention, first, last, lb int) []phrase {
+	for k := first; k < last; k++ {
+		if ms[k+1].Start != ms[k].End+1 || a[ms[k].End] != '、' {
+			return nil
+		}
+	}
+	p := dropTrailingFunction(a, phrase{lb, ms[first].Start})
+	if p.e == ms[first].Start {
+		return nil // no verb between: 诊所、卫生所1053个、… is another shape
+	}
+	names := splitNames(a, p, '、')
+	if len(names) != last-first+1 || slices.ContainsFunc(names, func(n phrase) bool { return isOrdinalFragment(a, n) }) {
+		return nil
+	}
+	return names
 }
 
 // respectiveHead returns, for a name of a 分别 list that is not its last, the name joined
