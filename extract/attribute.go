@@ -610,9 +610,41 @@ func (m *subjectMemo) clause(a []rune, ms []mention, i int, c segment.Span) stri
 
 func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
 	if !m.haveSentence {
-		m.sentenceSubj, m.haveSentence = m.opening.subject(a, c), true
+		m.sentenceSubj = clauseBeforeSubject(a, c)
+		if m.sentenceSubj == "" {
+			m.sentenceSubj = m.opening.subject(a, c)
+		}
+		m.haveSentence = true
 	}
 	return m.sentenceSubj
+}
+
+// clauseBeforeSubject names a number that nothing near it names from the clause right
+// before its own, when that clause states no figure and is not the sentence's first (…,
+// 全省进出口总值创历史新高,达到5379亿元 → 全省进出口总值): the subject a bare 达到 goes on
+// with. "" otherwise.
+func clauseBeforeSubject(a []rune, c segment.Span) string {
+	e := c.Start - 1
+	if e <= 0 || e >= len(a) || !segment.IsClauseSeparator(a, e) {
+		return ""
+	}
+	s := e
+	for s > 0 && !segment.IsClauseSeparator(a, s-1) {
+		switch a[s-1] {
+		case '\n', '。', '！', '？':
+			return "" // the sentence's first clause: its opening, read as such
+		}
+		s--
+	}
+	if s == 0 {
+		return ""
+	}
+	for k := s; k < e; k++ {
+		if units.MayStartNumber(a[k]) && units.NumberStartsAt(a, k) {
+			return "" // a clause with figures of its own is about them
+		}
+	}
+	return subjectOfOpening(a, s, e)
 }
 
 // subject names a number that nothing near it names, from the first clause of its
@@ -678,10 +710,24 @@ func subjectOfOpening(a []rune, s, e int) string {
 		}
 	}
 	p := dropTrailingFunction(a, trimPhrase(a, phrase{s, end}))
-	if p.len() < 2 || p.len() > 16 {
-		return ""
+	if p.len() < 2 || p.len() > 16 || unclosedQuote(a, p) {
+		return "" // “新|三样”: cut inside a quotation, no name
 	}
 	return text(a, p)
+}
+
+// unclosedQuote reports a quotation opened in p and not closed there.
+func unclosedQuote(a []rune, p phrase) bool {
+	open := 0
+	for _, r := range a[p.s:p.e] {
+		switch r {
+		case '“', '《':
+			open++
+		case '”', '》':
+			open--
+		}
+	}
+	return open > 0
 }
 
 // listSharedNoun returns the noun after the last item of a list the mention belongs to

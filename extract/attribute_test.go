@@ -55,6 +55,8 @@ func TestIndicator(t *testing.T) {
 		{"gap keeps the subject", "居民人均可支配收入增长5.1%,高于经济增速0.3个百分点。", "0.3个百分点", "居民人均可支配收入"},
 		{"purpose of unnamed money", "省财政安排8亿元支持中小企业技术改造。", "8亿元", "支持中小企业技术改造"},
 		{"respective names", "固定资产投资、工业投资分别增长3.2%、8.5%。", "8.5%", "工业投资"},
+		{"a bare 达到 goes on with the clause before", "机电产品出口占比86%,全省进出口总值创历史新高,达到5379亿元。", "5379亿元", "进出口总值"},
+		{"an adverb of pace is no part of the subject", "支持企业直接融资,直接融资规模稳步增长,达183亿元。", "183亿元", "直接融资规模"},
 		{"as many names as figures pair without 分别", "入境游客增长1倍,国内游客人次、总花费增长5.6%、7.5%。", "7.5%", "总花费"},
 		{"and so does the first", "每千人床位数、执业医师数增至7.83张、3.57个。", "7.83张", "床位数"},
 		{"shared noun of a list", "分别奖励30万元、20万元、10万元创新团队。", "20万元", "创新团队"},

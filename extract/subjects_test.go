@@ -10,6 +10,9 @@ import (
 // sentenceSubjectReference is the subject as first written: a look back from the clause
 // to the sentence's opening, each time.
 func sentenceSubjectReference(a []rune, c segment.Span) string {
+	if subj := clauseBeforeSubject(a, c); subj != "" {
+		return subj // the clause before, when it names the subject, goes first
+	}
 	s := c.Start
 	for s > 0 && a[s-1] != '\n' && a[s-1] != '。' && a[s-1] != '！' && a[s-1] != '？' {
 		s--
