@@ -326,6 +326,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
+	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
+		return "rate base" // 每10万人口高等教育在校生, 每100元营业收入中的成本: what a rate is per
+	}
 	if structureNouns.PrefixAt(a, e) > 0 {
 		return "structure" // 三个方面, 分三个等次
 	}
