@@ -180,7 +180,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		var stated bool
 		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i), m.Unit == "倍")
 		if !stated {
-			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, m.Unit == "%" || m.Unit == "‰")
+			// A stock (营业里程, 总装机) reviewed over a plan period past is its last year's level;
+			// in a plan ahead (县道建设里程600公里) it may be the work of the whole period.
+			stock := tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0 && !isRateUnit(m.Unit)
+			level := m.Unit == "%" || m.Unit == "‰" || stock
+			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, level)
 			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}

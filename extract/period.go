@@ -13,6 +13,7 @@ import (
 var (
 	yearThis        = lexicon.Get("year-this")
 	yearThisPassage = lexicon.Get("year-this-passage")
+	stockNouns      = lexicon.Get("stock-nouns")
 	yearLast        = lexicon.Get("year-last")
 	yearNext        = lexicon.Get("year-next")
 	yearsPastFive   = lexicon.Get("years-past-five")
@@ -410,7 +411,7 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 // 3): the passage's. In the review of a plan period (2021-2025), totals, averages and
 // changes over it (累计, 年均, 增长) take the range, and a level the period ends at takes its
 // last year.
-func passagePeriod(a []rune, passage string, clauseFrom, start int, change string, rate bool) string {
+func passagePeriod(a []rune, passage string, clauseFrom, start int, change string, level bool) string {
 	if isRecurring(a, start) {
 		return ""
 	}
@@ -435,7 +436,7 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 	case startLevel.SuffixBefore(a, k) > 0:
 		y, _ := strconv.Atoi(passage[:4])
 		return strconv.Itoa(y - 1) // 从0.94万家增加到…: the level the period started from
-	case change == "" && (reached || rate || levelVerbs.SuffixBefore(a, k) > 0):
+	case change == "" && (reached || level || levelVerbs.SuffixBefore(a, k) > 0):
 		// A level reached (达到6.66万亿元, 突破1万公里) and a share or a rate (优质鲜切花占比60%,
 		// 化解率99.95%: never a total) are the level the period ends at, unless the words
 		// sum or average it over the period (累计突破9千亿元, 年均) or hold a rate through it
@@ -443,7 +444,7 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, change strin
 		if i, _ := cumulative.IndexIn(a, clauseFrom, k); i >= 0 {
 			return passage
 		}
-		if rate && steadyLevel.SuffixBefore(a, k) > 0 {
+		if level && steadyLevel.SuffixBefore(a, k) > 0 {
 			return passage
 		}
 		return passage[5:]
