@@ -125,7 +125,14 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || purposeAdverbs.Contains(at.indicator) || (!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元, 是“十三五”时期的1.21倍: the subject's change or
 			// multiple (a rate's gap, 比全国水平高出10.3%, keeps its comparison)
-			at.indicator = prevIndicator
+			if item := outturnOf(at.indicator, prevIndicator); item != "" && isMoneyUnit(baseUnit(m.Unit)) {
+				at.indicator = item // 支出预算100.5亿元,…,实际完成102.1亿元: the item's outturn
+			} else {
+				at.indicator = prevIndicator
+			}
+		}
+		if item := approvedItem(at.indicator); item != "" && isMoneyUnit(baseUnit(m.Unit)) {
+			at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
 		if at.indicator != "" {

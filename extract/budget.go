@@ -24,6 +24,7 @@ var (
 	fiscalConcepts    = lexicon.Get("fiscal-concepts")
 	wholeArea         = lexicon.Get("whole-area")
 	verbOnly          = lexicon.Get("verb-only-indicators")
+	outturnWords      = lexicon.Get("outturn-words")
 	purposeVerbs      = lexicon.Get("purpose-verbs")
 	asideOpeners      = lexicon.Get("aside-openers")
 	comparisonOpeners = lexicon.Get("comparison-openers")
@@ -243,4 +244,27 @@ func startsComparison(indicator string) bool {
 		}
 	}
 	return false
+}
+
+// outturnOf is the item whose outturn a figure named only by an outturn word (实际完成) is,
+// when the figure before was that item's budget (支出预算 → 支出); "" otherwise.
+func outturnOf(word, prevIndicator string) string {
+	if !outturnWords.Contains(word) || !budgetItself(prevIndicator) {
+		return ""
+	}
+	return strings.TrimSuffix(prevIndicator, "预算")
+}
+
+// approvedItem is the budget an approving relative clause introduces (批准的支出预算 →
+// 支出预算), when what follows the clause is the budget of an account's item; else "".
+func approvedItem(indicator string) string {
+	if !approvedBudget(indicator) {
+		return ""
+	}
+	rs := []rune(indicator[strings.LastIndex(indicator, "的")+len("的"):])
+	name := text(rs, trimPhrase(rs, phrase{0, len(rs)})) // 批准的2025年支出预算: no time
+	if !budgetItself(name) {
+		return ""
+	}
+	return name
 }

@@ -152,6 +152,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"and makes the figure a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "modality", "target"},
 		{"an adjusted level is the item's, a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2366949万元", "indicator", "一般公共预算收入"},
 		{"the actual outturn is the item's", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2266166万元", "indicator", "一般公共预算收入"},
+		{"an approving clause is no part of the budget", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "100.5亿元", "indicator", "支出预算"},
+		{"the outturn after a budget is the item's", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "102.1亿元", "indicator", "支出"},
 		{"an item adjusted names itself", budget + "全市一般公共预算收入调整为290.95亿元,支出调整为631.54亿元。", "631.54亿元", "concept", "一般公共预算支出"},
 		{"a change word in a budget term is the name's", budget + "地方政府债券收入654.4亿元(新增债券182.0亿元、再融资债券472.4亿元)、调入资金30.4亿元。", "472.4亿元", "change", ""},
 		{"the name past a bracket is the next item's", budget + "地方政府债券收入261.6亿元(新增债券109.0亿元、再融资债券152.6亿元)、地方上年专项政策性结转使用141.5亿元。", "152.6亿元", "indicator", "再融资债券"},
