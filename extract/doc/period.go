@@ -314,6 +314,14 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 	if k == p.titleLine || isCaption(line) || isTableText(line) {
 		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 	}
+	if isNotesHeading(line) {
+		// 注释, 名词解释: the notes define terms; no passage's time holds in them (SPEC §5
+		// rule 4), whatever section they follow. Read before headings: a notes heading is
+		// short enough to be read as a run-in label of the section before.
+		p.stack = p.stack[:0]
+		set(0, "")
+		return changes
+	}
 	if lv > 0 {
 		period, _ := timeIn(line, p.now, false)
 		if lv == titleLevel && period == "" && len(p.stack) > 0 {
@@ -337,11 +345,6 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		}
 		p.stack = append(p.stack, openTime{lv, period})
 		set(0, period)
-		return changes
-	}
-	if isNotesHeading(line) {
-		p.stack = p.stack[:0]
-		set(0, p.def) // 注释: the notes define terms; no passage's time holds in them
 		return changes
 	}
 	for s := 0; s >= 0; s = nextSentence(raw, s) {

@@ -14,6 +14,7 @@ var (
 	reportHeading  = lexicon.Get("report-heading")
 	reviewOpening  = lexicon.Get("review-opening")
 	notesHeading   = lexicon.Get("notes-heading")
+	notesEnd       = lexicon.Get("notes-heading-end")
 )
 
 // maxHeadingLen is the longest line still read as a numbered heading (二、2017年主要任务);
@@ -156,14 +157,16 @@ func isNumberedHeading(line []rune) bool {
 // isNotesHeading reports the line that opens a document's notes (注释, 名词解释:). Only a
 // short line can be one: most lines are paragraphs, never converted to a string for this.
 func isNotesHeading(t []rune) bool {
-	if len(t) > maxNotesHeading {
+	if len(t) > maxNotesTitle {
 		return false
 	}
-	return notesHeading.Contains(strings.TrimRight(string(t), " :：\r"))
+	s := strings.TrimRight(string(t), " :：\r")
+	return len(t) <= maxNotesHeading && notesHeading.Contains(s) || notesEnd.SuffixOf(s) > 0
 }
 
-// maxNotesHeading is the longest line read as a notes heading (名词注释：).
-const maxNotesHeading = 8
+// maxNotesHeading is the longest line read as a notes heading (名词注释：), and
+// maxNotesTitle the longest that ends in one (《政府工作报告》有关内容名词注释).
+const maxNotesHeading, maxNotesTitle = 8, 24
 
 // headingKind classifies a heading as "forward", "report" or "".
 func headingKind(line []rune, docYear int) string {
