@@ -154,6 +154,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"and makes the figure a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "modality", "target"},
 		{"an adjusted level is the item's, a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2366949万元", "indicator", "一般公共预算收入"},
 		{"the actual outturn is the item's", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2266166万元", "indicator", "一般公共预算收入"},
+		{"an outturn short of expectations is no target", budget + "全市政府性基金收入完成21.62亿元,下降36.3%,主要是土地出让收入不及预期;政府性基金支出执行83.02亿元。", "83.02亿元", "modality", ""},
+		{"执行 after an item is its outturn's verb", budget + "农林水支出执行78.67亿元,下降10.94%。", "78.67亿元", "indicator", "农林水支出"},
 		{"an approving clause is no part of the budget", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "100.5亿元", "indicator", "支出预算"},
 		{"the outturn after a budget is the item's", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "102.1亿元", "indicator", "支出"},
 		{"an item adjusted names itself", budget + "全市一般公共预算收入调整为290.95亿元,支出调整为631.54亿元。", "631.54亿元", "concept", "一般公共预算支出"},
