@@ -147,17 +147,39 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 	return b.text()
 }
 
-// editorialNotes are the notes (下同) dropped with their brackets.
-var editorialNotes = lexicon.Get("editorial-notes")
+// editorialNotes are the notes (下同) dropped with their brackets, and
+// editorialNoteOpeners the words that open one naming a short form ((以下简称经开区)).
+var (
+	editorialNotes       = lexicon.Get("editorial-notes")
+	editorialNoteOpeners = lexicon.Get("editorial-note-openers")
+)
+
+// maxShortForm is the longest short form a note may name (以下简称《纲要草案》).
+const maxShortForm = 12
 
 // editorialNoteLen returns the length of an editorial note in brackets at rs[i] (its '(',
-// halfwidth or fullwidth): (下同), （以下同）; 0 when there is none.
+// halfwidth or fullwidth): (下同), （以下同）, (以下简称经开区); 0 when there is none.
 func editorialNoteLen(rs []rune, i int) int {
-	n := editorialNotes.PrefixAt(rs, i+1)
-	if n == 0 || i+1+n >= len(rs) || rs[i+1+n] != ')' && rs[i+1+n] != 0xFF09 {
+	isClose := func(k int) bool { return k < len(rs) && (rs[k] == ')' || rs[k] == 0xFF09) }
+	if n := editorialNotes.PrefixAt(rs, i+1); n > 0 && isClose(i+1+n) {
+		return n + 2
+	}
+	n := editorialNoteOpeners.PrefixAt(rs, i+1)
+	if n == 0 {
 		return 0
 	}
-	return n + 2
+	for k := i + 1 + n; k < len(rs) && k <= i+1+n+maxShortForm; k++ {
+		switch {
+		case isClose(k):
+			if k == i+1+n {
+				return 0 // (简称) names nothing
+			}
+			return k + 1 - i
+		case rs[k] == '(' || rs[k] == 0xFF08 || rs[k] == '\n' || rs[k] == '。' || rs[k] == ',' || rs[k] == '，':
+			return 0
+		}
+	}
+	return 0
 }
 
 // fold maps one rune to its analysis form: fullwidth ASCII to ASCII, ideographic and
