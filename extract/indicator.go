@@ -176,6 +176,11 @@ func mainVerb(a []rune, p phrase) (int, int) {
 			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective), nor 安排的 after its subject (地方财力安排的支出: a clause that qualifies the noun; 入围的… alone is the verb)
 			continue
 		}
+		if last := k + n - 1; coordinatedVerbs.SuffixBefore(a, last) > 0 {
+			if m := coordinatedVerbs.PrefixAt(a, last); m > 1 && last+m <= p.e {
+				return last, m // 维修改造公办幼儿园: 维修|改造, not 修改 and 造
+			}
+		}
 		return k, n
 	}
 	return -1, 0

@@ -280,7 +280,11 @@ func unitAt(s []rune, i int) (unitForm, bool) {
 	for _, f := range lex.units.get(s[i]) {
 		if hasPrefixAt(s, i, f.form) {
 			if lex.nonunits.longestAt(s, i) > len(f.form) {
-				return unitForm{}, false
+				// 200所以上: a bound word after the unit (以上) wins over the word its first
+				// character would make with the unit's (所以).
+				if q, _ := QualifierAfter(s, i+len(f.form)); q == NoQualifier {
+					return unitForm{}, false
+				}
 			}
 			// An ASCII unit (P, PF) must end where its word ends: 5PPP is not 5 P.
 			if end := i + len(f.form); end < len(s) && isASCIIAlnum(f.form[len(f.form)-1]) && isASCIIAlnum(s[end]) {

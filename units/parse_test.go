@@ -234,6 +234,7 @@ var parseCases = []parseCase{
 	{in: "1.2亿立方米", value: "120000000", unit: "立方米"},
 	{in: "2500万标准箱", value: "25000000", unit: "标准箱"},
 	{in: "2829.60标台", value: "2829.6", unit: "标台"},
+	{in: "200所以上", value: "200", unit: "所", qualifier: Over},
 	{in: "50千克", value: "50", unit: "千克"},
 	{in: "3年", value: "3", unit: "年"},
 	{in: "15天", value: "15", unit: "天"},
