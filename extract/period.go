@@ -541,8 +541,11 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start && !(multiple && exprs[k].baseline) {
 			return pick(exprs[k].values, 0), true
 		}
-		if exprs[k].end <= start && !exprs[k].baseline {
+	}
+	for k := len(exprs) - 1; k >= 0; k-- {
+		if exprs[k].end <= start && !exprs[k].baseline && !asideClosed(a, exprs[k].end, start) {
 			best = &exprs[k]
+			break
 		}
 	}
 	if best != nil {
@@ -564,6 +567,25 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		}
 	}
 	return "", false
+}
+
+// asideClosed reports a bracket closing in a[from:to] that opened before from: a time stated
+// in an aside ((按政策要求2025年上解支出约9亿元抬高基数),主要包括…支出12.7亿元) holds
+// only inside it.
+func asideClosed(a []rune, from, to int) bool {
+	depth := 0
+	for k := from; k < to; k++ {
+		switch a[k] {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+	}
+	return false
 }
 
 // ownsNumber reports a year written as the owner of the next number (2025年的4.93万亿元).

@@ -154,6 +154,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"and makes the figure a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2357308万元", "modality", "target"},
 		{"an adjusted level is the item's, a plan", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2366949万元", "indicator", "一般公共预算收入"},
 		{"the actual outturn is the item's", budget + "全市一般公共预算收入年初预算合计2357308万元,执行中经人代会批准调整为2366949万元,实际完成2266166万元。", "2266166万元", "indicator", "一般公共预算收入"},
+		{"a year in an aside holds only inside it", budget + "二、2026年预算草案\n全市社会保险基金预算支出19.2亿元,下降21.6%(按政策要求2025年上解支出约9亿元抬高基数),主要包括社会保险待遇支出12.7亿元。", "12.7亿元", "period", "2026"},
 		{"an outturn short of expectations is no target", budget + "全市政府性基金收入完成21.62亿元,下降36.3%,主要是土地出让收入不及预期;政府性基金支出执行83.02亿元。", "83.02亿元", "modality", ""},
 		{"执行 after an item is its outturn's verb", budget + "农林水支出执行78.67亿元,下降10.94%。", "78.67亿元", "indicator", "农林水支出"},
 		{"an approving clause is no part of the budget", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "100.5亿元", "indicator", "支出预算"},
