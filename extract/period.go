@@ -559,11 +559,36 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 			}
 			from = k + n // 全年…,较去年减少27.1%: a baseline, not a new time
 		}
+		if p, ok := fromToEnd(a, best, start); ok {
+			return p, true
+		}
 		return pick(best.values, idx), true
 	}
 	for k := range exprs {
 		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !exprs[k].forward && !ownsNumber(a, exprs[k]) {
 			return pick(exprs[k].values, 0), true
+		}
+	}
+	return "", false
+}
+
+// fromToEnd dates the ends of a change stated over a range of years (2020年到2025年,…比重
+// 从17.9%提升到35.5%): the level after 从/由 is the first year's, the level reached the last
+// year's. ok is false for any other figure.
+func fromToEnd(a []rune, te *timeExpr, start int) (string, bool) {
+	if len(te.values) != 1 || len(te.values[0]) != 9 || te.forward {
+		return "", false
+	}
+	k := start
+	if _, qs := units.QualifierBefore(a, start); qs < start {
+		k = qs
+	}
+	switch {
+	case startLevel.SuffixBefore(a, k) > 0:
+		return te.values[0][:4], true
+	case k > 0 && levelVerbs.SuffixBefore(a, k) > 0 && (a[k-1] == '到' || a[k-1] == '至'):
+		if s, _ := startLevel.LastIndexIn(a, te.end, k); s >= 0 {
+			return te.values[0][5:], true
 		}
 	}
 	return "", false
