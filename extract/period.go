@@ -538,11 +538,14 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 	for k := range exprs {
 		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not;
 		// not a multiple of it (是2020年的1.1倍: 2020 is what it is compared with).
-		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start && !(multiple && exprs[k].baseline) {
+		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start && !multiple {
 			return pick(exprs[k].values, 0), true
 		}
 	}
 	for k := len(exprs) - 1; k >= 0; k-- {
+		if multiple && exprs[k].end+1 == start && a[exprs[k].end] == '的' {
+			continue // 为“十三五”时期的2.2倍: the time a multiple is of is its base
+		}
 		if exprs[k].end <= start && !exprs[k].baseline && !asideClosed(a, exprs[k].end, start) {
 			best = &exprs[k]
 			break

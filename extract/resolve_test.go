@@ -63,6 +63,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"plan-period review: a change is the period's", report + "一、“十四五”时期工作回顾\n规上工业增加值年均增长6.5%。", "6.5%", "period", "2021-2025"},
 		{"plan-period review: a span counted back ends with it", report + "一、“十四五”时期工作回顾\n近五年累计投入资金2562亿元,财政收入3年增长58.6%。", "58.6%", "period", "2023-2025"},
 		{"a year naming a vision is no period", report + "二、“十五五”时期主要目标任务\n综合考虑实现2035年远景目标,提出地区生产总值年均增长5%—5.5%。", "5%—5.5%", "period", "2026-2030"},
+		{"the time a multiple is of is its base", report + "一、“十四五”时期工作回顾\n省国资委监管企业“十四五”时期利润总额为“十三五”时期的2.2倍。", "2.2倍", "period", "2021-2025"},
 		{"a level reached over a stated range of years is its last year's", report + "一、“十四五”时期工作回顾\n2020年到2025年,工业投资占固定资产投资比重从17.9%提升到35.5%。", "35.5%", "period", "2025"},
 		{"and the level it started from, its first year's", report + "一、“十四五”时期工作回顾\n2020年到2025年,工业投资占固定资产投资比重从17.9%提升到35.5%。", "17.9%", "period", "2020"},
 		{"plan-period review: a stock is its last year's level", report + "一、“十四五”时期工作回顾\n“米”字形高铁网加快建设,高速公路通车里程6895公里。", "6895公里", "period", "2025"},
