@@ -135,6 +135,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
+		listPlace := ""
+		if head, place := placeListHead(a, ms, i, c); head != "" {
+			at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
+		}
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" {
@@ -161,6 +165,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 			if aside != "" && !sameArea(aside, d.Area) {
 				at.area = aside
+			}
+			if listPlace != "" && !sameArea(listPlace, d.Area) {
+				at.area = listPlace
 			}
 			if budgetRate {
 				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure

@@ -247,3 +247,31 @@ func splitPairs(list *concept.List, out []attrs) {
 		i++
 	}
 }
+
+// placeListHead reads a 分别 list whose names are places and whose last name carries the
+// measure they share (博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、…): it returns
+// that measure and the place of the figure's own name; "" when the list is no such list.
+func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place string) {
+	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
+		return "", "" // not in a list: most numbers, told without a look
+	}
+	names, k, _ := respectiveNames(a, ms, i, c)
+	if len(names) < 2 {
+		return "", ""
+	}
+	last := names[len(names)-1]
+	lastPlace, rest := concept.StripPlace(string(a[last.s:last.e]))
+	if lastPlace == "" || utf8.RuneCountInString(rest) < 2 {
+		return "", ""
+	}
+	for _, n := range names[:len(names)-1] {
+		if p, r := concept.StripPlace(string(a[n.s:n.e]) + "。"); p == "" || r != "。" {
+			return "", ""
+		}
+	}
+	if k == len(names)-1 {
+		return rest, lastPlace
+	}
+	p, _ := concept.StripPlace(string(a[names[k].s:names[k].e]) + "。")
+	return rest, p
+}

@@ -112,6 +112,8 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"a part is not its whole", report + "第一产业增加值增长3.5%。", "3.5%", "concept", "第一产业增加值"},
 		{"urban income is its own", report + "城镇居民人均可支配收入增长4.2%。", "4.2%", "concept", "城镇居民人均可支配收入"},
 		{"no concept for a plain count", report + "新建口袋公园30个。", "30个", "concept", ""},
+		{"places listed before their shared measure are areas", "博尔塔拉蒙古自治州2025年国民经济和社会发展统计公报\n一、综合\n博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、10.2摄氏度、10.5摄氏度。", "10.2摄氏度", "area", "精河县"},
+		{"and the measure is what each figure measures", "博尔塔拉蒙古自治州2025年国民经济和社会发展统计公报\n一、综合\n博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、10.2摄氏度、10.5摄氏度。", "8.8摄氏度", "indicator", "年平均气温"},
 		{"a bare measure is its subject's", report + "规模以上工业企业达7.6万家、增加值增长3%。", "3%", "concept", "规模以上工业增加值"},
 		{"a pair's two figures", report + "城乡居民人均可支配收入分别增长4.2%、5.3%。", "5.3%", "concept", "农村居民人均可支配收入"},
 		{"a 分别 name shares the list's head", report + "城镇、农村居民人均可支配收入分别增长4.4%、5.9%。", "4.4%", "concept", "城镇居民人均可支配收入"},
