@@ -643,8 +643,8 @@ func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
 // with. "" otherwise.
 func clauseBeforeSubject(a []rune, c segment.Span) string {
 	e := c.Start - 1
-	if e <= 0 || e >= len(a) || !segment.IsClauseSeparator(a, e) {
-		return ""
+	if e <= 0 || e >= len(a) || !segment.IsClauseSeparator(a, e) || levelVerbs.PrefixAt(a, c.Start) == 0 {
+		return "" // only a clause opening with its verb (达到5379亿元) goes on with the one before
 	}
 	s := e
 	for s > 0 && !segment.IsClauseSeparator(a, s-1) {

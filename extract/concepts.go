@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
@@ -255,6 +256,9 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place s
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return "", "" // not in a list: most numbers, told without a look
 	}
+	if first, _ := listGroup(a, ms, i, c); cjk.IndexRune(a, c.Start, ms[first].Start, placeSuffixes...) < 0 {
+		return "", "" // no place named before the list: most lists
+	}
 	names, k, _ := respectiveNames(a, ms, i, c)
 	if len(names) < 2 {
 		return "", ""
@@ -275,3 +279,6 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place s
 	p, _ := concept.StripPlace(string(a[names[k].s:names[k].e]) + "。")
 	return rest, p
 }
+
+// placeSuffixes are the last characters of the place names a list may name (精河县).
+var placeSuffixes = []rune("省市县区州旗盟镇乡")
