@@ -830,6 +830,9 @@ func tightPairs(a []rune, ms []mention, first, last, lb int) []phrase {
 			return nil
 		}
 	}
+	if cjk.IndexRune(a, lb, ms[first].Start, '、') < 0 {
+		return nil // one name: most lists of figures
+	}
 	p := dropTrailingFunction(a, phrase{lb, ms[first].Start})
 	if p.e == ms[first].Start {
 		return nil // no verb between: 诊所、卫生所1053个、… is another shape
