@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
-	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/segment"
 )
