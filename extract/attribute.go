@@ -143,6 +143,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" {
 				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator)
+				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
+					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
+					// the list, a substring of the sentence, names it with the head it shares.
+					at.indicator = respectiveListText(a, ms, i, c, at.indicator)
+				}
 			}
 			if at.concept == "" {
 				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
@@ -339,6 +344,8 @@ var (
 	// used (积极推动): neither is part of the use that names it.
 	purposeLinks   = lexicon.Get("purpose-links")
 	purposeAdverbs = lexicon.Get("purpose-adverbs")
+	// residenceModifiers name whose measure a 分别 list gives, not what it is (城镇、农村).
+	residenceModifiers = lexicon.Get("residence-modifiers")
 )
 
 // sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
@@ -842,6 +849,16 @@ func tightPairs(a []rune, ms []mention, first, last, lb int) []phrase {
 		return nil
 	}
 	return names
+}
+
+// respectiveListText is the text of the 分别 list ms[i] is named in, from its first name
+// to its last; name when there is none.
+func respectiveListText(a []rune, ms []mention, i int, c segment.Span, name string) string {
+	names, _, _ := respectiveNames(a, ms, i, c)
+	if len(names) < 2 {
+		return name
+	}
+	return text(a, phrase{names[0].s, names[len(names)-1].e})
 }
 
 // respectiveHead returns, for a name of a 分别 list that is not its last, the name joined
