@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -135,6 +136,12 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
+		if m.listFwd > 0 && levelLen(at.indicator) == len(at.indicator) {
+			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone; the list's noun is counted
+			if shared := listSharedNoun(a, ms, i, c); shared != "" {
+				at.indicator = shared[levelLen(shared):]
+			}
+		}
 		listPlace := ""
 		if head, place := placeListHead(a, ms, i, c); head != "" {
 			at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
@@ -1057,4 +1064,17 @@ func lastIndexWord(a, w []rune, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// levelLen is the length in bytes of the level a name opens with (国家级, 省级, 世界级,
+// 区域级: up to three characters and 级), 0 when it opens with none.
+func levelLen(name string) int {
+	for n, k := 0, 0; k < len(name) && n <= 3; n++ {
+		r, size := utf8.DecodeRuneInString(name[k:])
+		k += size
+		if r == '级' && n > 0 {
+			return k
+		}
+	}
+	return 0
 }
