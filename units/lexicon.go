@@ -34,6 +34,9 @@ type unitForm struct {
 	raw       string // form as a string: a match's RawUnit, without converting it per match
 	canonical string
 	factor    int64 // value multiplier (成 = 10); 1 for most
+	// scaledOnly: a unit only after a scale word (22亿方, but not 3方合作): a form written
+	// with a trailing ^ in units.txt.
+	scaledOnly bool
 }
 
 // fraction is a unit written before its number: 百分之, 千分之, 万分之.
@@ -147,7 +150,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	err := dataLines(unitsData, func(line string) error {
 		fields := strings.Fields(line)
-		canon := fields[0]
+		canon := strings.TrimSuffix(fields[0], "^")
 		l.canonical[canon] = true
 		for _, f := range fields {
 			u, err := parseUnitForm(f, canon)
@@ -257,9 +260,12 @@ func loadLexicon() (*lexicon, error) {
 	return l, nil
 }
 
-// parseUnitForm reads one form of units.txt: 个, 成*10.
+// parseUnitForm reads one form of units.txt: 个, 成*10, 方^.
 func parseUnitForm(f, canon string) (unitForm, error) {
 	u := unitForm{canonical: canon, factor: 1}
+	if g, ok := strings.CutSuffix(f, "^"); ok && g != "" {
+		f, u.scaledOnly = g, true
+	}
 	if i := strings.IndexByte(f, '*'); i > 0 {
 		k, err := strconv.ParseInt(f[i+1:], 10, 64)
 		if err != nil {

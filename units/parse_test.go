@@ -235,6 +235,8 @@ var parseCases = []parseCase{
 	{in: "2500万标准箱", value: "25000000", unit: "标准箱"},
 	{in: "2829.60标台", value: "2829.6", unit: "标台"},
 	{in: "200所以上", value: "200", unit: "所", qualifier: Over},
+	{in: "22亿方", value: "2200000000", unit: "方"},
+	{in: "2000多亿方", value: "200000000000", unit: "方", qualifier: Over},
 	{in: "50千克", value: "50", unit: "千克"},
 	{in: "3年", value: "3", unit: "年"},
 	{in: "15天", value: "15", unit: "天"},
@@ -303,6 +305,7 @@ var parseCases = []parseCase{
 
 // refused are phrases that are not quantities.
 var refused = []string{
+	"3方", "5方合作", // 方 is a unit only after a scale word
 	"", "  ", "亿", "万", "一批", "千方百计", "统一", "一体化", "一系列", "万众一心", "一站式",
 	"十四五", "十三五", "二〇二三", "一二三", "三五", "元", "元/人", "个", "abc", "5G",
 	"3D打印", "陆家", "伍", "壹", "亿亿", "万万", "十十", "一百十", "百分之", "两个维护", "四个全面",

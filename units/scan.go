@@ -130,7 +130,7 @@ func Scan(s []rune, i int) (Match, bool) {
 	m.NumberEnd = j
 	v, j = scanInner(s, j, v, &m)
 	if u := skipSpaces(s, j); u < len(s) {
-		if f, ok := unitAt(s, u); ok {
+		if f, ok := unitAt(s, u); ok && (!f.scaledOnly || m.Scaled) {
 			v, j = scanUnit(s, u, f, v, &m)
 		}
 	}
