@@ -33,7 +33,8 @@ func recordsJSONL(t *testing.T, name string, data []byte) []byte {
 // signed growth cells are changes; an index table's cells have no unit; a total row is
 // what the caption names, a rate against the budget no measure of it; a layout table
 // of page chrome gives nothing; text is
-// what a reader sees (no tags, 5&#37; is 5%).
+// what a reader sees (no tags, 5&#37; is 5%); a change column with no rate word under a
+// caption's unit (比2025年预算数增减, 单位：万元) is an amount in that unit.
 func TestHTMLTables(t *testing.T) {
 	data, err := os.ReadFile("testdata/tables.html")
 	if err != nil {
@@ -52,7 +53,8 @@ func TestHTMLTables(t *testing.T) {
 		`"text":"86.7","value":86.7,"unit":"","indicator":"蛋"`,
 		`"text":"1448177","value":14481770000,"unit":"元","indicator":"本年收入合计","concept":"一般公共预算收入"`,
 		`"text":"100","value":100,"unit":"%","indicator":"本年收入合计占预算","concept":""`,
-		`"text":"3","value":3,"unit":"%","indicator":"本年收入合计","concept":"一般公共预算收入"`} {
+		`"text":"3","value":3,"unit":"%","indicator":"本年收入合计","concept":"一般公共预算收入"`,
+		`"text":"30","value":300000,"unit":"元"`, `"text":"-0.6","value":6000,"unit":"元"`} {
 		if !bytes.Contains(got, []byte(want)) {
 			t.Errorf("no %s in\n%s", want, got)
 		}

@@ -19,6 +19,7 @@ import (
 
 var (
 	growthColumns   = lexicon.Get("table-growth-columns")
+	amountChanges   = lexicon.Get("table-amount-change-columns")
 	genericColumns  = lexicon.Get("table-generic-columns")
 	codeColumnWords = lexicon.Get("table-code-columns")
 	markerCells     = lexicon.Get("table-marker-cells")
@@ -468,8 +469,8 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 		// The column's own unit first, then a growth column's %, then the row's (a 单位
 		// column, a bracket in its label), then the table's caption.
 		growthUnit := ""
-		if growth {
-			growthUnit = "%"
+		if growth && !(amountChanges.SuffixOf(strings.TrimSpace(head)) > 0 && (rowUnit != "" || tableUnit != "")) {
+			growthUnit = "%" // not 比2025年预算数增减 under 单位：万元: a change in amount
 		}
 		ok := false
 		for _, u := range []string{unitIn(head), growthUnit, rowUnit, unitIn(label), tableUnit} {
