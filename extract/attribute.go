@@ -136,7 +136,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
-		if m.listFwd > 0 && levelLen(at.indicator) == len(at.indicator) {
+		if m.listFwd > 0 && at.indicator != "" && levelLen(at.indicator) == len(at.indicator) {
 			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone; the list's noun is counted
 			if shared := listSharedNoun(a, ms, i, c); shared != "" {
 				at.indicator = shared[levelLen(shared):]
