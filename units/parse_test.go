@@ -236,6 +236,8 @@ var parseCases = []parseCase{
 	{in: "2829.60标台", value: "2829.6", unit: "标台"},
 	{in: "200所以上", value: "200", unit: "所", qualifier: Over},
 	{in: "22亿方", value: "2200000000", unit: "方"},
+	{in: "100BPs", value: "100", unit: "BPs"},
+	{in: "50个基点", value: "50", unit: "基点"},
 	{in: "2000多亿方", value: "200000000000", unit: "方", qualifier: Over},
 	{in: "50千克", value: "50", unit: "千克"},
 	{in: "3年", value: "3", unit: "年"},
