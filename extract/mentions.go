@@ -326,6 +326,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
+	if noteHeadword(a, s) {
+		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
+	}
 	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
 		return "rate base" // 每10万人口高等教育在校生, 每100元营业收入中的成本: what a rate is per
 	}
@@ -523,6 +526,37 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 				}
 				break
 			}
+		}
+	}
+	return false
+}
+
+// maxHeadword is the longest note headword looked at (［10］两个基地、两个枢纽、两个网络：).
+const maxHeadword = 40
+
+// noteHeadword reports a number in the term a note defines: between a line's opening note
+// mark (［10］, [4]) and the colon after the term, with no other colon between.
+func noteHeadword(a []rune, s int) bool {
+	k := s
+	for k > 0 && s-k < maxHeadword && a[k-1] != '\n' {
+		if a[k-1] == ':' || a[k-1] == '：' {
+			return false
+		}
+		k--
+	}
+	if k >= s || a[k] != '[' && a[k] != '［' {
+		return false
+	}
+	j := k + 1
+	for j < s && cjk.IsDigit(a[j]) {
+		j++
+	}
+	if j == k+1 || j >= s || a[j] != ']' && a[j] != '］' {
+		return false
+	}
+	for e := s; e < len(a) && e-s < maxHeadword && a[e] != '\n'; e++ {
+		if a[e] == ':' || a[e] == '：' {
+			return true
 		}
 	}
 	return false

@@ -76,7 +76,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"and is forward as it is", report + "三、2026年重点工作\n（一）扩大内需。新建保障性住房1万套。\n四、一以贯之转作风，努力建设人民满意的服务型政府\n扎实推进30项为民办实事项目。", "30项", "modality", "target"},
 		{"the notes have no period of their own", report + "二、2026年工作安排\n新建学校10所。\n名词解释\n16.“四向八廊”综合交通走廊:东南西北4个方向8条进出川综合交通走廊。", "8条", "period", ""},
 		{"nor under a longer notes heading", report + "二、2026年工作安排\n新建学校10所。\n《政府工作报告》有关内容名词注释\n12.“两类”:政府市场融合、产学研融合两类。", "两类", "period", ""},
-		{"the notes after the report are no targets", report + "三、2026年重点工作\n新建保障性住房1万套。\n注释\n［4］三张“零关税”清单：…", "三张", "modality", ""},
+		{"the notes after the report are no targets", report + "三、2026年重点工作\n新建保障性住房1万套。\n注释\n［4］三张“零关税”清单：涵盖1800个税目。", "1800个", "modality", ""},
 		{"a share in a plan-period review is a level", report + "一、“十四五”时期工作回顾\n优质鲜切花占比60%,不动产登记历史遗留问题化解率99.95%。", "60%", "period", "2025"},
 		{"unless it is held over the period", report + "一、“十四五”时期工作回顾\n财政民生支出占比稳定在80%。", "80%", "period", "2021-2025"},
 		{"by a word touching it, not 保持 inside a name", report + "一、“十四五”时期工作回顾\n治理水土流失面积3.55万平方公里,水土保持率61.4%。", "61.4%", "period", "2025"},
