@@ -132,8 +132,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				at.indicator = prevIndicator
 			}
 		}
-		if item := approvedItem(at.indicator); item != "" && isMoneyUnit(baseUnit(m.Unit)) {
-			at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
+		if isMoneyUnit(baseUnit(m.Unit)) {
+			if item := approvedItem(at.indicator); item != "" {
+				at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
+			}
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
 		if m.listFwd > 0 && at.indicator != "" && levelLen(at.indicator) == len(at.indicator) {
@@ -208,7 +210,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if !stated {
 			// A stock (营业里程, 总装机) reviewed over a plan period past is its last year's level;
 			// in a plan ahead (县道建设里程600公里) it may be the work of the whole period.
-			stock := tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0 && !isRateUnit(m.Unit)
+			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0
 			level := m.Unit == "%" || m.Unit == "‰" || stock
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, level)
 			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {

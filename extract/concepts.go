@@ -256,8 +256,9 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place s
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return "", "" // not in a list: most numbers, told without a look
 	}
-	if first, _ := listGroup(a, ms, i, c); cjk.IndexRune(a, c.Start, ms[first].Start, placeSuffixes...) < 0 {
-		return "", "" // no place named before the list: most lists
+	if first, _ := listGroup(a, ms, i, c); cjk.IndexRune(a, c.Start, ms[first].Start, '、') < 0 ||
+		cjk.IndexRune(a, c.Start, ms[first].Start, placeSuffixes...) < 0 {
+		return "", "" // no names joined by 、, or no place among them: most lists
 	}
 	names, k, _ := respectiveNames(a, ms, i, c)
 	if len(names) < 2 {

@@ -326,7 +326,7 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
-	if noteHeadword(a, s) {
+	if m.Kind == units.Chinese && noteHeadword(a, s) {
 		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
 	}
 	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
@@ -535,7 +535,8 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 const maxHeadword = 40
 
 // noteHeadword reports a number in the term a note defines: between a line's opening note
-// mark (［10］, [4]) and the colon after the term, with no other colon between.
+// mark (［10］, [4]) and the colon after the term, with no other colon between. Such terms
+// count in words (两个基地, 五张清单): only those are asked, most numbers being digits.
 func noteHeadword(a []rune, s int) bool {
 	k := s
 	for k > 0 && s-k < maxHeadword && a[k-1] != '\n' {

@@ -45,9 +45,12 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 				b.out, prev, i = out[:j], rs[j-1], j
 				continue
 			}
-			b.add(simplifyDense(r), i)
-			prev = r
-			i++
+			j := i + 1
+			for j < len(rs) && rs[j] >= 0x3400 && rs[j] < 0xA000 {
+				j++
+			}
+			b.addHan(rs[i:j], i)
+			prev, i = rs[j-1], j
 			continue
 		}
 		if r < 0x80 {
@@ -350,6 +353,21 @@ func (b *builder) add(r rune, i int) {
 	}
 	b.out = append(b.out, r)
 	b.src = append(b.src, b.in.SrcOf(i))
+}
+
+// addHan appends a run of CJK ideographs made from input runes i…, simplified: add for
+// each, in one loop (after a deletion every rune needs its source index).
+func (b *builder) addHan(run []rune, i int) {
+	if b.src == nil {
+		b.add(simplifyDense(run[0]), i) // makes the map
+		run, i = run[1:], i+1
+	}
+	b.out = slices.Grow(b.out, len(run))
+	b.src = slices.Grow(b.src, len(run))
+	for k, r := range run {
+		b.out = append(b.out, simplifyDense(r))
+		b.src = append(b.src, b.in.SrcOf(i+k))
+	}
 }
 
 func (b *builder) text() textmap.Text {
