@@ -362,11 +362,16 @@ func (b *builder) addHan(run []rune, i int) {
 		b.add(simplifyDense(run[0]), i) // makes the map
 		run, i = run[1:], i+1
 	}
-	b.out = slices.Grow(b.out, len(run))
-	b.src = slices.Grow(b.src, len(run))
-	for k, r := range run {
+	for _, r := range run {
 		b.out = append(b.out, simplifyDense(r))
-		b.src = append(b.src, b.in.SrcOf(i+k))
+	}
+	if b.in.Src != nil {
+		b.src = append(b.src, b.in.Src[i:i+len(run)]...)
+		return
+	}
+	b.src = slices.Grow(b.src, len(run))
+	for k := range run {
+		b.src = append(b.src, int32(i+k))
 	}
 }
 
