@@ -138,10 +138,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
-		if m.listFwd > 0 && at.indicator != "" && levelLen(at.indicator) == len(at.indicator) {
-			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone; the list's noun is counted
-			if shared := listSharedNoun(a, ms, i, c); shared != "" {
+		if at.indicator != "" && levelLen(at.indicator) == len(at.indicator) && levelAfter(a, m.End, at.indicator) {
+			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone after the number; the
+			// list's noun is counted (其中国家级8家,省级68家: a level before it is the name)
+			if shared := listSharedNoun(a, ms, i, c); m.listFwd > 0 && shared != "" {
 				at.indicator = shared[levelLen(shared):]
+			} else if noun := levelNounAfter(a, m.End, sen.End); noun != "" {
+				at.indicator = noun // 现代商贸3个千亿级,食品工业、现代种业2个百亿级产业集群
 			}
 		}
 		listPlace := ""
@@ -1068,6 +1071,26 @@ func lastIndexWord(a, w []rune, from, to int) int {
 	return -1
 }
 
+// levelNounAfter is the noun after the next level in a[from:to] (…,2个百亿级产业集群 →
+// 产业集群): what a count named by its level alone counts when the sentence names it only
+// once, after its last level. "" when no level is followed by a noun.
+func levelNounAfter(a []rune, from, to int) string {
+	for k := from; k+1 < to; k++ {
+		if a[k] != '级' || !cjk.IsHan(a[k+1]) {
+			continue
+		}
+		e := k + 1
+		for e < to && cjk.IsHan(a[e]) {
+			e++
+		}
+		if p := trimPhrase(a, phrase{k + 1, e}); p.len() >= 2 {
+			return text(a, p)
+		}
+		return ""
+	}
+	return ""
+}
+
 // levelLen is the length in bytes of the level a name opens with (国家级, 省级, 世界级,
 // 区域级: up to three characters and 级), 0 when it opens with none.
 func levelLen(name string) int {
@@ -1079,4 +1102,11 @@ func levelLen(name string) int {
 		}
 	}
 	return 0
+}
+
+// levelAfter reports the level right after a number (3个|千亿级): not one before it
+// (其中国家级8家), which names the figure.
+func levelAfter(a []rune, end int, level string) bool {
+	n := utf8.RuneCountInString(level)
+	return end+n <= len(a) && runesEqual(a[end:end+n], level)
 }

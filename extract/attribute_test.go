@@ -58,6 +58,8 @@ func TestIndicator(t *testing.T) {
 		{"gap keeps the subject", "居民人均可支配收入增长5.1%,高于经济增速0.3个百分点。", "0.3个百分点", "居民人均可支配收入"},
 		{"purpose of unnamed money", "省财政安排8亿元支持中小企业技术改造。", "8亿元", "支持中小企业技术改造"},
 		{"a name that says whose measure is named with its list", "城镇和农村居民人均可支配收入分别增长4.3%、5.9%。", "4.3%", "城镇和农村居民人均可支配收入"},
+		{"a level alone counts the noun after the sentence's last level", "成功创建现代商贸3个千亿级,食品工业、现代种业2个百亿级产业集群。", "3个", "产业集群"},
+		{"a level before the number names it", "全市共有示范平台177家,其中国家级8家,省级68家,省级以上平台居全省各地市之首。", "8家", "国家级"},
 		{"a level alone counts the list's noun", "着力培育6个世界级、7个国家级、9个区域级产业集群。", "7个", "产业集群"},
 		{"respective names", "固定资产投资、工业投资分别增长3.2%、8.5%。", "8.5%", "工业投资"},
 		{"a bare 达到 goes on with the clause before", "机电产品出口占比86%,全省进出口总值创历史新高,达到5379亿元。", "5379亿元", "进出口总值"},
