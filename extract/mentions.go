@@ -32,6 +32,7 @@ var (
 	durationAfter  = lexicon.Get("duration-after")
 	structureNouns = lexicon.Get("structure-nouns")
 	countNameAfter = lexicon.Get("count-name-after")
+	counterLabels  = lexicon.Get("counter-labels")
 	bareScaleLead  = lexicon.Get("bare-scale-lead")
 	numeralNames   = lexicon.Get("numeral-names")
 	nameQuotes     = quotePairs(lexicon.Get("name-quotes"))
@@ -349,6 +350,9 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	}
 	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
 		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
+	}
+	if s > 1 && (a[s-1] == ':' || a[s-1] == '：') && counterLabels.SuffixBefore(a, s-1) > 0 {
+		return "page chrome" // 浏览：4015次: the page's view counter
 	}
 	if (m.Unit == "℃" || m.Unit == "摄氏度") && weatherWidget(a, s) {
 		return "page chrome" // 温度：24-30℃ 天气现象：阴天 风向风速：偏东风3-4级, a portal's forecast

@@ -26,6 +26,7 @@ func TestMentionFamilies(t *testing.T) {
 		{"count before its noun", "全市共1144个行政村开通光纤业务,14位市领导担任链长。", []string{"1144个", "14位"}},
 		{"多 and 余 inside", "建成各类充电设施8500多个,培训1500余人。", []string{"8500多个", "1500余人"}},
 		{"range", "投产产能约2000-3000片每月。", []string{"2000-3000片每月"}},
+		{"a page's view counter is chrome", "日期:2026-02-24 来源:市财政局 浏览:4015次 字体:【大中小】\n全市收入增长5%。", []string{"5%"}},
 		{"the term a note defines is a name", "注释\n［10］两个基地、两个枢纽、两个网络：建成2个国家级基地。", []string{"2个"}},
 		{"what a rate is per is no record", "每10万人口高等教育平均在校生增长27%,每10万人刑事案件数下降36.9%。", []string{"27%", "36.9%"}},
 		{"but a span after 每 stays a span", "每5年开展一次普查,每户补贴1000元。", []string{"1000元"}},
