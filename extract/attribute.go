@@ -115,6 +115,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			budgetStage = true // 支出预算合计3861207万元: the budget of an account's item
 		}
 		switch {
+		case prevIndicator != "" && isMoneyUnit(baseUnit(m.Unit)) && budgetStages.Contains(at.indicator):
+			at.indicator, budgetStage = prevIndicator, true // 收入完成515444万元,为年初预算513000万元的100.48%
 		case prevIndicator != "" && adjustedTo(a, lb, m.Start):
 			at.indicator, budgetStage = prevIndicator, true // …,执行中经各级人代会批准调整为2366949万元
 		case budgetRate && prevIndicator != "":
