@@ -240,7 +240,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if capAt >= 0 && !stated {
 			at.period = "" // a subsidy cap is a rule: no period of its own (SPEC §5 rule 4)
 		}
-		if (d.Forward[line] || targets[i] || budgetStage) && !countsIndicators(at.indicator, m.Unit) {
+		baseFigure := false
+		if y := baselineFigureYear(a, c.Start, m.Start, tc); y != "" {
+			at.period, baseFigure = y, true // 比上年执行数515444万元增长1%: last year's outturn, the base
+		}
+		if (d.Forward[line] || targets[i] || budgetStage) && !baseFigure && !countsIndicators(at.indicator, m.Unit) {
 			at.modality = "target"
 		}
 	}

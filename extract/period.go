@@ -597,6 +597,31 @@ func fromToEnd(a []rune, te *timeExpr, start int) (string, bool) {
 	return "", false
 }
 
+// baselineFigureYear is the year of a figure stated as the base a change is measured
+// against (比上年执行数515444万元增长1%, 较2025年完成数…): last year's outturn in a draft
+// budget, not the draft's plan. "" for any other figure.
+func baselineFigureYear(a []rune, from, start int, tc timeContext) string {
+	k := start
+	n := baselineFigures.SuffixBeforeFrom(a, k, from)
+	if n == 0 {
+		return ""
+	}
+	k -= n
+	comparedFrom := func(at int) bool { return at > from && (a[at-1] == '比' || a[at-1] == '较') }
+	if m := yearLast.SuffixBeforeFrom(a, k, from); m > 0 && comparedFrom(k-m) {
+		if y := tc.passageYear(); y > 0 {
+			return strconv.Itoa(y - 1)
+		}
+		return ""
+	}
+	if ts := timeSuffixStart(a, phrase{from, k}); ts >= 0 && comparedFrom(ts) {
+		if y, yn := cjk.YearAt(a, ts); yn > 0 {
+			return strconv.Itoa(y)
+		}
+	}
+	return ""
+}
+
 // asideClosed reports a bracket closing in a[from:to] that opened before from: a time stated
 // in an aside ((按政策要求2025年上解支出约9亿元抬高基数),主要包括…支出12.7亿元) holds
 // only inside it.

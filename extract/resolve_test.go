@@ -162,6 +162,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"a year in an aside holds only inside it", budget + "二、2026年预算草案\n全市社会保险基金预算支出19.2亿元,下降21.6%(按政策要求2025年上解支出约9亿元抬高基数),主要包括社会保险待遇支出12.7亿元。", "12.7亿元", "period", "2026"},
 		{"an outturn short of expectations is no target", budget + "全市政府性基金收入完成21.62亿元,下降36.3%,主要是土地出让收入不及预期;政府性基金支出执行83.02亿元。", "83.02亿元", "modality", ""},
 		{"执行 after an item is its outturn's verb", budget + "农林水支出执行78.67亿元,下降10.94%。", "78.67亿元", "indicator", "农林水支出"},
+		{"last year's outturn a draft compares with is last year's", budget + "二、2026年预算草案\n全市地方一般公共预算收入520600万元,比上年执行数515444万元增长1%。", "515444万元", "period", "2025"},
+		{"and no plan", budget + "二、2026年预算草案\n全市地方一般公共预算收入520600万元,比上年执行数515444万元增长1%。", "515444万元", "modality", ""},
 		{"a budget named by its stage alone is the item's, a plan", budget + "全市地方一般公共预算收入完成515444万元,为年初预算513000万元的100.48%。", "513000万元", "modality", "target"},
 		{"and named by the item", budget + "全市地方一般公共预算收入完成515444万元,为年初预算513000万元的100.48%。", "513000万元", "indicator", "地方一般公共预算收入"},
 		{"an approving clause is no part of the budget", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "100.5亿元", "indicator", "支出预算"},
