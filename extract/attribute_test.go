@@ -48,6 +48,7 @@ func TestIndicator(t *testing.T) {
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
 		{"overlapping verbs split where both are verbs", "新建改扩建及维修改造公办幼儿园200所以上。", "200所", "公办幼儿园"},
+		{"an average's adverb is no part of the name", "地区生产总值年均增长4.5%—5%。", "4.5%—5%", "地区生产总值"},
 		{"a change word at the end is no part of the name", "居民消费价格涨幅比上年缩小0.2个百分点。", "0.2个百分点", "居民消费价格涨幅"},
 		{"nor a comparison left without its year", "市直单位“三公”经费预算较2024年压减13.4%。", "13.4%", "市直单位“三公”经费预算"},
 		{"rate after an amount", "完成固定资产投资2100亿元,同比增长6.2%。", "6.2%", "固定资产投资"},
