@@ -48,6 +48,7 @@ func TestIndicator(t *testing.T) {
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
 		{"overlapping verbs split where both are verbs", "新建改扩建及维修改造公办幼儿园200所以上。", "200所", "公办幼儿园"},
+		{"a noun holding a verb is no verb", "移动电话用户422.99万户;固定互联网宽带接入用户175.02万户,增长4.7%。", "175.02万户", "固定互联网宽带接入用户"},
 		{"an average's adverb is no part of the name", "主要指标包括:地区生产总值年均增速4.5%-5%、服务贸易年均增长5%。", "4.5%-5%", "地区生产总值"},
 		{"nor before a bound word", "就业增收更加扎实有力,城镇新增就业年均超过70万人。", "70万人", "城镇新增就业"},
 		{"a change word at the end is no part of the name", "居民消费价格涨幅比上年缩小0.2个百分点。", "0.2个百分点", "居民消费价格涨幅"},
