@@ -143,8 +143,10 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 	if !p.on && forwardOpening.PrefixAt(t, 0) > 0 {
 		p.on, p.level = true, 99 // an opening phrase: ends at any heading
 	}
-	if p.on && (reviewOpening.PrefixAt(t, 0) > 0 || yearsPastFive.PrefixAt(t, 0) > 0) {
-		return false // 过去五年,我们…: a review paragraph; the section goes on after it
+	if p.on && (reviewOpening.PrefixAt(t, 0) > 0 || yearsPastFive.PrefixAt(t, 0) > 0 || startsWithPastPlan(t, p.docYear)) {
+		// 过去五年,我们…, “十四五”时期是极不平凡的五年: a review paragraph in a section
+		// that also sets the next plan's goals; the section goes on after it
+		return false
 	}
 	return p.on
 }
@@ -237,6 +239,16 @@ func startsWithFuture(t []rune, docYear int) bool {
 		return y >= docYear
 	}
 	return IsPlanName(t, i) && PlanStart(t, i) >= docYear
+}
+
+// startsWithPastPlan reports a paragraph that opens with a five-year plan ended before the
+// document's year (“十四五”时期是… in a 2026 report): it reviews that plan.
+func startsWithPastPlan(t []rune, docYear int) bool {
+	i := 0
+	if i < len(t) && (t[i] == '“' || t[i] == '"') {
+		i++
+	}
+	return docYear > 0 && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
 }
 
 // PlanStart returns the first year of the five-year plan named at a[i].
