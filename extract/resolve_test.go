@@ -66,6 +66,7 @@ func TestResolvedPeriods(t *testing.T) {
 		{"the time a multiple is of is its base", report + "一、“十四五”时期工作回顾\n省国资委监管企业“十四五”时期利润总额为“十三五”时期的2.2倍。", "2.2倍", "period", "2021-2025"},
 		{"a level reached over a stated range of years is its last year's", report + "一、“十四五”时期工作回顾\n2020年到2025年,工业投资占固定资产投资比重从17.9%提升到35.5%。", "35.5%", "period", "2025"},
 		{"and the level it started from, its first year's", report + "一、“十四五”时期工作回顾\n2020年到2025年,工业投资占固定资产投资比重从17.9%提升到35.5%。", "17.9%", "period", "2020"},
+		{"a section after the year's work continues it, whatever a broken heading before said", report + "二、“十五五”时期的主要目标和重点任务\n“十五五”时期经济社会发展的\n主要目标\n是:地区生产总值年均增长5%左右。\n三、2026年工作安排\n今年要抓好重点工作。\n四、全面加强政府自身建设\n新建学校10所。", "10所", "period", "2026"},
 		{"a past plan's review under a heading that also sets goals is no target", report + "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n“十四五”时期是极不平凡的五年。过去五年,地区生产总值年均增长5.2%。", "5.2%", "modality", ""},
 		{"plan-period review: a stock is its last year's level", report + "一、“十四五”时期工作回顾\n“米”字形高铁网加快建设,高速公路通车里程6895公里。", "6895公里", "period", "2025"},
 		{"but a count of things done is the period's", report + "一、“十四五”时期工作回顾\n改造老旧小区1.2万个。", "1.2万个", "period", "2021-2025"},

@@ -339,8 +339,10 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 			if len(p.stack) > 0 {
 				period = p.stack[len(p.stack)-1].period
 			}
-			if period == "" && lv == 2 && p.now > 0 && sibling == strconv.Itoa(p.now) {
-				period = sibling // 四、…建设服务型政府 after 三、…2026年的工作: still the year's work
+			if lv == 2 && p.now > 0 && sibling == strconv.Itoa(p.now) {
+				// 四、…建设服务型政府 after 三、…2026年的工作: still the year's work, whatever
+				// an outer line read as a heading said (“十五五”时期经济社会发展的 / 主要目标)
+				period = sibling
 			}
 		}
 		p.stack = append(p.stack, openTime{lv, period})
