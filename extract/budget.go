@@ -43,8 +43,25 @@ func againstBudget(a []rune, start int) bool {
 	for start > 0 && a[start-1] == ' ' {
 		start-- // 完成调整预算 85.7%: a PDF's gap before a figure
 	}
-	return budgetRatio.SuffixBefore(a, start) > 0
+	if budgetRatio.SuffixBefore(a, start) > 0 {
+		return true
+	}
+	// 为年初预算1,067,400万元的101.2%: the budget's amount stated before its 的.
+	if start < 2 || a[start-1] != '的' {
+		return false
+	}
+	k := start - 1
+	for k > 0 && strings.ContainsRune("0123456789,.，万亿元 ", a[k-1]) {
+		k--
+	}
+	if k == start-1 || !cjk.IsDigit(a[k]) {
+		return false
+	}
+	return budgetRatio.SuffixOf(string(a[max(0, k-maxBudgetRatio):k])+"的") > 0
 }
+
+// maxBudgetRatio is the longest budget-ratio word before its 的 (完成调整后预算).
+const maxBudgetRatio = 8
 
 // capBefore returns where a cap word governing the number at a[start] begins, or -1: right
 // before it (最高1000万元), before a subsidy verb (最高奖补500万元), or before a base of the

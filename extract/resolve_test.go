@@ -166,6 +166,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"执行 after an item is its outturn's verb", budget + "农林水支出执行78.67亿元,下降10.94%。", "78.67亿元", "indicator", "农林水支出"},
 		{"last year's outturn a draft compares with is last year's", budget + "二、2026年预算草案\n全市地方一般公共预算收入520600万元,比上年执行数515444万元增长1%。", "515444万元", "period", "2025"},
 		{"and no plan", budget + "二、2026年预算草案\n全市地方一般公共预算收入520600万元,比上年执行数515444万元增长1%。", "515444万元", "modality", ""},
+		{"a rate against a budget whose amount is stated is the item's", budget + "全州一般公共预算收入完成1,080,000万元,为年初预算1,067,400万元的101.2%,增长3.2%。", "3.2%", "indicator", "一般公共预算收入"},
 		{"a budget named by its stage alone is the item's, a plan", budget + "全市地方一般公共预算收入完成515444万元,为年初预算513000万元的100.48%。", "513000万元", "modality", "target"},
 		{"and named by the item", budget + "全市地方一般公共预算收入完成515444万元,为年初预算513000万元的100.48%。", "513000万元", "indicator", "地方一般公共预算收入"},
 		{"an approving clause is no part of the budget", budget + "批准的支出预算100.5亿元,执行中按法定程序调整为102.2亿元,实际完成102.1亿元,为调整预算的99.9%。", "100.5亿元", "indicator", "支出预算"},
