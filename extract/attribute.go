@@ -379,6 +379,9 @@ func sharesVerbOf(a []rune, prev, m mention) bool {
 	if c, _ := comparison.IndexIn(a, k+1, m.Start); c >= 0 {
 		return false // 增长7.6%、高于全国1.7个百分点: a gap, not the same change
 	}
+	if cjk.IndexRune(a, k+1, m.Start, '占') >= 0 {
+		return false // 产量增长39%、占全国9成: a share, not the same change
+	}
 	if v, _ := verbsObject.IndexIn(a, k+1, m.Start); v >= 0 {
 		return false
 	}

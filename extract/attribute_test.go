@@ -148,6 +148,7 @@ func TestQualifier(t *testing.T) {
 
 func TestChange(t *testing.T) {
 	runFieldCases(t, "change", []fieldCase{
+		{"a share after a change has none of its own", "无人机产量增长39%、占全国9成。", "9成", ""},
 		{"a policy named for growth states none", "出台稳增长措施近100条。", "100条", ""},
 		{"growth rate", "社会消费品零售总额同比增长5.6%。", "5.6%", "increase"},
 		{"fall", "单位工业增加值能耗下降4.1%。", "4.1%", "decrease"},
