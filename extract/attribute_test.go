@@ -148,6 +148,8 @@ func TestQualifier(t *testing.T) {
 
 func TestChange(t *testing.T) {
 	runFieldCases(t, "change", []fieldCase{
+		{"a price's rise", "居民消费价格指数上涨2%左右。", "2%", "increase"},
+		{"and its fall", "工业生产者出厂价格下跌2.6%。", "2.6%", "decrease"},
 		{"a share after a change has none of its own", "无人机产量增长39%、占全国9成。", "9成", ""},
 		{"a policy named for growth states none", "出台稳增长措施近100条。", "100条", ""},
 		{"growth rate", "社会消费品零售总额同比增长5.6%。", "5.6%", "increase"},
