@@ -237,6 +237,7 @@ var parseCases = []parseCase{
 	{in: "200所以上", value: "200", unit: "所", qualifier: Over},
 	{in: "22亿方", value: "2200000000", unit: "方"},
 	{in: "100BPs", value: "100", unit: "BPs"},
+	{in: "7104.95万吉焦", value: "71049500", unit: "吉焦"},
 	{in: "50个基点", value: "50", unit: "基点"},
 	{in: "2000多亿方", value: "200000000000", unit: "方", qualifier: Over},
 	{in: "50千克", value: "50", unit: "千克"},
