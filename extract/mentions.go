@@ -351,7 +351,7 @@ func neverRecord(a []rune, m mention, rankBefore bool) string {
 	if m.Unit == "所" && m.Kind == units.Chinese && e < len(a) && institutesEnd(a[e]) {
 		return "institute name" // 中电科七所, 电子五所: "No. 7 Institute", no noun counted
 	}
-	if s > 1 && (a[s-1] == ':' || a[s-1] == '：') && counterLabels.SuffixBefore(a, s-1) > 0 {
+	if s > 1 && a[s-1] == ':' && counterLabels.SuffixBefore(a, s-1) > 0 {
 		return "page chrome" // 浏览：4015次: the page's view counter
 	}
 	if (m.Unit == "℃" || m.Unit == "摄氏度") && weatherWidget(a, s) {
@@ -539,28 +539,29 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 const maxHeadword = 40
 
 // noteHeadword reports a number in the term a note defines: between a line's opening note
-// mark (［10］, [4]) and the colon after the term, with no other colon between. Such terms
+// mark ([10]; the analysis text has ［10］ halfwidth) and the colon after the term, with no
+// other colon between. Such terms
 // count in words (两个基地, 五张清单): only those are asked, most numbers being digits.
 func noteHeadword(a []rune, s int) bool {
 	k := s
 	for k > 0 && s-k < maxHeadword && a[k-1] != '\n' {
-		if a[k-1] == ':' || a[k-1] == '：' {
+		if a[k-1] == ':' {
 			return false
 		}
 		k--
 	}
-	if k >= s || a[k] != '[' && a[k] != '［' {
+	if k >= s || a[k] != '[' {
 		return false
 	}
 	j := k + 1
 	for j < s && cjk.IsDigit(a[j]) {
 		j++
 	}
-	if j == k+1 || j >= s || a[j] != ']' && a[j] != '］' {
+	if j == k+1 || j >= s || a[j] != ']' {
 		return false
 	}
 	for e := s; e < len(a) && e-s < maxHeadword && a[e] != '\n'; e++ {
-		if a[e] == ':' || a[e] == '：' {
+		if a[e] == ':' {
 			return true
 		}
 	}

@@ -628,10 +628,10 @@ func baselineFigureYear(a []rune, from, start int, tc timeContext) string {
 func asideClosed(a []rune, from, to int) bool {
 	depth := 0
 	for k := from; k < to; k++ {
-		switch a[k] {
-		case '(', '（':
+		switch a[k] { // the analysis text's brackets are halfwidth
+		case '(':
 			depth++
-		case ')', '）':
+		case ')':
 			if depth == 0 {
 				return true
 			}

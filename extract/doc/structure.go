@@ -231,23 +231,25 @@ func startsWithFuture(t []rune, docYear int) bool {
 	if docYear == 0 {
 		return false
 	}
-	i := 0
-	if i < len(t) && (t[i] == '“' || t[i] == '"') {
-		i++
-	}
+	i := afterOpeningQuote(t)
 	if y, n := cjk.YearAt(t, i); n > 0 {
 		return y >= docYear
 	}
 	return IsPlanName(t, i) && PlanStart(t, i) >= docYear
 }
 
+// afterOpeningQuote is where a paragraph's words start past an opening quote (“十五五”).
+func afterOpeningQuote(t []rune) int {
+	if len(t) > 0 && (t[0] == '“' || t[0] == '"') {
+		return 1
+	}
+	return 0
+}
+
 // startsWithPastPlan reports a paragraph that opens with a five-year plan ended before the
 // document's year (“十四五”时期是… in a 2026 report): it reviews that plan.
 func startsWithPastPlan(t []rune, docYear int) bool {
-	i := 0
-	if i < len(t) && (t[i] == '“' || t[i] == '"') {
-		i++
-	}
+	i := afterOpeningQuote(t)
 	return docYear > 0 && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
 }
 
