@@ -249,6 +249,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 	}
 	splitPairs(opts.concepts(), out)
+	splitOrdinals(opts.concepts(), ms, out)
 }
 
 // moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,
@@ -601,8 +602,8 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 		if !subjectEnds.Has(a[k]) {
 			continue
 		}
-		if startsChange(a, k) || comparison.PrefixAt(a, k) > 0 {
-			end = k
+		if startsChange(a, k) && !coveredBy(changeNot, a, k, k+1) || comparison.PrefixAt(a, k) > 0 {
+			end = k // (not 增加值: 第一产业增加值111.77亿元、增长5.2%)
 			break
 		}
 	}

@@ -249,6 +249,59 @@ func splitPairs(list *concept.List, out []attrs) {
 	}
 }
 
+// splitOrdinals gives the figures of a list of industries named by their ordinals alone
+// (一二三产增加值分别增长3.5%、6%、5%; 第一、二、三产业增加值…) the concepts of each
+// industry in turn: the k-th figure is 第k产业's, never the list's. The indicator stays the
+// list's words. A run of figures sharing the indicator pairs with the ordinals when it is
+// as long as they are, or a multiple (values, then rates).
+func splitOrdinals(list *concept.List, ms []mention, out []attrs) {
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && out[j].indicator == out[i].indicator {
+			j++
+		}
+		if j-i >= 2 && out[i].concept == "" {
+			if ords, rest := industryOrdinals(out[i].indicator); len(ords) >= 2 && (j-i)%len(ords) == 0 {
+				for k := i; k < j; k++ {
+					if ms[k].Unit != ms[i+(k-i)/len(ords)*len(ords)].Unit {
+						ords = nil // a block mixes units: not one figure per industry
+						break
+					}
+				}
+				for k := i; k < j && ords != nil; k++ {
+					out[k].concept, _ = list.Match("第"+ords[(k-i)%len(ords)]+"产业"+rest, "")
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// industryOrdinals splits an indicator opening with industries named by ordinals alone
+// (一二三产增加值, 第一、二、三产业增加值, 第二、第三产业…) into the ordinals and what
+// follows 产业 (or 产); nil when it opens otherwise.
+func industryOrdinals(indicator string) (ords []string, rest string) {
+	s := indicator
+	for {
+		s = strings.TrimPrefix(s, "第")
+		r, n := utf8.DecodeRuneInString(s)
+		if r != '一' && r != '二' && r != '三' {
+			break
+		}
+		ords = append(ords, s[:n])
+		s = strings.TrimPrefix(s[n:], "、")
+	}
+	switch {
+	case strings.HasPrefix(s, "产业"):
+		rest = s[len("产业"):]
+	case strings.HasPrefix(s, "产") && !strings.HasPrefix(s, "产品") && !strings.HasPrefix(s, "产量"):
+		rest = s[len("产"):]
+	default:
+		return nil, ""
+	}
+	return ords, rest
+}
+
 // placeListHead reads a 分别 list whose names are places and whose last name carries the
 // measure they share (博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、…): it returns
 // that measure and the place of the figure's own name; "" when the list is no such list.

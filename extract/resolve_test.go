@@ -40,7 +40,8 @@ func runDocCases(t *testing.T, cases []docCase) {
 }
 
 const (
-	report = "2026年河南省政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n各位代表：\n"
+	report   = "2026年河南省政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n各位代表：\n"
+	bulletin = "2025年乙市国民经济和社会发展统计公报\n一、综合\n"
 )
 
 func TestResolvedPeriods(t *testing.T) {
@@ -126,6 +127,13 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"a bare 支出 after a heading's account", budgetReport + "(二)政府性基金预算执行情况\n支出完成121.72亿元。", "121.72亿元", "concept", "政府性基金预算支出"},
 		{"but not a total", budgetReport + "全市一般公共预算收入170.3亿元,加上返还性收入、上级补助收入等,收入总计564.6亿元。", "564.6亿元", "concept", ""},
 		{"nor a part's", budgetReport + "社会保险基金收入90.4亿元。其中:养老保险基金收入9.5亿元,支出9.1亿元。", "9.1亿元", "concept", ""},
+		{"industries named by their ordinals alone, each its own", report + "一二三产增加值分别增长3.5%、6%、5%。", "6%", "concept", "第二产业增加值"},
+		{"and with 、 and 第", report + "第一、二、三产业增加值分别为100亿元、200亿元、300亿元,分别增长1%、2%、3%。", "3%", "concept", "第三产业增加值"},
+		{"a bare growth after 、 is its clause's subject, 增加值 and all", bulletin + "第一产业增加值111.77亿元、增长5.2%;第二产业增加值152.65亿元、增长7.1%。", "7.1%", "indicator", "第二产业增加值"},
+		{"a concept's name holding a verb is one noun", report + "今年主要预期目标是:城镇新增就业人数45万人,城镇调查失业率控制在5.5%左右。", "45万人", "concept", "城镇新增就业"},
+		{"新增城镇就业人员 in a bulletin", bulletin + "全年新增城镇就业人员8.08万人。", "8.08万人", "concept", "城镇新增就业"},
+		{"上涨幅度 is how a price index is stated", report + "居民消费价格总水平上涨幅度控制在2%左右。", "2%", "concept", "居民消费价格"},
+		{"同口径 is the basis of a growth", report + "一般公共预算收入同口径增长5.5%左右。", "5.5%", "concept", "一般公共预算收入"},
 		{"no head when the join is the last name again", report + "工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。", "9.4%", "concept", ""},
 		{"a bracketed remark stays in its clause", "2025年乙市国民经济和社会发展统计公报\n全年全市固定资产投资(不含农户,下同)比上年增长5.6%。", "5.6%", "concept", "固定资产投资"},
 		{"a time word before the area's own scope is no place", "2025年乙州国民经济和社会发展统计公报\n年末自治州金融机构各项存款余额770.98亿元。", "770.98亿元", "area", ""},
