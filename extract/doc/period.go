@@ -41,6 +41,10 @@ var (
 	captionOpeners = lexicon.Get("caption-openers")
 	levelWords     = lexicon.Get("budget-levels")
 	wholeAreaWords = lexicon.Get("whole-area")
+
+	budgetUnitSuffixes = lexicon.Get("budget-unit-suffixes")
+	budgetUnitTails    = lexicon.Get("budget-unit-tails")
+	notUnitPlaces      = lexicon.Get("budget-unit-not")
 )
 
 // titleSearchLines is how far into a document its title or date line is looked for: a
@@ -572,7 +576,14 @@ var relativeYearStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, y
 // with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines after it, up
 // to a line opening with the whole area (全市…) or a heading that names no level. "" is
 // the whole area.
-type levelPass struct{ cur string }
+//
+// A heading naming a part of the area the report gives accounts of its own (（三）高新区
+// 预算执行情况, 一、常德经济技术开发区) sets that part for its sub-headings too (1.一般公共
+// 预算), up to the next heading of its rank or above.
+type levelPass struct {
+	cur    string
+	unitLv int // the heading level that set cur to a part of the area; 0: none
+}
 
 // line reads the next line, whose heading level is lv, and returns its budget level.
 func (p *levelPass) line(raw []rune, lv int) string {
@@ -582,10 +593,45 @@ func (p *levelPass) line(raw []rune, lv int) string {
 		if w := string(line[:levelWords.PrefixAt(line, 0)]); w != p.cur {
 			p.cur = w
 		}
-	case wholeAreaWords.PrefixAt(line, 0) > 0 || lv > 0:
-		p.cur = ""
+		p.unitLv = 0
+	case lv > 0 && p.unitLv > 0 && lv > p.unitLv && wholeAreaWords.PrefixAt(line, 0) == 0:
+		// a sub-heading of a part's section: still the part's
+	case lv > 0:
+		p.cur, p.unitLv = "", 0
+		if unit := budgetUnitHeading(line); unit != "" {
+			p.cur, p.unitLv = unit, lv
+		}
+	case wholeAreaWords.PrefixAt(line, 0) > 0:
+		p.cur, p.unitLv = "", 0
 	}
 	return p.cur
+}
+
+// budgetUnitHeading returns the part of the area a heading names, alone or before the
+// accounts it heads (高新区预算执行情况, 益阳高新区预算草案, 常德经济技术开发区); "" for any
+// other heading (城乡社区支出, 市对区转移支付情况, 全市及市本级预算安排).
+func budgetUnitHeading(line []rune) string {
+	for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
+	end := len(line)
+	if k, _ := budgetUnitTails.IndexIn(line, 0, len(line)); k > 0 {
+		if n := budgetUnitTails.PrefixAt(line, k); k+n != len(line) {
+			return "" // more after the accounts' words: some other heading
+		}
+		end = k
+	}
+	name := line[:end]
+	n := budgetUnitSuffixes.SuffixBefore(name, len(name))
+	if n == 0 || len(name) < 3 || notUnitPlaces.SuffixBefore(name, len(name)) > 0 {
+		return ""
+	}
+	for _, r := range name {
+		if r == '全' || r == '和' || r == '及' || r == '、' || r == '对' || r == '与' || cjk.IsDigit(r) {
+			return "" // the whole area, several parts, a transfer between levels, a year
+		}
+	}
+	return string(name)
 }
 
 // skipNumbering drops an item's number at the start of a line: (2), （二）, 2., 二、.
