@@ -226,6 +226,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		} else if p := planStartLevel(a, tc.passage, m.Start); p != "" {
 			at.period = p // …从3826.5亿元增长到4398.6亿元 in the review of 2021-2025: 2020's level
 		}
+		if len(tc.passage) == 4 && !timeInSpan(exprs, c.Start, m.Start) {
+			if span := cumulativeSpan(exprs, a, c.Start, m.Start, m.End); span != "" {
+				at.period = span // 累计完成672亿元,从2020年的…增加到2025年的…: 2021-2025
+			}
+		}
 		at.qualifier = m.qualifier
 		if at.qualifier == units.NoQualifier {
 			at.qualifier = distantQualifier(a, lb, m.Start)

@@ -487,6 +487,50 @@ func averageSpan(exprs []timeExpr, a []rune, clauseFrom, start int) string {
 	return fmt.Sprintf("%d-%d", lo+1, hi)
 }
 
+// cumulativeSpan is the period of a total over the years (累计完成672亿元) in the review of
+// one year when its sentence goes on from one stated year to another (从2020年的110.4亿元
+// 增加到2025年的155.2亿元): the years after the first up to the second, the span the total
+// sums. "" when the clause has no word of a total before the figure, or no such from-to
+// follows it.
+func cumulativeSpan(exprs []timeExpr, a []rune, clauseFrom, start, end int) string {
+	if k, n := cumulative.IndexIn(a, clauseFrom, start); k < 0 || averageWords.PrefixAt(a, k) == n {
+		return "" // 年均 is an average: averageSpan's
+	}
+	lo, hi := 0, 0
+	for _, e := range exprs {
+		if e.start < end || len(e.values) != 1 || len(e.values[0]) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(e.values[0])
+		if err != nil {
+			continue
+		}
+		if lo == 0 {
+			if e.start == 0 || (a[e.start-1] != '从' && a[e.start-1] != '由') {
+				return "" // the first year after the figure opens no from-to
+			}
+			lo = y
+			continue
+		}
+		hi = y
+		break
+	}
+	if lo == 0 || hi-lo < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%d-%d", lo+1, hi)
+}
+
+// timeInSpan reports a time expression within a[from:to].
+func timeInSpan(exprs []timeExpr, from, to int) bool {
+	for _, e := range exprs {
+		if e.start >= from && e.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
 // chineseMonth reads 十月 / 十二月 / 三月 at a[j].
 func chineseMonth(a []rune, j int) (int, int) {
 	for n := 3; n >= 1; n-- {
