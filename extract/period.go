@@ -5,6 +5,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"strconv"
+	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
@@ -27,6 +28,7 @@ var (
 	changeAfterSpan = lexicon.Get("change-after-span")
 	startLevel      = lexicon.Get("start-level")
 	cumulative      = lexicon.Get("cumulative")
+	timeOpeners     = lexicon.Get("time-openers")
 	steadyLevel     = lexicon.Get("steady-level")
 	averageWords    = lexicon.Get("average-words")
 	recurring       = lexicon.Get("recurring")
@@ -591,6 +593,9 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 			continue // 为“十三五”时期的2.2倍: the time a multiple is of is its base
 		}
 		if exprs[k].end <= start && !exprs[k].baseline && !asideClosed(a, exprs[k].end, start) {
+			if !opensClause(a, exprs[k].start) && cjk.IndexRune(a, exprs[k].end, start, ';', '；') >= 0 {
+				continue // 上年平均值分别为…;年平均降水量分别为113.5毫米: a time inside a clause's words ends with it
+			}
 			best = &exprs[k]
 			break
 		}
@@ -617,6 +622,19 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		}
 	}
 	return "", false
+}
+
+// opensClause reports a time expression at a[i] that opens its clause (2025年,…; …;全年…):
+// what it says goes on over the clauses after it. A time inside a clause's words (上年平均值)
+// qualifies them only.
+func opensClause(a []rune, i int) bool {
+	for i > 0 && (a[i-1] == '“' || a[i-1] == '"') {
+		i-- // “十四五”期间,…
+	}
+	if n := timeOpeners.SuffixBefore(a, i); n > 0 {
+		i -= n // 截至2026年1月底,…
+	}
+	return i == 0 || strings.ContainsRune(",，;；。:：\n", a[i-1])
 }
 
 // fromToEnd dates the ends of a change stated over a range of years (2020年到2025年,…比重
