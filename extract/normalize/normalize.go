@@ -132,6 +132,12 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 				i += n
 				continue
 			}
+		case 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F:
+			// A word processor's fixed-width spaces (&ensp; in 81.63&ensp;亿元): as a space.
+			if n := digitHanGap(rs, i, prev); n > 0 {
+				i += n
+				continue
+			}
 		case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
 			// soft hyphen and zero-width characters: invisible noise
 			i++
@@ -194,7 +200,7 @@ func fold(r rune) rune {
 		return r
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
-	case r == 0x3000, r == 0x00A0:
+	case r == 0x3000, r == 0x00A0, isTypographicSpace(r):
 		return ' '
 	case r >= 0xFFE0 && r <= 0xFFE6:
 		return fullwidthSigns[r-0xFFE0]
@@ -309,11 +315,18 @@ func tagLen(rs []rune, i int) int {
 
 func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
+// isTypographicSpace reports the fixed-width spaces of typesetting (U+2000–U+200A, the
+// narrow no-break and the medium mathematical space): a word processor's &ensp; and
+// &emsp; between a number and its unit are spaces like any other.
+func isTypographicSpace(r rune) bool {
+	return r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F
+}
+
 // digitHanGap returns the length of the run of spaces at rs[i] when it stands between a
 // digit and a Han character (either way round), else 0.
 func digitHanGap(rs []rune, i int, prev rune) int {
 	j := i
-	for j < len(rs) && rs[j] == ' ' {
+	for j < len(rs) && (rs[j] == ' ' || isTypographicSpace(rs[j])) {
 		j++
 	}
 	if j == len(rs) || j-i > 3 {
