@@ -28,6 +28,7 @@ func TestMentionFamilies(t *testing.T) {
 		{"range", "投产产能约2000-3000片每月。", []string{"2000-3000片每月"}},
 		{"a page's view counter is chrome", "日期:2026-02-24 来源:市财政局 浏览:4015次 字体:【大中小】\n全市收入增长5%。", []string{"5%"}},
 		{"the term a note defines is a name", "注释\n［10］两个基地、两个枢纽、两个网络：建成2个国家级基地。", []string{"2个"}},
+		{"a survey named by its sampling fraction is a name", "常住人口根据1%人口变动抽样调查数据推算,增长1%。", []string{"1%"}},
 		{"what a rate is per is no record", "每10万人口高等教育平均在校生增长27%,每10万人刑事案件数下降36.9%。", []string{"27%", "36.9%"}},
 		{"but a span after 每 stays a span", "每5年开展一次普查,每户补贴1000元。", []string{"1000元"}},
 		{"an item number and a year are no decimal", "4.2017年起,国家统计局执行新的国民经济行业分类标准,规模以上工业企业1200家。", []string{"1200家"}},
