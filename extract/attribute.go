@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -249,7 +250,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if y := baselineFigureYear(a, c.Start, m.Start, tc); y != "" {
 			at.period, baseFigure = y, true // 比上年执行数515444万元增长1%: last year's outturn, the base
 		}
-		if (d.Forward[line] || targets[i] || budgetStage) && !baseFigure && !countsIndicators(at.indicator, m.Unit) {
+		if (d.Forward[line] || targets[i] || budgetStage || yearsAhead(at.period, d.Unbegun)) && !baseFigure && !countsIndicators(at.indicator, m.Unit) {
 			at.modality = "target"
 		}
 	}
@@ -323,6 +324,18 @@ func changeNameBefore(a []rune, from, start int) bool {
 // 千亿级关口): a metaphor, not a measure.
 func isLevelStep(indicator string) bool {
 	return levelMetaphors.SuffixOf(indicator) > 0
+}
+
+// yearsAhead reports a period of whole years (2026, 2026-2030) none of which had begun when
+// the document was written (Document.Unbegun; 0: unknown): its figures are planned or forecast (SPEC
+// §1), whatever passage they stand in (2026年年初预算…安排转移支付资金186,374万元 in an
+// annex of a budget report). A month (截至2026年2月4日…, 2026-02) may be past already.
+func yearsAhead(period string, ahead int) bool {
+	if ahead == 0 || len(period) != 4 && len(period) != 9 || len(period) == 9 && period[4] != '-' {
+		return false
+	}
+	y, err := strconv.Atoi(period[:4])
+	return err == nil && y >= ahead
 }
 
 // countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性

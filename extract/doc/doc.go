@@ -49,6 +49,11 @@ type Document struct {
 	Now int
 	// Genre is the kind of document its title names.
 	Genre Genre
+	// Unbegun is the first year that had not begun when the document was written: the
+	// year after its latest full date, or a budget report's draft year (2026 for one
+	// executing 2025); 0 when unknown. A figure of a whole year from it on is a plan or a
+	// forecast, never a reported fact.
+	Unbegun int
 	// Area is the place the document is about (河南省), "" when it does not say: a
 	// figure about it has an empty area (SPEC.md §1).
 	Area string
@@ -94,6 +99,7 @@ type Outline struct {
 	Area               string
 	titleLine          int // the title's line, -1 when none
 	ahead              int // the first year still ahead when the document was written
+	unbegun            int // Document.Unbegun
 }
 
 // HeadLines is how many lines of a document's analysis text ReadOutline needs.
@@ -121,6 +127,12 @@ func ReadOutline(head []rune, written int) Outline {
 		now = max(year, written) // delivered the year after the one it executes
 	}
 	o.Year, o.Now, o.Genre, o.titleLine, o.ahead = year, now, genre, title, ahead
+	switch {
+	case genre == BudgetReport && year > 0:
+		o.unbegun = year + 1 // the draft's year: budgeted, whenever delivered
+	case o.Written > 0:
+		o.unbegun = o.Written + 1 // a year already begun may have facts of its months
+	}
 	o.Area = ownArea(head, starts, title)
 	return o
 }
@@ -193,7 +205,7 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 		srcStarts = lineStarts(src)
 	}
 	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: srcStarts, firstLine: first,
-		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area}
+		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area, Unbegun: o.unbegun}
 	d.Forward = make([]bool, len(d.LineStarts))
 	d.levels = make([]string, len(d.LineStarts))
 	d.passage = []passageChange{{0, ""}}
