@@ -25,22 +25,23 @@ const (
 )
 
 var (
-	yearThis       = lexicon.Get("year-this")
-	yearLast       = lexicon.Get("year-last")
-	yearJustPast   = lexicon.Get("year-just-past")
-	yearNext       = lexicon.Get("year-next")
-	yearsPastFive  = lexicon.Get("years-past-five")
-	titleWords     = lexicon.Get("title-words")
-	bulletinTitle  = lexicon.Get("bulletin-title")
-	reportTitle    = lexicon.Get("report-title")
-	budgetTitle    = lexicon.Get("budget-title")
-	planTitle      = lexicon.Get("plan-title")
-	baselineWords  = lexicon.Get("baseline-before")
-	vocatives      = lexicon.Get("vocatives")
-	planLeadIn     = lexicon.Get("plan-lead-in")
-	captionOpeners = lexicon.Get("caption-openers")
-	levelWords     = lexicon.Get("budget-levels")
-	wholeAreaWords = lexicon.Get("whole-area")
+	yearThis         = lexicon.Get("year-this")
+	yearLast         = lexicon.Get("year-last")
+	yearJustPast     = lexicon.Get("year-just-past")
+	yearNext         = lexicon.Get("year-next")
+	yearsPastFive    = lexicon.Get("years-past-five")
+	titleWords       = lexicon.Get("title-words")
+	bulletinTitle    = lexicon.Get("bulletin-title")
+	reportTitle      = lexicon.Get("report-title")
+	budgetTitle      = lexicon.Get("budget-title")
+	budgetDisclosure = lexicon.Get("budget-disclosure-title")
+	planTitle        = lexicon.Get("plan-title")
+	baselineWords    = lexicon.Get("baseline-before")
+	vocatives        = lexicon.Get("vocatives")
+	planLeadIn       = lexicon.Get("plan-lead-in")
+	captionOpeners   = lexicon.Get("caption-openers")
+	levelWords       = lexicon.Get("budget-levels")
+	wholeAreaWords   = lexicon.Get("whole-area")
 
 	budgetUnitSuffixes = lexicon.Get("budget-unit-suffixes")
 	budgetUnitTails    = lexicon.Get("budget-unit-tails")
@@ -168,6 +169,11 @@ func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
 		}
 		for i := range line {
 			if y, yn := cjk.YearAt(line, i); yn > 0 && i+yn < len(line) && line[i+yn] == '年' {
+				if budgetDisclosure.In(line) {
+					// 红河州2026年度政府预算公开: the publication of the year's budget, whose
+					// report executes the year before (SPEC §5: that year is the document's).
+					return y - 1, k, BudgetReport
+				}
 				g := genreOf(line)
 				for j := k + 1; g == OtherGenre && j < min(n, k+maxTitleLines); j++ {
 					line = append(append([]rune{}, line...), lineAt(a, lineStarts, j)...)

@@ -25,6 +25,7 @@ func TestStatedYear(t *testing.T) {
 		{"bulletin", "首页 > 统计数据\n2025年泉州市国民经济和社会发展统计公报\n泉州市统计局\n2026-03-20\n", 2025, Bulletin},
 		{"budget report: the execution year", "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n", 2025, BudgetReport},
 		{"a budget report a portal files under 工作报告", "关于常德市2025年预算执行情况与2026年全市及市级预算(草案)的报告_工作报告_市八届人大五次会议\n一、2025年全市预算执行情况\n", 2025, BudgetReport},
+		{"a portal's budget publication names the draft's year", "政府预算\n发布日期: 2026-02-12\n红河州2026年度政府预算公开\n目录\n一、财政预算报告(关于红河州2025年地方财政预算执行情况和2026年地方财政预算草案的报告)\n", 2025, BudgetReport},
 		{"portal date line", "您当前位置: 首页\n关于市政协提案的答复\n发布日期:2017-07-27      浏览次数:\n许若宁委员:\n", 2017, OtherGenre},
 		{"signature date only", "罗得力代表:\n您提出的建议收悉。\n广州市工业和信息化局\n2022年5月30日\n", 2022, OtherGenre},
 		{"no year at all", "一、主要工作\n全市新增企业5家。\n", 0, OtherGenre},
