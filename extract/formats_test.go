@@ -170,6 +170,42 @@ func TestXLSXNumberedSiblings(t *testing.T) {
 	}
 }
 
+// TestXLSXLayoutColumns: a print layout's helper column of row references (a header
+// ending in a bare number over rising integers) gives no records; a sum's binary noise
+// (-11422.5000000001) is written as the sheet shows it, and 增减变化 under 单位：万元 is an
+// amount.
+func TestXLSXLayoutColumns(t *testing.T) {
+	rows := [][]any{
+		{"2025年乙市一般公共预算收支情况表"},
+		{"单位：万元"},
+		{"项目", "2025年预算数", "3", "执行数"},
+		{"税收收入", 292946, 8, 288755},
+		{"非税收入", 100000, 10, 90000},
+		{"罚没收入", 29964, 22, 19234},
+		{"捐赠收入", 100, 40, 6},
+		{"其他收入", 11, 45, 9},
+	}
+	got := recordsJSONL(t, "budget.xlsx", workbook(t, rows))
+	for _, v := range []string{"8", "10", "22", "40", "45"} {
+		if bytes.Contains(got, []byte(`"text":"`+v+`"`)) {
+			t.Errorf("row reference %s read as a figure:\n%s", v, got)
+		}
+	}
+	if !bytes.Contains(got, []byte(`"text":"288755"`)) {
+		t.Errorf("data cells lost:\n%s", got)
+	}
+	noise := [][]any{
+		{"2025年乙市地方政府债务投向情况表"},
+		{"单位：万元"},
+		{"项目", "政府债务2025年增减变化"},
+		{"基础设施", -11422.500000000091},
+	}
+	got = recordsJSONL(t, "debt.xlsx", workbook(t, noise))
+	if want := `"text":"-11422.5","value":114225000,"unit":"元"`; !bytes.Contains(got, []byte(want)) {
+		t.Errorf("no %s in\n%s", want, got)
+	}
+}
+
 // workbook returns an XLSX file whose first sheet holds rows, from A1 down.
 func workbook(t *testing.T, rows [][]any) []byte {
 	t.Helper()

@@ -316,9 +316,30 @@ func codeColumns(data [][]read.Cell, labels []bool, header []string) []bool {
 		}
 	}
 	for c := range codes {
-		codes[c] = hasWord(codeColumnWords, header[c]) || c < firstLabel && firstLabel < len(labels)
+		codes[c] = hasWord(codeColumnWords, header[c]) || c < firstLabel && firstLabel < len(labels) || rowRefColumn(data, header[c], c)
 	}
 	return codes
+}
+
+// rowRefColumn reports a spreadsheet's helper column of row references: a header that
+// ends in a bare number (2025年 over 3) above integers rising row by row (8, 10, 22, 40…),
+// the rows a print layout picks. Data under a year (2021 | 8738, -4347) never rises so.
+func rowRefColumn(data [][]read.Cell, header string, c int) bool {
+	if header == "" || header[len(header)-1] < '0' || header[len(header)-1] > '9' {
+		return false
+	}
+	prev, n := -1, 0
+	for _, row := range data {
+		if c >= len(row) || row[c].Text == "" {
+			continue
+		}
+		v, err := strconv.Atoi(strings.TrimSpace(row[c].Text))
+		if err != nil || v <= prev {
+			return false
+		}
+		prev, n = v, n+1
+	}
+	return n >= 5
 }
 
 // rowLabel is the name of the row for the cells of column c: the nearest label cell to
@@ -420,6 +441,14 @@ func joinSpacedHan(s string) string {
 // unitIn reads a unit named in text: 单位：亿元, or a trailing bracket (产量（万吨）).
 func unitIn(s string) string {
 	if m := captionUnit.FindStringSubmatch(s); m != nil {
+		// A caption run into the header (…情况表单位：万元政府债务2025年增减变化): the
+		// longest start of what follows 单位 that is a unit.
+		rs := []rune(m[1])
+		for n := len(rs); n > 0; n-- {
+			if u, err := units.Parse("1" + string(rs[:n])); err == nil && u.Unit != "" {
+				return string(rs[:n])
+			}
+		}
 		return m[1]
 	}
 	if m := bracketUnit.FindStringSubmatch(s); m != nil {

@@ -24,3 +24,17 @@ func TestCleanLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitIn(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"单位：万元", "万元"},
+		{"产量（万吨）", "万吨"},
+		{"2025年乙市地方政府债务投向情况表单位：万元政府债务2025年增减变化", "万元"}, // a caption run into a header
+		{"单位:亿元", "亿元"},
+		{"预算数", ""},
+	} {
+		if got := unitIn(c.in); got != c.want {
+			t.Errorf("unitIn(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

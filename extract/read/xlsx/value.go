@@ -20,7 +20,7 @@ import (
 // Dates, text and anything else that does not read as a number are kept as formatted.
 func cellText(shown, raw string) string {
 	if shown == raw {
-		return shown
+		return withoutFloatNoise(shown)
 	}
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
@@ -36,7 +36,7 @@ func cellText(shown, raw string) string {
 	case canon(f) == canon(v):
 		return digits
 	}
-	return canon(v)
+	return withoutFloatNoise(canon(v))
 }
 
 // plain strips a formatted number of separators, currency signs and padding, turns
@@ -62,4 +62,39 @@ func plain(s string) (string, bool) {
 func canon(v float64) string {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'e', 14, 64), 64)
 	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// withoutFloatNoise drops the binary noise a sum of decimals leaves in a stored number
+// (-11422.5000000001 for -11422.5): a number of 14 or more significant digits that reads
+// in 10 or fewer once rounded to 12 is written rounded, as a spreadsheet shows it. Any
+// other text is returned as it is.
+func withoutFloatNoise(s string) string {
+	if significantDigits(s) < 14 {
+		return s
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'e', 11, 64), 64)
+	if short := strconv.FormatFloat(r, 'f', -1, 64); significantDigits(short) <= 10 {
+		return short
+	}
+	return s
+}
+
+// significantDigits counts the digits of a decimal numeral from its first non-zero one,
+// trailing zeros of a fraction excluded.
+func significantDigits(s string) int {
+	s = strings.TrimLeft(strings.TrimPrefix(s, "-"), "0.")
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+	}
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
 }
