@@ -518,6 +518,9 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			return prev // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		switch {
+		case strongLeft && a[l.s] == '占' && prev != "" && l.s > c.Start && isPunctBreak(a[l.s-1]):
+			// 无人机产量增长39%、占全国9成: the share is of what the clause is about
+			return prev + text(a, l)
 		case strongLeft:
 			return text(a, l)
 		case !r.empty() && (noun || l.empty()):

@@ -47,6 +47,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"a share after a change is of the clause's subject", "无人机产量增长39%、占全国9成,工业机器人产量增长31.2%、占全国4成。", "4成", "工业机器人产量占全国"},
+		{"and 占比 after an amount too", "全市民生支出246.5亿元、占比83%。", "83%", "民生支出占比"},
 		{"overlapping verbs split where both are verbs", "新建改扩建及维修改造公办幼儿园200所以上。", "200所", "公办幼儿园"},
 		{"a noun holding a verb is no verb", "移动电话用户422.99万户;固定互联网宽带接入用户175.02万户,增长4.7%。", "175.02万户", "固定互联网宽带接入用户"},
 		{"an average's adverb is no part of the name", "主要指标包括:地区生产总值年均增速4.5%-5%、服务贸易年均增长5%。", "4.5%-5%", "地区生产总值"},
