@@ -495,9 +495,6 @@ func averageSpan(exprs []timeExpr, a []rune, clauseFrom, start int) string {
 // sums. "" when the clause has no word of a total before the figure, or no such from-to
 // follows it.
 func cumulativeSpan(exprs []timeExpr, a []rune, clauseFrom, start, end int) string {
-	if k, n := cumulative.IndexIn(a, clauseFrom, start); k < 0 || averageWords.PrefixAt(a, k) == n {
-		return "" // 年均 is an average: averageSpan's
-	}
 	lo, hi := 0, 0
 	for _, e := range exprs {
 		if e.start < end || len(e.values) != 1 || len(e.values[0]) != 4 {
@@ -518,7 +515,10 @@ func cumulativeSpan(exprs []timeExpr, a []rune, clauseFrom, start, end int) stri
 		break
 	}
 	if lo == 0 || hi-lo < 2 {
-		return ""
+		return "" // most figures: no from-to after them, told without a look at the clause
+	}
+	if k, n := cumulative.IndexIn(a, clauseFrom, start); k < 0 || averageWords.PrefixAt(a, k) == n {
+		return "" // 年均 is an average: averageSpan's
 	}
 	return fmt.Sprintf("%d-%d", lo+1, hi)
 }
