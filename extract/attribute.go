@@ -862,12 +862,51 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 		names = splitNames(a, p, '、', '和', '及', '与')
 	}
 	if len(names) != last-first+1 {
+		if len(names) <= 1 && lb == c.Start {
+			// 海工装备、生物医药、…产业集群实现快速增长,同比增速分别为20.2%、13.7%、8.6%:
+			// the names are the clause before, the subject the 分别 clause goes on with.
+			if prev := previousClauseNames(a, c.Start, last-first+1); prev != nil {
+				return prev, i - first, phrase{}
+			}
+		}
 		return nil, 0, phrase{}
 	}
 	if slices.ContainsFunc(names, func(p phrase) bool { return isOrdinalFragment(a, p) }) {
 		return nil, 0, p // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return names, i - first, phrase{}
+}
+
+// maxPreviousClause bounds how far back previousClauseNames reads.
+const maxPreviousClause = 120
+
+// previousClauseNames returns the n names joined by 、 that open the clause before the one
+// starting at cs (up to its first verb), when that clause ends with a comma or semicolon
+// and holds no number; else nil.
+func previousClauseNames(a []rune, cs, n int) []phrase {
+	if cs < 2 || !strings.ContainsRune(",，;；", a[cs-1]) {
+		return nil
+	}
+	pe := cs - 1
+	ps := pe
+	for ps > 0 && pe-ps < maxPreviousClause && a[ps-1] != '\n' && (a[ps-1] == '、' || !isPunctBreak(a[ps-1])) {
+		if cjk.IsDigit(a[ps-1]) {
+			return nil // a clause of figures: its names are its own (新一代 is a name)
+		}
+		ps--
+	}
+	if ps > 0 && a[ps-1] != '\n' && !isPunctBreak(a[ps-1]) {
+		return nil // longer than a subject
+	}
+	end := pe
+	if v, _ := verbsObject.IndexIn(a, ps, pe); v > ps {
+		end = v
+	}
+	names := splitNames(a, phrase{ps, end}, '、')
+	if len(names) != n {
+		return nil
+	}
+	return names
 }
 
 // tightPairs returns the names a list of figures ms[first..last] pairs with without 分别:

@@ -47,6 +47,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"分别 after a clause of names pairs with them", "海工装备和高技术船舶、生物医药、金属新材料及制品产业集群实现快速增长,同比增速分别为20.2%、13.7%、8.6%。", "13.7%", "生物医药"},
+		{"a clause of names ending in its predicate", "万亿产业、国家先进制造业集群从无到有,分别达2个、3个。", "2个", "万亿产业"},
 		{"a share after a change is of the clause's subject", "无人机产量增长39%、占全国9成,工业机器人产量增长31.2%、占全国4成。", "4成", "工业机器人产量占全国"},
 		{"and 占比 after an amount too", "全市民生支出246.5亿元、占比83%。", "83%", "民生支出占比"},
 		{"overlapping verbs split where both are verbs", "新建改扩建及维修改造公办幼儿园200所以上。", "200所", "公办幼儿园"},
