@@ -488,8 +488,19 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		}
 		right = phrase{ms[i+1].End, nrb}
 	}
-	if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
-		prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
+	// What the figure is of when its own words name nothing: the clause's subject, else
+	// the name before. Read only when asked: most figures name their own.
+	prevArg, prevRead := prev, false
+	prevName := func() string {
+		if !prevRead {
+			prevRead = true
+			if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
+				prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
+			} else {
+				prev = prevArg
+			}
+		}
+		return prev
 	}
 	l, lk := cleanLeftKind(a, left)
 	if isRateUnit(m.Unit) {
@@ -515,18 +526,18 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			if p := cleanLeft(a, before); p.len() >= 2 {
 				return text(a, p)
 			}
-			return prev // 高于全国1.2个百分点: the gap of what the sentence is about
+			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		switch {
-		case strongLeft && a[l.s] == '占' && prev != "" && l.s > c.Start && isPunctBreak(a[l.s-1]):
+		case strongLeft && a[l.s] == '占' && l.s > c.Start && isPunctBreak(a[l.s-1]) && prevName() != "":
 			// 无人机产量增长39%、占全国9成: the share is of what the clause is about
-			return prev + text(a, l)
+			return prevName() + text(a, l)
 		case strongLeft:
 			return text(a, l)
 		case !r.empty() && (noun || l.empty()):
 			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
-		case prev != "":
-			return prev // 同比增长15%: the rate of what was just named
+		case prevName() != "":
+			return prevName() // 同比增长15%: the rate of what was just named
 		}
 		return text(a, l)
 	}
@@ -562,10 +573,10 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		return text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
 	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
-	case prev == "":
+	case prevName() == "":
 		return subjects.sentence(a, c)
 	}
-	return prev
+	return prevName()
 }
 
 // isDivisionUnit reports a unit that counts places and names them: in 玉树3县5乡 the 3
