@@ -88,13 +88,15 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			rb = ms[i+1].Start
 		}
 		at := &out[i]
-		prev := prevIndicator
-		if afterStep || prevUnit != m.Unit && !isRateUnit(m.Unit) {
-			// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
-			// is about the sentence's subject, not about that count.
-			if subj := subjects.sentence(a, c); subj != "" {
-				prev = subj
+		prev := func() string { // read only when the figure's own words name nothing
+			if afterStep || prevUnit != m.Unit && !isRateUnit(m.Unit) {
+				// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
+				// is about the sentence's subject, not about that count.
+				if subj := subjects.sentence(a, c); subj != "" {
+					return subj
+				}
 			}
+			return prevIndicator
 		}
 		changeFrom, changeAt, bracketed := lb, m.Start, false
 		if name, from, open := bracketedAfter(a, ms, i, sen.Start); name != "" {
@@ -459,7 +461,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 const shareQualifierWindow = 12
 
 // indicatorOf chooses what mention i measures (SPEC §4).
-func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prev string, subjects *subjectMemo) string {
+func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo) string {
 	m := ms[i]
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
@@ -490,14 +492,14 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	}
 	// What the figure is of when its own words name nothing: the clause's subject, else
 	// the name before. Read only when asked: most figures name their own.
-	prevArg, prevRead := prev, false
+	prev, prevRead := "", false
 	prevName := func() string {
 		if !prevRead {
 			prevRead = true
 			if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
 				prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
 			} else {
-				prev = prevArg
+				prev = prevOf()
 			}
 		}
 		return prev
