@@ -416,8 +416,9 @@ func trimPhrase(a []rune, p phrase) phrase {
 			p.s += n // 46.全市…: the number of a task in a list
 			changed = true
 		}
-		// 每家予以…: "each", not what is measured.
-		if !p.empty() && a[p.s] == '每' && p.s+1 < p.e {
+		// 每家予以…: "each", not what is measured. A base with a number (每千人口执业医师,
+		// 每万人口发明专利拥有量) is what a rate is per: part of its name.
+		if !p.empty() && a[p.s] == '每' && p.s+1 < p.e && !units.IsChineseNumeral(a[p.s+1]) && !cjk.IsDigit(a[p.s+1]) {
 			if f, ok := unitWordAt(a, p.s+1); ok {
 				p.s += 1 + f
 				changed = true
