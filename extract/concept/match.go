@@ -20,8 +20,9 @@ func (l *List) MatchPlace(phrase, after string) (concept, place string, err erro
 	phrase = trimSpace(phrase)
 	s, ok := l.memo.load(phrase)
 	if !ok {
-		s = l.strip(phrase)
-		s.place, _ = StripPlace(phrase)
+		bare := withoutAsides(phrase)
+		s = l.strip(bare)
+		s.place, _ = StripPlace(bare)
 		l.memo.store(phrase, s)
 	}
 	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
@@ -93,4 +94,35 @@ func trimSpace(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// asideOpeners open a bracketed aside that says what a figure includes or leaves out
+// (市本级(含现代物流产业开发区)地方一般公共预算收入): no part of what is measured.
+var asideOpeners = []string{"不含", "不包括", "含", "包括", "剔除"}
+
+// withoutAsides drops the bracketed asides of asideOpeners from phrase.
+func withoutAsides(phrase string) string {
+	for {
+		open, width := strings.IndexByte(phrase, '('), 1
+		if k := strings.Index(phrase, "（"); k >= 0 && (open < 0 || k < open) {
+			open, width = k, len("（")
+		}
+		if open < 0 {
+			return phrase
+		}
+		inner := phrase[open+width:]
+		aside := false
+		for _, w := range asideOpeners {
+			if strings.HasPrefix(inner, w) {
+				aside = true
+				break
+			}
+		}
+		end := strings.IndexAny(inner, ")）")
+		if !aside || end < 0 {
+			return phrase
+		}
+		_, cw := utf8.DecodeRuneInString(inner[end:])
+		phrase = phrase[:open] + inner[end+cw:]
+	}
 }
