@@ -32,6 +32,8 @@ func FuzzMatch(f *testing.F) {
 	f.Add("全省地区生产总值", "增长")
 	f.Add("河南省郑州市", "")
 	f.Add("2025年", "年")
+	f.Add("市本级(含经开区（不含）)一般公共预算收入", "")
+	f.Add("(含", "")
 	f.Fuzz(func(t *testing.T, phrase, after string) {
 		_, _ = Default().Match(phrase, after)
 		StripPlace(phrase)

@@ -10,7 +10,7 @@ import (
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"", "區(qū)", "?zhí)", "?/span>", "&amp;&#x4e00;&#12345", "<p class=\"x\">１２％</p>",
-		"產（chǎn）", "a&nbsp;b\u3000c", "\ufffdqū)", "執zhí)行",
+		"產（chǎn）", "a&nbsp;b\u3000c", "\ufffdqū)", "執zhí)行", "81.63\u2002\u2003亿元", "\u2009\u202f1",
 	} {
 		f.Add(s)
 	}
