@@ -108,10 +108,16 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
 			}
 		}
+		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
+		if isMoneyUnit(baseUnit(m.Unit)) && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
+			if name := subjectBeforeFrom(a, afterFrame(a, c.Start, m.Start), m.Start); name != "" {
+				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
+			}
+		}
 		capAt := capBefore(a, lb, m.Start)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
-		budgetStage := false // a budget's figure before its outturn: a plan (年初预算, 调整为)
+		budgetStage := fromStage // a budget's figure before its outturn: a plan (年初预算, 调整为)
 		if name, ok := withoutBudgetStage(at.indicator); ok && isMoneyUnit(baseUnit(m.Unit)) {
 			at.indicator, budgetStage = name, true // 一般公共预算收入年初预算合计2357308万元
 		} else if isMoneyUnit(baseUnit(m.Unit)) && budgetItself(at.indicator) {
@@ -258,6 +264,32 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	}
 	splitPairs(opts.concepts(), out)
 	splitOrdinals(opts.concepts(), ms, out)
+}
+
+// maxFromFrame bounds the words between 从 and the figure it opens (年初预算的, 2021年的).
+const maxFromFrame = 8
+
+// subjectBeforeFrom names a figure a change starts from by what changed, the words before
+// 从/由 (州本级一般公共预算收支总计从年初预算的3,724,171万元调整为…), when only a time or a
+// budget stage (年初预算) and 的 stand between 从 and the figure; "" otherwise.
+func subjectBeforeFrom(a []rune, from, start int) string {
+	k := start
+	if k > from && a[k-1] == '的' {
+		k--
+	}
+	for j := k - 1; j >= from && k-j <= maxFromFrame; j-- {
+		if startLevel.PrefixAt(a, j) == 0 {
+			continue
+		}
+		if !budgetStages.Contains(string(a[j+1 : k])) {
+			return "" // 从2021年的…: the years' own rules name it
+		}
+		if p := cleanLeft(a, phrase{from, j}); p.len() >= 2 {
+			return text(a, p)
+		}
+		return ""
+	}
+	return ""
 }
 
 // moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,

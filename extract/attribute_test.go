@@ -47,6 +47,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"和 before the next item is no part of its name", "包括新增债券1531亿元和再融资债券882.1亿元。", "882.1亿元", "再融资债券"},
+		{"but 和美 is a word", "建成和美乡村120个。", "120个", "和美乡村"},
 		{"a rate's base with a number is part of its name", "每千人口执业(助理)医师3.2人。", "3.2人", "每千人口执业(助理)医师"},
 		{"每万人口, not 口", "每万人口高价值发明专利拥有量达到15.2件。", "15.2件", "每万人口高价值发明专利拥有量"},
 		{"分别 after a clause of names pairs with them", "海工装备和高技术船舶、生物医药、金属新材料及制品产业集群实现快速增长,同比增速分别为20.2%、13.7%、8.6%。", "13.7%", "生物医药"},

@@ -31,6 +31,7 @@ var (
 	budgetAccounts    = lexicon.Get("budget-accounts")
 	bareAccountItems  = lexicon.Get("bare-account-items")
 	budgetStages      = lexicon.Get("budget-stage-suffixes")
+	adjustVerbs       = lexicon.Get("adjust-verbs")
 	adjustmentVerbs   = lexicon.Get("budget-adjustment-verbs")
 )
 

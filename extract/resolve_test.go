@@ -222,6 +222,8 @@ func TestGenreFamilies(t *testing.T) {
 		{"a total of the next clause too", budget + "2025年,全市财政运行平稳。全市收入累计完成672亿元,从2020年的110.4亿元增加到2025年的155.2亿元;全市支出累计完成1155.6亿元,从2020年的199.7亿元增加到2025年的239.2亿元。", "1155.6亿元", "period", "2021-2025"},
 		{"a whole year not begun when written is planned, whatever the passage", budget + "(二)其他需要报告的事项\n州本级财力安排州对县市转移支付资金186374万元,较2026年年初预算增加5%。\n2026年年初预算州本级财力安排州对县市转移支付资金196374万元。", "196374万元", "modality", "target"},
 		{"but a month of it may be past", budget + "(二)其他需要报告的事项\n截至2026年2月4日,市级一般公共预算支出3.24亿元。", "3.24亿元", "modality", ""},
+		{"the figure a budget's change starts from is named by what changed", budget + "州本级一般公共预算收支总计从年初预算的3,724,171万元调整为3,754,241万元。", "3,724,171万元", "indicator", "州本级一般公共预算收支"},
+		{"and it is the budget, a plan", budget + "州本级一般公共预算收支总计从年初预算的3,724,171万元调整为3,754,241万元。", "3,724,171万元", "modality", "target"},
 		{"the whole area again", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n(3)全市收支。一般公共预算支出3359.7亿元。", "3359.7亿元", "area", ""},
 		{"an estimate of the year executed is a forecast (SPEC §1 lists 预计)", budget + "2025年,全市一般公共预算收入预计完成207亿元左右。", "207亿元", "modality", "target"},
 		{"a forecast goes on over the clauses that only continue it", budget + "2025年,全市一般公共预算收入预计完成207亿元左右,同比增长3.2%左右。", "3.2%", "modality", "target"},
