@@ -557,6 +557,11 @@ func closesBracketIn(a []rune, p phrase) bool {
 func dropTrailingFunction(a []rune, p phrase) phrase {
 	for !p.empty() {
 		if n := longestSuffixWithin(dropAfter, a, p); n > 0 {
+			if q, _ := units.QualifierBefore(a[p.e-n:p.e], n); q != units.NoQualifier {
+				if q, _ := units.QualifierBefore(a, p.e); q == units.NoQualifier {
+					break // 节约, 签约: a word ending in a qualifier's character (约) is no qualifier
+				}
+			}
 			p.e -= n
 			continue
 		}
