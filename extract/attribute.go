@@ -110,7 +110,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		}
 		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
 		if isMoneyUnit(baseUnit(m.Unit)) && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
-			if name := subjectBeforeFrom(a, afterFrame(a, c.Start, m.Start), m.Start); name != "" {
+			if name := subjectBeforeFrom(a, afterFrame(a, c.Start, m.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
 		}
@@ -227,6 +227,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0
 			level := m.Unit == "%" || m.Unit == "‰" || stock
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, level)
+			if fromStage && len(tc.passage) == 4 {
+				at.period = tc.passage // 从X调整为Y: the year's budget before its adjustment, not last year's level
+			}
 			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}
@@ -271,8 +274,9 @@ const maxFromFrame = 8
 
 // subjectBeforeFrom names a figure a change starts from by what changed, the words before
 // 从/由 (州本级一般公共预算收支总计从年初预算的3,724,171万元调整为…), when only a time or a
-// budget stage (年初预算) and 的 stand between 从 and the figure; "" otherwise.
-func subjectBeforeFrom(a []rune, from, start int) string {
+// budget stage (年初预算) and 的 stand between 从 and the figure, or nothing when the figure is
+// adjusted (均从3,754,241万元调整为…); "" otherwise.
+func subjectBeforeFrom(a []rune, from, start int, adjusted bool) string {
 	k := start
 	if k > from && a[k-1] == '的' {
 		k--
@@ -281,8 +285,8 @@ func subjectBeforeFrom(a []rune, from, start int) string {
 		if startLevel.PrefixAt(a, j) == 0 {
 			continue
 		}
-		if !budgetStages.Contains(string(a[j+1 : k])) {
-			return "" // 从2021年的…: the years' own rules name it
+		if between := string(a[j+1 : k]); !budgetStages.Contains(between) && !(between == "" && adjusted) {
+			return "" // 从2021年的…: the years' own rules name it; 均从X调整为Y: a budget adjusted
 		}
 		if p := cleanLeft(a, phrase{from, j}); p.len() >= 2 {
 			return text(a, p)

@@ -47,6 +47,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"a clause qualifying the noun after 的 is part of its name", "全市达到或优于Ⅲ类标准的水质断面比例为100%。", "100%", "达到或优于Ⅲ类标准的水质断面比例"},
+		{"and a count's too", "全年获得政府最低生活保障的城镇居民1.58万人。", "1.58万人", "获得政府最低生活保障的城镇居民"},
 		{"a word ending in 约 keeps it: 节约 is no 节 and an approximately", "压实项目评审,全年累计节约5.4亿元。", "5.4亿元", "节约"},
 		{"签约 is a verb of its own", "招商引资项目签约3543亿元。", "3543亿元", "招商引资项目"},
 		{"和 before the next item is no part of its name", "包括新增债券1531亿元和再融资债券882.1亿元。", "882.1亿元", "再融资债券"},

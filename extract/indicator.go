@@ -116,7 +116,7 @@ func cleanLeftRate(a []rune, p phrase) (phrase, leftKind) {
 	if p.empty() {
 		return p, leftPlain
 	}
-	if n := verbsObject.PrefixAt(a, p.s); n > 0 {
+	if n := verbsObject.PrefixAt(a, p.s); n > 0 && !relativeClauseHead(a, p.s+n, p.e) {
 		if after := dropTrailingFunction(a, trimPhrase(a, phrase{p.s + n, p.e})); after.len() >= 2 {
 			return after, leftObject
 		}
@@ -172,7 +172,7 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		if k < 0 {
 			return -1, 0
 		}
-		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && (a[k+n] == '性' || a[k+n] == '的' && k > p.s) {
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && (a[k+n] == '性' || a[k+n] == '的' && k > p.s) || k == p.s && relativeClauseHead(a, k+n, p.e) {
 			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective), nor 安排的 after its subject (地方财力安排的支出: a clause that qualifies the noun; 入围的… alone is the verb)
 			continue
 		}
@@ -184,6 +184,22 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		return k, n
 	}
 	return -1, 0
+}
+
+// relativeClauseHead reports a noun after a 的 that a clause opening a phrase qualifies
+// (达到或优于Ⅲ类标准的断面比例: the share of sections, not the verb 达到): a 的 in a[from:to],
+// after the verb's own words and before two characters or more, and no list break.
+func relativeClauseHead(a []rune, from, to int) bool {
+	k := cjk.IndexRune(a, from, to, '的')
+	if k <= from || to-k-1 < 2 {
+		return false // 入围的…: the verb alone before 的 is the verb (the dev gold reads so)
+	}
+	for j := from; j < to; j++ {
+		if isPunctBreak(a[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanRight narrows the text after a number to the thing counted. It returns the phrase
@@ -636,10 +652,10 @@ func longestSuffixWithin(set *lexicon.Set, a []rune, p phrase) int {
 // comparisonSplit returns the part of the text before a comparison word
 // (增速高于全国平均水平 → 增速), and whether one was found.
 func comparisonSplit(a []rune, p phrase) (phrase, bool) {
-	if k, _ := comparison.IndexIn(a, p.s, p.e); k >= 0 {
+	if k, n := comparison.IndexIn(a, p.s, p.e); k >= 0 && !relativeClauseHead(a, k+n, p.e) {
 		return phrase{p.s, k}, true
 	}
-	return p, false
+	return p, false // 达到或优于Ⅲ类标准的断面比例: a comparison inside what qualifies the noun
 }
 
 // isEtcAt reports a 等 at a[i] that is "and so on", not part of a word (高等院校, 中等职业

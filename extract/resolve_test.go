@@ -224,6 +224,7 @@ func TestGenreFamilies(t *testing.T) {
 		{"but a month of it may be past", budget + "(二)其他需要报告的事项\n截至2026年2月4日,市级一般公共预算支出3.24亿元。", "3.24亿元", "modality", ""},
 		{"the figure a budget's change starts from is named by what changed", budget + "州本级一般公共预算收支总计从年初预算的3,724,171万元调整为3,754,241万元。", "3,724,171万元", "indicator", "州本级一般公共预算收支"},
 		{"and it is the budget, a plan", budget + "州本级一般公共预算收支总计从年初预算的3,724,171万元调整为3,754,241万元。", "3,724,171万元", "modality", "target"},
+		{"a budget adjusted from one figure to another is the year's, both", budget + "州本级一般公共预算收支总计均从3,754,241万元调整为3,658,241万元。", "3,754,241万元", "period", "2025"},
 		{"the whole area again", budget + "(2)市级收支。一般公共预算收入812.8亿元。\n(3)全市收支。一般公共预算支出3359.7亿元。", "3359.7亿元", "area", ""},
 		{"an estimate of the year executed is a forecast (SPEC §1 lists 预计)", budget + "2025年,全市一般公共预算收入预计完成207亿元左右。", "207亿元", "modality", "target"},
 		{"a forecast goes on over the clauses that only continue it", budget + "2025年,全市一般公共预算收入预计完成207亿元左右,同比增长3.2%左右。", "3.2%", "modality", "target"},
