@@ -74,6 +74,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	targets := targetScope(a, sen, ms, d.Written)
 	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
 	prevIndicator, prevUnit, prevConcept := "", "", ""
+	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	for i := range ms {
@@ -95,6 +96,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				if subj := subjects.sentence(a, c); subj != "" {
 					return subj
 				}
+			}
+			if isShareName(prevIndicator) && prevAmount != "" && m.Unit == "%" &&
+				(increaseWords.SuffixBefore(a, m.Start) > 0 || decreaseWords.SuffixBefore(a, m.Start) > 0) {
+				return prevAmount // …增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%: the value's growth
 			}
 			return prevIndicator
 		}
@@ -162,6 +167,15 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if head, place := placeListHead(a, ms, i, c); head != "" {
 			at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
 		}
+		if bareMeasures.Contains(at.indicator) {
+			// 民营经济完成增加值2066.56亿元: the measure of the clause's subject, when the two
+			// name a concept (民营经济增加值)
+			if joined := subjectMeasure(subjects.clause(a, ms, i, c), at.indicator); joined != "" {
+				if con, _ := opts.concepts().Match(joined, ""); con != "" {
+					at.indicator = joined
+				}
+			}
+		}
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" {
@@ -209,6 +223,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 				// figures are about; nor are the steps a level crossed (地区生产总值连跨两个
 				// 万亿元台阶,年均增长5.7%).
 				prevIndicator, prevUnit = at.indicator, m.Unit
+				if !isShareName(at.indicator) {
+					prevAmount = at.indicator
+				}
 				if !budgetRate {
 					prevConcept = at.concept
 				}
@@ -294,6 +311,24 @@ func subjectBeforeFrom(a []rune, from, start int, adjusted bool) string {
 		return ""
 	}
 	return ""
+}
+
+// shareOwner is what a share opening its item (占全国9成) is of: the clause's subject, else
+// the name before; "" when both are shares themselves.
+func shareOwner(clauseOrPrev, prev func() string) string {
+	if p := clauseOrPrev(); p != "" && !isShareName(p) {
+		return p
+	}
+	if p := prev(); !isShareName(p) {
+		return p
+	}
+	return ""
+}
+
+// isShareName reports the name of a share (民营经济增加值占GDP, 占比, 比重): no amount a later
+// change can be of.
+func isShareName(name string) bool {
+	return strings.Contains(name, "占") || strings.HasSuffix(name, "比重")
 }
 
 // moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,
@@ -567,9 +602,10 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		switch {
-		case strongLeft && a[l.s] == '占' && l.s > c.Start && isPunctBreak(a[l.s-1]) && prevName() != "":
-			// 无人机产量增长39%、占全国9成: the share is of what the clause is about
-			return prevName() + text(a, l)
+		case strongLeft && a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) && shareOwner(prevName, prevOf) != "":
+			// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share is
+			// of what the clause, or the clause before, is about
+			return shareOwner(prevName, prevOf) + text(a, l)
 		case strongLeft:
 			return text(a, l)
 		case !r.empty() && (noun || l.empty()):

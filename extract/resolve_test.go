@@ -277,7 +277,9 @@ func TestGenreFamilies(t *testing.T) {
 		{"and after it", budget + "加上新增转移支付(127.92亿元)、上年结转(20.41亿元),减去调入资金减少(123.48亿元)。", "123.48亿元", "change", "decrease"},
 		{"a multiple of a past period is the subject's", budget + "五年来全市一般公共预算收入累计580.08亿元,是“十三五”时期的1.11倍。", "1.11倍", "indicator", "一般公共预算收入"},
 		{"a plan period as a change's baseline", budget + "“十四五”时期,全市地方一般公共预算收入累计完成580亿元,较“十三五”增长16.3%。", "16.3%", "indicator", "地方一般公共预算收入"},
-		{"a share alone is the item's", budget + "——教育支出119.06亿元,占比12.4%,下降9%。", "12.4%", "indicator", "教育支出"},
+		{"a share alone is the item's", budget + "——教育支出119.06亿元,占比12.4%,下降9%。", "12.4%", "indicator", "教育支出占比"},
+		{"and no measure of the item's own", budget + "——教育支出119.06亿元,占比12.4%,下降9%。", "12.4%", "concept", ""},
+		{"while the change after it is the item's", budget + "——教育支出119.06亿元,占比12.4%,下降9%。", "9%", "indicator", "教育支出"},
 		{"a district is no name of the city", "关于岳阳市2025年预算执行情况与2026年预算草案的报告\n二、2026年预算草案\n岳阳经济技术开发区一般公共预算地方收入安排10.9亿元。", "10.9亿元", "area", "岳阳经济技术开发区"},
 	}
 	runDocCases(t, cases)
