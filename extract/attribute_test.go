@@ -50,6 +50,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"发放 after the counted noun ends it", "为超300万名婴幼儿发放育儿补贴。", "300万名", "婴幼儿"},
+		{"and so does 加快", "42个源网荷储一体化试点加快推进。", "42个", "源网荷储一体化试点"},
 		{"a plan period as the baseline at the end is no part of the name", "PM2.5年均浓度较“十三五”末改善16.5%。", "16.5%", "PM2.5年均浓度"},
 		{"对接 is a verb, not 对 and 接", "优化资金投向管理,对接成果转化项目300余个。", "300余个", "成果转化项目"},
 		{"but 对接活动 is a noun", "开展产业链供需对接活动100场以上。", "100场", "产业链供需对接活动"},
