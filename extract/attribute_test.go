@@ -50,6 +50,8 @@ func TestIndicator(t *testing.T) {
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
+		{"an aside's 不含 is no part of the name", "全市共争取国省资金300.5亿元(不含超长期特别国债34.4亿元)。", "34.4亿元", "超长期特别国债"},
+		{"在职 is a word, not 在 and 职", "参加城镇职工基本养老保险人数64.93万人,其中在职人员47.2万人。", "47.2万人", "在职人员"},
 		{"发放 after the counted noun ends it", "为超300万名婴幼儿发放育儿补贴。", "300万名", "婴幼儿"},
 		{"and so does 加快", "42个源网荷储一体化试点加快推进。", "42个", "源网荷储一体化试点"},
 		{"a plan period as the baseline at the end is no part of the name", "PM2.5年均浓度较“十三五”末改善16.5%。", "16.5%", "PM2.5年均浓度"},
