@@ -54,6 +54,7 @@ func TestIndicator(t *testing.T) {
 		{"and so is 在园", "幼儿园53所,在园幼儿8418人。", "8418人", "在园幼儿"},
 		{"并网 and 其它 are words", "并网风电装机容量253.41万千瓦,其它作物播种面积6.08万亩。", "253.41万千瓦", "并网风电装机容量"},
 		{"last year's budget as the baseline is no name", "全市一般公共预算支出拟安排241.6亿元,比上年预算增长0.8%。", "0.8%", "一般公共预算支出"},
+		{"的 before the next figure is no part of the noun counted", "通达全球127个国家和地区的584个港口。", "127个", "国家和地区"},
 		{"在职 is a word, not 在 and 职", "参加城镇职工基本养老保险人数64.93万人,其中在职人员47.2万人。", "47.2万人", "在职人员"},
 		{"发放 after the counted noun ends it", "为超300万名婴幼儿发放育儿补贴。", "300万名", "婴幼儿"},
 		{"and so does 加快", "42个源网荷储一体化试点加快推进。", "42个", "源网荷储一体化试点"},
