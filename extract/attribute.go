@@ -89,7 +89,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			rb = ms[i+1].Start
 		}
 		at := &out[i]
-		prev := func() string { // read only when the figure's own words name nothing
+		prevOf := func() string { // read only when the figure's own words name nothing
 			if afterStep || prevUnit != m.Unit && !isRateUnit(m.Unit) {
 				// 跨越3个千亿元台阶,达到1.5万亿元: an amount after a count of something else
 				// is about the sentence's subject, not about that count.
@@ -108,7 +108,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
-			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prev, &subjects)
+			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects)
 			if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
 				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
 			}
@@ -290,8 +290,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 const maxFromFrame = 8
 
 // subjectBeforeFrom names a figure a change starts from by what changed, the words before
-// 从/由 (州本级一般公共预算收支总计从年初预算的3,724,171万元调整为…), when only a time or a
-// budget stage (年初预算) and 的 stand between 从 and the figure, or nothing when the figure is
+// 从/由 (州本级一般公共预算收支总计从年初预算的3,724,171万元调整为…), when only a budget
+// stage (年初预算) and 的 stand between 从 and the figure, or nothing when the figure is
 // adjusted (均从3,754,241万元调整为…); "" otherwise.
 func subjectBeforeFrom(a []rune, from, start int, adjusted bool) string {
 	k := start
@@ -403,12 +403,12 @@ func isLevelStep(indicator string) bool {
 // the document was written (Document.Unbegun; 0: unknown): its figures are planned or forecast (SPEC
 // §1), whatever passage they stand in (2026年年初预算…安排转移支付资金186,374万元 in an
 // annex of a budget report). A month (截至2026年2月4日…, 2026-02) may be past already.
-func yearsAhead(period string, ahead int) bool {
-	if ahead == 0 || len(period) != 4 && len(period) != 9 || len(period) == 9 && period[4] != '-' {
+func yearsAhead(period string, unbegun int) bool {
+	if unbegun == 0 || len(period) != 4 && len(period) != 9 || len(period) == 9 && period[4] != '-' {
 		return false
 	}
 	y, err := strconv.Atoi(period[:4])
-	return err == nil && y >= ahead
+	return err == nil && y >= unbegun
 }
 
 // countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性
@@ -602,11 +602,14 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		switch {
-		case strongLeft && a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) && shareOwner(prevName, prevOf) != "":
-			// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share is
-			// of what the clause, or the clause before, is about
-			return shareOwner(prevName, prevOf) + text(a, l)
 		case strongLeft:
+			if a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) {
+				// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share
+				// is of what the clause, or the clause before, is about
+				if owner := shareOwner(prevName, prevOf); owner != "" {
+					return owner + text(a, l)
+				}
+			}
 			return text(a, l)
 		case !r.empty() && (noun || l.empty()):
 			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研

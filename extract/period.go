@@ -594,7 +594,7 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		}
 		if exprs[k].end <= start && !exprs[k].baseline && !asideClosed(a, exprs[k].end, start) {
 			if !opensClause(a, exprs[k].start) && cjk.IndexRune(a, exprs[k].end, start, ';', '；') >= 0 {
-				continue // 上年平均值分别为…;年平均降水量分别为113.5毫米: a time inside a clause's words ends with it
+				continue // 主要是部分国企2024年利润收入好于预期;加中央转移支付收入1.0亿元: a time inside a clause's words ends with it
 			}
 			best = &exprs[k]
 			break
@@ -625,8 +625,8 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 }
 
 // opensClause reports a time expression at a[i] that opens its clause (2025年,…; …;全年…):
-// what it says goes on over the clauses after it. A time inside a clause's words (上年平均值)
-// qualifies them only.
+// what it says goes on over the clauses after it. A time inside a clause's words (部分国企
+// 2024年利润收入) qualifies them only.
 func opensClause(a []rune, i int) bool {
 	for i > 0 && (a[i-1] == '“' || a[i-1] == '"') {
 		i-- // “十四五”期间,…
