@@ -96,11 +96,9 @@ func trimSpace(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// asideOpeners open a bracketed aside that says what a figure includes or leaves out
-// (市本级(含现代物流产业开发区)地方一般公共预算收入): no part of what is measured.
-var asideOpeners = []string{"不含", "不包括", "含", "包括", "剔除"}
-
-// withoutAsides drops the bracketed asides of asideOpeners from phrase.
+// withoutAsides drops from phrase the bracketed asides that say what a figure includes or
+// leaves out (市本级(含现代物流产业开发区)地方一般公共预算收入; data/modifiers.txt
+// [aside-openers]): no part of what is measured.
 func withoutAsides(phrase string) string {
 	for {
 		open, width := strings.IndexByte(phrase, '('), 1
@@ -111,15 +109,8 @@ func withoutAsides(phrase string) string {
 			return phrase
 		}
 		inner := phrase[open+width:]
-		aside := false
-		for _, w := range asideOpeners {
-			if strings.HasPrefix(inner, w) {
-				aside = true
-				break
-			}
-		}
 		end := strings.IndexAny(inner, ")）")
-		if !aside || end < 0 {
+		if mods.asideOpeners.prefix(inner) == "" || end < 0 {
 			return phrase
 		}
 		_, cw := utf8.DecodeRuneInString(inner[end:])

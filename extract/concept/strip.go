@@ -57,8 +57,8 @@ func (wl wordList) suffix(s string) string {
 }
 
 type modifiers struct {
-	scope, region, time, verb, trailing, notPlace wordList
-	placeSuffix                                   []string // longest first
+	scope, region, time, verb, trailing, notPlace, asideOpeners wordList
+	placeSuffix                                                 []string // longest first
 }
 
 var mods = mustLoadModifiers()
@@ -75,6 +75,8 @@ func mustLoadModifiers() *modifiers {
 		verb:     newWordList(sections["verb"]),
 		trailing: newWordList(sections["trailing"]),
 		notPlace: newWordList(sections["not-place"]),
+
+		asideOpeners: newWordList(sections["aside-openers"]),
 	}
 	m.placeSuffix = sections["place-suffix"]
 	sort.SliceStable(m.placeSuffix, func(i, j int) bool { return len(m.placeSuffix[i]) > len(m.placeSuffix[j]) })
