@@ -171,7 +171,8 @@ func TestXLSXNumberedSiblings(t *testing.T) {
 }
 
 // TestXLSXLayoutColumns: a print layout's helper column of row references (a header
-// ending in a bare number over rising integers) gives no records; a sum's binary noise
+// ending in a bare number over rising integers) gives no records, nor does its 是/否 print
+// flag keep a row of one figure out of the data; a negative amount keeps its sign; a sum's binary noise
 // (-11422.5000000001) is written as the sheet shows it, and 增减变化 under 单位：万元 is an
 // amount.
 func TestXLSXLayoutColumns(t *testing.T) {
@@ -193,6 +194,20 @@ func TestXLSXLayoutColumns(t *testing.T) {
 	}
 	if !bytes.Contains(got, []byte(`"text":"288755"`)) {
 		t.Errorf("data cells lost:\n%s", got)
+	}
+	flags := [][]any{
+		{"2025年乙市政府性基金预算收入执行情况表"},
+		{"单位：万元"},
+		{"科目编码", "项目", "2024年决算数", "2025年执行数", "打印"},
+		{"1030102", "一、农网还贷资金收入", 0, nil, "是"},
+		{"1030148", "二、国有土地使用权出让收入", 52985, 42707, "是"},
+		{"103014898", "   缴纳新增建设用地土地有偿使用费", -1375, -1416, "是"},
+	}
+	got = recordsJSONL(t, "fund.xlsx", workbook(t, flags))
+	for _, want := range []string{`"text":"0","value":0,"unit":"元","indicator":"农网还贷资金收入"`, `"text":"-1375","value":-13750000,"unit":"元"`} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
 	}
 	noise := [][]any{
 		{"2025年乙市地方政府债务投向情况表"},

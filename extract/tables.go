@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -270,10 +271,12 @@ func isDataRow(row []read.Cell) bool {
 		if row[c].Text == "" {
 			continue
 		}
-		filled++
 		if _, _, ok := cellNumber(row[c].Text); ok {
 			num++
+		} else if utf8.RuneCountInString(strings.TrimSpace(row[c].Text)) == 1 {
+			continue // a flag (是/否 under 打印, √): no header word, no figure
 		}
+		filled++
 	}
 	return num > 0 && 2*num >= filled
 }
@@ -490,6 +493,9 @@ func powerOfTen(d units.Decimal) (int, bool) {
 
 func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell read.Cell, head, grownMeasure, label, section, rowUnit, tableUnit, caption, period string) (Record, bool) {
 	growth := hasWord(growthColumns, head)
+	if neg && !growth {
+		q.Value = q.Value.Neg() // -1375 under 2024年决算数: a negative amount (a refund), not a fall
+	}
 	measure := strings.TrimSpace(bracketUnit.ReplaceAllString(head, ""))
 	if growth && grownMeasure != "" {
 		measure = grownMeasure
