@@ -46,7 +46,7 @@ func TestIndicator(t *testing.T) {
 		{"object of the main verb", "全省装备制造业实现营业收入3.2万亿元。", "3.2万亿元", "营业收入"},
 		{"a bare measure joins its subject when the two name a concept", "全省规模以上工业实现营业收入3.2万亿元。", "3.2万亿元", "规模以上工业营业收入"},
 		{"a change after a share is of the amount before it", "全市民营经济完成增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%。", "6.2%", "民营经济增加值"},
-		{"and the share is the amount's", "全市民营经济完成增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%。", "73.0%", "民营经济增加值占GDP"},
+		{"and the share is the amount's", "全市民营经济完成增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%。", "73.0%", "民营经济增加值占GDP比重"},
 		{"counted noun after the unit", "新建5G基站1.2万个,改造12所老旧学校。", "12所", "老旧学校"},
 		{"counted noun before the number", "全市高新技术企业达到1.5万家。", "1.5万家", "高新技术企业"},
 		{"rate of the subject", "全省一般公共预算收入增长4.8%。", "4.8%", "一般公共预算收入"},
