@@ -132,16 +132,17 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 				i += n
 				continue
 			}
-		case 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F:
+		case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+			// soft hyphen and zero-width characters: invisible noise
+			i++
+			continue
+		}
+		if isTypographicSpace(r) {
 			// A word processor's fixed-width spaces (&ensp; in 81.63&ensp;亿元): as a space.
 			if n := digitHanGap(rs, i, prev); n > 0 {
 				i += n
 				continue
 			}
-		case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-			// soft hyphen and zero-width characters: invisible noise
-			i++
-			continue
 		}
 		if afterWord(prev) && isPinyinLetter(r) { // "區ā)": as above
 			if n := pinyinLen(rs, i); n > 0 {
