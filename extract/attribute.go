@@ -282,7 +282,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.modality = "target"
 		}
 	}
-	splitPairs(opts.concepts(), out)
+	splitPairs(opts.concepts(), ms, out)
 	splitOrdinals(opts.concepts(), ms, out)
 }
 

@@ -225,27 +225,40 @@ func subjectMeasure(subject, measure string) string {
 
 // splitPairs gives the two figures of one pair phrase (城乡居民人均可支配收入分别增长4.4%、
 // 5.6%) the concepts of its two halves (城镇…, 农村…), in order: one concept is one
-// figure, never two.
-func splitPairs(list *concept.List, out []attrs) {
-	for i := 0; i+1 < len(out); i++ {
-		x, y := &out[i], &out[i+1]
-		if x.concept == "" || x.indicator != y.indicator || x.concept != y.concept ||
-			i+2 < len(out) && out[i+2].indicator == x.indicator { // three or more: not a pair
+// figure, never two. A run of four is two pairs when each pair shares its unit (分别达6.9万元、
+// 3.4万元,增长4.2%、5.3%); a run of three or more otherwise is no pair.
+func splitPairs(list *concept.List, ms []mention, out []attrs) {
+	for i := 0; i+1 < len(out); {
+		j := i + 1
+		for j < len(out) && out[j].indicator == out[i].indicator && out[j].concept == out[i].concept {
+			j++
+		}
+		switch {
+		case out[i].concept == "":
+		case j-i == 2:
+			splitPair(list, &out[i], &out[i+1])
+		case j-i == 4 && ms[i].Unit == ms[i+1].Unit && ms[i+2].Unit == ms[i+3].Unit:
+			splitPair(list, &out[i], &out[i+1])
+			splitPair(list, &out[i+2], &out[i+3])
+		}
+		i = j
+	}
+}
+
+// splitPair gives x and y the concepts of the two halves of their pair word, when both are
+// concepts.
+func splitPair(list *concept.List, x, y *attrs) {
+	for w, halves := range pairWords {
+		k := strings.Index(x.indicator, w)
+		if k < 0 {
 			continue
 		}
-		for w, halves := range pairWords {
-			k := strings.Index(x.indicator, w)
-			if k < 0 {
-				continue
-			}
-			before, after := x.indicator[:k], x.indicator[k+len(w):]
-			c1, _ := list.Match(before+halves[0]+after, "")
-			c2, _ := list.Match(before+halves[1]+after, "")
-			if c1 != "" && c2 != "" {
-				x.concept, y.concept = c1, c2
-			}
+		before, after := x.indicator[:k], x.indicator[k+len(w):]
+		c1, _ := list.Match(before+halves[0]+after, "")
+		c2, _ := list.Match(before+halves[1]+after, "")
+		if c1 != "" && c2 != "" {
+			x.concept, y.concept = c1, c2
 		}
-		i++
 	}
 }
 
