@@ -38,3 +38,15 @@ func TestUnitIn(t *testing.T) {
 		}
 	}
 }
+
+func TestCaptionConcept(t *testing.T) {
+	for _, c := range []struct{ caption, want string }{
+		{"附表1 2025年全市一般公共预算收入完成情况表 单位:万元", "一般公共预算收入"},
+		{"表5  2025年分行业固定资产投资（不含农户）增长速度", "固定资产投资"}, // a breakdown's total row, an aside, a title's end
+		{"表3 2025年规模以上工业主要产品产量及其增长速度", ""},
+	} {
+		if got := captionConcept(Options{}, c.caption); got != c.want {
+			t.Errorf("captionConcept(%q) = %q, want %q", c.caption, got, c.want)
+		}
+	}
+}

@@ -57,8 +57,8 @@ func (wl wordList) suffix(s string) string {
 }
 
 type modifiers struct {
-	scope, region, time, verb, trailing, notPlace, asideOpeners wordList
-	placeSuffix                                                 []string // longest first
+	scope, region, time, verb, breakdown, trailing, notPlace, asideOpeners wordList
+	placeSuffix                                                            []string // longest first
 }
 
 var mods = mustLoadModifiers()
@@ -69,12 +69,14 @@ func mustLoadModifiers() *modifiers {
 		panic("concept: bad modifiers.txt: " + err.Error())
 	}
 	m := &modifiers{
-		scope:    newWordList(sections["scope"]),
-		region:   newWordList(sections["region"]),
-		time:     newWordList(sections["time"]),
-		verb:     newWordList(sections["verb"]),
-		trailing: newWordList(sections["trailing"]),
-		notPlace: newWordList(sections["not-place"]),
+		scope:  newWordList(sections["scope"]),
+		region: newWordList(sections["region"]),
+		time:   newWordList(sections["time"]),
+		verb:   newWordList(sections["verb"]),
+
+		breakdown: newWordList(sections["breakdown"]),
+		trailing:  newWordList(sections["trailing"]),
+		notPlace:  newWordList(sections["not-place"]),
 
 		asideOpeners: newWordList(sections["aside-openers"]),
 	}
@@ -198,7 +200,7 @@ func holdsScope(name string) bool {
 
 // stripLead drops one place, scope, time word, year or report verb from the front of s.
 func stripLead(s string) string {
-	for _, wl := range []*wordList{&mods.time, &mods.verb} {
+	for _, wl := range []*wordList{&mods.time, &mods.verb, &mods.breakdown} {
 		if w := wl.prefix(s); w != "" {
 			return s[len(w):]
 		}
