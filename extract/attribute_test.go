@@ -55,6 +55,8 @@ func TestIndicator(t *testing.T) {
 		{"并网 and 其它 are words", "并网风电装机容量253.41万千瓦,其它作物播种面积6.08万亩。", "253.41万千瓦", "并网风电装机容量"},
 		{"last year's budget as the baseline is no name", "全市一般公共预算支出拟安排241.6亿元,比上年预算增长0.8%。", "0.8%", "一般公共预算支出"},
 		{"的 before the next figure is no part of the noun counted", "通达全球127个国家和地区的584个港口。", "127个", "国家和地区"},
+		{"a budget's 加 is arithmetic, no part of the name", "一般公共预算收入完成3764.3亿元;加中央返还及补助1530.7亿元。", "1530.7亿元", "中央返还及补助"},
+		{"but 加工贸易 keeps it", "加工贸易进出口1200亿元。", "1200亿元", "加工贸易进出口"},
 		{"在职 is a word, not 在 and 职", "参加城镇职工基本养老保险人数64.93万人,其中在职人员47.2万人。", "47.2万人", "在职人员"},
 		{"发放 after the counted noun ends it", "为超300万名婴幼儿发放育儿补贴。", "300万名", "婴幼儿"},
 		{"and so does 加快", "42个源网荷储一体化试点加快推进。", "42个", "源网荷储一体化试点"},
