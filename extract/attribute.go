@@ -437,11 +437,15 @@ func inListWith(a []rune, prev, m mention) bool {
 			return false
 		}
 	}
+	from := prev.End
+	if _, qe := units.QualifierAfter(a, from); qe > from && qe <= m.Start {
+		from = qe // 4%左右和6%左右: the first figure's own qualifier, then the conjunction
+	}
 	k := m.Start
-	if _, qs := units.QualifierBefore(a, k); qs >= prev.End {
+	if _, qs := units.QualifierBefore(a, k); qs >= from {
 		k = qs
 	}
-	return k > prev.End && conjunctions.SuffixBeforeFrom(a, k, prev.End) == k-prev.End
+	return k > from && conjunctions.SuffixBeforeFrom(a, k, from) == k-from
 }
 
 var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")

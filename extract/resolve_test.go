@@ -120,6 +120,8 @@ func TestConceptsAndAreas(t *testing.T) {
 		{"a bare measure is its subject's", report + "规模以上工业企业达7.6万家、增加值增长3%。", "3%", "concept", "规模以上工业增加值"},
 		{"a pair's two figures", report + "城乡居民人均可支配收入分别增长4.2%、5.3%。", "5.3%", "concept", "农村居民人均可支配收入"},
 		{"a pair's values and rates, two pairs", report + "城乡居民人均可支配收入分别达6.9万元、3.4万元,增长4.2%、5.3%。", "3.4万元", "concept", "农村居民人均可支配收入"},
+		{"figures joined by 和 after a qualifier are a list", report + "今年主要预期目标是:城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。", "6%", "concept", "农村居民人均可支配收入"},
+		{"and the change word is the list's", report + "今年主要预期目标是:城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。", "6%", "change", "increase"},
 		{"a 分别 name shares the list's head", report + "城镇、农村居民人均可支配收入分别增长4.4%、5.9%。", "4.4%", "concept", "城镇居民人均可支配收入"},
 		{"a head after a word of the same end", report + "装备制造业、高技术制造业增加值分别增长17.7%、17.6%。", "17.7%", "concept", "装备制造业增加值"},
 		{"a head as long as a middle name", report + "一产、二产、三产增加值分别增长6%、5.2%、4.1%。", "6%", "concept", "第一产业增加值"},
