@@ -82,7 +82,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		c := clauseSpan(sen, m.Start)
 		subjects.enter(c)
 		lb, rb := c.Start, c.End
+		classFrom := -1 // where a name holding a class bound (3岁以下) would start
 		if i > 0 && ms[i-1].End > lb && ms[i-1].End <= m.Start {
+			if !isRateUnit(ms[i-1].Unit) && boundInName(a, ms[i-1].End, m.Start) {
+				classFrom = lb
+			}
 			lb = ms[i-1].End
 		}
 		if i+1 < len(ms) && ms[i+1].Start < rb && ms[i+1].Start >= m.End {
@@ -109,6 +113,18 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
 			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects)
+			if classFrom >= 0 {
+				// 每千人口3岁以下婴幼儿托位数达4.76个: the name through the bound, when that
+				// names a concept the name after the bound does not
+				list := opts.concepts()
+				if whole := indicatorOf(a, ms, i, afterFrame(a, classFrom, m.Start), rb, c, sen.End, prevOf, &subjects); whole != at.indicator {
+					if con, _ := list.Match(whole, ""); con != "" {
+						if own, _ := list.Match(at.indicator, ""); own == "" {
+							at.indicator = whole
+						}
+					}
+				}
+			}
 			if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
 				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
 			}
@@ -331,6 +347,23 @@ func isShareName(name string) bool {
 	return strings.Contains(name, "占") || strings.HasSuffix(name, "比重")
 }
 
+// boundInName reports a figure before a[from:to] that bounds a class inside the next
+// figure's name (每千人口3岁以下婴幼儿托位数达4.76个: 3岁以下 says which infants): 以下/以上
+// follow it, then words with no break up to the next figure. A share so bounded (95%以上的
+// 村…) quantifies the noun and is asked no such question (the caller checks the unit).
+func boundInName(a []rune, from, to int) bool {
+	n := classBounds.PrefixAt(a, from)
+	if n == 0 {
+		return false
+	}
+	for k := from + n; k < to; k++ {
+		if isPunctBreak(a[k]) {
+			return false
+		}
+	}
+	return to-from-n >= 2
+}
+
 // moneyHead reports a head that names money by what it is made of (低保、特困等救助资金,
 // 专项债券等资金, 运行维护等支出): the items before 等 name it, so they stay.
 func moneyHead(a []rune, p phrase) bool {
@@ -449,6 +482,9 @@ func inListWith(a []rune, prev, m mention) bool {
 }
 
 var conjunctions = lexicon.NewSet("和", "及", "与", "以及", "或")
+
+// classBounds close a threshold that defines a class (3岁以下婴幼儿, 2000万元及以上企业).
+var classBounds = lexicon.NewSet("以下", "以上", "及以下", "及以上")
 
 var (
 	// genericMoney are names of money that say nothing of what it is (安排资金41亿元,
