@@ -237,7 +237,7 @@ func splitPairs(list *concept.List, ms []mention, out []attrs) {
 		case out[i].concept == "":
 		case j-i == 2:
 			splitPair(list, &out[i], &out[i+1])
-		case j-i == 4 && ms[i].Unit == ms[i+1].Unit && ms[i+2].Unit == ms[i+3].Unit:
+		case j-i == 4 && blocksShareUnit(ms, i, j, 2):
 			splitPair(list, &out[i], &out[i+1])
 			splitPair(list, &out[i+2], &out[i+3])
 		}
@@ -274,20 +274,26 @@ func splitOrdinals(list *concept.List, ms []mention, out []attrs) {
 			j++
 		}
 		if j-i >= 2 && out[i].concept == "" {
-			if ords, rest := industryOrdinals(out[i].indicator); len(ords) >= 2 && (j-i)%len(ords) == 0 {
+			// each block of as many figures as ordinals shares its unit: one figure per industry
+			if ords, rest := industryOrdinals(out[i].indicator); len(ords) >= 2 && (j-i)%len(ords) == 0 && blocksShareUnit(ms, i, j, len(ords)) {
 				for k := i; k < j; k++ {
-					if ms[k].Unit != ms[i+(k-i)/len(ords)*len(ords)].Unit {
-						ords = nil // a block mixes units: not one figure per industry
-						break
-					}
-				}
-				for k := i; k < j && ords != nil; k++ {
 					out[k].concept, _ = list.Match("第"+ords[(k-i)%len(ords)]+"产业"+rest, "")
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// blocksShareUnit reports that ms[i:j], cut into blocks of size figures, has one unit in
+// each block (6.9万元、3.4万元 | 4.2%、5.3%: values, then rates).
+func blocksShareUnit(ms []mention, i, j, size int) bool {
+	for k := i; k < j; k++ {
+		if ms[k].Unit != ms[i+(k-i)/size*size].Unit {
+			return false
+		}
+	}
+	return true
 }
 
 // industryOrdinals splits an indicator opening with industries named by ordinals alone
