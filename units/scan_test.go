@@ -108,6 +108,48 @@ func TestIdiomAt(t *testing.T) {
 	}
 }
 
+// idiomAtReference is IdiomAt without its look at the next rune: the two must agree.
+func idiomAtReference(s []rune, i int) (start, end int, ok bool) {
+	if i < 0 || i >= len(s) {
+		return 0, 0, false
+	}
+	best := -1
+	for _, ip := range lex.idioms.get(s[i]) {
+		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best && !insideNumeral(s, i-ip.pos, ip.word) {
+			start, end, best = i-ip.pos, i-ip.pos+len(ip.word), len(ip.word)
+		}
+	}
+	return start, end, best > 0
+}
+
+// TestIdiomAtEveryIdiom puts every idiom alone, inside words, after a numeral and cut
+// short, and asks IdiomAt at each rune what the reference answers.
+func TestIdiomAtEveryIdiom(t *testing.T) {
+	found := 0
+	for _, e := range lex.idioms.entries {
+		for _, ip := range e.v {
+			w := string(ip.word)
+			cut := string(ip.word[:len(ip.word)-1])
+			for _, text := range []string{w, "在" + w + "中", "三" + w, cut, "在" + cut, w + w} {
+				rs := []rune(text)
+				for i := range rs {
+					s, e, ok := IdiomAt(rs, i)
+					rs0, re0, rok := idiomAtReference(rs, i)
+					if s != rs0 || e != re0 || ok != rok {
+						t.Errorf("IdiomAt(%q, %d) = %d, %d, %v; reference %d, %d, %v", text, i, s, e, ok, rs0, re0, rok)
+					}
+					if ok && text == w {
+						found++
+					}
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no idiom found alone: the test looks at nothing")
+	}
+}
+
 func BenchmarkParse(b *testing.B) {
 	phrases := []string{"34.1亿元", "近4万项", "百分之六点五", "2000-3000片每月", "18.1万千瓦", "两千三百万", "1,035.5亿元", "8500多个"}
 	b.ReportAllocs()
