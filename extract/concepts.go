@@ -71,13 +71,37 @@ func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicat
 		opts.Warn(err)
 	}
 	if concept == "" && err == nil {
-		if level, rest := splitLevel(indicator); level != "" {
-			if c, _ := list.Match(rest, ""); c != "" {
-				concept, area = c, level
-			}
-		}
+		concept, area = levelConcept(list, indicator)
 	}
 	return concept, area
+}
+
+// levelConcept returns the concept of a budget item named with its level in front
+// (市本级一般公共预算支出) and that level as its area, or "", "".
+func levelConcept(list *concept.List, indicator string) (string, string) {
+	if level, rest := splitLevel(indicator); level != "" {
+		if c, _ := list.Match(rest, ""); c != "" {
+			return c, level
+		}
+	}
+	return "", ""
+}
+
+// nameConcept is the concept and area of a name read alone, with no sentence around it (a
+// table row's label): as a record of prose names them, a place in front (高新区一般公共预算
+// 收入) or a budget level (市本级…) being the area unless it is the document's own.
+func nameConcept(list *concept.List, name, own string) (string, string) {
+	c, place, err := list.MatchPlace(name, "")
+	if err != nil {
+		return "", ""
+	}
+	if c == "" {
+		return levelConcept(list, name)
+	}
+	if place == "" || sameArea(place, own) || own == "" && nationWide.Contains(place) {
+		return c, ""
+	}
+	return c, place
 }
 
 // respectiveConcept is the concept of a name of a 分别 list that measures nothing by

@@ -248,3 +248,39 @@ func TestLegacyOffice(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestTableRowConcepts: a table row's label is named as prose names it: a budget level in
+// front (市本级) or a place (高新区) is the area of the concept after it, the document's
+// own place is none; and a ratio column is one whatever year stands in its header.
+func TestTableRowConcepts(t *testing.T) {
+	page := `<html><body><p>丽江市2025年预算执行情况表</p><p>单位：万元</p><table>` +
+		`<tr><td>项目</td><td>执行数</td><td>完成2025年预算数的%</td></tr>` +
+		`<tr><td>市本级一般公共预算收入</td><td>237059</td><td>83.5</td></tr>` +
+		`<tr><td>高新区政府性基金预算收入</td><td>5100</td><td>92.1</td></tr>` +
+		`<tr><td>全市一般公共预算支出</td><td>1763231</td><td>96.0</td></tr>` +
+		`<tr><td>行政运行</td><td>3100</td><td>90.2</td></tr>` +
+		`</table></body></html>`
+	recs, err := extract.Document("budget.html", []byte(page), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type named struct{ indicator, concept, area string }
+	got := map[string]named{}
+	for _, r := range recs {
+		got[r.Text] = named{r.Indicator, r.Concept, r.Area}
+	}
+	for text, want := range map[string]named{
+		"237059":  {"市本级一般公共预算收入", "一般公共预算收入", "市本级"},
+		"83.5":    {"市本级一般公共预算收入", "", ""}, // a rate of execution: not the item's measure
+		"5100":    {"高新区政府性基金预算收入", "政府性基金预算收入", "高新区"},
+		"1763231": {"全市一般公共预算支出", "一般公共预算支出", ""},
+		"96.0":    {"全市一般公共预算支出", "", ""},
+		"3100":    {"行政运行", "", ""},
+	} {
+		if g, ok := got[text]; !ok {
+			t.Errorf("no record of %s in %v", text, got)
+		} else if g != want {
+			t.Errorf("%s: indicator, concept, area %q, want %q", text, g, want)
+		}
+	}
+}

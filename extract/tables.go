@@ -557,12 +557,19 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 	if hasWord(planColumns, head) && !hasWord(factColumns, head) || d.Forward[d.LineOf(pos)] && !pastTable {
 		rec.Modality = "target"
 	}
-	rec.Concept, _ = opts.concepts().Match(rec.Indicator, "")
+	concept, area := nameConcept(opts.concepts(), rec.Indicator, d.Area)
+	rec.Concept = concept
+	if rec.Area == "" {
+		rec.Area = area // 市本级一般公共预算收入: the city's own level
+	}
 	if rec.Concept == "" && totalRows.Contains(label) {
 		rec.Concept = captionConcept(opts, caption) // 本年收入合计 of 一般公共预算收入完成情况表
 	}
-	if hasWord(ratioColumns, head) {
+	if isRatioColumn(head) {
 		rec.Concept = "" // 占预算(%): a rate of execution, not the item's own measure
+		if rec.Area == area {
+			rec.Area = ""
+		}
 	}
 	src := int(d.Base.SrcOf(cell.Offset))
 	rec.Line, rec.Col = d.SourcePos(src)
@@ -587,7 +594,7 @@ func leftMeasure(header []string, labelCols []bool, c int) string {
 		}
 		if h := header[k]; h != "" && !hasWord(growthColumns, h) {
 			m := strings.TrimSpace(bracketUnit.ReplaceAllString(h, ""))
-			if hasWord(ratioColumns, h) {
+			if isRatioColumn(h) {
 				continue // 占预算(%): a ratio, not what grew
 			}
 			if yearInText.MatchString(m) || genericColumns.Contains(m) {
@@ -676,6 +683,12 @@ func captionConcept(opts Options, caption string) string {
 		}
 	}
 	return ""
+}
+
+// isRatioColumn reports the header of a ratio column (占预算(%), 比重), read without the
+// years in it: 完成2025年预算数的% is 完成预算数的%.
+func isRatioColumn(head string) bool {
+	return hasWord(ratioColumns, head) || hasWord(ratioColumns, yearInText.ReplaceAllString(head, ""))
 }
 
 // hasWord reports a word of set inside s.
