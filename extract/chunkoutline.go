@@ -55,53 +55,48 @@ func mayHoldDate(line string) bool {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		if !dateByte[c] {
-			if c >= 0xE3 && c <= 0xE9 && i+2 < len(line) && line[i+1]&0xC0 == 0x80 && line[i+2]&0xC0 == 0x80 {
-				i += 2 // a whole CJK character (none of its bytes is looked at)
+		if c-0xE3 <= 0xE9-0xE3 {
+			// CJK characters, most of a line: none of their bytes is looked at.
+			if i += hanBytes(line[i:]); i >= len(line) {
+				break
 			}
-			continue
+			c = line[i]
 		}
-		switch c {
-		case '<', '?':
+		if dateByte[c] && dateAt(line, i) {
 			return true
-		case '&':
-			if mayHoldEntity(line[i:]) {
-				return true
-			}
-		case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
-			if i+1 < len(line) && line[i+1] == 0xAD {
-				return true
-			}
-		case 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9: // U+00C0–U+024F: pinyin letters
-			return true
-		case 0xE1: // U+1E00–U+1EFF: pinyin letters
-			if i+1 < len(line) && line[i+1] >= 0xB8 && line[i+1] <= 0xBB {
-				return true
-			}
-		case 0xE2: // zero-width U+200B–U+200D, U+2060
-			if strings.HasPrefix(line[i:], "\u200B") || strings.HasPrefix(line[i:], "\u200C") ||
-				strings.HasPrefix(line[i:], "\u200D") || strings.HasPrefix(line[i:], "\u2060") {
-				return true
-			}
-		case 0xEF: // U+FFFD, U+FEFF; fullwidth separators
-			if strings.HasPrefix(line[i:], "\uFFFD") || strings.HasPrefix(line[i:], "\uFEFF") {
-				return true
-			}
-			if sep, n := dateSepAt(line, i); n > 0 && sepAroundTwoDigits(line, i+n, sep) {
-				return true
-			}
-			if digitAt(line, i) == 3 && dayAfter(line, i+3) {
-				return true
-			}
-		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-			if dayAfter(line, i+1) {
-				return true
-			}
-		case '-', '/', '.':
-			if sepAroundTwoDigits(line, i+1, c) {
-				return true
-			}
 		}
+	}
+	return false
+}
+
+// dateAt reports a date's mark at line[i], one of dateByte's bytes (mayHoldDate).
+func dateAt(line string, i int) bool {
+	switch c := line[i]; c {
+	case '<', '?':
+		return true
+	case '&':
+		return mayHoldEntity(line[i:])
+	case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
+		return i+1 < len(line) && line[i+1] == 0xAD
+	case 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9: // U+00C0–U+024F: pinyin letters
+		return true
+	case 0xE1: // U+1E00–U+1EFF: pinyin letters
+		return i+1 < len(line) && line[i+1] >= 0xB8 && line[i+1] <= 0xBB
+	case 0xE2: // zero-width U+200B–U+200D, U+2060
+		return strings.HasPrefix(line[i:], "\u200B") || strings.HasPrefix(line[i:], "\u200C") ||
+			strings.HasPrefix(line[i:], "\u200D") || strings.HasPrefix(line[i:], "\u2060")
+	case 0xEF: // U+FFFD, U+FEFF; fullwidth separators
+		if strings.HasPrefix(line[i:], "\uFFFD") || strings.HasPrefix(line[i:], "\uFEFF") {
+			return true
+		}
+		if sep, n := dateSepAt(line, i); n > 0 && sepAroundTwoDigits(line, i+n, sep) {
+			return true
+		}
+		return digitAt(line, i) == 3 && dayAfter(line, i+3)
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return dayAfter(line, i+1)
+	case '-', '/', '.':
+		return sepAroundTwoDigits(line, i+1, c)
 	}
 	return false
 }
@@ -144,6 +139,31 @@ var dateByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// hanBytes returns the length of the whole CJK characters (three bytes, led by E3–E9) s
+// starts with: none of their bytes is one of dateByte's. While they come in a row (most of
+// Chinese text) two are told at once from eight bytes.
+func hanBytes(s string) int {
+	i := 0
+	for i+8 <= len(s) {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// Bytes 0 and 3 lead (1110xxxx, low bits 3–9), 1, 2, 4 and 5 continue (10xxxxxx).
+		if w&0x0000C0C0F0C0C0F0 != 0x00008080E08080E0 || w&0x0F-3 > 9-3 || w>>24&0x0F-3 > 9-3 {
+			break
+		}
+		i += 6
+	}
+	for i+3 <= len(s) {
+		c := s[i : i+3]
+		if c[0]-0xE3 > 0xE9-0xE3 || c[1]&0xC0 != 0x80 || c[2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
 
 // dateSepAt reads a date separator at line[i] (- / . or a fullwidth form), folded to
 // ASCII, and its length in bytes.

@@ -233,6 +233,63 @@ func TestMayHoldDate(t *testing.T) {
 	}
 }
 
+// TestMayHoldDateSkipsOnlyCJK: skipping whole CJK characters (hanBytes) changes nothing:
+// mayHoldDate answers as looking at every byte does, on the test documents' lines and on
+// random splices of them with odd bytes (cut characters, invalid UTF-8, surrogates, CRLF).
+func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
+	everyByte := func(line string) bool {
+		for i := range len(line) {
+			if dateByte[line[i]] && dateAt(line, i) {
+				return true
+			}
+		}
+		return false
+	}
+	lines := []string{"", "\r", "日", "1日", "\xe4\xb8", "\xe4\xb81日", "\xed\xa0\x80", "\xef\xbc", "２０１７－０７－２７\r"}
+	for _, data := range readTestdata(t, "*/*.txt") {
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	odd := []string{"\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\r\n", "1", "-", "日", " ", "\xe9\xbf\xbf", "\xe3\x80\x82"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		a, b := lines[rng.Intn(len(lines))], lines[rng.Intn(len(lines))]
+		i, j := rng.Intn(len(a)+1), rng.Intn(len(b)+1)
+		lines = append(lines, a[:i]+odd[rng.Intn(len(odd))]+b[j:])
+	}
+	for _, line := range lines {
+		if got, want := mayHoldDate(line), everyByte(line); got != want {
+			t.Fatalf("mayHoldDate(%q) = %v, looking at every byte %v", line, got, want)
+		}
+	}
+}
+
+// TestHanBytes: hanBytes covers exactly the leading run of three-byte characters
+// U+3000–U+9FFF, whatever follows.
+func TestHanBytes(t *testing.T) {
+	slow := func(s string) int {
+		n := 0
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if size != 3 || r < 0x3000 || r > 0x9FFF {
+				break
+			}
+			n += size
+		}
+		return n
+	}
+	pieces := []string{"中", "国", "。", "，", "a", "1", "\xe4\xb8", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\xa0\x80", "\xea\xb0\x80", "\r", "\n", "日", "\xe2\x80\x9c", "\xf0\x9f\x98\x80"}
+	rng := rand.New(rand.NewSource(1))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if s := b.String(); hanBytes(s) != slow(s) {
+			t.Fatalf("hanBytes(%q) = %d, want %d", s, hanBytes(s), slow(s))
+		}
+	}
+}
+
 func TestMayHoldEntity(t *testing.T) {
 	for _, c := range []struct {
 		text string
