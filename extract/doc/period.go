@@ -380,12 +380,15 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 // nextSentence returns where the sentence after the one starting at line[s] starts: after
 // the next 。！？, or -1 at the line's end.
 func nextSentence(line []rune, s int) int {
-	for i := s; i+1 < len(line); i++ {
-		if r := line[i]; r > '?' && r != '。' && r < '！' {
-			continue // a Chinese character (U+4E00–U+9FFF lies between 。 and ！): no end
+	if s+1 >= len(line) {
+		return -1
+	}
+	for i, r := range line[s : len(line)-1] { // an end at the line's end starts nothing
+		if uint32(r)-('。'+1) < '！'-('。'+1) {
+			continue // past 。 and before ！, as Chinese characters (U+4E00–U+9FFF) are: no end
 		}
-		if r := line[i]; r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
-			return i + 1
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			return s + i + 1
 		}
 	}
 	return -1
