@@ -31,3 +31,28 @@ func TestNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestLineStarts: the starts found eight runes at a time are those after every newline,
+// wherever the newlines fall against the groups of eight.
+func TestLineStarts(t *testing.T) {
+	slow := func(a []rune) []int {
+		starts := []int{0}
+		for i, r := range a {
+			if r == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		return starts
+	}
+	pool := []rune{'\n', '\r', '中', 'a', 0, -1, 0xFFFD, '\n' + 0x100}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		a := make([]rune, rng.Intn(40))
+		for i := range a {
+			a[i] = pool[rng.Intn(len(pool))]
+		}
+		if got, want := lineStarts(a), slow(a); !slices.Equal(got, want) {
+			t.Fatalf("lineStarts(%q) = %v, want %v", string(a), got, want)
+		}
+	}
+}
