@@ -445,6 +445,9 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
 				break
 			}
+			if !mayStartTime(line[i], year) {
+				continue
+			}
 			p, n := timeAt(line, i, year)
 			if n == 0 {
 				continue
@@ -457,7 +460,7 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		return "", false
 	}
 	for i := range line {
-		if i > 0 && baselineWords.SuffixBefore(line, i) > 0 {
+		if !mayStartTime(line[i], year) || i > 0 && baselineWords.SuffixBefore(line, i) > 0 {
 			continue
 		}
 		if p, n := timeAt(line, i, year); n > 0 {
@@ -539,6 +542,9 @@ func timeAt(line []rune, i, year int) (string, int) {
 	if i >= len(line) {
 		return "", 0
 	}
+	if !mayStartTime(line[i], year) {
+		return "", 0
+	}
 	if line[i] == '“' || line[i] == '"' {
 		if p, n := timeAt(line, i+1, year); n > 0 {
 			return p, n + 1
@@ -576,6 +582,13 @@ func timeAt(line []rune, i, year int) (string, int) {
 		return fmt.Sprintf("%d-%d", year-5, year-1), n
 	}
 	return "", 0
+}
+
+// mayStartTime reports a rune timeAt may read a time from: a quote, a year's first digit,
+// 十 of a plan, or the first rune of a relative word. Most characters are none, and are
+// told so before any call.
+func mayStartTime(r rune, year int) bool {
+	return r == '“' || r == '"' || r == '1' || r == '2' || r == '十' || year != 0 && relativeYearStarts.Has(r)
 }
 
 // relativeYearStarts are the runes a word of timeAt's relative years starts with.

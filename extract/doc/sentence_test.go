@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"slices"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
 // TestNextSentence: the range test that passes most characters over finds the ends a test
@@ -53,6 +55,38 @@ func TestLineStarts(t *testing.T) {
 		}
 		if got, want := lineStarts(a), slow(a); !slices.Equal(got, want) {
 			t.Fatalf("lineStarts(%q) = %v, want %v", string(a), got, want)
+		}
+	}
+}
+
+// TestMayStartTime: every rune a time read by timeAt can start with passes mayStartTime,
+// which rejects characters before timeAt is called: the first runes of the relative
+// words, of the plan names, of the years YearAt reads (1900–2199), and the quotes.
+func TestMayStartTime(t *testing.T) {
+	starts := []rune{'“', '"', '1', '2'}
+	for _, set := range []*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive} {
+		for _, w := range set.Words() {
+			starts = append(starts, []rune(w)[0])
+		}
+	}
+	for name := range PlanYears {
+		starts = append(starts, []rune(name)[0])
+	}
+	for _, r := range starts {
+		if !mayStartTime(r, 2026) {
+			t.Errorf("mayStartTime(%q) = false: a time starts with it", r)
+		}
+	}
+	// Without a year no relative word is read: only years, plans and quotes pass.
+	for _, r := range []rune("今去明过本全") {
+		if mayStartTime(r, 0) {
+			t.Errorf("mayStartTime(%q, 0) = true", r)
+		}
+	}
+	for _, line := range []string{"2025年，", "“十四五”时期", "\"2021-2025年", "今年以来", "过去五年，", "上年"} {
+		a := []rune(line)
+		if _, n := timeAt(a, 0, 2026); n == 0 {
+			t.Errorf("timeAt(%q) read nothing", line)
 		}
 	}
 }
