@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"math/rand"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -81,6 +82,50 @@ func FuzzRunes(f *testing.F) {
 			t.Errorf("AppendRunes(roomy, %q) = %U, want %U", s, got, want)
 		}
 	})
+}
+
+// TestAppendRunesRandom: AppendRunes is []rune(s) on random byte strings of lead,
+// continuation and ASCII bytes, at every alignment of its word-at-a-time path (the E0 and
+// ED leads, whose second bytes are limited, and cuts inside a character among them).
+func TestAppendRunesRandom(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []byte{'a', '\n', 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xFF}
+	for range 50000 {
+		b := make([]byte, rng.Intn(30))
+		for k := range b {
+			b[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := AppendRunes(make([]rune, 0, len(s)), s), []rune(s); !slices.Equal(got, want) {
+			t.Fatalf("AppendRunes(roomy, %q) = %U, want %U", s, got, want)
+		}
+	}
+}
+
+// TestDecodeThreeByteRunes: every three-byte sequence is decoded, or refused, as
+// utf8.DecodeRune does, in either place of the pair.
+func TestDecodeThreeByteRunes(t *testing.T) {
+	for c := 0xE0; c <= 0xEF; c++ {
+		for c1 := 0x70; c1 <= 0xD0; c1++ {
+			seq := []byte{byte(c), byte(c1), 0x80 | byte(c1&0x3F)}
+			want, n := utf8.DecodeRune(seq)
+			valid := n == 3
+			for _, pair := range [][]byte{append(seq, "\u4e00"...), append([]byte("\u4e00"), seq...)} {
+				w := uint64(0)
+				for k, x := range pair {
+					w |= uint64(x) << (8 * k)
+				}
+				r0, r1, ok := DecodeThreeByteRunes(w)
+				got := r0
+				if pair[0] == 0xE4 && pair[1] == 0xB8 && pair[2] == 0x80 {
+					got = r1
+				}
+				if ok != valid || ok && got != want {
+					t.Errorf("DecodeThreeByteRunes(% X) = %U, %U, %v; want %U valid %v", pair, r0, r1, ok, want, valid)
+				}
+			}
+		}
+	}
 }
 
 // TestRuneCount: on valid UTF-8, runeCount is the number of runes, at every alignment.
