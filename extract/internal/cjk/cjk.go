@@ -129,12 +129,13 @@ func AppendRunes(dst []rune, s string) []rune {
 	for i := 0; i < len(s); j++ {
 		// Two three-byte characters at once while they come in a row (most of Chinese),
 		// read as one word.
-		for i+8 <= len(s) && j+2 <= len(out) {
-			r0, r1, ok := DecodeThreeByteRunes(word(s[i : i+8]))
-			if !ok {
+		for i+8 <= len(s) { // j+2 <= len(out): no fewer bytes than runes
+			w := word(s[i : i+8])
+			if !ThreeByteRunes(w) {
 				break
 			}
-			out[j], out[j+1] = r0, r1
+			out[j] = rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
+			out[j+1] = rune(w>>12&0xF000 | w>>26&0xFC0 | w>>40&0x3F)
 			i, j = i+6, j+2
 		}
 		if i >= len(s) {
@@ -166,21 +167,21 @@ func word(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// DecodeThreeByteRunes decodes the low six bytes of w (read little-endian) as two
-// three-byte UTF-8 characters; ok is false unless both are valid ones. Chinese text is
-// mostly such characters: a word at a time saves a branch and bounds check a byte.
-func DecodeThreeByteRunes(w uint64) (r0, r1 rune, ok bool) {
+// ThreeByteRunes reports whether the low six bytes of w (read little-endian) are two
+// valid three-byte UTF-8 characters. Chinese text is mostly such characters: a word at a
+// time saves a branch and a bounds check a byte.
+func ThreeByteRunes(w uint64) bool {
 	// Lead bytes 1110xxxx and continuation bytes 10xxxxxx, in both characters.
 	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
-	r0 = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
-	r1 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
-	return r0, r1, w&mask == want && threeByte>>(r0>>11)&(threeByte>>(r1>>11))&1 != 0
+	if w&mask != want {
+		return false
+	}
+	// A lead's low bits and its second byte's 0x20 tell the two limits: E0 wants A0–BF
+	// (no overlong form), ED 80–9F (no surrogate).
+	const overlong, surrogate = 0x0000, 0x200D
+	k0, k1 := w&0x200F, w>>24&0x200F
+	return k0 != overlong && k0 != surrogate && k1 != overlong && k1 != surrogate
 }
-
-// threeByte has bit k set when UTF-8 writes the runes k<<11 to k<<11+0x7FF of a
-// three-byte sequence in three bytes: not 0, overlong (an E0 lead's limit), nor 27, the
-// surrogates (an ED lead's).
-const threeByte = 0xFFFFFFFF &^ (1 << 0) &^ (1 << (0xD800 >> 11))
 
 // appendRunesGrowing is AppendRunes growing dst by the runes counted first.
 func appendRunesGrowing(dst []rune, s string) []rune {

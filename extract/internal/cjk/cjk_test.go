@@ -102,29 +102,26 @@ func TestAppendRunesRandom(t *testing.T) {
 	}
 }
 
-// TestDecodeThreeByteRunes: every three-byte sequence is decoded, or refused, as
-// utf8.DecodeRune does, in either place of the pair.
-func TestDecodeThreeByteRunes(t *testing.T) {
+// TestThreeByteRunes: a pair of three-byte sequences is valid as utf8.DecodeRune finds
+// each, whichever place a sequence has in the pair.
+func TestThreeByteRunes(t *testing.T) {
 	for c := 0xE0; c <= 0xEF; c++ {
 		for c1 := 0x70; c1 <= 0xD0; c1++ {
 			seq := []byte{byte(c), byte(c1), 0x80 | byte(c1&0x3F)}
-			want, n := utf8.DecodeRune(seq)
-			valid := n == 3
+			_, n := utf8.DecodeRune(seq)
 			for _, pair := range [][]byte{append(seq, "\u4e00"...), append([]byte("\u4e00"), seq...)} {
 				w := uint64(0)
 				for k, x := range pair {
 					w |= uint64(x) << (8 * k)
 				}
-				r0, r1, ok := DecodeThreeByteRunes(w)
-				got := r0
-				if pair[0] == 0xE4 && pair[1] == 0xB8 && pair[2] == 0x80 {
-					got = r1
-				}
-				if ok != valid || ok && got != want {
-					t.Errorf("DecodeThreeByteRunes(% X) = %U, %U, %v; want %U valid %v", pair, r0, r1, ok, want, valid)
+				if ThreeByteRunes(w) != (n == 3) {
+					t.Errorf("ThreeByteRunes(% X) = %v, want %v", pair, !(n == 3), n == 3)
 				}
 			}
 		}
+	}
+	if ThreeByteRunes(0) || !ThreeByteRunes(0xFFFF_8080E1_BFBFEF) {
+		t.Error("ThreeByteRunes wrong on NULs or on U+1000 U+FFFF")
 	}
 }
 
