@@ -31,6 +31,13 @@ func isCloser(r rune) bool {
 	return false
 }
 
+// plainRune reports a rune that neither ends a sentence nor breaks a line (all of them lie
+// from '\n' to '?', or are 。 or at least ！): a Chinese character, most often, is told by
+// one unsigned compare.
+func plainRune(r rune) bool {
+	return uint32(r)-0x3400 < 0xA000-0x3400 || r > '?' && r != '。' && r < '！'
+}
+
 func isSentenceEnd(r rune) bool {
 	switch r {
 	case '。', '！', '？', '!', '?':
@@ -94,10 +101,15 @@ func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
 		}
 	}
 	for i := 0; i < len(text); i++ {
-		r := text[i]
-		if r > '?' && r != '。' && r < '！' {
-			continue // most runes, Chinese characters among them: no end, no line break
+		// Most runes, Chinese characters among them, are no end and no line break: a
+		// tight loop over them.
+		for i < len(text) && plainRune(text[i]) {
+			i++
 		}
+		if i == len(text) {
+			break
+		}
+		r := text[i]
 		switch {
 		case r == '\n':
 			flush(i)
@@ -144,6 +156,9 @@ func appendClauses(out []Span, text []rune, start, end int) []Span {
 	s := start
 	closeAt := -1 // inside a short bracketed remark until here
 	for i := start; i < end; i++ {
+		if isHan(text[i]) {
+			continue // no bracket, no separator: the bulk of a sentence
+		}
 		if (text[i] == '(' || text[i] == '（') && i > closeAt {
 			closeAt = remarkEnd(text, i, end)
 		}

@@ -107,3 +107,21 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// TestSkippedRunes: the runes the scans skip unread (plainRune in sentences, Chinese
+// characters in clauses) are none that could end a sentence, break a line, open a remark
+// or separate clauses, over every rune value.
+func TestSkippedRunes(t *testing.T) {
+	for r := rune(-1); r <= 0x110000; r++ {
+		stop := r == '\n' || r == '.' || isSentenceEnd(r)
+		if plainRune(r) && stop {
+			t.Errorf("plainRune(%U) = true for a rune that may end a sentence", r)
+		}
+		if isHan(r) && !plainRune(r) {
+			t.Errorf("plainRune(%U) = false for a Chinese character", r)
+		}
+		if isHan(r) && (r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)) {
+			t.Errorf("Han %U is a bracket or a separator", r)
+		}
+	}
+}
