@@ -35,22 +35,8 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if r >= 0x3400 && r < 0xA000 { // CJK ideographs: the bulk of the text
-			if b.src == nil && len(b.out) == i {
-				// A run of them while nothing was deleted: each rune stays where it is.
-				out := b.out[:len(rs)]
-				j := i
-				for ; j < len(rs) && rs[j] >= 0x3400 && rs[j] < 0xA000; j++ {
-					out[j] = simplifyDense(rs[j])
-				}
-				b.out, prev, i = out[:j], rs[j-1], j
-				continue
-			}
-			j := i + 1
-			for j < len(rs) && rs[j] >= 0x3400 && rs[j] < 0xA000 {
-				j++
-			}
-			b.addHan(rs[i:j], i)
-			prev, i = rs[j-1], j
+			n := b.addHan(rs[i:], i)
+			prev, i = rs[i+n-1], i+n
 			continue
 		}
 		if r < 0x80 {
@@ -361,32 +347,46 @@ func (b *builder) add(r rune, i int) {
 			return
 		}
 		b.src = slices.Grow(b.srcBuf[:0], cap(b.out))[:len(b.out)]
-		for k := range b.out {
-			b.src[k] = b.in.SrcOf(k)
+		if b.in.Src != nil {
+			copy(b.src, b.in.Src)
+		} else {
+			for k := range b.src {
+				b.src[k] = int32(k)
+			}
 		}
 	}
 	b.out = append(b.out, r)
 	b.src = append(b.src, b.in.SrcOf(i))
 }
 
-// addHan appends a run of CJK ideographs made from input runes i…, simplified: add for
-// each, in one loop (after a deletion every rune needs its source index).
-func (b *builder) addHan(run []rune, i int) {
+// addHan appends the run of CJK ideographs at the start of run, made from input runes
+// i…, simplified, and returns its length: add for each, in one loop. The output never
+// outgrows the input, so out has room for the run.
+func (b *builder) addHan(run []rune, i int) int {
+	n := len(b.out)
+	if b.src == nil && n == i {
+		// Nothing was deleted: each rune stays where it is, with no map.
+		k := simplifyHan(b.out[n:cap(b.out)], run)
+		b.out = b.out[:n+k]
+		return k
+	}
 	if b.src == nil {
 		b.add(simplifyDense(run[0]), i) // makes the map
-		run, i = run[1:], i+1
+		return 1 + b.addHan(run[1:], i+1)
 	}
-	for _, r := range run {
-		b.out = append(b.out, simplifyDense(r))
-	}
+	b.out = slices.Grow(b.out, len(run))
+	k := simplifyHan(b.out[n:cap(b.out)], run)
+	b.out = b.out[:n+k]
 	if b.in.Src != nil {
-		b.src = append(b.src, b.in.Src[i:i+len(run)]...)
-		return
+		b.src = append(b.src, b.in.Src[i:i+k]...)
+		return k
 	}
-	b.src = slices.Grow(b.src, len(run))
-	for k := range run {
-		b.src = append(b.src, int32(i+k))
+	m := len(b.src)
+	b.src = slices.Grow(b.src, k)[:m+k]
+	for x := range b.src[m:] {
+		b.src[m+x] = int32(i + x)
 	}
+	return k
 }
 
 func (b *builder) text() textmap.Text {

@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"math/rand"
 	"os"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -280,6 +283,60 @@ func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
 		}
 		if i > 0 && s < got.Src[i-1] {
 			t.Fatalf("Src decreases at %d: %d < %d", i, s, got.Src[i-1])
+		}
+	}
+}
+
+// TestDenseTable: the dense table gives, for every BMP ideograph, what a search of
+// t2sPairs gives.
+func TestDenseTable(t *testing.T) {
+	for r := rune(denseLo); r < denseHi; r++ {
+		want := r
+		k := sort.Search(len(t2sPairs), func(k int) bool { return t2sPairs[k][0] >= r })
+		if k < len(t2sPairs) && t2sPairs[k][0] == r {
+			want = t2sPairs[k][1]
+		}
+		if got := simplifyDense(r); got != want {
+			t.Fatalf("simplifyDense(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+// TestHanRuns: runs of ideographs before and after deletions (zero-width spaces) keep
+// their simplified forms and their source offsets, with and without an input map, as a
+// rune-by-rune reading gives them.
+func TestHanRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []rune{'區', '区', '萬', '㑮', '一', '\u9fff', '\u33ff', '\ua000', 'a', '\u200b', '１', '，'}
+	for range 5000 {
+		src := make([]rune, rng.Intn(40))
+		for k := range src {
+			src[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		var want []rune
+		var wantSrc []int32
+		for k, r := range src {
+			if r != '\u200b' {
+				want = append(want, fold(r))
+				wantSrc = append(wantSrc, int32(3*k))
+			}
+		}
+		mapped := textmap.Text{Runes: src, Src: make([]int32, len(src))}
+		for k := range src {
+			mapped.Src[k] = int32(3 * k)
+		}
+		got := Normalize(mapped)
+		if !slices.Equal(got.Runes, want) || !slices.Equal(got.Src, wantSrc) {
+			t.Fatalf("Normalize(%q) = %q %v, want %q %v", string(src), string(got.Runes), got.Src, string(want), wantSrc)
+		}
+		plain := Normalize(textmap.Identity(src))
+		for k := range plain.Runes {
+			if plain.Runes[k] != want[k] || int(plain.SrcOf(k))*3 != int(wantSrc[k]) {
+				t.Fatalf("Normalize(%q) unmapped = %q %v", string(src), string(plain.Runes), plain.Src)
+			}
+		}
+		if len(plain.Runes) != len(want) {
+			t.Fatalf("Normalize(%q) unmapped = %q", string(src), string(plain.Runes))
 		}
 	}
 }
