@@ -74,16 +74,17 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	if cap(found) == 0 {
 		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
 	}
-	for i, untilCheck := 0, checkEvery; i < len(a); {
-		if untilCheck--; untilCheck == 0 {
-			untilCheck = checkEvery
+	for i, next := 0, checkEvery; i < len(a); {
+		if i >= next {
+			next = i + checkEvery
 			if stop != nil && stop() {
 				return nil
 			}
 		}
-		if r := a[i]; cjk.IsHan(r) && !units.IsChineseNumeral(r) && r != '半' || !units.MayStartNumber(r) || !units.NumberStartsAt(a, i) {
-			// No number starts here (most of the text: a Han character that is no numeral,
-			// punctuation), told without a call.
+		if i = nextMayStartNumber(a, i, min(next, len(a))); i == next || i == len(a) {
+			continue
+		}
+		if !units.NumberStartsAt(a, i) {
 			i++
 			continue
 		}
@@ -155,6 +156,18 @@ func shareListQualifiers(a []rune, ms []mention) {
 			}
 		}
 	}
+}
+
+// nextMayStartNumber returns the first index in [i, end) where a number may start, or end:
+// most of a text (Han characters that are no numeral, punctuation) is passed over by one
+// table look a rune, in a loop of its own.
+func nextMayStartNumber(a []rune, i, end int) int {
+	for k, r := range a[i:end] {
+		if units.MayStartNumber(r) {
+			return i + k
+		}
+	}
+	return end
 }
 
 // numeralRunEnd returns the end of the run of numeral characters of one script at a[i].

@@ -4,6 +4,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // mentionTexts returns the text of every record found in s, in order.
@@ -134,6 +138,53 @@ func TestListUnits(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestNextMayStartNumber: the skip stops at the first rune a number may start with (digits
+// of both widths, a point, 半, any Chinese numeral) and at end, never past it.
+func TestNextMayStartNumber(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		i, end int
+		want   int
+	}{
+		{"", 0, 0, 0},
+		{"的的", 0, 2, 2},
+		{"的的1", 0, 2, 2}, // end comes first
+		{"增长5%", 0, 4, 2},
+		{"约３成", 0, 3, 1},
+		{"共.5", 0, 3, 1},
+		{"半成", 0, 2, 0},
+		{"一般", 0, 2, 0},
+		{"一般", 1, 2, 2},
+		{"\r\n万", 0, 3, 2},
+		{"\ufffd\U00010030七", 0, 3, 2}, // a rune past the table whose low bits are '0'
+		{"\xed\xa0\x80零", 0, 4, 3},     // a lone surrogate in UTF-8: three invalid runes
+	} {
+		a := []rune(c.text)
+		if got := nextMayStartNumber(a, c.i, c.end); got != c.want {
+			t.Errorf("nextMayStartNumber(%q, %d, %d) = %d, want %d", c.text, c.i, c.end, got, c.want)
+		}
+	}
+}
+
+// BenchmarkFindMentions measures findMentions alone over the corpus's analysis text, for
+// changes to it that the whole run's count would lose in its noise.
+func BenchmarkFindMentions(b *testing.B) {
+	var texts [][]rune
+	size := 0
+	for _, data := range readTestdata(b, "corpus/*.txt") {
+		a := normalize.Normalize(textmap.Identity(cjk.Runes(string(data)))).Runes
+		texts = append(texts, a)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	var buf []mention
+	for b.Loop() {
+		for _, a := range texts {
+			buf = findMentions(a, buf, nil)
 		}
 	}
 }

@@ -54,8 +54,14 @@ const (
 //	bits 0–1  class (classDigit, classSmall, classBig)
 //	bits 2–5  a digit's value; a small unit's power of ten (1–3); a big unit's (4 or 8) / 4
 //	bit 6     a financial form (financialDigits)
-var numeralTable = func() *[0x10000]uint8 {
-	var t [0x10000]uint8
+//	bit 7     a number may start with the rune (mayStartNumberOf)
+//
+// It is an array, not a pointer to one, so that a scan asking at every rune loads the byte
+// without first loading where the table is; and a variable set by a call, not in init, as
+// the lexicon, read with the package's variables, already asks it.
+var numeralTable = makeNumeralTable()
+
+func makeNumeralTable() (t [0x10000]uint8) {
 	for r := rune(0); r < 0x10000; r++ {
 		class := numeralClassOf(r)
 		v := 0
@@ -73,10 +79,15 @@ var numeralTable = func() *[0x10000]uint8 {
 		if financialDigits[r] {
 			b |= 1 << 6
 		}
+		if mayStartNumberOf(r) {
+			b |= mayStartBit
+		}
 		t[r] = b
 	}
-	return &t
-}()
+	return t
+}
+
+const mayStartBit = 1 << 7
 
 func numeralClass(r rune) int {
 	if uint32(r) < 0x10000 {

@@ -1,6 +1,9 @@
 package units
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestNumeralTableMatchesMaps: over the whole Basic Multilingual Plane, the packed table
 // answers as the maps it is built from (a rune the class switch misses would read as no
@@ -21,9 +24,12 @@ func TestNumeralTableMatchesMaps(t *testing.T) {
 		if got, want := isFinancialForm(r), financialDigits[r]; got != want {
 			t.Fatalf("isFinancialForm(%q) = %v, want %v", r, got, want)
 		}
+		if got, want := MayStartNumber(r), mayStartNumberOf(r); got != want {
+			t.Fatalf("MayStartNumber(%q) = %v, want %v", r, got, want)
+		}
 	}
-	for _, r := range []rune{-1, 0x10000, 0x20000} {
-		if _, ok := digitValue(r); ok || bigUnitPower(r) != 0 || isFinancialForm(r) {
+	for _, r := range []rune{-1, 0x10000, 0x20000, 0x10030, utf8.RuneError} {
+		if _, ok := digitValue(r); ok || bigUnitPower(r) != 0 || isFinancialForm(r) || MayStartNumber(r) {
 			t.Errorf("rune %#x outside the table reads as a numeral", r)
 		}
 	}

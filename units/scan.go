@@ -42,10 +42,15 @@ func isRangeSep(r rune) bool {
 func isPerSep(r rune) bool { return r == '/' || r == '／' || r == '每' }
 
 // MayStartNumber reports whether a number may begin with r: false means NumberStartsAt is
-// false wherever r stands. It is small enough to be inlined, for a scan that asks at
-// every rune of a text.
+// false wherever r stands. It is one table look, inlined, for a scan that asks at every
+// rune of a text.
 func MayStartNumber(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r == '半' || IsChineseNumeral(r)
+	return uint32(r) < 0x10000 && numeralTable[r]&mayStartBit != 0
+}
+
+// mayStartNumberOf is MayStartNumber written out, from which the table is made.
+func mayStartNumberOf(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r == '半' || numeralClassOf(r) != 0
 }
 
 // NumberStartsAt reports whether a number can begin at s[i].
