@@ -504,15 +504,12 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 	}
 	unresolved := len(q.pairs)
 	lim := max(0, s-reach)
-	before, span := a[lim:s], uint32(q.hi-q.lo)
-	for k := len(before) - 1; k >= 0; k-- {
-		r := before[k]
-		if uint32(r-q.lo) > span { // outside the pairs' range, in one comparison
-			if r == '\n' {
-				break
-			}
-			continue
+	before := a[lim:s]
+	for k := len(before); ; {
+		if k = lastQuoteOrBreak(before[:k], q); k < 0 || before[k] == '\n' {
+			break
 		}
+		r := before[k]
 		for p, pair := range q.pairs {
 			if open[p] != -1 {
 				continue
@@ -546,6 +543,23 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 		}
 	}
 	return false
+}
+
+// lastQuoteOrBreak returns the index of the last rune of a in the range of q's runes or
+// of the last line break, whichever is later; -1 when there is none. Kept out of line:
+// a loop of its own, with little else live, passes over the other runes in a few
+// instructions each, where inlined into inQuotes it spilled registers at every rune.
+//
+//go:noinline
+func lastQuoteOrBreak(a []rune, q quoteSet) int {
+	lo, hi, span := q.lo, q.hi, uint32(q.hi-q.lo)
+	for k := len(a) - 1; k >= 0; k-- {
+		// The quotes and \n lie below every Han character: those pass by one comparison.
+		if r := a[k]; r <= hi && (uint32(r-lo) <= span || r == '\n') {
+			return k
+		}
+	}
+	return -1
 }
 
 // maxHeadword is the longest note headword looked at (［10］两个基地、两个枢纽、两个网络：).

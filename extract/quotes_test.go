@@ -43,7 +43,7 @@ func inQuotesReference(a []rune, s, e int, pairs []quotePair, maxLen int) bool {
 
 func TestInQuotesMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	alphabet := []rune("增长5%“”「」『』‘’《》〈〉\n的")
+	alphabet := []rune("增长5%“”「」『』‘’《》〈〉\n\r的、\ufffd")
 	for _, q := range []struct {
 		set    quoteSet
 		maxLen int
