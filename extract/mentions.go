@@ -297,12 +297,16 @@ func itemThenYear(a []rune, s, e int) bool {
 func neverRecord(a []rune, m mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {
+		// Idioms are found by their numerals: the other runes (digits, units) need no call.
+		if !units.IsChineseNumeral(a[k]) {
+			continue
+		}
 		if _, _, ok := units.IdiomAt(a, k); ok {
 			return "idiom" // 一批, 千方百计, 四个全面
 		}
-		if covered(numeralNames, a, k) {
-			return "name" // 七台河, 五家渠
-		}
+	}
+	if coveredIn(numeralNames, a, s, e) {
+		return "name" // 七台河, 五家渠
 	}
 	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
@@ -432,13 +436,19 @@ func ordinalListBefore(a []rune, s int) bool {
 	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
 }
 
-func covered(set *lexicon.Set, a []rune, k int) bool {
-	// A word of the set covering a[k] starts at most a few runes before it.
-	for from := max(0, k-6); from <= k; from++ {
+// coveredIn reports a word of the set covering a rune of a[s:e], a word looked for from at
+// most 6 runes before the rune it covers. Each start is asked once for the whole span: a
+// word starting at from < e covers a rune of the span within that reach exactly when it
+// reaches past s (from ≥ s-6 puts s within the reach).
+func coveredIn(set *lexicon.Set, a []rune, s, e int) bool {
+	if s >= e {
+		return false
+	}
+	for from := max(0, s-6); from < e; from++ {
 		if !set.MayStartWith(a[from]) {
 			continue
 		}
-		if n := set.PrefixAt(a, from); n > 0 && from+n > k {
+		if n := set.PrefixAt(a, from); n > 0 && from+n > s {
 			return true
 		}
 	}
