@@ -84,7 +84,9 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		if i = nextMayStartNumber(a, i, min(next, len(a))); i == next || i == len(a) {
 			continue
 		}
-		if !units.NumberStartsAt(a, i) {
+		if !units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、') {
+			// No number, or one that is no record: a numeral alone in a word (一般, 统一) has
+			// no unit, nor a list's next item to share one with (10、20家).
 			i++
 			continue
 		}

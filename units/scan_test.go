@@ -1,6 +1,7 @@
 package units
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -198,5 +199,47 @@ func TestMayStartNumber(t *testing.T) {
 				t.Fatalf("NumberStartsAt(%q) but not MayStartNumber(%q)", string(s), r)
 			}
 		}
+	}
+}
+
+// TestLoneNumeralAtAgreesWithScan: wherever LoneNumeralAt says a numeral stands alone,
+// Scan reads nothing there or a bare number of that one character. Over random text made
+// of numerals and of what may follow one in a quantity (every unit's forms, qualifiers,
+// fraction words, range marks, spaces, 点) among other runes, invalid ones too.
+func TestLoneNumeralAtAgreesWithScan(t *testing.T) {
+	var pieces []string
+	for _, r := range "零〇一二两三四五六七八九十百千万亿壹拾佰萬億半几多余餘点點之分、至到-~～ 　\u00a0\t\r\n般众统a5.%/\ufffd" {
+		pieces = append(pieces, string(r))
+	}
+	lex.units.values(func(fs *[]unitForm) {
+		for _, f := range *fs {
+			pieces = append(pieces, f.raw)
+		}
+	})
+	for _, f := range lex.fractions {
+		pieces = append(pieces, string(f.prefix))
+	}
+	pieces = append(pieces, "\xed\xa0\x80") // a lone surrogate's bytes
+	rng := rand.New(rand.NewPCG(1, 2))
+	lone := 0
+	for range 200000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(5); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := []rune(b.String())
+		for i := range s {
+			if !LoneNumeralAt(s, i) {
+				continue
+			}
+			lone++
+			m, ok := Scan(s, i)
+			if ok && (m.End != i+1 || m.NumberEnd != i+1 || m.Unit != "" || m.HasUpper || m.Qualifier != NoQualifier) {
+				t.Fatalf("LoneNumeralAt(%q, %d) but Scan reads %q (unit %q)", string(s), i, string(s[m.Start:m.End]), m.Unit)
+			}
+		}
+	}
+	if lone < 1000 {
+		t.Errorf("only %d lone numerals: the test text no longer tries the fast path", lone)
 	}
 }
