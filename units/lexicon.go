@@ -103,6 +103,11 @@ type lexicon struct {
 	qualBeforeByLast runeTable[[]qualWord]
 	qualAfterByFirst runeTable[[]qualWord]
 	idioms           runeTable[[]idiomPos] // by the rune at pos
+	// The same idioms by the rune at pos and the one after it, and those whose numeral at
+	// pos is their last rune by that rune: a common numeral is in scores of idioms (一 in
+	// 84), of which the next rune leaves one or two.
+	idiomsByPair map[uint64][]idiomPos
+	idiomsLast   runeTable[[]idiomPos]
 }
 
 type qualWord struct {
@@ -111,9 +116,13 @@ type qualWord struct {
 }
 
 type idiomPos struct {
-	word []rune
-	pos  int
+	word  []rune
+	pos   int
+	order int // its index in idioms' list for the rune at pos: of two as long, the first wins
 }
+
+// idiomPair is the key of idiomsByPair.
+func idiomPair(r, next rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(next)) }
 
 var lex = mustLoadLexicon()
 
@@ -257,6 +266,19 @@ func loadLexicon() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("idioms.txt: %w", err)
 	}
+	l.idiomsByPair = map[uint64][]idiomPos{}
+	l.idioms.values(func(ips *[]idiomPos) {
+		for k, ip := range *ips {
+			ip.order = k
+			r := ip.word[ip.pos]
+			if ip.pos+1 == len(ip.word) {
+				*l.idiomsLast.at(r) = append(*l.idiomsLast.at(r), ip)
+				continue
+			}
+			key := idiomPair(r, ip.word[ip.pos+1])
+			l.idiomsByPair[key] = append(l.idiomsByPair[key], ip)
+		}
+	})
 	return l, nil
 }
 
@@ -344,18 +366,28 @@ func IdiomAt(s []rune, i int) (start, end int, ok bool) {
 	if i < 0 || i >= len(s) {
 		return 0, 0, false
 	}
-	best := -1
-	for _, ip := range lex.idioms.get(s[i]) {
-		// The rune next to s[i] first, inline: it rules out nearly every idiom of a common
-		// numeral (84 hold 一) without a call.
-		if next := i + 1; ip.pos+1 < len(ip.word) && (next >= len(s) || s[next] != ip.word[ip.pos+1]) {
+	var b idiomMatch
+	b.try(s, i, lex.idiomsLast.get(s[i]))
+	if i+1 < len(s) {
+		b.try(s, i, lex.idiomsByPair[idiomPair(s[i], s[i+1])])
+	}
+	return b.start, b.end, b.len > 0
+}
+
+// idiomMatch is the longest idiom found covering a rune, the first of idioms' list among
+// those as long.
+type idiomMatch struct{ start, end, len, order int }
+
+func (b *idiomMatch) try(s []rune, i int, ips []idiomPos) {
+	for _, ip := range ips {
+		n := len(ip.word)
+		if n < b.len || n == b.len && ip.order > b.order {
 			continue
 		}
-		if hasPrefixAt(s, i-ip.pos, ip.word) && len(ip.word) > best && !insideNumeral(s, i-ip.pos, ip.word) {
-			start, end, best = i-ip.pos, i-ip.pos+len(ip.word), len(ip.word)
+		if hasPrefixAt(s, i-ip.pos, ip.word) && !insideNumeral(s, i-ip.pos, ip.word) {
+			b.start, b.end, b.len, b.order = i-ip.pos, i-ip.pos+n, n, ip.order
 		}
 	}
-	return start, end, best > 0
 }
 
 // insideNumeral reports an idiom that is part of a longer numeral: 万一 in 一百零一万一千

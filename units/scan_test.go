@@ -151,6 +151,31 @@ func TestIdiomAtEveryIdiom(t *testing.T) {
 	}
 }
 
+// TestIdiomAtRandomText: in random text made of idioms, their pieces and numerals, where
+// idioms overlap and two as long may cover a rune, IdiomAt answers as the reference.
+func TestIdiomAtRandomText(t *testing.T) {
+	pieces := []string{"一", "二", "十", "万", "零", "百分之", "在", "\ufffd", " "}
+	for _, e := range lex.idioms.entries {
+		for _, ip := range e.v {
+			pieces = append(pieces, string(ip.word), string(ip.word[ip.pos:]), string(ip.word[:ip.pos+1]))
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(4); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		rs := []rune(b.String())
+		for i := range rs {
+			s, e, ok := IdiomAt(rs, i)
+			if rs0, re0, rok := idiomAtReference(rs, i); s != rs0 || e != re0 || ok != rok {
+				t.Fatalf("IdiomAt(%q, %d) = %d, %d, %v; reference %d, %d, %v", string(rs), i, s, e, ok, rs0, re0, rok)
+			}
+		}
+	}
+}
+
 func BenchmarkParse(b *testing.B) {
 	phrases := []string{"34.1亿元", "近4万项", "百分之六点五", "2000-3000片每月", "18.1万千瓦", "两千三百万", "1,035.5亿元", "8500多个"}
 	b.ReportAllocs()
