@@ -504,6 +504,12 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 	if reach == 0 {
 		reach = maxTitleSearch
 	}
+	lim := max(0, s-reach)
+	before := a[lim:s]
+	last := lastQuoteOrBreak(before, q)
+	if last < 0 || before[last] == '\n' {
+		return false // most numbers: no quote before them on their line, told before any setup
+	}
 	// One look back for all pairs: open[p] is the nearest opening quote of pair p before s
 	// with no closing one of p between; -1 when none.
 	var openAt [4]int
@@ -515,12 +521,7 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 		open = append(open, -1)
 	}
 	unresolved := len(q.pairs)
-	lim := max(0, s-reach)
-	before := a[lim:s]
-	for k := len(before); ; {
-		if k = lastQuoteOrBreak(before[:k], q); k < 0 || before[k] == '\n' {
-			break
-		}
+	for k := last; k >= 0 && before[k] != '\n'; k = lastQuoteOrBreak(before[:k], q) {
 		r := before[k]
 		for p, pair := range q.pairs {
 			if open[p] != -1 {
