@@ -43,9 +43,10 @@ func isPerSep(r rune) bool { return r == '/' || r == '／' || r == '每' }
 
 // MayStartNumber reports whether a number may begin with r: false means NumberStartsAt is
 // false wherever r stands. It is one table look, inlined, for a scan that asks at every
-// rune of a text.
+// rune of a text: the look first, by the rune's low 16 bits, so that the test of the
+// plane is left for the few runes it says yes to.
 func MayStartNumber(r rune) bool {
-	return uint32(r) < 0x10000 && numeralTable[r]&mayStartBit != 0
+	return numeralTable[uint16(r)]&mayStartBit != 0 && uint32(r) < 0x10000
 }
 
 // mayStartNumberOf is MayStartNumber written out, from which the table is made.
