@@ -108,14 +108,15 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}
-		keep[k] = found[k].Unit != "" && neverRecord(a, found[k], rank[k]) == ""
+		keep[k] = found[k].Unit != "" && neverRecord(a, &found[k], rank[k]) == ""
 	}
 	out := found[:0]
-	for k, m := range found {
-		m.record = keep[k]
+	for k := range found {
+		m := &found[k] // out is found's prefix, written at k or before: m is whole until copied
 		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
+			m.record = keep[k]
 			m.qualifier = qualifierOf(a, m.Match)
-			out = append(out, m)
+			out = append(out, *m)
 		}
 	}
 	for k := 1; k < len(out); k++ {
@@ -138,7 +139,7 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 // own, joined by nothing but 、 or a conjunction, take it.
 func shareListQualifiers(a []rune, ms []mention) {
 	tight := func(k int) bool { // ms[k-1] and ms[k] are items of one tight list
-		prev, m := ms[k-1], ms[k]
+		prev, m := &ms[k-1], &ms[k]
 		if m.listBack == 0 || prev.Unit != m.Unit || m.Start <= prev.End {
 			return false
 		}
@@ -252,15 +253,16 @@ func rankInClause(a []rune, ms []mention) []bool {
 	out := make([]bool, len(ms))
 	need := make([]bool, len(ms))
 	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
+		m := &ms[k]
 		need[k] = m.Unit == "位" || m.Unit == "名" ||
 			m.Unit == "" && k+1 < len(ms) && need[k+1] && m.End < len(a) && a[m.End] == '、' && m.End+1 == ms[k+1].Start
 	}
 	p, cs, has := 0, 0, false // the cursor, the start of its clause, a rank word seen in it
-	for k, m := range ms {
+	for k := range ms {
 		if !need[k] {
 			continue
 		}
+		m := &ms[k]
 		for q := m.Start - 1; q >= p; q-- {
 			if clauseBreak(a, q) {
 				p, cs, has = q+1, q+1, false
@@ -296,7 +298,7 @@ func itemThenYear(a []rune, s, e int) bool {
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
 // Each test serves one family of text. rankBefore tells whether a rank word precedes it
 // in its clause (rankInClause).
-func neverRecord(a []rune, m mention, rankBefore bool) string {
+func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {
 		// Idioms are found by their numerals: the other runes (digits, units) need no call.
@@ -477,7 +479,7 @@ func lastIndex(a []rune, r rune, from, to int) int {
 }
 
 // isYear reports a calendar year written with 年: an Arabic integer from 1000 to 2199.
-func isYear(m mention) bool {
+func isYear(m *mention) bool {
 	if m.Unit != "年" || m.Kind != units.Arabic {
 		return false
 	}
