@@ -101,6 +101,7 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	}
 	rank := rankInClause(a, found)
 	keep := make([]bool, len(found))
+	titles := newLookBack(a, titleQuotes, maxTitleSearch)
 	for k := len(found) - 1; k >= 0; k-- {
 		if stop != nil && k%checkEvery == 0 && stop() {
 			return nil
@@ -108,12 +109,12 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}
-		keep[k] = found[k].Unit != "" && neverRecord(a, &found[k], rank[k]) == ""
+		keep[k] = found[k].Unit != "" && neverRecord(a, &found[k], rank[k], &titles) == ""
 	}
 	out := found[:0]
 	for k := range found {
 		m := &found[k] // out is found's prefix, written at k or before: m is whole until copied
-		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
+		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k], nil) == "" {
 			m.record = keep[k]
 			m.qualifier = qualifierOf(a, m.Match)
 			out = append(out, *m)
@@ -297,8 +298,9 @@ func itemThenYear(a []rune, s, e int) bool {
 
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
 // Each test serves one family of text. rankBefore tells whether a rank word precedes it
-// in its clause (rankInClause).
-func neverRecord(a []rune, m *mention, rankBefore bool) string {
+// in its clause (rankInClause). titles, when not nil, tells the last title quote or line
+// break before it, for mentions asked from the last to the first.
+func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string {
 	s, e := m.Start, m.End
 	for k := s; k < e; k++ {
 		// Idioms are found by their numerals: the other runes (digits, units) need no call.
@@ -387,7 +389,7 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	if m.BareScale && m.Qualifier == units.NoQualifier && (bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
 		return "bare scale" // 万亿级, 百年, 以上万元工业增加值: 千/百/万 alone count only after 超, 近, 达… or before 余/多 (千余家)
 	}
-	if inQuotes(a, s, e, titleQuotes, 0) {
+	if (titles == nil || titles.quoteBefore(s)) && inQuotes(a, s, e, titleQuotes, 0) {
 		return "title" // 《…三年行动计划(2022-2024年)》
 	}
 	if inQuotes(a, s, e, nameQuotes, maxNameQuote) {
@@ -575,6 +577,41 @@ func lastQuoteOrBreak(a []rune, q quoteSet) int {
 		}
 	}
 	return -1
+}
+
+// lookBack finds the last rune of q or line break within reach before positions asked
+// from the last to the first, as inQuotes's first look back does: where mentions are
+// closer than the reach, their look backs would read the same runes again; this reads
+// each rune at most once.
+type lookBack struct {
+	a     []rune
+	q     quoteSet
+	reach int
+	// The runes in [floor, to) are read: last is the one found among them (at floor), or
+	// -1 when none is.
+	floor, to, last int
+}
+
+func newLookBack(a []rune, q quoteSet, reach int) lookBack {
+	return lookBack{a: a, q: q, reach: reach, floor: len(a), to: len(a), last: -1}
+}
+
+// quoteBefore reports a rune of q within reach before s on its line: without one,
+// inQuotes is false. Asked in order from the last s to the first, it reads little.
+func (b *lookBack) quoteBefore(s int) bool {
+	if s > b.to || b.last >= s {
+		b.floor, b.last = s, -1 // asked out of order, or what was found is not before s
+	}
+	b.floor, b.to = min(b.floor, s), s
+	lim := max(0, s-b.reach)
+	if b.last < 0 && b.floor > lim {
+		if k := lastQuoteOrBreak(b.a[lim:b.floor], b.q); k >= 0 {
+			b.floor, b.last = lim+k, lim+k
+		} else {
+			b.floor = lim
+		}
+	}
+	return b.last >= lim && b.a[b.last] != '\n'
 }
 
 // maxHeadword is the longest note headword looked at (［10］两个基地、两个枢纽、两个网络：).

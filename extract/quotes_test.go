@@ -106,3 +106,39 @@ func TestCoveredInMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLookBackMatchesOneLook: asked from the last position to the first (and now and
+// then out of order), lookBack finds a quote where a look back from each position does.
+func TestLookBackMatchesOneLook(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []rune("增长5%“”「」《》〈〉\n\r的、\ufffd")
+	for _, c := range []struct {
+		q     quoteSet
+		reach int
+	}{{titleQuotes, maxTitleSearch}, {nameQuotes, maxNameQuote}, {titleQuotes, 3}} {
+		for range 3000 {
+			a := make([]rune, rng.Intn(300))
+			for k := range a {
+				a[k] = alphabet[rng.Intn(len(alphabet))]
+				if rng.Intn(3) > 0 {
+					a[k] = '的' // mostly plain text, so that quotes fall in and out of reach
+				}
+			}
+			b := newLookBack(a, c.q, c.reach)
+			s := len(a)
+			for range 20 {
+				if rng.Intn(10) == 0 {
+					s = rng.Intn(len(a) + 1) // out of order
+				} else {
+					s = max(0, s-rng.Intn(c.reach+20))
+				}
+				lim := max(0, s-c.reach)
+				k := lastQuoteOrBreak(a[lim:s], c.q)
+				want := k >= 0 && a[lim+k] != '\n'
+				if got := b.quoteBefore(s); got != want {
+					t.Fatalf("quoteBefore(%d) in %q = %v, want %v", s, string(a), got, want)
+				}
+			}
+		}
+	}
+}
