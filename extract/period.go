@@ -180,18 +180,30 @@ func ratePrefixStart(a []rune, start int) int {
 	return k - recipients.SuffixBefore(a, k)
 }
 
-// relativeWordStarts are the first runes of relativeAt's word lists; relativeFirst adds
-// the first runes of spans (spanOpeners, Chinese digits, 十): most characters of a text
-// start none, and these reject them before any word list is looked at.
+// relativeWordStarts are the first runes of relativeAt's word lists; listStarts adds
+// those of spanOpeners, and relativeFirst the digits and numerals a count of years or a
+// month starts with: most characters of a text start none, and these reject them before
+// any word list is looked at.
 var (
 	relativeWordStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords})
+	listStarts         = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners})
 	relativeFirst      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners},
-		[]rune("十一二两三四五六七八九")...)
+		[]rune("0123456789十一二两三四五六七八九")...)
 )
 
 func mayStartRelative(r rune) bool {
-	return cjk.IsDigit(r) || relativeFirst.Has(r)
+	return relativeFirst.Has(r)
 }
+
+// mayBeRelative reports whether relativeAt may read a time at a[i], a rune of
+// relativeFirst: a word of its lists starts there, or a count of years or a month (5年,
+// 十二年, 12月份) has its 年 or 月 within the two runes after it. Most digits and numerals
+// of a text have neither, and are told without a call.
+func mayBeRelative(a []rune, i, to int) bool {
+	return listStarts.Has(a[i]) || i+1 < to && isYearOrMonth(a[i+1]) || i+2 < to && isYearOrMonth(a[i+2])
+}
+
+func isYearOrMonth(r rune) bool { return r == '年' || r == '月' }
 
 // hasStated reports a time among exprs that is not a baseline.
 func hasStated(exprs []timeExpr) bool {
@@ -304,18 +316,24 @@ func monthAt(a []rune, i, to int) (int, int) {
 func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
-		if r := a[i]; r != '十' && !mayStartRelative(r) {
+		r := a[i]
+		if !mayStartRelative(r) {
 			continue // no time starts here (most of the text): told without a call (a year
 			// starts with a digit, a plan name with 十)
 		}
-		if te, ok := relativeAt(a, i, to, tc); ok {
-			// 2016年全年: a part of a year stated before belongs to that year; 上年不变价 is
-			// a base of prices.
-			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) && priceBaseAfter.PrefixAt(a, te.end) == 0 {
-				out = append(out, te)
+		if cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r) {
+			continue // inside a number (2025, 0.37): no year, month or count of years starts there
+		}
+		if mayBeRelative(a, i, to) {
+			if te, ok := relativeAt(a, i, to, tc); ok {
+				// 2016年全年: a part of a year stated before belongs to that year; 上年不变价
+				// is a base of prices.
+				if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) && priceBaseAfter.PrefixAt(a, te.end) == 0 {
+					out = append(out, te)
+				}
+				i = te.end - 1
+				continue
 			}
-			i = te.end - 1
-			continue
 		}
 		if i+3 < to && doc.IsPlanName(a, i) {
 			if te, ok := planPeriod(a, i, to); ok {

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"math/rand"
+	"reflect"
+	"testing"
+)
+
+// timeExprsReference is timeExprs without its filters: relativeAt, a plan name and a year
+// are tried at every rune. The filters must only save calls, never change what is found.
+func timeExprsReference(a []rune, from, to int, tc timeContext) []timeExpr {
+	var out []timeExpr
+	for i := from; i < to; i++ {
+		if te, ok := relativeAt(a, i, to, tc); ok {
+			if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) && priceBaseAfter.PrefixAt(a, te.end) == 0 {
+				out = append(out, te)
+			}
+			i = te.end - 1
+			continue
+		}
+		if i+3 < to && doc.IsPlanName(a, i) {
+			if te, ok := planPeriod(a, i, to); ok {
+				te.baseline = isBaseline(a, i)
+				out = append(out, te)
+				i = te.end - 1
+			}
+			continue
+		}
+		y, n := cjk.YearAt(a, i)
+		if n == 0 {
+			continue
+		}
+		te, ok := yearExpr(a, i, to, y, n)
+		if !ok {
+			i += n - 1
+			continue
+		}
+		if inQuotes(a, i, te.end, titleQuotes, 0) {
+			i = te.end - 1
+			continue
+		}
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0 || insideFrame(a, from, i)
+		out = append(out, te)
+		i = te.end - 1
+	}
+	return out
+}
+
+func TestTimeExprsMatchesReference(t *testing.T) {
+	fixed := []string{
+		"2025年全年交通事故死亡人数293人、较去年减少27.1%。",
+		"过去五年,近5年累计完成投资12.5亿元,五年增长30.8%,近3年提升21个百分点,十二年来增长2倍。",
+		"“十三五”期间,十四五以来,2021、2022年分别新增8万、9万个,2014-2016年,2017年到2020年。",
+		"12月份,1-9月,11月底,2021年10月底,2021年十月,上半年,前三季度,第一季度,目前,截至目前。",
+		"PM2.5年均浓度下降3%,PM10年累计平均浓度60.63,连续5年增长,5年内完成,二十年增长。",
+		"上年结余0.5亿元,上年不变价增长5%,本年度收入12亿元,明年预计增长6%,今年以来新增3家。",
+		"较2020年下降13.5%,从2017年到2020年,从2020年的82.4岁,剔除2024年增发国债因素后增长4.9%。",
+		"", "2", "2025", "十", "近", "5年", "12月", "\r\n2025年\r\n近5年增长\r\n",
+		"a\uFFFD2025年\uFFFD近\uFFFD5年增长",
+	}
+	alphabet := []rune("0123456789年月份末底来增长提升累计近过去最五十二两一三全上下本今去前第季度目现在“”《》()、-至到从较比的,。;\n\r\uFFFDa.")
+	contexts := []timeContext{{}, {year: 2026}, {year: 2026, passage: "2025"}, {year: 2026, passage: "2021-2025"}, {year: 2025, passage: "2026-2030"}}
+	check := func(a []rune, from, to int) {
+		t.Helper()
+		for _, tc := range contexts {
+			if got, want := timeExprs(a, from, to, tc), timeExprsReference(a, from, to, tc); !reflect.DeepEqual(got, want) {
+				t.Fatalf("timeExprs(%q, %d, %d, %+v) = %+v, want %+v", string(a), from, to, tc, got, want)
+			}
+		}
+	}
+	for _, s := range fixed {
+		a := []rune(s)
+		check(a, 0, len(a))
+		if len(a) > 4 {
+			check(a, 2, len(a)-2) // a sentence inside a longer text: words may reach past its end
+		}
+	}
+	oddRunes := []rune{0xD800, 0xDFFF, -1, 0x110000, 0x1F600}
+	rng := rand.New(rand.NewSource(1))
+	for range 30000 {
+		a := make([]rune, 1+rng.Intn(30))
+		for k := range a {
+			if rng.Intn(50) == 0 {
+				a[k] = oddRunes[rng.Intn(len(oddRunes))]
+			} else {
+				a[k] = alphabet[rng.Intn(len(alphabet))]
+			}
+		}
+		from := rng.Intn(len(a))
+		to := from + rng.Intn(len(a)-from+1)
+		check(a, from, to)
+	}
+}
