@@ -189,18 +189,58 @@ var (
 	listStarts         = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners})
 	relativeFirst      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners},
 		[]rune("0123456789十一二两三四五六七八九")...)
+	listOpenings = wordOpenings(yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners)
 )
+
+// openings holds the first two runes of words, hashed into a bitmap, and the first runes
+// of one-rune words: whether a word may start at a[i] is told from a[i] and a[i+1] without
+// a call. Hash collisions only let a few more places through to the word lists.
+type openings struct {
+	pairs  [1 << 16 / 64]uint64
+	single *lexicon.RuneSet
+}
+
+func wordOpenings(sets ...*lexicon.Set) *openings {
+	o := new(openings)
+	var single []rune
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			rs := []rune(w)
+			if len(rs) == 1 {
+				single = append(single, rs[0])
+				continue
+			}
+			h := pairHash(rs[0], rs[1])
+			o.pairs[h/64] |= 1 << (h % 64)
+		}
+	}
+	o.single = lexicon.FirstRunes(nil, single...)
+	return o
+}
+
+func pairHash(r0, r1 rune) uint32 { return (uint32(r0)*31 + uint32(r1)) & (1<<16 - 1) }
+
+// mayStartAt reports whether a word of the sets may start at a[i].
+func (o *openings) mayStartAt(a []rune, i int) bool {
+	if i+1 < len(a) {
+		if h := pairHash(a[i], a[i+1]); o.pairs[h/64]&(1<<(h%64)) != 0 {
+			return true
+		}
+	}
+	return o.single.Has(a[i])
+}
 
 func mayStartRelative(r rune) bool {
 	return relativeFirst.Has(r)
 }
 
 // mayBeRelative reports whether relativeAt may read a time at a[i], a rune of
-// relativeFirst: a word of its lists starts there, or a count of years or a month (5年,
-// 十二年, 12月份) has its 年 or 月 within the two runes after it. Most digits and numerals
-// of a text have neither, and are told without a call.
+// relativeFirst: a count of years or a month (5年, 十二年, 12月份) has its 年 or 月 within
+// the two runes after it, or a word of its lists may start there by its first two runes
+// (全年, not 全市). Most digits, numerals and first runes of a text are neither, and are
+// told without a call.
 func mayBeRelative(a []rune, i, to int) bool {
-	return listStarts.Has(a[i]) || i+1 < to && isYearOrMonth(a[i+1]) || i+2 < to && isYearOrMonth(a[i+2])
+	return i+1 < to && isYearOrMonth(a[i+1]) || i+2 < to && isYearOrMonth(a[i+2]) || listOpenings.mayStartAt(a, i)
 }
 
 func isYearOrMonth(r rune) bool { return r == '年' || r == '月' }
