@@ -21,9 +21,14 @@ var (
 // when a colon introduces them (主要预期目标是：…), all after it in the sentence.
 func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bool {
 	out := make([]bool, len(ms))
-	for t := sen.Start; t < sen.End; t++ {
-		if !targetStarts.Has(a[t]) {
-			continue
+	if len(ms) == 0 {
+		return out
+	}
+	// A word governs mentions after it only: none starts at or after the last one's start.
+	last := ms[len(ms)-1].Start
+	for t := sen.Start; t < last; t++ {
+		if t = indexIn(targetStarts, a, t, last); t < 0 {
+			break
 		}
 		n := targetWordAt(a, t, sen.End, docYear)
 		if n == 0 {

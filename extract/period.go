@@ -234,16 +234,49 @@ func mayStartRelative(r rune) bool {
 	return relativeFirst.Has(r)
 }
 
-// mayBeRelative reports whether relativeAt may read a time at a[i], a rune of
-// relativeFirst: a count of years or a month (5年, 十二年, 12月份) has its 年 or 月 within
+// nextTimeStart returns the first k in [i, to) at which a time may start, or to: most
+// runes of a text start none (a year starts with a digit, a plan name with 十), nor does a
+// digit inside a number (2025, 0.37). Its own loop, with no call in it, keeps the scan in
+// registers.
+func nextTimeStart(a []rune, i, to int) int {
+	for ; i < to; i++ {
+		r := a[i]
+		if !mayStartRelative(r) {
+			continue
+		}
+		if cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r) {
+			continue
+		}
+		return i
+	}
+	return to
+}
+
+// yearOrMonthSoon and listOpenings tell whether relativeAt may read a time at a[i], a rune
+// of relativeFirst: a count of years or a month (5年, 十二年, 12月份) has its 年 or 月 within
 // the two runes after it, or a word of its lists may start there by its first two runes
 // (全年, not 全市). Most digits, numerals and first runes of a text are neither, and are
 // told without a call.
-func mayBeRelative(a []rune, i, to int) bool {
-	return i+1 < to && isYearOrMonth(a[i+1]) || i+2 < to && isYearOrMonth(a[i+2]) || listOpenings.mayStartAt(a, i)
+func yearOrMonthSoon(a []rune, i, to int) bool {
+	return i+1 < to && isYearOrMonth(a[i+1]) || i+2 < to && isYearOrMonth(a[i+2])
 }
 
 func isYearOrMonth(r rune) bool { return r == '年' || r == '月' }
+
+// indexIn returns the first k in [from, to) whose rune is in set, or -1: a tight loop for
+// the scans that pass over most runes of a sentence.
+func indexIn(set *lexicon.RuneSet, a []rune, from, to int) int {
+	from, to = max(from, 0), min(to, len(a))
+	if from >= to {
+		return -1
+	}
+	for k, r := range a[from:to] {
+		if set.Has(r) {
+			return from + k
+		}
+	}
+	return -1
+}
 
 // hasStated reports a time among exprs that is not a baseline.
 func hasStated(exprs []timeExpr) bool {
@@ -356,15 +389,11 @@ func monthAt(a []rune, i, to int) (int, int) {
 func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 	var out []timeExpr
 	for i := from; i < to; i++ {
+		if i = nextTimeStart(a, i, to); i == to {
+			break
+		}
 		r := a[i]
-		if !mayStartRelative(r) {
-			continue // no time starts here (most of the text): told without a call (a year
-			// starts with a digit, a plan name with 十)
-		}
-		if cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r) {
-			continue // inside a number (2025, 0.37): no year, month or count of years starts there
-		}
-		if mayBeRelative(a, i, to) {
+		if yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i) {
 			if te, ok := relativeAt(a, i, to, tc); ok {
 				// 2016年全年: a part of a year stated before belongs to that year; 上年不变价
 				// is a base of prices.
@@ -382,6 +411,9 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 				i = te.end - 1
 			}
 			continue
+		}
+		if r != '1' && r != '2' {
+			continue // no year (1900-2199) starts here: told without a call
 		}
 		y, n := cjk.YearAt(a, i)
 		if n == 0 {
