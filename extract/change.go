@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unicode/utf8"
+
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -14,6 +16,9 @@ var (
 	changeNot      = lexicon.Get("change-not")
 	comparison     = lexicon.Get("comparison")
 	directOnly     = lexicon.Get("change-direct-only")
+
+	comparisonStarts = lexicon.FirstRunes([]*lexicon.Set{comparison})
+	changeEnds       = lastRunes(increaseWords, decreaseWords)
 )
 
 // changeWindow is how far before a number a change word may stand and still govern it
@@ -25,7 +30,7 @@ const changeWindow = 16
 // (增长, 下降, 新增, 淘汰…), unless that word sets a new level (增至, 提高到) or the number
 // is a gap to a reference (增速高于全国0.5个百分点).
 func changeOf(a []rune, clauseFrom, start int) string {
-	if k, _ := comparison.IndexIn(a, clauseFrom, start); k >= 0 {
+	if k, _ := indexWordIn(comparison, comparisonStarts, a, clauseFrom, start); k >= 0 {
 		return "" // 高于全市工业平均增速1.2个百分点: a gap, whatever the words
 	}
 	// Qualifiers touching the number (超, 约, 不少于) sit between the word and the number.
@@ -37,21 +42,27 @@ func changeOf(a []rune, clauseFrom, start int) string {
 		return "" // 增速比全市平均水平高2.2个百分点: a gap, not a change
 	}
 	// Single characters count only right before the number: 增8.1%, 降5%.
-	if increaseDirect.SuffixBefore(a, numStart) > 0 && levelSuffix.PrefixAt(a, numStart) == 0 {
-		return "increase"
-	}
-	if decreaseDirect.SuffixBefore(a, numStart) > 0 {
-		return "decrease"
+	if numStart > 0 && (increaseDirect.MayEndWith(a[numStart-1]) || decreaseDirect.MayEndWith(a[numStart-1])) {
+		if increaseDirect.SuffixBefore(a, numStart) > 0 && levelSuffix.PrefixAt(a, numStart) == 0 {
+			return "increase"
+		}
+		if decreaseDirect.SuffixBefore(a, numStart) > 0 {
+			return "decrease"
+		}
 	}
 	from := max(clauseFrom, numStart-changeWindow)
 	for e := numStart; e > from; e-- {
-		if r := a[e-1]; !increaseWords.MayEndWith(r) && !decreaseWords.MayEndWith(r) {
+		r := a[e-1]
+		if !changeEnds.Has(r) {
 			continue // no change word ends here (most runes): told without a call
 		}
 		for _, w := range []struct {
 			set  *lexicon.Set
 			kind string
 		}{{increaseWords, "increase"}, {decreaseWords, "decrease"}} {
+			if !w.set.MayEndWith(r) {
+				continue
+			}
 			n := w.set.SuffixBefore(a, e)
 			if n == 0 || e-n < from || coveredBy(changeNot, a, e-n, e) {
 				continue
@@ -74,9 +85,34 @@ func changeOf(a []rune, clauseFrom, start int) string {
 	return ""
 }
 
+// indexWordIn is set.IndexIn(a, from, to), passing over the runes no word starts with
+// (starts: the set's first runes) in a tight loop before it asks the word list: most
+// clauses a mention is asked about hold none of its words.
+func indexWordIn(set *lexicon.Set, starts *lexicon.RuneSet, a []rune, from, to int) (int, int) {
+	if k := indexIn(starts, a, from, to); k >= 0 {
+		return set.IndexIn(a, k, to)
+	}
+	return -1, 0
+}
+
+// lastRunes returns the set of the last runes of the words of sets.
+func lastRunes(sets ...*lexicon.Set) *lexicon.RuneSet {
+	var rs []rune
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			rs = append(rs, r)
+		}
+	}
+	return lexicon.FirstRunes(nil, rs...)
+}
+
 // coveredBy reports whether a word of set covers a[s:e] (增加 inside 增加值).
 func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
 	for from := max(0, s-3); from <= s; from++ {
+		if from >= len(a) || !set.MayStartWith(a[from]) {
+			continue // no word starts here (most runes): told without a call
+		}
 		if n := set.PrefixAt(a, from); n > 0 && from+n >= e {
 			return true
 		}

@@ -155,9 +155,10 @@ func planStartLevel(a []rune, passage string, start int) string {
 }
 
 // isRecurring reports an amount stated per year or month (每年近300余人, 每月2次): it has
-// no period of its own (SPEC.md §5 rule 4).
-func isRecurring(a []rune, start int) bool {
-	if q, qs := units.QualifierBefore(a, start); q != units.NoQualifier {
+// no period of its own (SPEC.md §5 rule 4). q and qs are units.QualifierBefore(a, start),
+// which the caller reads too.
+func isRecurring(a []rune, start int, q units.Qualifier, qs int) bool {
+	if q != units.NoQualifier {
 		start = qs
 	}
 	k := ratePrefixStart(a, start)
@@ -172,6 +173,9 @@ func isRecurring(a []rune, start int) bool {
 // ratePrefixStart returns where the words stating a figure per year or month begin right
 // before a[start] (每人每月190元 → 每人), or start when there are none.
 func ratePrefixStart(a []rune, start int) int {
+	if start <= 0 || start > len(a) || !recurring.MayEndWith(a[start-1]) {
+		return start // most figures: told without a call
+	}
 	n := recurring.SuffixBefore(a, start)
 	if n == 0 {
 		return start
@@ -504,13 +508,17 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 // changes over it (累计, 年均, 增长) take the range, and a level the period ends at takes its
 // last year.
 func passagePeriod(a []rune, passage string, clauseFrom, start int, change string, level bool) string {
-	if isRecurring(a, start) {
+	q, qs := units.QualifierBefore(a, start)
+	if isRecurring(a, start, q, qs) {
 		return ""
 	}
 	k := ratePrefixStart(a, start) // 提高到每月815元: the verb before the rate's words
+	if k != start {
+		_, qs = units.QualifierBefore(a, k)
+	}
 	// A qualifier that is itself a level verb (突破1万公里) states the level reached.
 	reached := false
-	if _, qs := units.QualifierBefore(a, k); qs < k {
+	if qs < k {
 		reached = levelVerbs.SuffixBefore(a, k) > 0
 		k = qs
 	}
