@@ -79,6 +79,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	subjects := newSubjectMemo()
 	for i := range ms {
 		m := &ms[i]
+		money := isMoneyUnit(baseUnit(m.Unit))
 		c := clauseSpan(sen, m.Start)
 		subjects.enter(c)
 		lb, rb := c.Start, c.End
@@ -130,7 +131,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
-		if isMoneyUnit(baseUnit(m.Unit)) && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
+		if money && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
 			if name := subjectBeforeFrom(a, afterFrame(a, c.Start, m.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
@@ -139,13 +140,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
 		budgetStage := fromStage // a budget's figure before its outturn: a plan (年初预算, 调整为)
-		if name, ok := withoutBudgetStage(at.indicator); ok && isMoneyUnit(baseUnit(m.Unit)) {
+		if name, ok := withoutBudgetStage(at.indicator); ok && money {
 			at.indicator, budgetStage = name, true // 一般公共预算收入年初预算合计2357308万元
-		} else if isMoneyUnit(baseUnit(m.Unit)) && budgetItself(at.indicator) {
+		} else if money && budgetItself(at.indicator) {
 			budgetStage = true // 支出预算合计3861207万元: the budget of an account's item
 		}
 		switch {
-		case prevIndicator != "" && isMoneyUnit(baseUnit(m.Unit)) && budgetStages.Contains(at.indicator):
+		case prevIndicator != "" && money && budgetStages.Contains(at.indicator):
 			at.indicator, budgetStage = prevIndicator, true // 收入完成515444万元,为年初预算513000万元的100.48%
 		case prevIndicator != "" && adjustedTo(a, lb, m.Start):
 			at.indicator, budgetStage = prevIndicator, true // …,执行中经各级人代会批准调整为2366949万元
@@ -158,19 +159,20 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || purposeAdverbs.Contains(at.indicator) || (!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元, 是“十三五”时期的1.21倍: the subject's change or
 			// multiple (a rate's gap, 比全国水平高出10.3%, keeps its comparison)
-			if item := outturnOf(at.indicator, prevIndicator); item != "" && isMoneyUnit(baseUnit(m.Unit)) {
+			if item := outturnOf(at.indicator, prevIndicator); item != "" && money {
 				at.indicator = item // 支出预算100.5亿元,…,实际完成102.1亿元: the item's outturn
 			} else {
 				at.indicator = prevIndicator
 			}
 		}
-		if isMoneyUnit(baseUnit(m.Unit)) {
+		if money {
 			if item := approvedItem(at.indicator); item != "" {
 				at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 			}
 		}
 		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
-		if at.indicator != "" && levelLen(at.indicator) == len(at.indicator) && levelAfter(a, m.End, at.indicator) {
+		// The suffix first: most names are no level, and levelLen decodes runes.
+		if strings.HasSuffix(at.indicator, "级") && levelLen(at.indicator) == len(at.indicator) && levelAfter(a, m.End, at.indicator) {
 			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone after the number; the
 			// list's noun is counted (其中国家级8家,省级68家: a level before it is the name)
 			if shared := listSharedNoun(a, ms, i, c); m.listFwd > 0 && shared != "" {
@@ -212,7 +214,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 			if at.concept == "" && strings.Contains(at.indicator, "的") {
 				if name, con := afterRelativeClause(opts.concepts(), at.indicator); con != "" {
-					if approvedBudget(at.indicator) && isMoneyUnit(baseUnit(m.Unit)) {
+					if approvedBudget(at.indicator) && money {
 						budgetStage = true // 人代会批准的…预算收入3216万元: the budget approved, a plan
 					}
 					at.indicator, at.concept = name, con
@@ -574,6 +576,7 @@ const shareQualifierWindow = 12
 // indicatorOf chooses what mention i measures (SPEC §4).
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo) string {
 	m := ms[i]
+	money := isMoneyUnit(baseUnit(m.Unit))
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
 		left.s = lb // 诊所、卫生所、医务室1053个
@@ -626,10 +629,10 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	}
 	r, noun := cleanRight(a, right)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
-	if isMoneyUnit(baseUnit(m.Unit)) && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
+	if money && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
-	if isMoneyUnit(baseUnit(m.Unit)) && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.Contains(text(a, l))) {
+	if money && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.Contains(text(a, l))) {
 		if p, ok := purposeInNextClause(a[:senEnd], ms, i); ok {
 			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
 		}
@@ -661,7 +664,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	switch {
 	case noun && !r.empty():
 		return text(a, r)
-	case !r.empty() && m.Start > 0 && a[m.Start-1] == '等' && !isMoneyUnit(baseUnit(m.Unit)):
+	case !r.empty() && m.Start > 0 && a[m.Start-1] == '等' && !money:
 		// 抓好赛得利纤维等3500多个拟竣工投产项目: what 等 closes are examples of the thing
 		// counted, which follows the number.
 		if r.len() >= 2 {
@@ -672,7 +675,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		}
 	case strongLeft:
 		return text(a, l)
-	case !r.empty() && !isMoneyUnit(baseUnit(m.Unit)) && !isTimeUnit(m.Unit):
+	case !r.empty() && !money && !isTimeUnit(m.Unit):
 		// A count is of a thing even when its name starts like a verb (2个创建小镇).
 		if rr := endOfItem(a, r, true); rr.len() >= 2 {
 			return text(a, rr)
@@ -682,7 +685,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
 	}
 	switch {
-	case !r.empty() && isMoneyUnit(baseUnit(m.Unit)) && !startsChange(a, r.s):
+	case !r.empty() && money && !startsChange(a, r.s):
 		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
 	case !l.empty() && lk != leftVerb && !isOnlyVerb(a, l):
 		return text(a, l)
@@ -715,10 +718,9 @@ func isTimeUnit(u string) bool {
 }
 
 func baseUnit(u string) string {
-	for i, r := range u {
-		if r == '/' {
-			return u[:i]
-		}
+	// A byte search: '/' is never part of a longer UTF-8 sequence, valid or not.
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		return u[:i]
 	}
 	return u
 }

@@ -230,3 +230,23 @@ func TestModality(t *testing.T) {
 		{"主要 is not 要", "主要农作物耕种收综合机械化率达到85%。", "85%", ""},
 	})
 }
+
+// TestBaseUnitBytes checks the byte search of baseUnit against a rune walk, over units
+// with and without a per part and over odd strings (invalid UTF-8, a lone surrogate's
+// encoding, CRLF, a / inside a multibyte sequence's place).
+func TestBaseUnitBytes(t *testing.T) {
+	runeWalk := func(u string) string {
+		for i, r := range u {
+			if r == '/' {
+				return u[:i]
+			}
+		}
+		return u
+	}
+	for _, u := range []string{"", "元", "元/吨", "万元/平方米", "/", "a/b/c", "个／人",
+		"\xff/元", "\xe7\xba/x", "\xed\xa0\x80/元", "元\r\n/吨", "亿元\xe7"} {
+		if got, want := baseUnit(u), runeWalk(u); got != want {
+			t.Errorf("baseUnit(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
