@@ -424,17 +424,25 @@ func trimPhrase(a []rune, p phrase) phrase {
 			p.s++
 			changed = true
 		}
-		if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && indicatorKeep.PrefixAt(a, p.s) <= n {
-			p.s += n
-			changed = true
+		// Each rule below is asked only when the first rune may start what it reads: most
+		// phrases start with a Han character that starts none of them.
+		if p.s < len(a) && dropBefore.MayStartWith(a[p.s]) {
+			if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && indicatorKeep.PrefixAt(a, p.s) <= n {
+				p.s += n
+				changed = true
+			}
 		}
-		if te, ok := timePrefix(a, p.s, p.e); ok {
-			p.s = te
-			changed = true
+		if p.s < len(a) && (a[p.s] == '1' || a[p.s] == '2') { // a year's first digit (cjk.YearAt)
+			if te, ok := timePrefix(a, p.s, p.e); ok {
+				p.s = te
+				changed = true
+			}
 		}
-		if n := itemNumberAt(a, p.s, p.e); n > 0 {
-			p.s += n // 46.全市…: the number of a task in a list
-			changed = true
+		if !p.empty() && mayOpenItemNumber(a[p.s]) {
+			if n := itemNumberAt(a, p.s, p.e); n > 0 {
+				p.s += n // 46.全市…: the number of a task in a list
+				changed = true
+			}
 		}
 		// 每家予以…: "each", not what is measured. A base with a number (每千人口执业医师,
 		// 每万人口发明专利拥有量) is what a rate is per: part of its name.
@@ -446,9 +454,11 @@ func trimPhrase(a []rune, p phrase) phrase {
 		}
 	}
 	for !p.empty() {
-		if n := footnoteBefore(a, p); n > 0 {
-			p.e -= n
-			continue
+		if r := a[p.e-1]; r == ']' || r == '］' {
+			if n := footnoteBefore(a, p); n > 0 {
+				p.e -= n
+				continue
+			}
 		}
 		if !isTrimmable(a[p.e-1]) || closesBracketIn(a, p) {
 			break
@@ -508,6 +518,12 @@ func itemNumberAt(a []rune, i, end int) int {
 		return 0
 	}
 	return j + 1 - i
+}
+
+// mayOpenItemNumber reports a rune itemNumberAt may read a number from: a digit, an
+// opening bracket or a circled number.
+func mayOpenItemNumber(r rune) bool {
+	return cjk.IsDigit(r) || r == '(' || r == '（' || r >= '①' && r <= '⑳'
 }
 
 // dropLoneRemark empties a phrase that is only a remark in brackets ((下同), (现价)).
@@ -576,36 +592,48 @@ func closesBracketIn(a []rune, p phrase) bool {
 // before a number (达, 为, 共计, 同比增长, 分别).
 func dropTrailingFunction(a []rune, p phrase) phrase {
 	for !p.empty() {
-		if n := longestSuffixWithin(dropAfter, a, p); n > 0 {
-			if q, _ := units.QualifierBefore(a[p.e-n:p.e], n); q != units.NoQualifier {
-				if q, _ := units.QualifierBefore(a, p.e); q == units.NoQualifier {
-					break // 节约, 签约: a word ending in a qualifier's character (约) is no qualifier
+		// As in trimPhrase, each rule is asked only when the last rune may end what it reads.
+		last := a[p.e-1]
+		if dropAfter.MayEndWith(last) {
+			if n := longestSuffixWithin(dropAfter, a, p); n > 0 {
+				if q, _ := units.QualifierBefore(a[p.e-n:p.e], n); q != units.NoQualifier {
+					if q, _ := units.QualifierBefore(a, p.e); q == units.NoQualifier {
+						break // 节约, 签约: a word ending in a qualifier's character (约) is no qualifier
+					}
 				}
-			}
-			p.e -= n
-			continue
-		}
-		if isTrimmable(a[p.e-1]) && !closesBracketIn(a, p) {
-			p.e--
-			continue
-		}
-		if n := adverbs.SuffixBeforeFrom(a, p.e, p.s); n > 0 {
-			p.e -= n // 出庭应诉率首次|达到100%
-			continue
-		}
-		if k := timeSuffixStart(a, p); k >= 0 {
-			p.e = k // 生产总值从2020年的|3.68万亿元
-			continue
-		}
-		if n := baselineFigures.SuffixBeforeFrom(a, p.e, p.s); n > 0 && p.e-n > p.s {
-			if k := timeSuffixStart(a, phrase{p.s, p.e - n}); k > p.s && (a[k-1] == '比' || a[k-1] == '较') {
-				p.e = k - 1 // 收入|比2025年执行数增长2%: the figure compared with
+				p.e -= n
 				continue
 			}
 		}
-		if k := yearSpanStart(a, p); k >= 0 {
-			p.e = k // 工业投资两年|平均增长8.6%, 比例近3年|提升21个百分点
+		if isTrimmable(last) && !closesBracketIn(a, p) {
+			p.e--
 			continue
+		}
+		if adverbs.MayEndWith(last) {
+			if n := adverbs.SuffixBeforeFrom(a, p.e, p.s); n > 0 {
+				p.e -= n // 出庭应诉率首次|达到100%
+				continue
+			}
+		}
+		if last == '年' || last == '月' {
+			if k := timeSuffixStart(a, p); k >= 0 {
+				p.e = k // 生产总值从2020年的|3.68万亿元
+				continue
+			}
+		}
+		if baselineFigures.MayEndWith(last) {
+			if n := baselineFigures.SuffixBeforeFrom(a, p.e, p.s); n > 0 && p.e-n > p.s {
+				if k := timeSuffixStart(a, phrase{p.s, p.e - n}); k > p.s && (a[k-1] == '比' || a[k-1] == '较') {
+					p.e = k - 1 // 收入|比2025年执行数增长2%: the figure compared with
+					continue
+				}
+			}
+		}
+		if last == '年' {
+			if k := yearSpanStart(a, p); k >= 0 {
+				p.e = k // 工业投资两年|平均增长8.6%, 比例近3年|提升21个百分点
+				continue
+			}
 		}
 		break
 	}
