@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -212,10 +213,20 @@ func sameArea(a, b string) bool {
 // locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
 // when it is not there (an indicator joined from a list's shared noun).
 func locate(a []rune, from, to int, indicator string) (int, int) {
-	n := utf8.RuneCountInString(indicator)
-	first, _ := utf8.DecodeRuneInString(indicator)
+	// Decoded once, not again at every place its first rune matches; AppendRunes
+	// fills the stack buffer in place for an indicator of up to 64 bytes (most).
+	var buf [64]rune
+	ind := cjk.AppendRunes(buf[:0], indicator)
+	n := len(ind)
+	if n == 0 {
+		if to >= from {
+			return to, to
+		}
+		return -1, -1
+	}
+	first := ind[0]
 	for s := to - n; s >= from; s-- {
-		if (n == 0 || a[s] == first) && runesEqual(a[s:s+n], indicator) {
+		if a[s] == first && slices.Equal(a[s:s+n], ind) {
 			return s, s + n
 		}
 	}
