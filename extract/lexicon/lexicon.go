@@ -45,6 +45,11 @@ type indexEntry struct {
 	r     rune
 	words [][]rune // longest first
 	next  uint16   // 1 + the next entry of the slot; 0: none
+	// strs are the words as strings (first-rune index only), for Contains to compare
+	// strings, a length test and a memory compare, instead of decoding the asked word
+	// rune by rune. Empty when a word of the set holds U+FFFD: an invalid byte of the
+	// asked word decodes to it too, and only decoding then compares as before.
+	strs []string
 }
 
 // get returns the words indexed under r, longest first.
@@ -56,10 +61,18 @@ func (x *runeIndex) get(r rune) [][]rune {
 }
 
 func (x *runeIndex) walk(i uint16, r rune) [][]rune {
+	if e := x.entry(i, r); e != nil {
+		return e.words
+	}
+	return nil
+}
+
+// entry returns the entry of r in the chain from i, or nil.
+func (x *runeIndex) entry(i uint16, r rune) *indexEntry {
 	for i != 0 {
 		e := &x.entries[i-1]
 		if e.r == r {
-			return e.words
+			return e
 		}
 		i = e.next
 	}
@@ -102,6 +115,14 @@ func NewSet(words ...string) *Set {
 	}
 	s.first.sortLongestFirst()
 	s.last.sortLongestFirst()
+	if !slices.ContainsFunc(s.words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
+		for k := range s.first.entries {
+			e := &s.first.entries[k]
+			for _, w := range e.words {
+				e.strs = append(e.strs, string(w))
+			}
+		}
+	}
 	return s
 }
 
@@ -110,11 +131,33 @@ func (s *Set) Words() []string { return s.words }
 
 // Contains reports whether w is in the set.
 func (s *Set) Contains(w string) bool {
-	first, n := utf8.DecodeRuneInString(w)
-	if n == 0 {
+	if w == "" {
 		return false
 	}
-	for _, x := range s.first.get(first) {
+	// The first rune, decoded inline for ASCII and a three-byte character (most of
+	// Chinese): a call would cost more than the lookup, which most words end at.
+	first := rune(w[0])
+	switch c := w[0]; {
+	case c < utf8.RuneSelf:
+	case c >= 0xE1 && c <= 0xEF && c != 0xED && len(w) >= 3 && w[1]&0xC0 == 0x80 && w[2]&0xC0 == 0x80:
+		// E1–EC, EE–EF lead three-byte characters whose continuation bytes may be any
+		// (E0 and ED restrict theirs: overlong forms, surrogates).
+		first = rune(c&0x0F)<<12 | rune(w[1]&0x3F)<<6 | rune(w[2]&0x3F)
+	default:
+		first, _ = utf8.DecodeRuneInString(w)
+	}
+	i := s.first.slot[uint32(first)%indexSlots]
+	if i == 0 {
+		return false
+	}
+	e := s.first.entry(i, first)
+	if e == nil {
+		return false
+	}
+	if len(e.strs) > 0 {
+		return slices.Contains(e.strs, w)
+	}
+	for _, x := range e.words {
 		if equalString(x, w) {
 			return true
 		}

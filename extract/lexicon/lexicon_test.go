@@ -1,6 +1,9 @@
 package lexicon
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestSetLookups(t *testing.T) {
 	s := NewSet("连续", "近", "最近", "未来")
@@ -115,5 +118,37 @@ func TestMayStartWith(t *testing.T) {
 	}
 	if NewSet().MayEndWith('长') {
 		t.Error("an empty set may end with 长")
+	}
+}
+
+// containsSlow is Contains as a decoding of the asked word, compared rune by rune.
+func containsSlow(words []string, w string) bool {
+	for _, x := range words {
+		if x != "" && slices.Equal([]rune(x), []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestContainsMatchesDecoding(t *testing.T) {
+	sets := [][]string{
+		{"未来", "近", "最近", "a", "\r\n", "𠀋年", "\uE000", "\uFFFF"},
+		{"未来", "\uFFFD", "x\uFFFD"}, // U+FFFD: compared by decoding
+		{"\xff", "未\xed\xa0\x80"},   // invalid bytes in a word: as U+FFFD
+		{},
+	}
+	asked := []string{
+		"", "未来", "未", "未来来", "近", "最近", "a", "A", "\r\n", "\r", "𠀋年", "𠀋",
+		"\uE000", "\uFFFF", "\uFFFD", "\xff", "x\xff", "x\uFFFD", "未\xed\xa0\x80", "未\uFFFD\uFFFD\uFFFD",
+		"\xe0\x80\x80", "\xed\xa0\x80", "\xe6\x9c", "\xe6",
+	}
+	for _, words := range sets {
+		s := NewSet(words...)
+		for _, w := range asked {
+			if got, want := s.Contains(w), containsSlow(words, w); got != want {
+				t.Errorf("NewSet(%q).Contains(%q) = %v, want %v", words, w, got, want)
+			}
+		}
 	}
 }
