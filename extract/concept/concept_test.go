@@ -271,6 +271,9 @@ func TestTrimSpace(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "地区生产总值", " 地区生产总值 ", "地区生产总值\u3000", "\u3000地区", "㐀生产䶿", "GDP", "地区 GDP",
 		"地区\u00a0", "\u2028地区", "地区\xe4", "\xe4\xb8", "地区生产总值 ", "一",
+		"\u0085地区", "地区\u0085", "\u1680地区", "地区\u1680", "\u205f地区", "地区\u202f", "\r\n地区\r\n",
+		"\x7f地区\x7f", "\x1f地区", "\xff地区", "地区\xff", "\x80", "\xed\xa0\x80地区", "地区\xe4\x80",
+		"\ue000地区\ue000", "𠀋地区𠀋", "a", "\t", "\u3000", "\xe3\x80\x80x", "x\xe3\x80\x80",
 	} {
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)

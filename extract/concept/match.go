@@ -83,17 +83,32 @@ func (l *List) stripLeading(phrase string) (core, concept string) {
 	}
 }
 
-// trimSpace is strings.TrimSpace with the common case told by two looks: a phrase that
-// starts and ends with a CJK ideograph (U+3400–U+9FFF, where no space is) has none to trim.
+// trimSpace is strings.TrimSpace with the common case told by a look at each end,
+// without decoding: a phrase whose first byte can start no space and whose last rune is
+// ASCII other than a space or a CJK ideograph (U+4000–U+9FFF) has none to trim.
 func trimSpace(s string) string {
-	if len(s) >= 3 && s[0] >= 0xE3 && s[0] <= 0xE9 {
-		first, _ := utf8.DecodeRuneInString(s)
-		last, _ := utf8.DecodeLastRuneInString(s)
-		if first >= 0x3400 && first < 0xA000 && last >= 0x3400 && last < 0xA000 {
-			return s
-		}
+	if len(s) > 0 && noSpaceFirst(s[0]) && noSpaceLast(s) {
+		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// noSpaceFirst reports whether a string starting with byte c starts with no space: ASCII
+// spaces are at most ' ', and the other spaces of Unicode (U+0085, U+00A0, U+1680,
+// U+2000–U+205F, U+3000) start with C2, E1, E2 or E3; any other byte starts another
+// character or one invalid byte, which TrimSpace keeps.
+func noSpaceFirst(c byte) bool {
+	return c > ' ' && c != 0xC2 && (c < 0xE1 || c > 0xE3)
+}
+
+// noSpaceLast reports whether s, not empty, ends with ASCII other than a space or with a
+// three-byte character led by E4–E9 (U+4000–U+9FFF: most of Chinese, no space).
+func noSpaceLast(s string) bool {
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		return c > ' '
+	}
+	return n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80
 }
 
 // withoutAsides drops from phrase the bracketed asides that say what a figure includes or
