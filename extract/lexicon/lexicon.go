@@ -248,7 +248,11 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) {
 		return 0
 	}
-	for _, w := range s.first.get(text[i]) {
+	k := s.first.slot[uint32(text[i])%indexSlots]
+	if k == 0 {
+		return 0 // most runes start no word: told by one load, before the walk
+	}
+	for _, w := range s.first.walk(k, text[i]) {
 		if i+len(w) <= len(text) && equal(text[i:i+len(w)], w) {
 			return len(w)
 		}
@@ -261,7 +265,11 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 	if i <= 0 || i > len(text) {
 		return 0
 	}
-	for _, w := range s.last.get(text[i-1]) {
+	k := s.last.slot[uint32(text[i-1])%indexSlots]
+	if k == 0 {
+		return 0
+	}
+	for _, w := range s.last.walk(k, text[i-1]) {
 		if i-len(w) >= 0 && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
@@ -274,7 +282,11 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 	if i <= 0 || i > len(text) {
 		return 0
 	}
-	for _, w := range s.last.get(text[i-1]) {
+	k := s.last.slot[uint32(text[i-1])%indexSlots]
+	if k == 0 {
+		return 0
+	}
+	for _, w := range s.last.walk(k, text[i-1]) {
 		if i-len(w) >= max(from, 0) && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
@@ -287,7 +299,11 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	for i := max(from, 0); i < to; i++ {
-		for _, w := range s.first.get(text[i]) {
+		k := s.first.slot[uint32(text[i])%indexSlots]
+		if k == 0 {
+			continue // most runes: a tight loop of one load each
+		}
+		for _, w := range s.first.walk(k, text[i]) {
 			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
 				return i, len(w)
 			}
@@ -308,7 +324,11 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 	to = min(to, len(text))
 	from = max(from, 0)
 	for e := to; e > from; e-- {
-		for _, w := range s.last.get(text[e-1]) {
+		k := s.last.slot[uint32(text[e-1])%indexSlots]
+		if k == 0 {
+			continue // most runes: a tight loop of one load each
+		}
+		for _, w := range s.last.walk(k, text[e-1]) {
 			if e-len(w) >= from && equal(text[e-len(w):e], w) {
 				return e - len(w), len(w)
 			}

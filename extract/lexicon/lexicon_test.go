@@ -152,3 +152,89 @@ func TestContainsMatchesDecoding(t *testing.T) {
 		}
 	}
 }
+
+// naive is the lookups of a Set by brute force over its words, for comparison.
+type naive []string
+
+func (n naive) at(text []rune, s, e int) int { // longest word equal to text[s:e'] for e' ≤ e starting at s
+	best := 0
+	for _, w := range n {
+		rs := []rune(w)
+		if s+len(rs) <= e && slices.Equal(text[s:s+len(rs)], rs) && len(rs) > best {
+			best = len(rs)
+		}
+	}
+	return best
+}
+
+func (n naive) before(text []rune, i, from int) int { // longest word ending at i, starting ≥ from
+	best := 0
+	for _, w := range n {
+		rs := []rune(w)
+		if i-len(rs) >= from && slices.Equal(text[i-len(rs):i], rs) && len(rs) > best {
+			best = len(rs)
+		}
+	}
+	return best
+}
+
+// TestLookupsMatchNaive: the slot table and its chains find what a look at every word
+// finds, also for runes that share a slot (r and r+indexSlots) and at the text's ends.
+func TestLookupsMatchNaive(t *testing.T) {
+	c := rune(0x4E00 + 3*indexSlots) // shares its slot with 一
+	words := naive{"一", "一二", "一二三", string(c), string(c) + "一", "二" + string(c), "\r\n", "\uFFFD", "a\uFFFD"}
+	s := NewSet(words...)
+	texts := []string{"", "一二三", string(c) + "一二" + string(c), "a\r\nb", "\xff一\xff", "三二一" + string(c+indexSlots), "二" + string(c) + "一二三四"}
+	for _, str := range texts {
+		text := []rune(str)
+		for i := -1; i <= len(text)+1; i++ {
+			want := 0
+			if i >= 0 && i < len(text) {
+				want = words.at(text, i, len(text))
+			}
+			if got := s.PrefixAt(text, i); got != want {
+				t.Errorf("PrefixAt(%q, %d) = %d, want %d", str, i, got, want)
+			}
+			want = 0
+			if i > 0 && i <= len(text) {
+				want = words.before(text, i, 0)
+			}
+			if got := s.SuffixBefore(text, i); got != want {
+				t.Errorf("SuffixBefore(%q, %d) = %d, want %d", str, i, got, want)
+			}
+			for from := -1; from <= len(text); from++ {
+				want = 0
+				if i > 0 && i <= len(text) {
+					want = words.before(text, i, max(from, 0))
+				}
+				if got := s.SuffixBeforeFrom(text, i, from); got != want {
+					t.Errorf("SuffixBeforeFrom(%q, %d, %d) = %d, want %d", str, i, from, got, want)
+				}
+			}
+		}
+		for from := -1; from <= len(text)+1; from++ {
+			for to := from; to <= len(text)+1; to++ {
+				wk, wn := -1, 0
+				for k := max(from, 0); k < min(to, len(text)); k++ {
+					if n := words.at(text, k, min(to, len(text))); n > 0 {
+						wk, wn = k, n
+						break
+					}
+				}
+				if k, n := s.IndexIn(text, from, to); k != wk || n != wn {
+					t.Errorf("IndexIn(%q, %d, %d) = %d, %d, want %d, %d", str, from, to, k, n, wk, wn)
+				}
+				wk, wn = -1, 0
+				for e := min(to, len(text)); e > max(from, 0); e-- {
+					if n := words.before(text, e, max(from, 0)); n > 0 {
+						wk, wn = e-n, n
+						break
+					}
+				}
+				if k, n := s.LastIndexIn(text, from, to); k != wk || n != wn {
+					t.Errorf("LastIndexIn(%q, %d, %d) = %d, %d, want %d, %d", str, from, to, k, n, wk, wn)
+				}
+			}
+		}
+	}
+}
