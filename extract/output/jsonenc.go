@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 )
 
 // appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
@@ -96,6 +97,18 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Two CJK characters at a time while they come in a row (most of a sentence): valid
+		// three-byte characters that are not U+2028/U+2029 (lead E2) need no escape.
+		for i+8 <= len(s) {
+			w := cjk.Word(s[i : i+8])
+			if !cjk.ThreeByteRunes(w) || byte(w) == 0xE2 || byte(w>>24) == 0xE2 {
+				break
+			}
+			i += 6
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {

@@ -130,7 +130,7 @@ func AppendRunes(dst []rune, s string) []rune {
 		// Two three-byte characters at once while they come in a row (most of Chinese),
 		// read as one word.
 		for i+8 <= len(s) { // j+2 <= len(out): no fewer bytes than runes
-			w := word(s[i : i+8])
+			w := Word(s[i : i+8])
 			if !ThreeByteRunes(w) {
 				break
 			}
@@ -160,8 +160,8 @@ func AppendRunes(dst []rune, s string) []rune {
 	return out[:j]
 }
 
-// word reads eight bytes of s little-endian (the compiler makes it one load).
-func word(s string) uint64 {
+// Word reads the first eight bytes of s little-endian (the compiler makes it one load).
+func Word(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
