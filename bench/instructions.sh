@@ -8,7 +8,7 @@
 # It builds the package's test binary, runs the benchmark for 1 and for 5 iterations under
 # `valgrind --tool=cachegrind` (GOGC=off, GOMAXPROCS=1, so that no collector or second
 # thread adds its own), and prints the difference over 4: start-up and the first
-# iteration's warming are left out. Repeated counts agree within about 1.5%. Needs
+# iteration's warming are left out. Repeated counts agree within about 2%. Needs
 # valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
