@@ -250,7 +250,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		at.change = changeOf(a, changeFrom, changeAt)
-		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, ms[i-1], *m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
+		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, &ms[i-1], m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
 			!changeNameBefore(a, c.Start, ms[i-1].Start) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
@@ -265,7 +265,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			if fromStage && len(tc.passage) == 4 {
 				at.period = tc.passage // 从X调整为Y: the year's budget before its adjustment, not last year's level
 			}
-			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, ms[i-1], *m) {
+			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, &ms[i-1], m) {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}
 		} else if span := averageSpan(exprs, a, c.Start, m.Start); span != "" && at.change != "" {
@@ -462,8 +462,8 @@ func clauseSpan(sen segment.Sentence, i int) segment.Span {
 
 // inListWith reports two mentions of one list: only the first item's words and a 、
 // between them (8家单项冠军、2家示范企业; 21、44项), or a conjunction right before the
-// second number (分别达24.1%和50.2%).
-func inListWith(a []rune, prev, m mention) bool {
+// second number (分别达24.1%和50.2%). It takes pointers: a mention is large to copy.
+func inListWith(a []rune, prev, m *mention) bool {
 	for k := prev.End; k < m.Start; k++ {
 		switch a[k] {
 		case '、':
@@ -502,7 +502,7 @@ var (
 
 // sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
 // noun and the number (新增8家…、2家…; 新增国家级孵化器8家、省级孵化器20家).
-func sharesVerbOf(a []rune, prev, m mention) bool {
+func sharesVerbOf(a []rune, prev, m *mention) bool {
 	if !inListWith(a, prev, m) {
 		return false
 	}

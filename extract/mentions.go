@@ -121,7 +121,7 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		}
 	}
 	for k := 1; k < len(out); k++ {
-		if inListWith(a, out[k-1], out[k]) {
+		if inListWith(a, &out[k-1], &out[k]) {
 			out[k].listBack = out[k-1].listBack + 1
 		}
 	}
