@@ -3,6 +3,8 @@ package extract
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
 // guardTexts are the phrases the rune guards of trimPhrase and dropTrailingFunction are
@@ -69,6 +71,49 @@ func TestRuleGuards(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestMayStartGuards checks the inline mayStart test placed before PrefixAt at hot call
+// sites (endOfItem, isOnlyVerb): it turns away only positions where the list
+// starts no word, out-of-range ones included, so the guarded rules read as before.
+func TestMayStartGuards(t *testing.T) {
+	texts := append([]string{"9家单位成功入围全国", "完成总产值", "18家院校与30家企业", "实现增长6.5%", "所在地区"}, guardTexts...)
+	sets := map[string]*lexicon.Set{"listBreaks": listBreaks, "honourVerbs": honourVerbs, "adverbs": adverbs,
+		"verbsPredicate": verbsPredicate, "verbsObject": verbsObject}
+	for _, s := range texts {
+		a := append([]rune(s), 0xD800) // invalid UTF-8 as U+FFFD, and a lone surrogate
+		for i := -1; i <= len(a); i++ {
+			for name, set := range sets {
+				if n := set.PrefixAt(a, i); n > 0 && !mayStart(set, a, i) {
+					t.Errorf("%q at %d: %s starts a word of %d runes, which mayStart rejects", s, i, name, n)
+				}
+			}
+			for e := max(i, 0); e <= len(a); e++ {
+				p := phrase{i, e}
+				want := verbsObject.PrefixAt(a, p.s) == p.len() || verbsPredicate.PrefixAt(a, p.s) == p.len()
+				if i >= 0 && isOnlyVerb(a, p) != want {
+					t.Errorf("%q %v: isOnlyVerb %v, unguarded %v", s, p, !want, want)
+				}
+			}
+		}
+	}
+}
+
+// TestIsTrimmableFastPath checks isTrimmable's early answer for the runes between its
+// lists (Han among them) against its full test, over every rune and some invalid ones.
+func TestIsTrimmableFastPath(t *testing.T) {
+	full := func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\r', '\n', ',', '，', '、', ';', '；', ':', '：', '。', '.', '!', '?', '(', ')', '（', '）', '-', '—', '/':
+			return true
+		}
+		return r <= 0x3000 && (r == 0x3000 || r == 0xA0 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F)
+	}
+	for r := rune(-2); r <= utf8.MaxRune+2; r++ { // lone surrogates and U+FFFD included
+		if got, want := isTrimmable(r), full(r); got != want {
+			t.Errorf("isTrimmable(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -186,6 +186,12 @@ func mainVerb(a []rune, p phrase) (int, int) {
 	return -1, 0
 }
 
+// mayStart reports whether a word of set may start at a[i], told inline by one load: a
+// guard before PrefixAt at a hot call site, where most runes start no word.
+func mayStart(set *lexicon.Set, a []rune, i int) bool {
+	return i >= 0 && i < len(a) && set.MayStartWith(a[i])
+}
+
 // relativeClauseHead reports a noun after a 的 that a clause opening a phrase qualifies
 // (达到或优于Ⅲ类标准的断面比例: the share of sections, not the verb 达到): a 的 in a[from:to],
 // after the verb's own words and before two characters or more, and no list break.
@@ -269,8 +275,11 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		if isPunctBreak(r) || isEtcAt(a, i) {
 			return trimPhrase(a, phrase{p.s, i})
 		}
-		if n := listBreaks.PrefixAt(a, i); n > 0 && nextIsNumber(a, i+n) {
-			return trimPhrase(a, phrase{p.s, i}) // 18家院校与30家企业: the next item
+		// Each list is asked only when r may start one of its words: most runes start none.
+		if listBreaks.MayStartWith(r) {
+			if n := listBreaks.PrefixAt(a, i); n > 0 && nextIsNumber(a, i+n) {
+				return trimPhrase(a, phrase{p.s, i}) // 18家院校与30家企业: the next item
+			}
 		}
 		if !noun {
 			continue
@@ -278,13 +287,15 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 		if r == '在' && i > p.s+1 && indicatorKeep.PrefixAt(a, i) == 0 && !strings.ContainsRune("所存现实正自旨潜内外好不", a[i-1]) {
 			return trimPhrase(a, phrase{p.s, i}) // 5件作品在全省…评选中获奖: 在 opens where, not what (所在, 存在, 正在… are words)
 		}
-		if honourVerbs.PrefixAt(a, i) > 0 {
+		if honourVerbs.MayStartWith(r) && honourVerbs.PrefixAt(a, i) > 0 {
 			return trimPhrase(a, cutAtPunct(a, p))
 		}
-		if n := adverbs.PrefixAt(a, i); n > 0 && honourVerbs.PrefixAt(a, i+n) > 0 {
-			return trimPhrase(a, cutAtPunct(a, p)) // 9家单位成功入围…
+		if adverbs.MayStartWith(r) {
+			if n := adverbs.PrefixAt(a, i); n > 0 && honourVerbs.PrefixAt(a, i+n) > 0 {
+				return trimPhrase(a, cutAtPunct(a, p)) // 9家单位成功入围…
+			}
 		}
-		if verbsPredicate.PrefixAt(a, i) > 0 || adverbs.PrefixAt(a, i) > 0 {
+		if verbsPredicate.MayStartWith(r) && verbsPredicate.PrefixAt(a, i) > 0 || adverbs.MayStartWith(r) && adverbs.PrefixAt(a, i) > 0 {
 			return trimPhrase(a, phrase{p.s, i})
 		}
 	}
@@ -564,6 +575,9 @@ func timePrefix(a []rune, i, to int) (int, bool) {
 }
 
 func isTrimmable(r rune) bool {
+	if r > '。' && r < '（' {
+		return false // Han and most other text: between the last of these below U+FF00 and the first above, told by two compares
+	}
 	switch r {
 	case ' ', '\t', '\r', '\n', ',', '，', '、', ';', '；', ':', '：', '。', '.', '!', '?', '(', ')', '（', '）', '-', '—', '/':
 		return true
