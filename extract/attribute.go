@@ -575,7 +575,7 @@ const shareQualifierWindow = 12
 
 // indicatorOf chooses what mention i measures (SPEC §4).
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo) string {
-	m := ms[i]
+	m := &ms[i]
 	money := isMoneyUnit(baseUnit(m.Unit))
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
@@ -1162,7 +1162,7 @@ func pairedItem(a []rune, sen segment.Sentence, ms []mention, i int, c segment.S
 // own figure, whatever the sentence goes on to say; and where the noun's phrase starts and
 // the bracket opens, for its change word. "" when the number is not so written.
 func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from, open int) {
-	m := ms[i]
+	m := &ms[i]
 	open = m.Start - 1
 	if open <= sentStart || !isOpenBracket(a[open]) || m.End >= len(a) || a[m.End] != ')' && a[m.End] != '）' {
 		return "", 0, 0
