@@ -124,40 +124,54 @@ func AppendRunes(dst []rune, s string) []rune {
 	if cap(dst)-len(dst) < len(s) {
 		return appendRunesGrowing(dst, s)
 	}
-	out := dst[:len(dst)+len(s)]
-	j := len(dst)
-	for i := 0; i < len(s); j++ {
+	// s and the room o shrink as runes are written: their lengths are what the compiler
+	// needs to drop the bounds checks of the loads and stores. o ends with the room left.
+	o := dst[len(dst) : len(dst)+len(s)]
+	for len(s) > 0 && len(o) > 0 {
 		// Two three-byte characters at once while they come in a row (most of Chinese),
 		// read as one word.
-		for i+8 <= len(s) { // j+2 <= len(out): no fewer bytes than runes
-			w := Word(s[i : i+8])
-			if !ThreeByteRunes(w) {
+		for len(s) >= 8 && len(o) > 2 { // o outlasts s (no fewer bytes than runes); > 2: o[2:] is never empty
+			w := Word(s)
+			if !threeByteForm(w) {
 				break
 			}
-			out[j] = rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
-			out[j+1] = rune(w>>12&0xF000 | w>>26&0xFC0 | w>>40&0x3F)
-			i, j = i+6, j+2
+			// ThreeByteRunes's limits, tested on the runes decoded anyway: most Chinese
+			// passes with one compare a rune.
+			r := runePair(w)
+			r0, r1 := uint32(uint16(r)), uint32(uint16(r>>24))
+			if !inThreeBytes(r0) || !inThreeBytes(r1) {
+				break
+			}
+			o[0], o[1] = rune(r0), rune(r1)
+			s, o = s[6:], o[2:]
 		}
-		if i >= len(s) {
+		if len(s) == 0 {
 			break
 		}
-		c := s[i]
+		c := s[0]
 		switch {
 		case c < utf8.RuneSelf:
-			out[j] = rune(c)
-			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			o[0] = rune(c)
+			s = s[1:]
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && len(s) >= 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80:
 			// E1–EC, EE–EF lead three-byte characters whose continuation bytes may be any
 			// (E0 and ED restrict theirs: overlong forms, surrogates).
-			out[j] = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
+			o[0] = rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+			s = s[3:]
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			out[j] = r
-			i += n
+			r, n := utf8.DecodeRuneInString(s)
+			o[0] = r
+			s = s[n:]
 		}
+		o = o[1:]
 	}
-	return out[:j]
+	return dst[:cap(dst)-cap(o)]
+}
+
+// runePair decodes the two three-byte characters of w (ThreeByteRunes) together: the
+// first rune in the low 16 bits, the second in bits 24–39.
+func runePair(w uint64) uint64 {
+	return w&0x0F00000F<<12 | w>>2&0xFC0000FC0 | w>>16&0x3F00003F
 }
 
 // Word reads the first eight bytes of s little-endian (the compiler makes it one load).
@@ -171,9 +185,7 @@ func Word(s string) uint64 {
 // valid three-byte UTF-8 characters. Chinese text is mostly such characters: a word at a
 // time saves a branch and a bounds check a byte.
 func ThreeByteRunes(w uint64) bool {
-	// Lead bytes 1110xxxx and continuation bytes 10xxxxxx, in both characters.
-	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
-	if w&mask != want {
+	if !threeByteForm(w) {
 		return false
 	}
 	// A lead's low bits and its second byte's 0x20 tell the two limits: E0 wants A0–BF
@@ -182,6 +194,18 @@ func ThreeByteRunes(w uint64) bool {
 	k0, k1 := w&0x200F, w>>24&0x200F
 	return k0 != overlong && k0 != surrogate && k1 != overlong && k1 != surrogate
 }
+
+// threeByteForm reports whether the low six bytes of w (read little-endian) have the form
+// of two three-byte characters: lead bytes 1110xxxx, continuation bytes 10xxxxxx.
+func threeByteForm(w uint64) bool {
+	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
+	return w&mask == want
+}
+
+// inThreeBytes reports whether r, decoded from a three-byte form, is a rune that takes three
+// bytes: U+0800 to U+FFFF but no surrogate (an overlong form or a surrogate decodes
+// outside). The first test passes the ideographs.
+func inThreeBytes(r uint32) bool { return r-0x800 < 0xD800-0x800 || r >= 0xE000 }
 
 // appendRunesGrowing is AppendRunes growing dst by the runes counted first.
 func appendRunesGrowing(dst []rune, s string) []rune {

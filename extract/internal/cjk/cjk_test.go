@@ -102,6 +102,24 @@ func TestAppendRunesRandom(t *testing.T) {
 	}
 }
 
+// TestAppendRunesThreeByteForms: AppendRunes is []rune(s) for every three-byte form, valid
+// or not (overlong, surrogate), first or second of a pair read as one word, and beside
+// ASCII and CRLF.
+func TestAppendRunesThreeByteForms(t *testing.T) {
+	for c := 0xE0; c <= 0xEF; c++ {
+		for c1 := 0x80; c1 <= 0xBF; c1++ {
+			for _, c2 := range []byte{0x80, 0xBF} {
+				seq := string([]byte{byte(c), byte(c1), c2})
+				for _, s := range []string{seq + "一" + seq + "\r\n", "一" + seq + "a二三" + seq + seq, "ab" + seq + seq + seq + "x"} {
+					if got, want := AppendRunes(make([]rune, 0, len(s)), s), []rune(s); !slices.Equal(got, want) {
+						t.Fatalf("AppendRunes(roomy, %q) = %U, want %U", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestThreeByteRunes: a pair of three-byte sequences is valid as utf8.DecodeRune finds
 // each, whichever place a sequence has in the pair.
 func TestThreeByteRunes(t *testing.T) {
