@@ -730,8 +730,8 @@ func isOnlyVerb(a []rune, p phrase) bool {
 		return verbsObject.PrefixAt(a, p.s) == 0 || verbsPredicate.PrefixAt(a, p.s) == 0 // 0 == p.len()
 	}
 	// The first rune tells most phrases inline, before a call into either list.
-	return mayStart(verbsObject, a, p.s) && verbsObject.PrefixAt(a, p.s) == p.len() ||
-		mayStart(verbsPredicate, a, p.s) && verbsPredicate.PrefixAt(a, p.s) == p.len()
+	return verbsObject.MayStartAt(a, p.s) && verbsObject.PrefixAt(a, p.s) == p.len() ||
+		verbsPredicate.MayStartAt(a, p.s) && verbsPredicate.PrefixAt(a, p.s) == p.len()
 }
 
 func text(a []rune, p phrase) string {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"unicode/utf8"
-
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -18,7 +16,7 @@ var (
 	directOnly     = lexicon.Get("change-direct-only")
 
 	comparisonStarts = lexicon.FirstRunes([]*lexicon.Set{comparison})
-	changeEnds       = lastRunes(increaseWords, decreaseWords)
+	changeEnds       = lexicon.LastRunes(increaseWords, decreaseWords)
 )
 
 // changeWindow is how far before a number a change word may stand and still govern it
@@ -89,28 +87,16 @@ func changeOf(a []rune, clauseFrom, start int) string {
 // (starts: the set's first runes) in a tight loop before it asks the word list: most
 // clauses a mention is asked about hold none of its words.
 func indexWordIn(set *lexicon.Set, starts *lexicon.RuneSet, a []rune, from, to int) (int, int) {
-	if k := indexIn(starts, a, from, to); k >= 0 {
+	if k := starts.IndexIn(a, from, to); k >= 0 {
 		return set.IndexIn(a, k, to)
 	}
 	return -1, 0
 }
 
-// lastRunes returns the set of the last runes of the words of sets.
-func lastRunes(sets ...*lexicon.Set) *lexicon.RuneSet {
-	var rs []rune
-	for _, s := range sets {
-		for _, w := range s.Words() {
-			r, _ := utf8.DecodeLastRuneInString(w)
-			rs = append(rs, r)
-		}
-	}
-	return lexicon.FirstRunes(nil, rs...)
-}
-
 // coveredBy reports whether a word of set covers a[s:e] (增加 inside 增加值).
 func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
 	for from := max(0, s-3); from <= s; from++ {
-		if from >= len(a) || !set.MayStartWith(a[from]) {
+		if !set.MayStartAt(a, from) {
 			continue // no word starts here (most runes): told without a call
 		}
 		if n := set.PrefixAt(a, from); n > 0 && from+n >= e {

@@ -86,7 +86,7 @@ func TestMayStartGuards(t *testing.T) {
 		a := append([]rune(s), 0xD800) // invalid UTF-8 as U+FFFD, and a lone surrogate
 		for i := -1; i <= len(a); i++ {
 			for name, set := range sets {
-				if n := set.PrefixAt(a, i); n > 0 && !mayStart(set, a, i) {
+				if n := set.PrefixAt(a, i); n > 0 && !set.MayStartAt(a, i) {
 					t.Errorf("%q at %d: %s starts a word of %d runes, which mayStart rejects", s, i, name, n)
 				}
 			}

@@ -186,12 +186,6 @@ func mainVerb(a []rune, p phrase) (int, int) {
 	return -1, 0
 }
 
-// mayStart reports whether a word of set may start at a[i], told inline by one load: a
-// guard before PrefixAt at a hot call site, where most runes start no word.
-func mayStart(set *lexicon.Set, a []rune, i int) bool {
-	return i >= 0 && i < len(a) && set.MayStartWith(a[i])
-}
-
 // relativeClauseHead reports a noun after a 的 that a clause opening a phrase qualifies
 // (达到或优于Ⅲ类标准的断面比例: the share of sections, not the verb 达到): a 的 in a[from:to],
 // after the verb's own words and before two characters or more, and no list break.
@@ -437,7 +431,7 @@ func trimPhrase(a []rune, p phrase) phrase {
 		}
 		// Each rule below is asked only when the first rune may start what it reads: most
 		// phrases start with a Han character that starts none of them.
-		if p.s < len(a) && dropBefore.MayStartWith(a[p.s]) {
+		if dropBefore.MayStartAt(a, p.s) {
 			if n := dropBefore.PrefixAt(a, p.s); n > 0 && p.s+n <= p.e && indicatorKeep.PrefixAt(a, p.s) <= n {
 				p.s += n
 				changed = true

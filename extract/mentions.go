@@ -359,10 +359,10 @@ func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string
 	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
 		return "rate base" // 每10万人口高等教育在校生, 每100元营业收入中的成本: what a rate is per
 	}
-	if e < len(a) && structureNouns.MayStartWith(a[e]) && structureNouns.PrefixAt(a, e) > 0 {
+	if structureNouns.MayStartAt(a, e) && structureNouns.PrefixAt(a, e) > 0 {
 		return "structure" // 三个方面, 分三个等次
 	}
-	if e < len(a) && countNameAfter.MayStartWith(a[e]) && countNameAfter.PrefixAt(a, e) > 0 {
+	if countNameAfter.MayStartAt(a, e) && countNameAfter.PrefixAt(a, e) > 0 {
 		return "count name" // 青年50人论坛
 	}
 	if s > 0 && a[s-1] == '+' || m.NumberEnd < len(a) && a[m.NumberEnd] == '+' {

@@ -27,7 +27,7 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bo
 	// A word governs mentions after it only: none starts at or after the last one's start.
 	last := ms[len(ms)-1].Start
 	for t := sen.Start; t < last; t++ {
-		if t = indexIn(targetStarts, a, t, last); t < 0 {
+		if t = targetStarts.IndexIn(a, t, last); t < 0 {
 			break
 		}
 		n := targetWordAt(a, t, sen.End, docYear)

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
 )
@@ -34,7 +35,7 @@ func targetScopeReference(a []rune, sen segment.Sentence, ms []mention, docYear 
 			continue
 		}
 		scopeEnd := clauseSpan(sen, ms[first].Start).End
-		if k := indexRuneIn(a, t+n, ms[first].Start, ':', '：'); k >= 0 {
+		if k := cjk.IndexRune(a, t+n, ms[first].Start, ':', '：'); k >= 0 {
 			scopeEnd = sen.End
 		} else if forecastWords.PrefixAt(a, t) > 0 {
 			scopeEnd = forecastEnd(a, sen, ms, scopeEnd)
@@ -45,17 +46,6 @@ func targetScopeReference(a []rune, sen segment.Sentence, ms []mention, docYear 
 		t += n - 1
 	}
 	return out
-}
-
-func indexRuneIn(a []rune, from, to int, rs ...rune) int {
-	for k := from; k < to; k++ {
-		for _, r := range rs {
-			if a[k] == r {
-				return k
-			}
-		}
-	}
-	return -1
 }
 
 func TestTargetScopeMatchesReference(t *testing.T) {

@@ -267,21 +267,6 @@ func yearOrMonthSoon(a []rune, i, to int) bool {
 
 func isYearOrMonth(r rune) bool { return r == '年' || r == '月' }
 
-// indexIn returns the first k in [from, to) whose rune is in set, or -1: a tight loop for
-// the scans that pass over most runes of a sentence.
-func indexIn(set *lexicon.RuneSet, a []rune, from, to int) int {
-	from, to = max(from, 0), min(to, len(a))
-	if from >= to {
-		return -1
-	}
-	for k, r := range a[from:to] {
-		if set.Has(r) {
-			return from + k
-		}
-	}
-	return -1
-}
-
 // hasStated reports a time among exprs that is not a baseline.
 func hasStated(exprs []timeExpr) bool {
 	for _, e := range exprs {

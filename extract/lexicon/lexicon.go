@@ -240,6 +240,12 @@ func prefixBytes(str string, w []rune) int {
 // most runes of a text to pass over the runes no word starts with without a call.
 func (s *Set) MayStartWith(r rune) bool { return s.first.slot[r&(indexSlots-1)] != 0 }
 
+// MayStartAt is MayStartWith for the rune at text[i], false outside text: the guard
+// before PrefixAt at a hot call site, where most runes start no word.
+func (s *Set) MayStartAt(text []rune, i int) bool {
+	return i >= 0 && i < len(text) && s.MayStartWith(text[i])
+}
+
 // MayEndWith is MayStartWith for the last rune of a word, before SuffixBefore.
 func (s *Set) MayEndWith(r rune) bool { return s.last.slot[r&(indexSlots-1)] != 0 }
 

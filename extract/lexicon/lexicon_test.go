@@ -238,3 +238,31 @@ func TestLookupsMatchNaive(t *testing.T) {
 		}
 	}
 }
+
+func TestRuneSetIndexInAndLastRunes(t *testing.T) {
+	set := NewSet("增长", "下降", "增")
+	first, last := FirstRunes([]*Set{set}), LastRunes(set)
+	text := []rune("全市增加值下降3%")
+	for _, c := range []struct {
+		rs       *RuneSet
+		from, to int
+		want     int
+	}{
+		{first, 0, len(text), 2}, // 增
+		{first, 3, len(text), 5}, // 下
+		{first, 3, 5, -1},        // 下 lies at the end, outside
+		{first, -4, 99, 2},       // bounds are clamped
+		{first, 6, 2, -1},        // an empty range
+		{last, 0, len(text), 2},  // 增 ends a word too
+		{last, 3, len(text), 6},  // 降
+	} {
+		if got := c.rs.IndexIn(text, c.from, c.to); got != c.want {
+			t.Errorf("IndexIn(%d, %d) = %d, want %d", c.from, c.to, got, c.want)
+		}
+	}
+	for i, want := range map[int]bool{-1: false, 0: false, 2: true, 5: true, len(text): false} {
+		if got := set.MayStartAt(text, i); got != want {
+			t.Errorf("MayStartAt(%d) = %v, want %v", i, got, want)
+		}
+	}
+}

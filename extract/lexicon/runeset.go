@@ -1,5 +1,7 @@
 package lexicon
 
+import "unicode/utf8"
+
 // RuneSet is a set of runes of the Basic Multilingual Plane as a bitmap: Has is small
 // enough to be inlined, so a rule that tries several word lists at every rune of a
 // sentence can pass over the runes none of them starts with before making any call.
@@ -10,6 +12,21 @@ type RuneSet struct {
 // Has reports whether r is in the set.
 func (s *RuneSet) Has(r rune) bool {
 	return uint32(r) < 0x10000 && s.bits[r>>6]&(1<<(r&63)) != 0
+}
+
+// IndexIn returns the first k in [from, to) whose rune is in the set, or -1: a tight loop
+// for the scans that pass over most runes of a sentence.
+func (s *RuneSet) IndexIn(text []rune, from, to int) int {
+	from, to = max(from, 0), min(to, len(text))
+	if from >= to {
+		return -1
+	}
+	for k, r := range text[from:to] {
+		if s.Has(r) {
+			return from + k
+		}
+	}
+	return -1
 }
 
 func (s *RuneSet) add(r rune) {
@@ -40,4 +57,17 @@ func FirstRunes(sets []*Set, extra ...rune) *RuneSet {
 		out.add(r)
 	}
 	return out
+}
+
+// LastRunes returns the set of the last runes of the words of sets. It panics if a word
+// ends outside the BMP, where Has would miss it.
+func LastRunes(sets ...*Set) *RuneSet {
+	var last []rune
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			last = append(last, r)
+		}
+	}
+	return FirstRunes(nil, last...)
 }
