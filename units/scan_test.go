@@ -162,11 +162,7 @@ func TestIdiomAtRandomText(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
-		var b strings.Builder
-		for n := 1 + rng.IntN(4); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		rs := []rune(b.String())
+		rs := randomText(rng, pieces, 4)
 		for i := range rs {
 			s, e, ok := IdiomAt(rs, i)
 			if rs0, re0, rok := idiomAtReference(rs, i); s != rs0 || e != re0 || ok != rok {
@@ -248,11 +244,7 @@ func TestLoneNumeralAtAgreesWithScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	lone := 0
 	for range 200000 {
-		var b strings.Builder
-		for n := 1 + rng.IntN(5); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := []rune(b.String())
+		s := randomText(rng, pieces, 5)
 		for i := range s {
 			if !LoneNumeralAt(s, i) {
 				continue
@@ -267,4 +259,13 @@ func TestLoneNumeralAtAgreesWithScan(t *testing.T) {
 	if lone < 1000 {
 		t.Errorf("only %d lone numerals: the test text no longer tries the fast path", lone)
 	}
+}
+
+// randomText joins one to most pieces drawn at random, as runes.
+func randomText(rng *rand.Rand, pieces []string, most int) []rune {
+	var b strings.Builder
+	for n := 1 + rng.IntN(most); n > 0; n-- {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return []rune(b.String())
 }
