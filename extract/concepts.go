@@ -49,10 +49,16 @@ func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, 
 	if place == "" && indStart > clauseFrom {
 		place = placeBefore(a, clauseFrom, indStart)
 	}
+	return c, areaOf(place, own), err
+}
+
+// areaOf is the area a place in front of a concept gives its figure: none when it is the
+// document's own area (own), or 全国 in a document of no narrower area.
+func areaOf(place, own string) string {
 	if place == "" || sameArea(place, own) || own == "" && nationWide.Contains(place) {
-		return c, "", err // 全国 in a document of no narrower area is its own
+		return ""
 	}
-	return c, place, err
+	return place
 }
 
 // recordConcept names the concept and area of the indicator of the number at a[start]
@@ -99,10 +105,7 @@ func nameConcept(list *concept.List, name, own string) (string, string) {
 	if c == "" {
 		return levelConcept(list, name)
 	}
-	if place == "" || sameArea(place, own) || own == "" && nationWide.Contains(place) {
-		return c, ""
-	}
-	return c, place
+	return c, areaOf(place, own)
 }
 
 // respectiveConcept is the concept of a name of a 分别 list that measures nothing by
