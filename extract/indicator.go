@@ -437,7 +437,7 @@ func trimPhrase(a []rune, p phrase) phrase {
 				changed = true
 			}
 		}
-		if p.s < len(a) && (a[p.s] == '1' || a[p.s] == '2') { // a year's first digit (cjk.YearAt)
+		if p.s < len(a) && cjk.MayStartYear(a[p.s]) {
 			if te, ok := timePrefix(a, p.s, p.e); ok {
 				p.s = te
 				changed = true

@@ -401,7 +401,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			}
 			continue
 		}
-		if r != '1' && r != '2' {
+		if !cjk.MayStartYear(r) {
 			continue // no year (1900-2199) starts here: told without a call
 		}
 		y, n := cjk.YearAt(a, i)

@@ -588,7 +588,7 @@ func timeAt(line []rune, i, year int) (string, int) {
 // 十 of a plan, or the first rune of a relative word. Most characters are none, and are
 // told so before any call.
 func mayStartTime(r rune, year int) bool {
-	return r == '“' || r == '"' || r == '1' || r == '2' || r == '十' || year != 0 && relativeYearStarts.Has(r)
+	return r == '“' || r == '"' || cjk.MayStartYear(r) || r == '十' || year != 0 && relativeYearStarts.Has(r)
 }
 
 // relativeYearStarts are the runes a word of timeAt's relative years starts with.

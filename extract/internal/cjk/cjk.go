@@ -61,10 +61,14 @@ func LastIndexRune(a []rune, rs ...rune) int {
 	return -1
 }
 
+// MayStartYear reports the first digit of a year YearAt reads (1xxx, 2xxx): a scan's
+// guard before it calls YearAt.
+func MayStartYear(r rune) bool { return r == '1' || r == '2' }
+
 // YearAt reads a four-digit year (1900-2199) at a[i] that is not part of a longer number,
 // returning it and its length (4), or 0, 0.
 func YearAt(a []rune, i int) (int, int) {
-	if i+4 > len(a) || a[i] != '1' && a[i] != '2' || i > 0 && IsDigit(a[i-1]) {
+	if i+4 > len(a) || !MayStartYear(a[i]) || i > 0 && IsDigit(a[i-1]) {
 		return 0, 0
 	}
 	y := 0
