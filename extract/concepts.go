@@ -38,11 +38,11 @@ func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, 
 	if indicator == "" {
 		return "", "", nil
 	}
-	after := ""
+	var after []rune // made a string only if a pattern reads it
 	if indEnd >= 0 && indEnd <= numStart {
-		after = string(a[indEnd:min(numStart, indEnd+maxAfterRunes)])
+		after = a[indEnd:min(numStart, indEnd+maxAfterRunes)]
 	}
-	c, place, err := list.MatchPlace(indicator, after)
+	c, place, err := list.MatchPlaceRunes(indicator, after)
 	if c == "" {
 		return "", "", err
 	}

@@ -280,3 +280,25 @@ func TestTrimSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchPlaceRunes: the runes after a phrase, made a string only when a pattern reads
+// them, give what the string gives, for the phrases of cases.txt and odd ones (a core that
+// is a part of a pattern's prefix, runes that are no characters).
+func TestMatchPlaceRunes(t *testing.T) {
+	l := Default()
+	phrases := []string{"经", "经济", "全省经济", "郑州市经济", "", " ", "地区生产总值", "在校生", "\xff经济"}
+	for _, c := range readCases(t) {
+		phrases = append(phrases, c.phrase)
+	}
+	afters := [][]rune{nil, {}, []rune("增长"), []rune("济增长"), []rune("济同比增长6%"), []rune("济"),
+		{'济', 0xD800, '增'}, {-1}, {0x110000, '增', '长'}, []rune("总量"), []rune(" 增长")}
+	for _, p := range phrases {
+		for _, after := range afters {
+			c1, p1, err1 := l.MatchPlaceRunes(p, after)
+			c2, p2, err2 := l.MatchPlace(p, string(after))
+			if c1 != c2 || p1 != p2 || (err1 == nil) != (err2 == nil) {
+				t.Errorf("MatchPlaceRunes(%q, %q) = %q, %q, %v; MatchPlace: %q, %q, %v", p, string(after), c1, p1, err1, c2, p2, err2)
+			}
+		}
+	}
+}

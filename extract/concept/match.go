@@ -17,6 +17,30 @@ func (l *List) Match(phrase, after string) (string, error) {
 // MatchPlace is Match that also returns StripPlace's place of the phrase, remembered with
 // the phrase's stripping (a record whose indicator names a concept asks for both).
 func (l *List) MatchPlace(phrase, after string) (concept, place string, err error) {
+	return l.matchPlace(phrase, afterText{s: after})
+}
+
+// MatchPlaceRunes is MatchPlace with the text after the phrase given as runes: they are
+// made a string only when a pattern reads them, and most phrases are settled by their words.
+func (l *List) MatchPlaceRunes(phrase string, after []rune) (concept, place string, err error) {
+	return l.matchPlace(phrase, afterText{rs: after, runes: true})
+}
+
+// afterText is the text after a phrase, as a string or as runes made one on first use.
+type afterText struct {
+	s     string
+	rs    []rune
+	runes bool // s is still to be made from rs
+}
+
+func (t *afterText) String() string {
+	if t.runes {
+		t.s, t.runes = string(t.rs), false
+	}
+	return t.s
+}
+
+func (l *List) matchPlace(phrase string, after afterText) (concept, place string, err error) {
 	phrase = trimSpace(phrase)
 	s, ok := l.memo.load(phrase)
 	if !ok {
@@ -29,7 +53,7 @@ func (l *List) MatchPlace(phrase, after string) (concept, place string, err erro
 		return s.concept, s.place, nil
 	}
 	allowed := s.allowed
-	c, err := l.matchPatterns(s.core, after, &allowed) // patterns read the words after
+	c, err := l.matchPatterns(s.core, &after, &allowed) // patterns read the words after
 	return c, s.place, err
 }
 

@@ -118,14 +118,14 @@ func (e *ends) has(n int) bool {
 // matchPatterns runs the patterns on the phrase without its leading modifiers, followed by
 // the text after it, and returns the concept of the first pattern whose match ends at one of
 // the allowed ends.
-func (l *List) matchPatterns(core, after string, allowed *ends) (string, error) {
+func (l *List) matchPatterns(core string, after *afterText, allowed *ends) (string, error) {
 	text := ""
 	for _, p := range l.patterns {
 		if !hasPrefix2(core, after, p.prefix) {
 			continue
 		}
 		if text == "" {
-			text = capRunes(core+after, maxPatternInput)
+			text = capRunes(core+after.String(), maxPatternInput)
 		}
 		m, err := p.re.FindStringMatch(text)
 		if err != nil {
@@ -138,12 +138,13 @@ func (l *List) matchPatterns(core, after string, allowed *ends) (string, error) 
 	return "", nil
 }
 
-// hasPrefix2 reports whether a+b starts with prefix, without building a+b.
-func hasPrefix2(a, b, prefix string) bool {
+// hasPrefix2 reports whether a+b starts with prefix, without building a+b, and without
+// making b a string when a settles it.
+func hasPrefix2(a string, b *afterText, prefix string) bool {
 	if len(prefix) <= len(a) {
 		return strings.HasPrefix(a, prefix)
 	}
-	return strings.HasPrefix(prefix, a) && strings.HasPrefix(b, prefix[len(a):])
+	return strings.HasPrefix(prefix, a) && strings.HasPrefix(b.String(), prefix[len(a):])
 }
 
 func capRunes(s string, n int) string {
