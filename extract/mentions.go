@@ -169,9 +169,14 @@ func shareListQualifiers(a []rune, ms []mention) {
 //
 //go:noinline
 func nextMayStartNumber(a []rune, i, end int) int {
-	for k, r := range a[i:end] {
+	// Four runes a step, told apart only where one of them may start a number.
+	w := a[i:end]
+	for len(w) >= 4 && !units.MayStartNumber4(w[0], w[1], w[2], w[3]) {
+		w = w[4:]
+	}
+	for k, r := range w {
 		if units.MayStartNumber(r) {
-			return i + k
+			return end - len(w) + k
 		}
 	}
 	return end

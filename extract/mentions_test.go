@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/textmap"
+	"github.com/policymetrics/policymetrics/units"
 )
 
 // mentionTexts returns the text of every record found in s, in order.
@@ -166,6 +168,35 @@ func TestNextMayStartNumber(t *testing.T) {
 		a := []rune(c.text)
 		if got := nextMayStartNumber(a, c.i, c.end); got != c.want {
 			t.Errorf("nextMayStartNumber(%q, %d, %d) = %d, want %d", c.text, c.i, c.end, got, c.want)
+		}
+	}
+}
+
+// TestNextMayStartNumberMatchesPlain: the skip four runes a step stops where a look at
+// every rune does, over random text of numerals, digits, points, other runes and runes
+// past the table (whose low 16 bits are a digit's), at every start and end.
+func TestNextMayStartNumberMatchesPlain(t *testing.T) {
+	plain := func(a []rune, i, end int) int {
+		for k := i; k < end; k++ {
+			if units.MayStartNumber(a[k]) {
+				return k
+			}
+		}
+		return end
+	}
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []rune("的的的的的的的的的的，。、5５.半一万\n\ufffd\U00010030\U0001534a")
+	for range 5000 {
+		a := make([]rune, rng.Intn(30))
+		for k := range a {
+			a[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		for i := 0; i <= len(a); i++ {
+			for end := i; end <= len(a); end++ {
+				if got, want := nextMayStartNumber(a, i, end), plain(a, i, end); got != want {
+					t.Fatalf("nextMayStartNumber(%q, %d, %d) = %d, want %d", string(a), i, end, got, want)
+				}
+			}
 		}
 	}
 }
