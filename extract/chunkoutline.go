@@ -55,9 +55,10 @@ func mayHoldDate(line string) bool {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		if c-0xE3 <= 0xE9-0xE3 {
-			// CJK characters, most of a line: none of their bytes is looked at.
-			if i += hanBytes(line[i:]); i >= len(line) {
+		if c-0xE3 <= 0xE9-0xE3 || c == 0xE2 || c == 0xEF {
+			// CJK characters and the punctuation between them, most of a line: none of
+			// their bytes is looked at.
+			if i += quietBytes(line[i:]); i >= len(line) {
 				break
 			}
 			c = line[i]
@@ -163,6 +164,36 @@ func hanBytes(s string) int {
 		i += 3
 	}
 	return i
+}
+
+// quietBytes returns the length of the run of CJK characters (hanBytes) and quiet
+// punctuation s starts with. Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F
+// (，：；（）) and U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first
+// byte, and their other bytes are none of dateByte's. Without them a clause's comma or a
+// quote would end the run, and most of a line's stops would be for nothing.
+func quietBytes(s string) int {
+	i := 0
+	for {
+		i += hanBytes(s[i:])
+		if !quietPunct(s[i:]) {
+			return i
+		}
+		i += 3
+	}
+}
+
+// quietPunct reports quiet punctuation (quietBytes) at the start of s.
+func quietPunct(s string) bool {
+	if len(s) < 3 || s[2]&0xC0 != 0x80 {
+		return false
+	}
+	switch {
+	case s[0] == 0xEF && s[1] == 0xBC:
+		return s[2] < 0x8D || s[2] > 0x99 // not －．／ nor a digit ０–９
+	case s[0] == 0xE2 && s[1] == 0x80:
+		return s[2] < 0x8B || s[2] > 0x8D // not a zero-width U+200B–U+200D
+	}
+	return false
 }
 
 // dateSepAt reads a date separator at line[i] (- / . or a fullwidth form), folded to

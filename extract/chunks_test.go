@@ -233,7 +233,8 @@ func TestMayHoldDate(t *testing.T) {
 	}
 }
 
-// TestMayHoldDateSkipsOnlyCJK: skipping whole CJK characters (hanBytes) changes nothing:
+// TestMayHoldDateSkipsOnlyCJK: skipping whole CJK characters and quiet punctuation
+// (quietBytes) changes nothing:
 // mayHoldDate answers as looking at every byte does, on the test documents' lines and on
 // random splices of them with odd bytes (cut characters, invalid UTF-8, surrogates, CRLF).
 func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
@@ -249,7 +250,8 @@ func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
 	for _, data := range readTestdata(t, "*/*.txt") {
 		lines = append(lines, strings.Split(string(data), "\n")...)
 	}
-	odd := []string{"\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\r\n", "1", "-", "日", " ", "\xe9\xbf\xbf", "\xe3\x80\x82"}
+	odd := []string{"\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\r\n", "1", "-", "日", " ", "\xe9\xbf\xbf", "\xe3\x80\x82",
+		"，", "－", "１", "９", "“", "\u200b", "\u200a", "\xef\xbc", "\xe2\x80", "\xef\xbc1", "\xe2\x80."} // quietBytes' edges
 	rng := rand.New(rand.NewSource(1))
 	for range 20000 {
 		a, b := lines[rng.Intn(len(lines))], lines[rng.Intn(len(lines))]
