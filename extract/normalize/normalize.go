@@ -130,7 +130,7 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 				continue
 			}
 		}
-		if afterWord(prev) && isPinyinLetter(r) { // "區ā)": as above
+		if isPinyinLetter(r) && afterWord(prev) { // "區ā)": as above; the rare letter first
 			if n := pinyinLen(rs, i); n > 0 {
 				i += n
 				continue
