@@ -398,8 +398,19 @@ func nextSentence(line []rune, s int) int {
 // never a heading, and its words frame nothing.
 func isTableText(line []rune) bool {
 	head := line[:min(len(line), 2*maxHeadingRunes)] // a row shows itself early; paragraphs are long
-	return cjk.IndexRune(head, 0, len(head), '\t', '=', '＝') >= 0 ||
+	return hasCellMark(head) ||
 		len(line) <= maxHeadingRunes && cjk.IndexRune(line, 0, len(line), '%', '％') >= 0
+}
+
+// hasCellMark reports a tab, = or ＝ in head: cjk.IndexRune written out, without its
+// loop over the runes looked for, since every line of a document is read for them.
+func hasCellMark(head []rune) bool {
+	for _, r := range head {
+		if r == '\t' || r == '=' || r == '＝' {
+			return true
+		}
+	}
+	return false
 }
 
 // maxHeadingRunes is the longest line a table's header cell is checked as (比上年增长(%)).

@@ -1,9 +1,12 @@
 package doc
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -69,6 +72,32 @@ func TestPassagePeriods(t *testing.T) {
 			if got := d.PassageAt(d.LineStarts[k]); got != want {
 				t.Errorf("%s: line %d (%q): passage %q, want %q", tc.name, k+1, string(lineAt(d.Text.Runes, d.LineStarts, k)), got, want)
 			}
+		}
+	}
+}
+
+// TestHasCellMark: hasCellMark answers as cjk.IndexRune does, on the corpus's lines, their
+// first runes, and lines with a mark at either end or beside one looked for.
+func TestHasCellMark(t *testing.T) {
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	lines := []string{"", "\t", "=", "＝", "上年同期=100", "比上年增长(%)", "地区\t产值", "≠", "—", "＞", "\v", "<>"}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			r := []rune(l)
+			lines = append(lines, l, string(r[:min(len(r), 2*maxHeadingRunes)]), l+"\t", "＝"+l)
+		}
+	}
+	for _, l := range lines {
+		r := []rune(l)
+		if got, want := hasCellMark(r), cjk.IndexRune(r, 0, len(r), '\t', '=', '＝') >= 0; got != want {
+			t.Fatalf("hasCellMark(%q) = %v, want %v", l, got, want)
 		}
 	}
 }
