@@ -101,3 +101,42 @@ func TestHasCellMark(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesHeadingGuard: isNotesHeading's guard on the last rune (notesLast) answers as
+// the lookups alone do, on the corpus's short lines, the notes words trimmed and padded,
+// and runes string() makes U+FFFD of.
+func TestNotesHeadingGuard(t *testing.T) {
+	plain := func(t []rune) bool {
+		if len(t) > maxNotesTitle {
+			return false
+		}
+		s := strings.TrimRight(string(t), " :：\r")
+		return len(t) <= maxNotesHeading && notesHeading.Contains(s) || notesEnd.SuffixOf(s) > 0
+	}
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	lines := []string{"", " ", "：", "\r", "注", "注 ：\r", "《政府工作报告》有关内容名词注释", "名词解释:", "附注 ", "注释\r\n"}
+	for _, w := range append(notesHeading.Words(), notesEnd.Words()...) {
+		lines = append(lines, w, w+"：", " "+w+" :\r", "有关"+w, w+"。", "关于"+w+"的说明")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if r := []rune(l); len(r) <= 2*maxNotesTitle {
+				lines = append(lines, l)
+			}
+		}
+	}
+	for _, l := range lines {
+		for _, r := range [][]rune{[]rune(l), append([]rune(l), 0xD800), append([]rune(l), -1, '注')} {
+			if got, want := isNotesHeading(r), plain(r); got != want {
+				t.Fatalf("isNotesHeading(%q) = %v, want %v", string(r), got, want)
+			}
+		}
+	}
+}

@@ -159,11 +159,27 @@ func isNumberedHeading(line []rune) bool {
 // isNotesHeading reports the line that opens a document's notes (注释, 名词解释:). Only a
 // short line can be one: most lines are paragraphs, never converted to a string for this.
 func isNotesHeading(t []rune) bool {
-	if len(t) > maxNotesTitle {
-		return false
+	if len(t) > maxNotesTitle || !notesLast.Has(lastUntrimmed(t)) {
+		return false // most short lines (headings, table rows) end in no notes word's last rune
 	}
 	s := strings.TrimRight(string(t), " :：\r")
 	return len(t) <= maxNotesHeading && notesHeading.Contains(s) || notesEnd.SuffixOf(s) > 0
+}
+
+// notesLast holds the last runes of the notes words: a line that is one, or ends in one,
+// ends in one of them once trimmed as isNotesHeading trims it.
+var notesLast = lexicon.LastRunes(notesHeading, notesEnd)
+
+// lastUntrimmed returns the last rune of t that isNotesHeading's trim keeps, or -1.
+func lastUntrimmed(t []rune) rune {
+	for k := len(t) - 1; k >= 0; k-- {
+		switch t[k] {
+		case ' ', ':', '：', '\r':
+		default:
+			return t[k]
+		}
+	}
+	return -1
 }
 
 // maxNotesHeading is the longest line read as a notes heading (名词注释：), and
