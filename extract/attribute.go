@@ -618,10 +618,11 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		}
 		return prev
 	}
-	l, lk := cleanLeftKind(a, left)
+	leftOf := cleanLeftKind // a rate's name is read as a noun phrase: cleanLeftRate
 	if isRateUnit(m.Unit) {
-		l, lk = cleanLeftRate(a, left)
+		leftOf = cleanLeftRate
 	}
+	l, lk := leftOf(a, left)
 	if m.Unit == "个" && !right.empty() {
 		if n := levelMetaphors.PrefixAt(a, right.s); n > 0 {
 			return text(a, phrase{right.s, right.s + n}) // 连跨5万亿元、6万亿元两个台阶: the steps are counted
