@@ -77,6 +77,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
+	var lists listMemo
 	for i := range ms {
 		m := &ms[i]
 		money := isMoneyUnit(baseUnit(m.Unit))
@@ -113,12 +114,12 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 		} else {
-			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects)
+			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects, &lists)
 			if classFrom >= 0 {
 				// 每千人口3岁以下婴幼儿托位数达4.76个: the name through the bound, when that
 				// names a concept the name after the bound does not
 				list := opts.concepts()
-				if whole := indicatorOf(a, ms, i, afterFrame(a, classFrom, m.Start), rb, c, sen.End, prevOf, &subjects); whole != at.indicator {
+				if whole := indicatorOf(a, ms, i, afterFrame(a, classFrom, m.Start), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
 					if con, _ := list.Match(whole, ""); con != "" {
 						if own, _ := list.Match(at.indicator, ""); own == "" {
 							at.indicator = whole
@@ -182,7 +183,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 			}
 		}
 		listPlace := ""
-		if head, place := placeListHead(a, ms, i, c); head != "" {
+		if head, place := placeListHead(a, ms, i, c, &lists); head != "" {
 			at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
 		}
 		if bareMeasures.Contains(at.indicator) {
@@ -197,11 +198,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" {
-				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator)
+				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator, &lists)
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
 					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
 					// the list, a substring of the sentence, names it with the head it shares.
-					at.indicator = respectiveListText(a, ms, i, c, at.indicator)
+					at.indicator = respectiveListText(a, ms, i, c, at.indicator, &lists)
 				}
 			}
 			if at.concept == "" {
@@ -574,7 +575,7 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 const shareQualifierWindow = 12
 
 // indicatorOf chooses what mention i measures (SPEC §4).
-func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo) string {
+func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo, lists *listMemo) string {
 	m := &ms[i]
 	money := isMoneyUnit(baseUnit(m.Unit))
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
@@ -593,7 +594,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			}
 		}
 	}
-	if name := respectiveName(a, ms, i, c); name != "" {
+	if name := respectiveName(a, ms, i, c, lists); name != "" {
 		return name
 	}
 	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !isDivisionUnit(m.Unit) {
@@ -954,8 +955,8 @@ func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
 
 // respectiveName pairs a list of names with a list of numbers after 分别
 // (战略性新兴产业、高新技术产业增加值分别增长10%、7.9%).
-func respectiveName(a []rune, ms []mention, i int, c segment.Span) string {
-	names, k, whole := respectiveNames(a, ms, i, c)
+func respectiveName(a []rune, ms []mention, i int, c segment.Span, lists *listMemo) string {
+	names, k, whole := lists.names(a, ms, i, c)
 	switch {
 	case whole.len() > 0:
 		return text(a, whole)
@@ -1011,6 +1012,33 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 		return nil, 0, p // 第一、二、三产业对经济增长的贡献率分别为…: ordinals sharing one noun, named whole
 	}
 	return names, i - first, phrase{}
+}
+
+// listMemo keeps the names of the last 分别 list read in a sentence: they depend only on
+// the clause and the list's first and last figure, and each figure of the list asks for
+// them up to four times (its name, a place list's head, its concept, the list's text).
+type listMemo struct {
+	c           segment.Span
+	first, last int
+	list        []phrase
+	whole       phrase
+	have        bool
+}
+
+// names is respectiveNames(a, ms, i, c), read once per list.
+func (m *listMemo) names(a []rune, ms []mention, i int, c segment.Span) (names []phrase, k int, whole phrase) {
+	first, last := listGroup(a, ms, i, c)
+	if last == first {
+		return nil, 0, phrase{} // no list: most figures
+	}
+	if !m.have || m.c != c || m.first != first || m.last != last {
+		m.list, _, m.whole = respectiveNames(a, ms, i, c)
+		m.c, m.first, m.last, m.have = c, first, last, true
+	}
+	if m.list == nil {
+		return nil, 0, m.whole
+	}
+	return m.list, i - first, m.whole
 }
 
 // maxPreviousClause bounds how far back previousClauseNames reads.
@@ -1071,8 +1099,8 @@ func tightPairs(a []rune, ms []mention, first, last, lb int) []phrase {
 
 // respectiveListText is the text of the 分别 list ms[i] is named in, from its first name
 // to its last; name when there is none.
-func respectiveListText(a []rune, ms []mention, i int, c segment.Span, name string) string {
-	names, _, _ := respectiveNames(a, ms, i, c)
+func respectiveListText(a []rune, ms []mention, i int, c segment.Span, name string, lists *listMemo) string {
+	names, _, _ := lists.names(a, ms, i, c)
 	if len(names) < 2 {
 		return name
 	}
@@ -1085,11 +1113,11 @@ func respectiveListText(a []rune, ms []mention, i int, c segment.Span, name stri
 // that concept from its own. The head starts where the last name's first word ends,
 // told by a word as long as one of the list's names (城镇/农村, 水利/电网) or ending in
 // the same character as this one (城镇居民/农村居民, 装备制造业/高技术制造业).
-func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator string) (joined []string, last string) {
+func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator string, lists *listMemo) (joined []string, last string) {
 	if ms[i].listFwd == 0 {
 		return nil, "" // not in a list, or its last item: most numbers, told without a look
 	}
-	names, k, _ := respectiveNames(a, ms, i, c)
+	names, k, _ := lists.names(a, ms, i, c)
 	if names == nil || k == len(names)-1 || !runesEqual(a[names[k].s:names[k].e], indicator) {
 		return nil, ""
 	}

@@ -111,8 +111,8 @@ func nameConcept(list *concept.List, name, own string) (string, string) {
 // respectiveConcept is the concept of a name of a 分别 list that measures nothing by
 // itself (城镇 in 城镇、农村居民人均可支配收入分别增长4.4%、5.9%): that of the name
 // joined with the head the list shares; "" when none is a concept.
-func respectiveConcept(list *concept.List, a []rune, ms []mention, i int, c segment.Span, indicator string) string {
-	joined, last := respectiveHead(a, ms, i, c, indicator)
+func respectiveConcept(list *concept.List, a []rune, ms []mention, i int, c segment.Span, indicator string, lists *listMemo) string {
+	joined, last := respectiveHead(a, ms, i, c, indicator, lists)
 	if joined == nil {
 		return ""
 	}
@@ -362,7 +362,7 @@ func industryOrdinals(indicator string) (ords []string, rest string) {
 // placeListHead reads a 分别 list whose names are places and whose last name carries the
 // measure they share (博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、…): it returns
 // that measure and the place of the figure's own name; "" when the list is no such list.
-func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place string) {
+func placeListHead(a []rune, ms []mention, i int, c segment.Span, lists *listMemo) (head, place string) {
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return "", "" // not in a list: most numbers, told without a look
 	}
@@ -370,7 +370,7 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span) (head, place s
 		cjk.IndexRune(a, c.Start, ms[first].Start, placeSuffixes...) < 0 {
 		return "", "" // no names joined by 、, or no place among them: most lists
 	}
-	names, k, _ := respectiveNames(a, ms, i, c)
+	names, k, _ := lists.names(a, ms, i, c)
 	if len(names) < 2 {
 		return "", ""
 	}
