@@ -45,6 +45,11 @@ type indexEntry struct {
 	r     rune
 	words [][]rune // longest first
 	next  uint16   // 1 + the next entry of the slot; 0: none
+	// near has bit r%64 for the rune beside r (second, or last but one) of each word of
+	// two runes or more, and one tells a word of one rune: most texts that reach an
+	// entry go on with a rune no word has there, and so are told without a walk.
+	near uint64
+	one  bool
 	// strs are the words as strings (first-rune index only), for Contains to compare
 	// strings, a length test and a memory compare, instead of decoding the asked word
 	// rune by rune. Empty when a word of the set holds U+FFFD: an invalid byte of the
@@ -79,18 +84,34 @@ func (x *runeIndex) entry(i uint16, r rune) *indexEntry {
 	return nil
 }
 
-func (x *runeIndex) add(r rune, w []rune) {
-	h := uint32(r) % indexSlots
-	for i := x.slot[h]; i != 0; {
-		e := &x.entries[i-1]
-		if e.r == r {
-			e.words = append(e.words, w)
-			return
-		}
-		i = e.next
+// add indexes w under its rune r; w[beside] is the rune next to r when w has two or more.
+func (x *runeIndex) add(r rune, w []rune, beside int) {
+	e := x.entry(x.slot[uint32(r)%indexSlots], r)
+	if e == nil {
+		h := uint32(r) % indexSlots
+		x.entries = append(x.entries, indexEntry{r: r, next: x.slot[h]})
+		x.slot[h] = uint16(len(x.entries))
+		e = &x.entries[len(x.entries)-1]
 	}
-	x.entries = append(x.entries, indexEntry{r: r, words: [][]rune{w}, next: x.slot[h]})
-	x.slot[h] = uint16(len(x.entries))
+	e.words = append(e.words, w)
+	if len(w) == 1 {
+		e.one = true
+	} else {
+		e.near |= nearBit(w[beside])
+	}
+}
+
+func nearBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
+
+// mayGoOn reports whether a word of two runes or more may have r beside e.r.
+func (e *indexEntry) mayGoOn(r rune) bool { return e.near&nearBit(r) != 0 }
+
+// oneLen is the length of the entry's word of one rune, 0 if it has none.
+func (e *indexEntry) oneLen() int {
+	if e.one {
+		return 1
+	}
+	return 0
 }
 
 func (x *runeIndex) sortLongestFirst() {
@@ -110,8 +131,8 @@ func NewSet(words ...string) *Set {
 		seen[w] = true
 		s.words = append(s.words, w)
 		rs := []rune(w)
-		s.first.add(rs[0], rs)
-		s.last.add(rs[len(rs)-1], rs)
+		s.first.add(rs[0], rs, 1)
+		s.last.add(rs[len(rs)-1], rs, len(rs)-2)
 	}
 	s.first.sortLongestFirst()
 	s.last.sortLongestFirst()
@@ -258,7 +279,14 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 	if k == 0 {
 		return 0 // most runes start no word: told by one load, before the walk
 	}
-	for _, w := range s.first.walk(k, text[i]) {
+	e := s.first.entry(k, text[i])
+	if e == nil {
+		return 0
+	}
+	if i+1 >= len(text) || !e.mayGoOn(text[i+1]) {
+		return e.oneLen()
+	}
+	for _, w := range e.words {
 		if i+len(w) <= len(text) && equal(text[i:i+len(w)], w) {
 			return len(w)
 		}
@@ -275,7 +303,14 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 	if k == 0 {
 		return 0
 	}
-	for _, w := range s.last.walk(k, text[i-1]) {
+	e := s.last.entry(k, text[i-1])
+	if e == nil {
+		return 0
+	}
+	if i < 2 || !e.mayGoOn(text[i-2]) {
+		return e.oneLen()
+	}
+	for _, w := range e.words {
 		if i-len(w) >= 0 && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
@@ -285,15 +320,23 @@ func (s *Set) SuffixBefore(text []rune, i int) int {
 
 // SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from.
 func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
-	if i <= 0 || i > len(text) {
+	from = max(from, 0)
+	if i <= from || i > len(text) {
 		return 0
 	}
 	k := s.last.slot[uint32(text[i-1])%indexSlots]
 	if k == 0 {
 		return 0
 	}
-	for _, w := range s.last.walk(k, text[i-1]) {
-		if i-len(w) >= max(from, 0) && equal(text[i-len(w):i], w) {
+	e := s.last.entry(k, text[i-1])
+	if e == nil {
+		return 0
+	}
+	if i-2 < from || !e.mayGoOn(text[i-2]) {
+		return e.oneLen()
+	}
+	for _, w := range e.words {
+		if i-len(w) >= from && equal(text[i-len(w):i], w) {
 			return len(w)
 		}
 	}
@@ -309,7 +352,17 @@ func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
 		if k == 0 {
 			continue // most runes: a tight loop of one load each
 		}
-		for _, w := range s.first.walk(k, text[i]) {
+		e := s.first.entry(k, text[i])
+		if e == nil {
+			continue
+		}
+		if i+1 >= to || !e.mayGoOn(text[i+1]) {
+			if e.one {
+				return i, 1
+			}
+			continue
+		}
+		for _, w := range e.words {
 			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
 				return i, len(w)
 			}
@@ -334,7 +387,17 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 		if k == 0 {
 			continue // most runes: a tight loop of one load each
 		}
-		for _, w := range s.last.walk(k, text[e-1]) {
+		x := s.last.entry(k, text[e-1])
+		if x == nil {
+			continue
+		}
+		if e-2 < from || !x.mayGoOn(text[e-2]) {
+			if x.one {
+				return e - 1, 1
+			}
+			continue
+		}
+		for _, w := range x.words {
 			if e-len(w) >= from && equal(text[e-len(w):e], w) {
 				return e - len(w), len(w)
 			}

@@ -1,8 +1,12 @@
 package lexicon
 
 import (
+	"bufio"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSetLookups(t *testing.T) {
@@ -182,11 +186,19 @@ func (n naive) before(text []rune, i, from int) int { // longest word ending at 
 // finds, also for runes that share a slot (r and r+indexSlots) and at the text's ends.
 func TestLookupsMatchNaive(t *testing.T) {
 	c := rune(0x4E00 + 3*indexSlots) // shares its slot with 一
-	words := naive{"一", "一二", "一二三", string(c), string(c) + "一", "二" + string(c), "\r\n", "\uFFFD", "a\uFFFD"}
+	n := '二' + 64                    // shares its bit of an entry's near runes with 二
+	words := naive{"一", "一二", "一二三", string(c), string(c) + "一", "二" + string(c), "\r\n", "\uFFFD", "a\uFFFD",
+		"三" + string(n), string(n) + "一", "四𠀀", "𠀀", "𠀀五", "五𠀀六", "六"}
 	s := NewSet(words...)
-	texts := []string{"", "一二三", string(c) + "一二" + string(c), "a\r\nb", "\xff一\xff", "三二一" + string(c+indexSlots), "二" + string(c) + "一二三四"}
-	for _, str := range texts {
-		text := []rune(str)
+	var texts [][]rune
+	for _, str := range []string{"", "一二三", string(c) + "一二" + string(c), "a\r\nb", "\xff一\xff", "三二一" + string(c+indexSlots), "二" + string(c) + "一二三四",
+		"三二一三" + string(n) + "一", "四𠀀五𠀀六", "𠀀𠀀", "五" + string('𠀀'+64) + "六"} {
+		texts = append(texts, []rune(str))
+	}
+	// runes no decoding makes: negative, past the last, sharing a slot or a bit with a word's
+	texts = append(texts, []rune{-1, '一', -1, '二', -'二'}, []rune{'三', n - 1<<30, utf8.MaxRune + 1, '一', 0x7FFFFFFF}, []rune{'一', '二' - 1<<31, '三'})
+	for _, text := range texts {
+		str := string(text)
 		for i := -1; i <= len(text)+1; i++ {
 			want := 0
 			if i >= 0 && i < len(text) {
@@ -265,4 +277,108 @@ func TestRuneSetIndexInAndLastRunes(t *testing.T) {
 			t.Errorf("MayStartAt(%d) = %v, want %v", i, got, want)
 		}
 	}
+}
+
+// byRune is the lookups of a Set by its words sorted by their first and last rune, as
+// plain loops: the reference for the slot table and its near-rune masks on real text.
+type byRune struct{ first, last map[rune][][]rune }
+
+func newByRune(s *Set) byRune {
+	b := byRune{map[rune][][]rune{}, map[rune][][]rune{}}
+	for _, w := range s.Words() {
+		rs := []rune(w)
+		b.first[rs[0]] = append(b.first[rs[0]], rs)
+		b.last[rs[len(rs)-1]] = append(b.last[rs[len(rs)-1]], rs)
+	}
+	return b
+}
+
+func (b byRune) at(text []rune, i, to int) int { // longest word at i, ending ≤ to
+	best := 0
+	for _, w := range b.first[text[i]] {
+		if i+len(w) <= to && slices.Equal(text[i:i+len(w)], w) {
+			best = max(best, len(w))
+		}
+	}
+	return best
+}
+
+func (b byRune) before(text []rune, i, from int) int { // longest word ending at i, starting ≥ from
+	best := 0
+	for _, w := range b.last[text[i-1]] {
+		if i-len(w) >= from && slices.Equal(text[i-len(w):i], w) {
+			best = max(best, len(w))
+		}
+	}
+	return best
+}
+
+// TestEmbeddedSetsMatchPlainLoops: every section's lookups over the corpus's lines give
+// what plain loops over its words give.
+func TestEmbeddedSetsMatchPlainLoops(t *testing.T) {
+	lines := corpusLines(t, 600)
+	for name, s := range all {
+		b := newByRune(s)
+		for _, text := range lines {
+			for i := range text {
+				if got, want := s.PrefixAt(text, i), b.at(text, i, len(text)); got != want {
+					t.Fatalf("[%s].PrefixAt(%q, %d) = %d, want %d", name, string(text), i, got, want)
+				}
+				from := max(i-3, 0)
+				if got, want := s.SuffixBefore(text, i+1), b.before(text, i+1, 0); got != want {
+					t.Fatalf("[%s].SuffixBefore(%q, %d) = %d, want %d", name, string(text), i+1, got, want)
+				}
+				if got, want := s.SuffixBeforeFrom(text, i+1, from), b.before(text, i+1, from); got != want {
+					t.Fatalf("[%s].SuffixBeforeFrom(%q, %d, %d) = %d, want %d", name, string(text), i+1, from, got, want)
+				}
+			}
+			for _, r := range [][2]int{{0, len(text)}, {len(text) / 3, len(text)}, {0, len(text) * 2 / 3}, {len(text) / 3, len(text) * 2 / 3}} {
+				from, to := r[0], r[1]
+				wk, wn := -1, 0
+				for k := from; k < to && wn == 0; k++ {
+					if n := b.at(text, k, to); n > 0 {
+						wk, wn = k, n
+					}
+				}
+				if k, n := s.IndexIn(text, from, to); k != wk || n != wn {
+					t.Fatalf("[%s].IndexIn(%q, %d, %d) = %d, %d, want %d, %d", name, string(text), from, to, k, n, wk, wn)
+				}
+				wk, wn = -1, 0
+				for e := to; e > from && wn == 0; e-- {
+					if n := b.before(text, e, from); n > 0 {
+						wk, wn = e-n, n
+					}
+				}
+				if k, n := s.LastIndexIn(text, from, to); k != wk || n != wn {
+					t.Fatalf("[%s].LastIndexIn(%q, %d, %d) = %d, %d, want %d, %d", name, string(text), from, to, k, n, wk, wn)
+				}
+			}
+		}
+	}
+}
+
+// corpusLines returns up to n distinct non-empty lines of the test corpus, as runes.
+func corpusLines(t *testing.T, n int) [][]rune {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	seen := map[string]bool{}
+	var lines [][]rune
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() && len(lines) < n {
+			if l := sc.Text(); l != "" && !seen[l] {
+				seen[l] = true
+				lines = append(lines, []rune(l))
+			}
+		}
+		f.Close()
+	}
+	return lines
 }
