@@ -452,21 +452,19 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		if p := planOfLeadIn(line); p != "" {
 			return p, true
 		}
-		for i := 0; i <= min(maxLeadIn, len(line)-1); i++ {
-			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
-				break
+		starts := timeStarts(year)
+		for i, r := range line[:min(maxLeadIn+1, len(line))] {
+			if starts.Has(r) {
+				if p, n := timeAt(line, i, year); n > 0 {
+					if cjk.IsDigit(r) && len(p) == 9 {
+						return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
+					}
+					return p, p != "" && opensPassage(line, i+n)
+				}
 			}
-			if !mayStartTime(line[i], year) {
-				continue
+			if !cjk.IsHan(r) && r != '的' {
+				break // the lead-in ends: no time after it opens the paragraph
 			}
-			p, n := timeAt(line, i, year)
-			if n == 0 {
-				continue
-			}
-			if cjk.IsDigit(line[i]) && len(p) == 9 {
-				return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
-			}
-			return p, p != "" && opensPassage(line, i+n)
 		}
 		return "", false
 	}
@@ -604,6 +602,22 @@ func mayStartTime(r rune, year int) bool {
 
 // relativeYearStarts are the runes a word of timeAt's relative years starts with.
 var relativeYearStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive})
+
+// absoluteTimeStarts and anyTimeStarts are mayStartTime as sets, without and with a year
+// to resolve relative words against: one test for a rune where mayStartTime makes six,
+// at the first runes of every sentence.
+var (
+	absoluteTimeStarts = lexicon.FirstRunes(nil, '“', '"', '1', '2', '十')
+	anyTimeStarts      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive}, '“', '"', '1', '2', '十')
+)
+
+// timeStarts returns the set of the runes mayStartTime(r, year) passes.
+func timeStarts(year int) *lexicon.RuneSet {
+	if year == 0 {
+		return absoluteTimeStarts
+	}
+	return anyTimeStarts
+}
 
 // levelPass finds the level of a budget each line's passage is about: a line opening
 // with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines after it, up

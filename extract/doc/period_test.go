@@ -140,3 +140,87 @@ func TestNotesHeadingGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeStarts: the sets timeIn tests a paragraph's first runes against hold the runes
+// mayStartTime passes, and no other, with and without a year.
+func TestTimeStarts(t *testing.T) {
+	for _, year := range []int{0, 2026} {
+		for r := rune(-2); r <= 0x110001; r++ {
+			if got, want := timeStarts(year).Has(r), mayStartTime(r, year); got != want {
+				t.Fatalf("timeStarts(%d).Has(%q) = %v, mayStartTime says %v", year, r, got, want)
+			}
+		}
+	}
+}
+
+// TestTimeInOpening: timeIn with opening set reads what the lead-in loop testing each rune
+// with mayStartTime read, on the corpus's sentences, their tails, and odd lead-ins.
+func TestTimeInOpening(t *testing.T) {
+	plain := func(line []rune, year int) (string, bool) {
+		if len(line) == 0 {
+			return "", false
+		}
+		if n := vocatives.PrefixAt(line, 0); n > 0 {
+			line = line[n:]
+			for len(line) > 0 && isPause(line[0]) {
+				line = line[1:]
+			}
+			if len(line) == 0 {
+				return "", false
+			}
+		}
+		for len(line) > 0 && isDash(line[0]) {
+			line = line[1:]
+		}
+		if p := planOfLeadIn(line); p != "" {
+			return p, true
+		}
+		for i := 0; i <= min(maxLeadIn, len(line)-1); i++ {
+			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
+				break
+			}
+			if !mayStartTime(line[i], year) {
+				continue
+			}
+			p, n := timeAt(line, i, year)
+			if n == 0 {
+				continue
+			}
+			if cjk.IsDigit(line[i]) && len(p) == 9 {
+				return "", false
+			}
+			return p, p != "" && opensPassage(line, i+n)
+		}
+		return "", false
+	}
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	lines := []string{"", "——", "各位代表，", "各位代表，2025年，", "——这五年，", "刚刚过去的2025年，", "的的的的的的2025年，",
+		"中中中中中中2025年，", "中中中中中中中2025年，", "2014-2016年，", "“十四五”时期", "\"2021-2025年，", "今年以来，",
+		"过去五年，", "一年来，", "，2025年，", "a2025年，", "2025", "十", "“", "中2025年是"}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			r := []rune(l)
+			for s := 0; s >= 0; s = nextSentence(r, s) {
+				sen := cjk.TrimLeft(r[s:])
+				lines = append(lines, string(sen), string(sen[min(len(sen), 3):]))
+			}
+		}
+	}
+	for _, l := range lines {
+		for _, year := range []int{0, 2025} {
+			r := []rune(l)
+			gp, gok := timeIn(r, year, true)
+			wp, wok := plain(r, year)
+			if gp != wp || gok != wok {
+				t.Fatalf("timeIn(%q, %d, true) = %q, %v; want %q, %v", l, year, gp, gok, wp, wok)
+			}
+		}
+	}
+}
