@@ -570,21 +570,33 @@ func inQuotes(a []rune, s, e int, q quoteSet, maxLen int) bool {
 	return false
 }
 
-// lastQuoteOrBreak returns the index of the last rune of a in the range of q's runes or
-// of the last line break, whichever is later; -1 when there is none. Kept out of line:
-// a loop of its own, with little else live, passes over the other runes in a few
-// instructions each, where inlined into inQuotes it spilled registers at every rune.
+// lastQuoteOrBreak returns the index of the last quote of q in a or of the last line
+// break, whichever is later; -1 when there is none. Kept out of line: a loop of its own,
+// with little else live, passes over the other runes in a few instructions each, where
+// inlined into inQuotes it spilled registers at every rune.
 //
 //go:noinline
 func lastQuoteOrBreak(a []rune, q quoteSet) int {
 	lo, hi, span := q.lo, q.hi, uint32(q.hi-q.lo)
 	for k := len(a) - 1; k >= 0; k-- {
 		// The quotes and \n lie below every Han character: those pass by one comparison.
-		if r := a[k]; r <= hi && (uint32(r-lo) <= span || r == '\n') {
+		// Other runes in the quotes' range (、 and 。 among “” and 「」) are no stop: at
+		// one, inQuotes would look for pairs back to the line's start only to find none.
+		if r := a[k]; r <= hi && (uint32(r-lo) <= span && q.has(r) || r == '\n') {
 			return k
 		}
 	}
 	return -1
+}
+
+// has reports a quote of the set.
+func (q quoteSet) has(r rune) bool {
+	for _, p := range q.pairs {
+		if r == p.open || r == p.close {
+			return true
+		}
+	}
+	return false
 }
 
 // lookBack finds the last rune of q or line break within reach before positions asked

@@ -46,7 +46,10 @@ type fraction struct {
 }
 
 // wordIndex finds words of a lexicon starting at a position, longest first.
-type wordIndex struct{ byFirst runeTable[[][]rune] }
+type wordIndex struct {
+	byFirst runeTable[[][]rune]
+	pairs   pairSet // every two runes that stand side by side in a word
+}
 
 func (ix *wordIndex) add(w string) {
 	rs := []rune(w)
@@ -55,7 +58,30 @@ func (ix *wordIndex) add(w string) {
 	}
 	ws := ix.byFirst.at(rs[0])
 	*ws = append(*ws, rs)
+	for k := 1; k < len(rs); k++ {
+		ix.pairs.add(rs[k-1], rs[k])
+	}
 }
+
+// longerAt reports whether the longest word starting at s[i] is longer than n (n > 0)
+// runes. Such a word goes on past s[i+n-1] into s[i+n]: where no word has those two runes
+// side by side (most text), one look at the pairs tells, not a walk through the words.
+func (ix *wordIndex) longerAt(s []rune, i, n int) bool {
+	if i+n >= len(s) || !ix.pairs.has(s[i+n-1], s[i+n]) {
+		return false
+	}
+	return ix.longestAt(s, i) > n
+}
+
+// pairSet is a set of rune pairs hashed into bits: has may say yes for a pair never
+// added, never no for one added.
+type pairSet [1 << 16 / 64]uint64
+
+func pairHash(a, b rune) uint32 { return (uint32(a)*31 + uint32(b)) & (1<<16 - 1) }
+
+func (p *pairSet) add(a, b rune) { h := pairHash(a, b); p[h/64] |= 1 << (h % 64) }
+
+func (p *pairSet) has(a, b rune) bool { h := pairHash(a, b); return p[h/64]&(1<<(h%64)) != 0 }
 
 func (ix *wordIndex) sortLongestFirst() {
 	ix.byFirst.values(func(ws *[][]rune) {
@@ -307,7 +333,7 @@ func unitAt(s []rune, i int) (unitForm, bool) {
 	}
 	for _, f := range lex.units.get(s[i]) {
 		if hasPrefixAt(s, i, f.form) {
-			if lex.nonunits.longestAt(s, i) > len(f.form) {
+			if lex.nonunits.longerAt(s, i, len(f.form)) {
 				// 200所以上: a bound word after the unit (以上) wins over the word its first
 				// character would make with the unit's (所以).
 				if q, _ := QualifierAfter(s, i+len(f.form)); q == NoQualifier {
