@@ -34,7 +34,10 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 	var prev rune
 	for i := 0; i < len(rs); {
 		r := rs[i]
-		if r >= 0x3400 && r < 0xA000 { // CJK ideographs: the bulk of the text
+		// CJK ideographs and punctuation, the bulk of the text, in runs. A run takes only
+		// runes that the cases below fold without context (see simplifyHan): a new case
+		// for one of them must take it out of the runs too.
+		if r >= foldLo && r < denseHi {
 			n := b.addHan(rs[i:], i)
 			prev, i = rs[i+n-1], i+n
 			continue
@@ -359,8 +362,9 @@ func (b *builder) add(r rune, i int) {
 	b.src = append(b.src, b.in.SrcOf(i))
 }
 
-// addHan appends the run of CJK ideographs at the start of run, made from input runes
-// i…, simplified, and returns its length: add for each, in one loop. The output never
+// addHan appends the run of CJK text at the start of run (ideographs and the punctuation
+// that fold maps alone, see simplifyHan; run[0] in the dense table), made from input runes
+// i…, folded, and returns its length: add for each, in one loop. The output never
 // outgrows the input, so out has room for the run.
 func (b *builder) addHan(run []rune, i int) int {
 	n := len(b.out)
@@ -371,7 +375,7 @@ func (b *builder) addHan(run []rune, i int) int {
 		return k
 	}
 	if b.src == nil {
-		b.add(simplifyDense(run[0]), i) // makes the map
+		b.add(foldDense[run[0]-foldLo], i) // makes the map
 		return 1 + b.addHan(run[1:], i+1)
 	}
 	b.out = slices.Grow(b.out, len(run))

@@ -288,7 +288,7 @@ func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
 }
 
 // TestDenseTable: the dense table gives, for every BMP ideograph, what a search of
-// t2sPairs gives.
+// t2sPairs gives, and fold's answer below the ideographs.
 func TestDenseTable(t *testing.T) {
 	for r := rune(denseLo); r < denseHi; r++ {
 		want := r
@@ -300,6 +300,53 @@ func TestDenseTable(t *testing.T) {
 			t.Fatalf("simplifyDense(%U) = %U, want %U", r, got, want)
 		}
 	}
+	for r := rune(foldLo); r < denseLo; r++ {
+		if got, want := foldDense[r-foldLo], fold(r); got != want {
+			t.Fatalf("foldDense at %U = %U, want fold's %U", r, got, want)
+		}
+	}
+}
+
+// TestFoldRuns: a rune that simplifyHan takes into a run gets fold's answer, and the
+// same output and source offsets as the rune-by-rune loop gives it, whatever follows
+// (a reading, an editorial note, a tag's residue, a digit after a space). Behind 'Ж' a
+// rune outside the dense table goes through the loop; behind '一' it joins the run. (A
+// rune in the dense table starts a run in either place: TestDenseTable and TestHanRuns
+// check those.)
+func TestFoldRuns(t *testing.T) {
+	suffixes := []string{"", "qū)", "(qū)", "下同）", "/span>", " 2", "\u2002年", "a", "一"}
+	for r := rune(0x80); r < 0x10000; r++ {
+		out := make([]rune, 1)
+		if simplifyHan(out, []rune{r}) == 0 {
+			continue
+		}
+		if out[0] != fold(r) {
+			t.Fatalf("simplifyHan(%U) = %U, want fold's %U", r, out[0], fold(r))
+		}
+		for _, s := range suffixes {
+			tail := append([]rune{r}, []rune(s)...)
+			plain := Normalize(textmap.Identity(append([]rune{'Ж'}, tail...)))
+			run := Normalize(textmap.Identity(append([]rune{'一'}, tail...)))
+			if !slices.Equal(plain.Runes[1:], run.Runes[1:]) || !slices.Equal(srcOffsets(plain)[1:], srcOffsets(run)[1:]) {
+				t.Fatalf("%U then %q: in a run %q %v, alone %q %v", r, s,
+					string(run.Runes), srcOffsets(run), string(plain.Runes), srcOffsets(plain))
+			}
+		}
+	}
+	// the runes the loop reads with their context never join a run
+	for _, r := range []rune{'（', '\ufffd', '\u00ad', '\u200b', '\u2002', '\u202f', '\u205f', '\ufeff', 'ā', 'ü', '(', '?', ' ', 'a'} {
+		if simplifyHan(make([]rune, 1), []rune{r}) != 0 {
+			t.Errorf("simplifyHan takes %U, which the loop reads with its context", r)
+		}
+	}
+}
+
+func srcOffsets(t textmap.Text) []int32 {
+	out := make([]int32, len(t.Runes))
+	for k := range out {
+		out[k] = t.SrcOf(k)
+	}
+	return out
 }
 
 // TestHanRuns: runs of ideographs before and after deletions (zero-width spaces) keep
@@ -307,7 +354,8 @@ func TestDenseTable(t *testing.T) {
 // rune-by-rune reading gives them.
 func TestHanRuns(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	alphabet := []rune{'區', '区', '萬', '㑮', '一', '\u9fff', '\u33ff', '\ua000', 'a', '\u200b', '１', '，'}
+	alphabet := []rune{'區', '区', '萬', '㑮', '一', '\u9fff', '\u33ff', '\ua000', 'a', '\u200b', '１', '，',
+		'、', '。', '\u3000', '\u2fff', '“', '”', '（', '）', '\uff5e', '\uff5f', '\u2010', '\u2027', '\u2028', '\u2009'}
 	for range 5000 {
 		src := make([]rune, rng.Intn(40))
 		for k := range src {
