@@ -43,6 +43,7 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 	out := slices.Grow(buf[:0], len(ms))[:len(ms)]
 	clear(out)
 	k := 0
+	var goals []int // the goal words' starts of a sentence, the slice reused
 	for si := range sentences {
 		if stop != nil && stop() {
 			return out
@@ -61,17 +62,18 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 			} else {
 				sen.WithClauses(d.Text.Runes)
 			}
-			attributeSentence(d, *sen, ms[first:k], out[first:k], opts)
+			goals = attributeSentence(d, *sen, ms[first:k], out[first:k], opts, goals[:0])
 		}
 	}
 	return out
 }
 
-func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs, opts Options) {
+// goals is a buffer for the sentence's goal-word starts, returned for the next sentence.
+func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs, opts Options, goals []int) []int {
 	a := d.Text.Runes
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
-	exprs := timeExprs(a, sen.Start, sen.End, tc)
-	targets := targetScope(a, sen, ms, d.Written)
+	exprs, goals := timeExprs(a, sen.Start, sen.End, tc, goals)
+	var targets lazyTargets     // read only when no cheaper test settles a figure's modality
 	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
 	prevIndicator, prevUnit, prevConcept := "", "", ""
 	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
@@ -297,12 +299,14 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if y := baselineFigureYear(a, c.Start, m.Start, tc); y != "" {
 			at.period, baseFigure = y, true // 比上年执行数515444万元增长1%: last year's outturn, the base
 		}
-		if (d.Forward[line] || targets[i] || budgetStage || yearsAhead(at.period, d.Unbegun)) && !baseFigure && !countsIndicators(at.indicator, m.Unit) {
+		if !baseFigure && !countsIndicators(at.indicator, m.Unit) &&
+			(d.Forward[line] || budgetStage || yearsAhead(at.period, d.Unbegun) || targets.of(a, sen, ms, d.Written, goals, i)) {
 			at.modality = "target"
 		}
 	}
 	splitPairs(opts.concepts(), ms, out)
 	splitOrdinals(opts.concepts(), ms, out)
+	return goals
 }
 
 // maxFromFrame bounds the words between 从 and the figure it opens (年初预算的, 2021年的).

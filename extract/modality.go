@@ -18,18 +18,24 @@ var (
 
 // targetScope marks the mentions of a sentence that a goal, plan or forecast word governs
 // (力争, 预计, 计划, 到2020年): those after the word in the first clause holding one, or,
-// when a colon introduces them (主要预期目标是：…), all after it in the sentence.
-func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bool {
+// when a colon introduces them (主要预期目标是：…), all after it in the sentence. starts
+// are the sentence's runes a goal word may start at (goalStarts), in text order.
+func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int, starts []int) []bool {
 	out := make([]bool, len(ms))
 	if len(ms) == 0 {
 		return out
 	}
 	// A word governs mentions after it only: none starts at or after the last one's start.
 	last := ms[len(ms)-1].Start
+	j := 0
 	for t := sen.Start; t < last; t++ {
-		if t = targetStarts.IndexIn(a, t, last); t < 0 {
+		for j < len(starts) && starts[j] < t {
+			j++
+		}
+		if j == len(starts) || starts[j] >= last {
 			break
 		}
+		t = starts[j]
 		n := targetWordAt(a, t, sen.End, docYear)
 		if n == 0 {
 			continue
@@ -59,6 +65,31 @@ func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int) []bo
 			out[k] = true
 		}
 		t += n - 1
+	}
+	return out
+}
+
+// lazyTargets is targetScope for a sentence, found at the first figure that asks: a
+// forward line, a budget stage or a year ahead already make most figures targets, and a
+// base figure none, so many sentences never need it.
+type lazyTargets struct{ scope []bool }
+
+// of reports whether mention i of the sentence is in a goal word's scope.
+func (t *lazyTargets) of(a []rune, sen segment.Sentence, ms []mention, docYear int, starts []int, i int) bool {
+	if t.scope == nil {
+		t.scope = targetScope(a, sen, ms, docYear, starts)
+	}
+	return t.scope[i]
+}
+
+// goalStarts are the k in [from, to) where a goal word may start (a rune of targetStarts):
+// what timeExprs notes as it reads a sentence's times.
+func goalStarts(a []rune, from, to int) []int {
+	var out []int
+	for k := from; k < to; k++ {
+		if targetStarts.Has(a[k]) {
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -64,7 +64,7 @@ func TestTargetScopeMatchesReference(t *testing.T) {
 		sen := segment.Sentence{Span: segment.Span{Start: start, End: end}}
 		sen.WithClauses(a)
 		for _, year := range []int{0, 2021, 2026} {
-			if got, want := targetScope(a, sen, ms, year), targetScopeReference(a, sen, ms, year); !reflect.DeepEqual(got, want) {
+			if got, want := targetScope(a, sen, ms, year, goalStarts(a, start, end)), targetScopeReference(a, sen, ms, year); !reflect.DeepEqual(got, want) {
 				t.Fatalf("targetScope(%q, %d-%d, %v, %d) = %v, want %v", string(a), start, end, ms, year, got, want)
 			}
 		}

@@ -193,6 +193,9 @@ var (
 	listStarts         = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners})
 	relativeFirst      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners},
 		[]rune("0123456789十一二两三四五六七八九")...)
+	// timeOrGoalFirst adds the first runes of goal words (targetStarts).
+	timeOrGoalFirst = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners, targetBefore},
+		[]rune("0123456789十一二两三四五六七八九到")...)
 	listOpenings = wordOpenings(yearThis, yearLast, yearNext, yearsPastFive, yearPart, nowWords, spanOpeners)
 )
 
@@ -236,6 +239,39 @@ func (o *openings) mayStartAt(a []rune, i int) bool {
 
 func mayStartRelative(r rune) bool {
 	return relativeFirst.Has(r)
+}
+
+// nextTimeOrGoalStart is nextTimeStart that stops at a rune a goal word starts with too
+// (timeExprs notes those for targetScope: one scan of the sentence serves both).
+func nextTimeOrGoalStart(a []rune, i, to int) int {
+	for ; i < to; i++ {
+		r := a[i]
+		if !timeOrGoalFirst.Has(r) {
+			continue
+		}
+		if cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r) && !targetStarts.Has(r) {
+			continue
+		}
+		return i
+	}
+	return to
+}
+
+// timeMayStart is nextTimeStart's test of a[i].
+func timeMayStart(a []rune, i int) bool {
+	r := a[i]
+	return mayStartRelative(r) && !(cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r))
+}
+
+// passOver moves timeExprs' scan from a[i] past a time read up to end, noting the runes
+// in it a goal word starts with: it returns end's index less one, as the loop goes on.
+func passOver(a []rune, i, end int, goals []int) (int, []int) {
+	for k := i + 1; k < end; k++ {
+		if targetStarts.Has(a[k]) {
+			goals = append(goals, k)
+		}
+	}
+	return end - 1, goals
 }
 
 // nextTimeStart returns the first k in [i, to) at which a time may start, or to: most
@@ -374,14 +410,23 @@ func monthAt(a []rune, i, to int) (int, int) {
 }
 
 // timeExprs finds the periods stated in a[from:to], relative words resolved by tc. Years
-// that are baselines (较2020年) or inside titles (《…(2016-2018)》) are left out.
-func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
+// that are baselines (较2020年) or inside titles (《…(2016-2018)》) are left out. It also
+// returns, appended to goals[:0], the runes a goal word may start at (goalStarts):
+// targetScope's scan of the same runes, done while reading them.
+func timeExprs(a []rune, from, to int, tc timeContext, goals []int) ([]timeExpr, []int) {
 	var out []timeExpr
+	goals = goals[:0]
 	for i := from; i < to; i++ {
-		if i = nextTimeStart(a, i, to); i == to {
+		if i = nextTimeOrGoalStart(a, i, to); i == to {
 			break
 		}
 		r := a[i]
+		if targetStarts.Has(r) {
+			goals = append(goals, i)
+			if !timeMayStart(a, i) {
+				continue
+			}
+		}
 		if yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i) {
 			if te, ok := relativeAt(a, i, to, tc); ok {
 				// 2016年全年: a part of a year stated before belongs to that year; 上年不变价
@@ -389,7 +434,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 				if !(yearPart.PrefixAt(a, i) > 0 && hasStated(out)) && priceBaseAfter.PrefixAt(a, te.end) == 0 {
 					out = append(out, te)
 				}
-				i = te.end - 1
+				i, goals = passOver(a, i, te.end, goals)
 				continue
 			}
 		}
@@ -397,7 +442,7 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 			if te, ok := planPeriod(a, i, to); ok {
 				te.baseline = isBaseline(a, i)
 				out = append(out, te)
-				i = te.end - 1
+				i, goals = passOver(a, i, te.end, goals)
 			}
 			continue
 		}
@@ -410,18 +455,18 @@ func timeExprs(a []rune, from, to int, tc timeContext) []timeExpr {
 		}
 		te, ok := yearExpr(a, i, to, y, n)
 		if !ok {
-			i += n - 1
+			i, goals = passOver(a, i, i+n, goals)
 			continue
 		}
 		if inQuotes(a, i, te.end, titleQuotes, 0) {
-			i = te.end - 1
+			i, goals = passOver(a, i, te.end, goals)
 			continue
 		}
 		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0 || insideFrame(a, from, i)
 		out = append(out, te)
-		i = te.end - 1
+		i, goals = passOver(a, i, te.end, goals)
 	}
-	return out
+	return out, goals
 }
 
 // isBaseline reports a time that is a reference, not the period: after 较/比/与 or a

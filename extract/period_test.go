@@ -5,6 +5,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"math/rand"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -58,16 +59,23 @@ func TestTimeExprsMatchesReference(t *testing.T) {
 		"上年结余0.5亿元,上年不变价增长5%,本年度收入12亿元,明年预计增长6%,今年以来新增3家。",
 		"较2020年下降13.5%,从2017年到2020年,从2020年的82.4岁,剔除2024年增发国债因素后增长4.9%。",
 		"近十二年增长3倍,近二十年累计增长,最近十二年来提升2个百分点。",
+		"力争到2025年新增5家,预计2026年增长3%,计划将到2030年达到,目标是2027年底前完成。",
+		"到2020年到2021、2022年到“十四五”期间力争上年到,将近5年预计。",
 		"", "2", "2025", "十", "近", "5年", "12月", "\r\n2025年\r\n近5年增长\r\n",
 		"a\uFFFD2025年\uFFFD近\uFFFD5年增长",
 	}
-	alphabet := []rune("0123456789年月份末底来增长提升累计近过去最五十二两一三全上下本今去前第季度目现在“”《》()、-至到从较比的,。;\n\r\uFFFDa.")
+	alphabet := []rune("0123456789力争预计将目标年月份末底来增长提升累计近过去最五十二两一三全上下本今去前第季度目现在“”《》()、-至到从较比的,。;\n\r\uFFFDa.")
 	contexts := []timeContext{{}, {year: 2026}, {year: 2026, passage: "2025"}, {year: 2026, passage: "2021-2025"}, {year: 2025, passage: "2026-2030"}}
 	check := func(a []rune, from, to int) {
 		t.Helper()
 		for _, tc := range contexts {
-			if got, want := timeExprs(a, from, to, tc), timeExprsReference(a, from, to, tc); !reflect.DeepEqual(got, want) {
+			got, goals := timeExprs(a, from, to, tc, []int{-1})
+			if want := timeExprsReference(a, from, to, tc); !reflect.DeepEqual(got, want) {
 				t.Fatalf("timeExprs(%q, %d, %d, %+v) = %+v, want %+v", string(a), from, to, tc, got, want)
+			}
+			// The goal words' starts, noted over runes the scan reads or jumps past.
+			if want := goalStarts(a, from, to); !slices.Equal(goals, want) {
+				t.Fatalf("timeExprs(%q, %d, %d, %+v) noted goal starts %v, want %v", string(a), from, to, tc, goals, want)
 			}
 		}
 	}
