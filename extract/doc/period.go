@@ -321,7 +321,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		}
 	}
 	line := cjk.TrimLeft(raw)
-	if k == p.titleLine || isCaption(line) || isTableText(line) {
+	if k == p.titleLine || captionOpeners.MayStartAt(line, 0) && isCaption(line) || isTableText(line) {
 		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 	}
 	if isNotesHeading(line) {
@@ -437,20 +437,26 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		}
 		// The time opens the paragraph, or follows a short lead-in (刚刚过去的2025年，…),
 		// after an address to the audience (各位代表，).
-		if n := vocatives.PrefixAt(line, 0); n > 0 {
-			line = line[n:]
-			for len(line) > 0 && isPause(line[0]) {
-				line = line[1:]
-			}
-			if len(line) == 0 {
-				return "", false
+		// Most sentences open with no word of vocatives or planLeadIn: the inlined guards
+		// tell so without a call, where every sentence of every paragraph is asked.
+		if vocatives.MayStartAt(line, 0) {
+			if n := vocatives.PrefixAt(line, 0); n > 0 {
+				line = line[n:]
+				for len(line) > 0 && isPause(line[0]) {
+					line = line[1:]
+				}
+				if len(line) == 0 {
+					return "", false
+				}
 			}
 		}
 		for len(line) > 0 && isDash(line[0]) {
 			line = line[1:] // ——这五年，…: an item of a list of reviews
 		}
-		if p := planOfLeadIn(line); p != "" {
-			return p, true
+		if planLeadIn.MayStartAt(line, 0) {
+			if p := planOfLeadIn(line); p != "" {
+				return p, true
+			}
 		}
 		starts := timeStarts(year)
 		for i, r := range line[:min(maxLeadIn+1, len(line))] {
@@ -635,20 +641,20 @@ type levelPass struct {
 // line reads the next line, whose heading level is lv, and returns its budget level.
 func (p *levelPass) line(raw []rune, lv int) string {
 	line := skipNumbering(cjk.TrimLeft(raw))
-	switch {
-	case levelWords.PrefixAt(line, 0) > 0:
+	switch { // the guards tell most lines, which open with no level word, without a call
+	case levelWords.MayStartAt(line, 0) && levelWords.PrefixAt(line, 0) > 0:
 		if w := string(line[:levelWords.PrefixAt(line, 0)]); w != p.cur {
 			p.cur = w
 		}
 		p.unitLv = 0
-	case lv > 0 && p.unitLv > 0 && lv > p.unitLv && wholeAreaWords.PrefixAt(line, 0) == 0:
+	case lv > 0 && p.unitLv > 0 && lv > p.unitLv && !(wholeAreaWords.MayStartAt(line, 0) && wholeAreaWords.PrefixAt(line, 0) > 0):
 		// a sub-heading of a part's section: still the part's
 	case lv > 0:
 		p.cur, p.unitLv = "", 0
 		if unit := budgetUnitHeading(line); unit != "" {
 			p.cur, p.unitLv = unit, lv
 		}
-	case wholeAreaWords.PrefixAt(line, 0) > 0:
+	case wholeAreaWords.MayStartAt(line, 0) && wholeAreaWords.PrefixAt(line, 0) > 0:
 		p.cur, p.unitLv = "", 0
 	}
 	return p.cur

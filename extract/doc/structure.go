@@ -140,10 +140,13 @@ func (p *forwardPass) line(line []rune, lv int) bool {
 		}
 		p.pendingLevel = 0
 	}
-	if !p.on && forwardOpening.PrefixAt(t, 0) > 0 {
+	// The guards before PrefixAt tell most paragraphs, which open with none of these
+	// words, without a call.
+	if !p.on && forwardOpening.MayStartAt(t, 0) && forwardOpening.PrefixAt(t, 0) > 0 {
 		p.on, p.level = true, 99 // an opening phrase: ends at any heading
 	}
-	if p.on && (reviewOpening.PrefixAt(t, 0) > 0 || yearsPastFive.PrefixAt(t, 0) > 0 || startsWithPastPlan(t, p.docYear)) {
+	if p.on && (reviewOpening.MayStartAt(t, 0) && reviewOpening.PrefixAt(t, 0) > 0 ||
+		yearsPastFive.MayStartAt(t, 0) && yearsPastFive.PrefixAt(t, 0) > 0 || startsWithPastPlan(t, p.docYear)) {
 		// 过去五年,我们…, “十四五”时期是极不平凡的五年: a review paragraph in a section
 		// that also sets the next plan's goals; the section goes on after it
 		return false
