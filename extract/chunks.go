@@ -9,6 +9,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -198,8 +199,10 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	read := map[int]doc.Line{}
 	// Buffers reused from chunk to chunk, and from document to document (Stream takes them
 	// from a pool): nothing of a chunk but its records outlives it.
-	runeBuf, analysisBuf, mapBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, &bufs.scratch
-	defer func() { bufs.runes, bufs.analysis, bufs.analysisSrc = runeBuf[:0], analysisBuf[:0], mapBuf[:0] }()
+	runeBuf, analysisBuf, mapBuf, sentenceBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences, &bufs.scratch
+	defer func() {
+		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
+	}()
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -212,7 +215,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
 		}
-		starts := doc.LineStarts(an.Runes)
+		// The sentences are found with the lines, in one pass: recordsWith needs them.
+		var starts []int
+		sentenceBuf, starts = segment.AppendSentencesAndLines(sentenceBuf[:0], nil, an.Runes)
 		infos := make([]doc.Line, len(starts))
 		var ahead *doc.Reader
 		for k := range starts {
@@ -237,6 +242,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 			}
 		}
 		d := doc.Chunk(name, src, base, an, o, first, infos, starts)
+		d.Sentences = sentenceBuf
 		isOwn := func(r Record) bool { return r.Line > c.line && r.Line <= c.line+c.lines }
 		if pg := p.page; pg != nil {
 			// Records point at the page's source: a chunk's own are those whose source
@@ -275,6 +281,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 type chunkBuffers struct {
 	runes, analysis []rune
 	analysisSrc     []int32
+	chunkSentences  []segment.Sentence // a chunk's, found with its lines (doc.Document.Sentences)
 	scratch
 }
 

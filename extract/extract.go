@@ -150,7 +150,11 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	}
 	stop := func() bool { return ctx.Err() != nil }
 	a, an, name := d.Text.Runes, d.Text, d.Name
-	sentences := segment.AppendSentenceSpans(sc.sentences[:0], a) // clauses only where attribution needs them
+	// Clauses only where attribution needs them, in a copy: d's sentences stay without.
+	sentences := append(sc.sentences[:0], d.Sentences...)
+	if d.Sentences == nil {
+		sentences = segment.AppendSentenceSpans(sentences, a)
+	}
 	sc.sentences = sentences
 	if stop() {
 		return nil, ctx.Err()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -35,6 +36,9 @@ type Document struct {
 	Text textmap.Text
 	// LineStarts are the offsets in Text.Runes where its lines start.
 	LineStarts []int
+	// Sentences are the sentences of Text, without their clauses, when found with its
+	// lines (segment.AppendSentencesAndLines); nil when not.
+	Sentences []segment.Sentence
 	// Written is the latest year among the full dates the document carries (2017年7月14日,
 	// 2017-07-27): when it was written, 0 when it carries none.
 	Written int
@@ -74,7 +78,7 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	a := an.Runes
-	starts := lineStarts(a)
+	sentences, starts := segment.AppendSentencesAndLines(nil, nil, a)
 	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
 	if len(starts) > HeadLines+1 {
 		head = a[:starts[HeadLines+1]]
@@ -86,7 +90,7 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 		lines[k] = r.Line(k, lineAt(a, starts, k))
 	}
 	d := Chunk(name, src, base, an, o, 0, lines, starts)
-	d.Tables, d.PageStarts = tables, pageStarts
+	d.Tables, d.PageStarts, d.Sentences = tables, pageStarts, sentences
 	return d
 }
 

@@ -92,6 +92,18 @@ func SentenceSpans(text []rune) []Sentence { return AppendSentenceSpans(nil, tex
 // AppendSentenceSpans appends the sentences of text, without their clauses, to dst: to
 // reuse a buffer.
 func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
+	out, _ := appendSentenceSpans(dst, nil, text, false)
+	return out
+}
+
+// AppendSentencesAndLines is AppendSentenceSpans that also appends to starts where the
+// lines of text start (0, and after each newline), as doc.LineStarts finds them: the
+// sentence scan stops at every newline anyway, so a second pass for the lines is saved.
+func AppendSentencesAndLines(dst []Sentence, starts []int, text []rune) ([]Sentence, []int) {
+	return appendSentenceSpans(dst, append(starts, 0), text, true)
+}
+
+func appendSentenceSpans(dst []Sentence, starts []int, text []rune, lines bool) ([]Sentence, []int) {
 	out := dst
 	start := 0
 	flush := func(end int) {
@@ -114,6 +126,9 @@ func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
 		case r == '\n':
 			flush(i)
 			start = i + 1
+			if lines {
+				starts = append(starts, start)
+			}
 		case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
 			j := i + 1
 			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
@@ -125,7 +140,7 @@ func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
 		}
 	}
 	flush(len(text))
-	return out
+	return out, starts
 }
 
 // WithClauses splits the sentence of text into its clauses, once.

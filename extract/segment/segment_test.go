@@ -1,6 +1,9 @@
 package segment
 
 import (
+	"math/rand"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -123,5 +126,50 @@ func TestSkippedRunes(t *testing.T) {
 		if isHan(r) && (r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)) {
 			t.Errorf("Han %U is a bracket or a separator", r)
 		}
+	}
+}
+
+// TestSentencesAndLines: the one pass that finds sentences and lines finds the sentences
+// AppendSentenceSpans finds and a start after every newline, over the corpus and seed
+// documents and random text of newlines, CRLF, runs of ends and closers, spaces and the
+// '.' between Chinese characters.
+func TestSentencesAndLines(t *testing.T) {
+	check := func(name string, text []rune) {
+		t.Helper()
+		wantStarts := []int{0}
+		for i, r := range text {
+			if r == '\n' {
+				wantStarts = append(wantStarts, i+1)
+			}
+		}
+		sentences, starts := AppendSentencesAndLines(nil, nil, text)
+		if want := AppendSentenceSpans(nil, text); !reflect.DeepEqual(sentences, want) {
+			t.Fatalf("%s: sentences %v, want %v", name, sentences, want)
+		}
+		if !reflect.DeepEqual(starts, wantStarts) {
+			t.Fatalf("%s: line starts %v, want %v", name, starts, wantStarts)
+		}
+	}
+	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
+		if len(paths) == 0 {
+			t.Fatalf("no documents match %s", pattern)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(p, []rune(string(data)))
+		}
+	}
+	pool := []rune("\n\n\r。！？!?.中”\"）)  \u3000a1(“，")
+	rng := rand.New(rand.NewSource(1))
+	for range 50000 {
+		text := make([]rune, rng.Intn(16))
+		for i := range text {
+			text[i] = pool[rng.Intn(len(pool))]
+		}
+		check(string(text), text)
 	}
 }
