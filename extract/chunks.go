@@ -241,7 +241,13 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 				delete(read, n)
 			}
 		}
-		d := doc.Chunk(name, src, base, an, o, first, infos, starts)
+		// The source's newlines, counted in its bytes (a newline is never part of another
+		// character's): Chunk can then read the source's lines off the analysis text's.
+		newlines := strings.Count(text[from:to], "\n")
+		if to == len(text) {
+			newlines += strings.Count(p.tail, "\n")
+		}
+		d := doc.Chunk(name, src, base, an, o, first, infos, starts, newlines)
 		d.Sentences = sentenceBuf
 		isOwn := func(r Record) bool { return r.Line > c.line && r.Line <= c.line+c.lines }
 		if pg := p.page; pg != nil {

@@ -89,7 +89,7 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	for k := range starts {
 		lines[k] = r.Line(k, lineAt(a, starts, k))
 	}
-	d := Chunk(name, src, base, an, o, 0, lines, starts)
+	d := Chunk(name, src, base, an, o, 0, lines, starts, -1)
 	d.Tables, d.PageStarts, d.Sentences = tables, pageStarts, sentences
 	return d
 }
@@ -195,9 +195,9 @@ func (r *Reader) Line(k int, line []rune) Line {
 
 // Chunk builds the document value of lines [first, first+len(lines)) of a document: src
 // and an are those lines' source and analysis text, lines what a Reader read of them,
-// starts where an's lines start (LineStarts; nil: found here). Records point at the whole
-// document's lines.
-func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line, starts []int) *Document {
+// starts where an's lines start (LineStarts; nil: found here), srcNewlines how many
+// newlines src holds (-1: not known). Records point at the whole document's lines.
+func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int, lines []Line, starts []int, srcNewlines int) *Document {
 	if starts == nil {
 		starts = lineStarts(an.Runes)
 	}
@@ -206,7 +206,13 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 		// Something was dropped or the text is a page's: the source's own lines. Else each
 		// analysis rune comes from the source rune at its place, and normalisation makes
 		// and removes no newline, so the lines start at the same places.
-		srcStarts = lineStarts(src)
+		srcStarts = nil
+		if base.Src == nil && an.Src != nil {
+			srcStarts = sourceStartsVia(an.Src, starts, src, srcNewlines)
+		}
+		if srcStarts == nil {
+			srcStarts = lineStarts(src)
+		}
 	}
 	d := &Document{Name: name, Src: src, SrcLen: len(src), Base: base, Text: an, LineStarts: starts, srcLineStarts: srcStarts, firstLine: first,
 		Written: o.Written, Year: o.Year, Now: o.Now, Genre: o.Genre, Area: o.Area, Unbegun: o.unbegun}
@@ -223,6 +229,25 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 		}
 	}
 	return d
+}
+
+// sourceStartsVia returns where the lines of src start, read off the analysis lines
+// (starts; anSrc maps analysis runes to src's) instead of a pass over src: when each
+// analysis line break comes from a newline of src, at increasing places, and there are as
+// many as src holds (newlines), those are all of src's. Nil when that does not hold.
+func sourceStartsVia(anSrc []int32, starts []int, src []rune, newlines int) []int {
+	if len(starts) != newlines+1 {
+		return nil
+	}
+	out := make([]int, len(starts)) // out[0] is 0
+	for k := 1; k < len(starts); k++ {
+		s := int(anSrc[starts[k]-1]) + 1
+		if s <= out[k-1] || s > len(src) || src[s-1] != '\n' {
+			return nil
+		}
+		out[k] = s
+	}
+	return out
 }
 
 // LineStarts returns where the lines of a start: 0, and after each newline.
