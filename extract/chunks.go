@@ -203,6 +203,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	defer func() {
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
 	}()
+	var breakBuf, lineBreaks []int // the chunk's sentence breaks, and a line's
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -217,23 +218,25 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
-		sentenceBuf, starts = segment.AppendSentencesAndLines(sentenceBuf[:0], nil, an.Runes)
+		sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], nil, breakBuf[:0], an.Runes)
+		x := 0
 		infos := make([]doc.Line, len(starts))
 		var ahead *doc.Reader
-		for k := range starts {
+		for k, st := range starts {
 			l := doc.LineAt(an.Runes, starts, k)
+			lineBreaks = doc.BreaksIn(lineBreaks, breakBuf, &x, st, st+len(l))
 			n := first + k
 			switch {
 			case n < c.line:
 				infos[k] = read[n]
 			case n < c.line+c.lines:
-				infos[k] = reader.Line(n, l)
+				infos[k] = reader.LineWithBreaks(n, l, lineBreaks)
 				read[n] = infos[k]
 			default:
 				if ahead == nil {
 					ahead = reader.Clone() // context after the chunk: read, not kept
 				}
-				infos[k] = ahead.Line(n, l)
+				infos[k] = ahead.LineWithBreaks(n, l, lineBreaks)
 			}
 		}
 		for n := range read {

@@ -78,7 +78,7 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	a := an.Runes
-	sentences, starts := segment.AppendSentencesAndLines(nil, nil, a)
+	sentences, starts, breaks := segment.AppendSentencesAndLines(nil, nil, nil, a)
 	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
 	if len(starts) > HeadLines+1 {
 		head = a[:starts[HeadLines+1]]
@@ -86,8 +86,11 @@ func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	o := ReadOutline(head, WrittenYear(a))
 	r := o.NewReader()
 	lines := make([]Line, len(starts))
-	for k := range starts {
-		lines[k] = r.Line(k, lineAt(a, starts, k))
+	x, rel := 0, []int(nil)
+	for k, st := range starts {
+		line := lineAt(a, starts, k)
+		rel = BreaksIn(rel, breaks, &x, st, st+len(line))
+		lines[k] = r.LineWithBreaks(k, line, rel)
 	}
 	d := Chunk(name, src, base, an, o, 0, lines, starts, -1)
 	d.Tables, d.PageStarts, d.Sentences = tables, pageStarts, sentences
@@ -180,7 +183,15 @@ func (r *Reader) Clone() *Reader {
 }
 
 // Line reads line k of the analysis text (without its newline).
-func (r *Reader) Line(k int, line []rune) Line {
+func (r *Reader) Line(k int, line []rune) Line { return r.LineWithBreaks(k, line, nil) }
+
+// LineWithBreaks is Line told where the line's sentences break: the offsets into line
+// just after each 。！？!? in it (segment.AppendSentencesAndLines finds them with the
+// sentences), ascending; nil: found here.
+func (r *Reader) LineWithBreaks(k int, line []rune, breaks []int) Line {
+	if breaks == nil {
+		breaks = sentenceBreaks(line)
+	}
 	l := Line{Period: r.passage.period}
 	lv := HeadingLevel(line)
 	if r.plan != nil {
@@ -188,9 +199,26 @@ func (r *Reader) Line(k int, line []rune) Line {
 	} else {
 		l.Forward = r.forward.line(line, lv)
 	}
-	l.changes = r.passage.line(k, line, lv, nil)
+	l.changes = r.passage.line(k, line, lv, nil, breaks)
 	l.Level = r.level.line(line, lv)
 	return l
+}
+
+// BreaksIn returns in buf the breaks of the line at [start, end) of a text, as offsets
+// into the line, for Reader.LineWithBreaks: breaks are the text's, ascending
+// (segment.AppendSentencesAndLines), those before breaks[*x] already given to earlier
+// lines; *x moves past the line's.
+func BreaksIn(buf, breaks []int, x *int, start, end int) []int {
+	out := buf[:0]
+	if out == nil {
+		out = []int{} // none, not unknown
+	}
+	for ; *x < len(breaks) && breaks[*x] <= end; *x++ {
+		if breaks[*x] > start {
+			out = append(out, breaks[*x]-start)
+		}
+	}
+	return out
 }
 
 // Chunk builds the document value of lines [first, first+len(lines)) of a document: src

@@ -313,7 +313,8 @@ func (p passagePass) clone() passagePass {
 
 // line reads line k (raw, as in the analysis text; lv its heading level) and appends to
 // changes where the time changes in it, at offsets into the line.
-func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) []passageChange {
+// breaks are the offsets after each 。！？!? of the line (Reader.LineWithBreaks).
+func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, breaks []int) []passageChange {
 	set := func(at int, period string) {
 		if p.period != period {
 			p.period = period
@@ -359,7 +360,12 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 		set(0, period)
 		return changes
 	}
-	for s := 0; s >= 0; s = nextSentence(raw, s) {
+	// A sentence starts at the line's start and at each break but one at its end.
+	for x := -1; x < len(breaks) && (x < 0 || breaks[x] < len(raw)); x++ {
+		s := 0
+		if x >= 0 {
+			s = breaks[x]
+		}
 		sen := cjk.TrimLeft(raw[s:])
 		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
@@ -377,21 +383,19 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange) [
 	return changes
 }
 
-// nextSentence returns where the sentence after the one starting at line[s] starts: after
-// the next 。！？, or -1 at the line's end.
-func nextSentence(line []rune, s int) int {
-	if s+1 >= len(line) {
-		return -1
-	}
-	for i, r := range line[s : len(line)-1] { // an end at the line's end starts nothing
+// sentenceBreaks returns the offsets into line just after each 。！？!?, for a line read
+// without them (Reader.Line).
+func sentenceBreaks(line []rune) []int {
+	breaks := []int{}
+	for i, r := range line {
 		if uint32(r)-('。'+1) < '！'-('。'+1) {
 			continue // past 。 and before ！, as Chinese characters (U+4E00–U+9FFF) are: no end
 		}
 		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
-			return s + i + 1
+			breaks = append(breaks, i+1)
 		}
 	}
-	return -1
+	return breaks
 }
 
 // isTableText reports a line of a table (cells with tabs, 上年同期=100, 比上年增长(%)):

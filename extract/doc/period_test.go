@@ -207,7 +207,7 @@ func TestTimeInOpening(t *testing.T) {
 		}
 		for _, l := range strings.Split(string(data), "\n") {
 			r := []rune(l)
-			for s := 0; s >= 0; s = nextSentence(r, s) {
+			for _, s := range sentenceStarts(r) {
 				sen := cjk.TrimLeft(r[s:])
 				lines = append(lines, string(sen), string(sen[min(len(sen), 3):]))
 			}

@@ -92,18 +92,20 @@ func SentenceSpans(text []rune) []Sentence { return AppendSentenceSpans(nil, tex
 // AppendSentenceSpans appends the sentences of text, without their clauses, to dst: to
 // reuse a buffer.
 func AppendSentenceSpans(dst []Sentence, text []rune) []Sentence {
-	out, _ := appendSentenceSpans(dst, nil, text, false)
+	out, _, _ := appendSentenceSpans(dst, nil, nil, text, false)
 	return out
 }
 
 // AppendSentencesAndLines is AppendSentenceSpans that also appends to starts where the
-// lines of text start (0, and after each newline), as doc.LineStarts finds them: the
-// sentence scan stops at every newline anyway, so a second pass for the lines is saved.
-func AppendSentencesAndLines(dst []Sentence, starts []int, text []rune) ([]Sentence, []int) {
-	return appendSentenceSpans(dst, append(starts, 0), text, true)
+// lines of text start (0, and after each newline), as doc.LineStarts finds them, and to
+// breaks the offsets just after each 。！？!? (a run of them gives one each), where the
+// structure passes start their sentences: the sentence scan stops at every newline and
+// every end anyway, so the passes over the text for them are saved.
+func AppendSentencesAndLines(dst []Sentence, starts, breaks []int, text []rune) ([]Sentence, []int, []int) {
+	return appendSentenceSpans(dst, append(starts, 0), breaks, text, true)
 }
 
-func appendSentenceSpans(dst []Sentence, starts []int, text []rune, lines bool) ([]Sentence, []int) {
+func appendSentenceSpans(dst []Sentence, starts, breaks []int, text []rune, lines bool) ([]Sentence, []int, []int) {
 	out := dst
 	start := 0
 	flush := func(end int) {
@@ -134,13 +136,20 @@ func appendSentenceSpans(dst []Sentence, starts []int, text []rune, lines bool) 
 			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
 				j++
 			}
+			if lines {
+				for k := i; k < j; k++ {
+					if isSentenceEnd(text[k]) {
+						breaks = append(breaks, k+1)
+					}
+				}
+			}
 			flush(j)
 			start = j
 			i = j - 1
 		}
 	}
 	flush(len(text))
-	return out, starts
+	return out, starts, breaks
 }
 
 // WithClauses splits the sentence of text into its clauses, once.

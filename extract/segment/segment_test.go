@@ -130,24 +130,30 @@ func TestSkippedRunes(t *testing.T) {
 }
 
 // TestSentencesAndLines: the one pass that finds sentences and lines finds the sentences
-// AppendSentenceSpans finds and a start after every newline, over the corpus and seed
-// documents and random text of newlines, CRLF, runs of ends and closers, spaces and the
-// '.' between Chinese characters.
+// AppendSentenceSpans finds, a start after every newline and a break after every 。！？!?,
+// over the corpus and seed documents and random text of newlines, CRLF, runs of ends and
+// closers, spaces and the '.' between Chinese characters.
 func TestSentencesAndLines(t *testing.T) {
 	check := func(name string, text []rune) {
 		t.Helper()
-		wantStarts := []int{0}
+		wantStarts, wantBreaks := []int{0}, []int(nil)
 		for i, r := range text {
 			if r == '\n' {
 				wantStarts = append(wantStarts, i+1)
 			}
+			if isSentenceEnd(r) {
+				wantBreaks = append(wantBreaks, i+1)
+			}
 		}
-		sentences, starts := AppendSentencesAndLines(nil, nil, text)
+		sentences, starts, breaks := AppendSentencesAndLines(nil, nil, nil, text)
 		if want := AppendSentenceSpans(nil, text); !reflect.DeepEqual(sentences, want) {
 			t.Fatalf("%s: sentences %v, want %v", name, sentences, want)
 		}
 		if !reflect.DeepEqual(starts, wantStarts) {
 			t.Fatalf("%s: line starts %v, want %v", name, starts, wantStarts)
+		}
+		if !reflect.DeepEqual(breaks, wantBreaks) {
+			t.Fatalf("%s: sentence breaks %v, want %v", name, breaks, wantBreaks)
 		}
 	}
 	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt"} {
