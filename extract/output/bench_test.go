@@ -2,6 +2,8 @@ package output
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,5 +29,40 @@ func BenchmarkJSONString(b *testing.B) {
 	var buf []byte
 	for b.Loop() {
 		buf = appendJSONString(buf[:0], s)
+	}
+}
+
+// BenchmarkJSONLCorpus measures writing the records of the testdata corpus as JSON Lines,
+// as the extract command's writer does: unlike BenchmarkJSONL, the fields vary from record
+// to record and the sentence changes every few records. Extraction is done once, outside.
+func BenchmarkJSONLCorpus(b *testing.B) {
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		b.Fatal("no corpus", err)
+	}
+	var recs []extract.Record
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs, err := extract.Document("corpus/"+filepath.Base(p), data, extract.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, rs...)
+	}
+	out, err := Encode(JSONL, Options{}, recs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(out)))
+	b.ReportAllocs()
+	for b.Loop() {
+		w, _ := New(io.Discard, JSONL, Options{})
+		for i := range recs {
+			w.Write(&recs[i])
+		}
+		w.Close()
 	}
 }
