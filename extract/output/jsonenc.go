@@ -99,6 +99,15 @@ func appendJSONField(b []byte, s string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainByte tells the ASCII bytes that JSON writes as they are: all but the control
+// characters, '"' and '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string the way encoding/json does without HTML
 // escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, U+2028 and U+2029
 // escaped, invalid UTF-8 as \ufffd.
@@ -120,8 +129,10 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
+			if plainByte[c] {
+				// The rest of an ASCII run (digits, mostly) in a tight loop.
+				for i++; i < len(s) && plainByte[s[i]]; i++ {
+				}
 				continue
 			}
 			b = append(b, s[start:i]...)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -304,6 +305,46 @@ func TestJSONCachedEncodings(t *testing.T) {
 		got := appendRecordJSONCached(nil, &recs[i], &c)
 		if want := appendRecordJSON(nil, &recs[i]); !bytes.Equal(got, want) {
 			t.Fatalf("record %d: got %s, want %s", i, got, want)
+		}
+	}
+}
+
+// TestJSONStringMatchesEncodingJSON holds appendJSONString, with its runs of plain ASCII
+// and CJK read in loops of their own, to encoding/json over every string field of the
+// corpus records and over ASCII runs ended at each kind of byte that needs care.
+func TestJSONStringMatchesEncodingJSON(t *testing.T) {
+	var strs []string
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus", err)
+	}
+	for _, p := range paths[:4] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := extract.Document(p, data, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			strs = append(strs, r.Text, r.Unit, r.Indicator, r.Concept, r.Period, r.Qualifier, r.Sentence, r.RawUnit)
+		}
+	}
+	for _, end := range []string{"", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", " ", "中", "\u2028", "\xff", "\xe4\xb8", "é", "😀"} {
+		for _, run := range []string{"", "1", "19556", "6.5% of ", "abcdefghijklmnopq"} {
+			strs = append(strs, run+end, run+end+run, "增长"+run+end+"亿元")
+		}
+	}
+	for _, s := range strs {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(append(got, '\n'), want.Bytes()) {
+			t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
 		}
 	}
 }
