@@ -44,9 +44,9 @@ func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []by
 		b = appendJSONString(b, r.Doc)
 	}
 	b = append(b, `,"line":`...)
-	b = strconv.AppendInt(b, int64(r.Line), 10)
+	b = appendInt(b, r.Line)
 	b = append(b, `,"col":`...)
-	b = strconv.AppendInt(b, int64(r.Col), 10)
+	b = appendInt(b, r.Col)
 	b = append(b, `,"text":`...)
 	b = appendJSONField(b, r.Text)
 	b = append(b, `,"value":`...)
@@ -95,6 +95,22 @@ func appendJSONField(b []byte, s string) []byte {
 		return append(b, '"', '"')
 	}
 	return appendJSONString(b, s)
+}
+
+// appendInt is strconv.AppendInt(b, int64(n), 10) written in place for the numbers below
+// 10000 that lines and columns mostly are, without its calls, buffer and copy.
+func appendInt(b []byte, n int) []byte {
+	switch {
+	case n < 0 || n >= 10000:
+		return strconv.AppendInt(b, int64(n), 10)
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case n < 1000:
+		return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
 }
 
 const hexDigits = "0123456789abcdef"

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -345,6 +347,20 @@ func TestJSONStringMatchesEncodingJSON(t *testing.T) {
 		}
 		if got := appendJSONString(nil, s); !bytes.Equal(append(got, '\n'), want.Bytes()) {
 			t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
+		}
+	}
+}
+
+// TestAppendInt holds appendInt, which writes numbers below 10000 digit by digit, to
+// strconv over those numbers, their edges and beyond.
+func TestAppendInt(t *testing.T) {
+	ns := []int{math.MinInt, math.MaxInt, -10000, 99999, 100000, 1 << 40}
+	for n := -100; n <= 20000; n++ {
+		ns = append(ns, n)
+	}
+	for _, n := range ns {
+		if got, want := appendInt([]byte("x"), n), strconv.AppendInt([]byte("x"), int64(n), 10); !bytes.Equal(got, want) {
+			t.Fatalf("%d: got %s, want %s", n, got, want)
 		}
 	}
 }
