@@ -170,33 +170,57 @@ func (d Decimal) String() string {
 }
 
 // Append appends d as String prints it to dst: for writers of many records, with no
-// string made for each.
+// string made for each. The digits go straight into dst; a fraction's point is put in
+// after them.
 func (d Decimal) Append(dst []byte) []byte {
 	d = d.norm()
 	if d.coef < 0 {
 		dst = append(dst, '-')
 	}
-	var buf [20]byte
-	digits := strconv.AppendUint(buf[:0], uint64(abs64(d.coef)), 10)
-	switch {
-	case d.exp >= 0:
-		dst = append(dst, digits...)
-		for i := int32(0); i < d.exp; i++ {
-			dst = append(dst, '0')
-		}
-	case int(-d.exp) < len(digits):
-		cut := len(digits) + int(d.exp)
-		dst = append(dst, digits[:cut]...)
-		dst = append(dst, '.')
-		dst = append(dst, digits[cut:]...)
-	default:
-		dst = append(dst, "0."...)
-		for i := len(digits); i < int(-d.exp); i++ {
-			dst = append(dst, '0')
-		}
-		dst = append(dst, digits...)
+	start := len(dst)
+	dst = appendUint(dst, uint64(abs64(d.coef)))
+	if d.exp >= 0 {
+		return appendZeros(dst, int(d.exp))
 	}
-	return dst
+	frac, n := int(-d.exp), len(dst)-start
+	if frac < n {
+		dst = append(dst, 0)
+		point := len(dst) - 1 - frac
+		copy(dst[point+1:], dst[point:])
+		dst[point] = '.'
+		return dst
+	}
+	var digits [20]byte
+	k := copy(digits[:], dst[start:])
+	dst = append(dst[:start], "0."...)
+	dst = appendZeros(dst, frac-n)
+	return append(dst, digits[:k]...)
+}
+
+// appendUint is strconv.AppendUint(b, u, 10) written in place for the numbers below 10000
+// that most coefficients are, without its calls, buffer and copy.
+func appendUint(b []byte, u uint64) []byte {
+	switch {
+	case u >= 10000:
+		return strconv.AppendUint(b, u, 10)
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case u < 1000:
+		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+	}
+	return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+}
+
+const zeros = "0000000000000000"
+
+// appendZeros appends n zeros.
+func appendZeros(b []byte, n int) []byte {
+	for ; n > len(zeros); n -= len(zeros) {
+		b = append(b, zeros...)
+	}
+	return append(b, zeros[:n]...)
 }
 
 func allZeros(s string) bool {

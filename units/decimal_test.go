@@ -2,6 +2,9 @@ package units
 
 import (
 	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -111,5 +114,51 @@ func TestSignedDecimals(t *testing.T) {
 	d := NewDecimal(7, -1).Neg()
 	if d.String() != "-0.7" || d.Sign() != -1 || d.Neg().Sign() != 1 || (Decimal{}).Neg().Sign() != 0 {
 		t.Errorf("Neg(0.7) = %s, sign %d", d, d.Sign())
+	}
+}
+
+// appendPlain is Decimal.Append as it was first written, through strconv and a buffer:
+// the reference for the fast one.
+func appendPlain(d Decimal, dst []byte) []byte {
+	d = d.norm()
+	if d.coef < 0 {
+		dst = append(dst, '-')
+	}
+	digits := strconv.AppendUint(nil, uint64(abs64(d.coef)), 10)
+	switch {
+	case d.exp >= 0:
+		dst = append(dst, digits...)
+		dst = append(dst, strings.Repeat("0", int(d.exp))...)
+	case int(-d.exp) < len(digits):
+		cut := len(digits) + int(d.exp)
+		dst = append(dst, digits[:cut]...)
+		dst = append(dst, '.')
+		dst = append(dst, digits[cut:]...)
+	default:
+		dst = append(dst, "0."...)
+		dst = append(dst, strings.Repeat("0", int(-d.exp)-len(digits))...)
+		dst = append(dst, digits...)
+	}
+	return dst
+}
+
+// TestDecimalAppend holds Append, which writes small coefficients digit by digit and puts
+// a fraction's point in after them, to appendPlain over coefficients of every length,
+// both signs and exponents from -45 to 45.
+func TestDecimalAppend(t *testing.T) {
+	coefs := []int64{0, 1, 7, 10, 99, 100, 341, 999, 1000, 1234, 9999, 10000, 19556, 65536,
+		123456789, 1000000007, math.MaxInt64, math.MinInt64}
+	for n := int64(1); n < 1e18; n *= 10 {
+		coefs = append(coefs, n-1, n+1)
+	}
+	for _, c := range coefs {
+		for _, sign := range []int64{1, -1} {
+			for exp := int32(-45); exp <= 45; exp++ {
+				d := Decimal{coef: sign * c, exp: exp}
+				if got, want := d.Append([]byte("v=")), appendPlain(d, []byte("v=")); string(got) != string(want) {
+					t.Fatalf("%d×10^%d: got %s, want %s", sign*c, exp, got, want)
+				}
+			}
+		}
 	}
 }
