@@ -111,19 +111,28 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 	if f == XLSX {
 		return newXLSXWriter(w)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
 	switch f {
 	case JSONL, JSON:
-		return &jsonWriter{w: bw, array: f == JSON, fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
+		return &jsonWriter{w: w, buf: make([]byte, 0, jsonBuffer+4<<10), array: f == JSON,
+			fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch f {
 	case CSV, TSV:
 		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM, fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }
 
+// jsonBuffer is how much JSON output a writer gathers before it writes to its io.Writer.
+const jsonBuffer = 64 << 10
+
+// jsonWriter encodes records straight into its buffer, which is its own rather than a
+// bufio.Writer's so that a record is not copied once more on its way out.
 type jsonWriter struct {
-	w      *bufio.Writer
-	buf    []byte
+	w      io.Writer
+	buf    []byte // output not yet written to w
+	err    error  // w's first error: every later call returns it
 	array  bool
 	n      int
 	fields []string // chosen fields (nil: all)
@@ -133,7 +142,10 @@ type jsonWriter struct {
 }
 
 func (j *jsonWriter) Write(r *extract.Record) error {
-	b := j.buf[:0]
+	if j.err != nil {
+		return j.err
+	}
+	b := j.buf
 	if j.array {
 		if j.n == 0 {
 			b = append(b, "[\n"...)
@@ -151,21 +163,37 @@ func (j *jsonWriter) Write(r *extract.Record) error {
 	}
 	j.buf = b
 	j.n++
-	_, err := j.w.Write(b)
-	return err
+	if len(b) >= jsonBuffer {
+		return j.flush()
+	}
+	return nil
+}
+
+// flush writes the buffer to w.
+func (j *jsonWriter) flush() error {
+	if j.err == nil && len(j.buf) > 0 {
+		n, err := j.w.Write(j.buf)
+		if err == nil && n < len(j.buf) {
+			err = io.ErrShortWrite
+		}
+		j.err = err
+		j.buf = j.buf[:0]
+	}
+	return j.err
 }
 
 func (j *jsonWriter) Close() error {
+	if j.err != nil {
+		return j.err
+	}
 	if j.array {
 		end := "\n]\n"
 		if j.n == 0 {
 			end = "[]\n"
 		}
-		if _, err := j.w.WriteString(end); err != nil {
-			return err
-		}
+		j.buf = append(j.buf, end...)
 	}
-	return j.w.Flush()
+	return j.flush()
 }
 
 // tableWriter writes CSV (RFC 4180) or TSV.

@@ -364,3 +364,48 @@ func TestAppendInt(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONWriterBuffer: records written past the writer's buffer, and so in several writes
+// to the io.Writer, come out whole and in order, as JSON Lines and as a JSON array.
+func TestJSONWriterBuffer(t *testing.T) {
+	var recs []extract.Record
+	for len(recs)*len(sample[0].Sentence) < 3*jsonBuffer {
+		recs = append(recs, sample...)
+	}
+	var lines, array []byte
+	for i := range recs {
+		lines = append(appendRecordJSON(lines, &recs[i]), '\n')
+		sep := ",\n"
+		if i == 0 {
+			sep = "[\n"
+		}
+		array = appendRecordJSON(append(array, sep...), &recs[i])
+	}
+	array = append(array, "\n]\n"...)
+	for f, want := range map[Format][]byte{JSONL: lines, JSON: array} {
+		var w chunks
+		jw, _ := New(&w, f, Options{})
+		for i := range recs {
+			if err := jw.Write(&recs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := jw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w.Bytes(), want) || w.n < 3 {
+			t.Errorf("%s: %d bytes in %d writes, want %d bytes in 3 or more", f, w.Len(), w.n, len(want))
+		}
+	}
+}
+
+// chunks is a bytes.Buffer that counts the writes to it.
+type chunks struct {
+	bytes.Buffer
+	n int
+}
+
+func (c *chunks) Write(p []byte) (int, error) {
+	c.n++
+	return c.Buffer.Write(p)
+}
