@@ -91,12 +91,13 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 			continue
 		}
 		runEnd := numeralRunEnd(a, i)
-		m, ok := units.Scan(a, i)
-		if !ok {
+		found = append(found, mention{}) // scanned in place: a Match is many words
+		m := &found[len(found)-1].Match
+		if !units.ScanInto(a, i, m) {
+			found = found[:len(found)-1]
 			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
 			continue
 		}
-		found = append(found, mention{Match: m})
 		i = max(m.End, runEnd)
 	}
 	rank := rankInClause(a, found)

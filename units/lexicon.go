@@ -326,18 +326,21 @@ func parseUnitForm(f, canon string) (unitForm, error) {
 }
 
 // unitAt returns the longest unit form starting at s[i] that is not the start of a longer
-// non-unit word (6部门, 3成员).
-func unitAt(s []rune, i int) (unitForm, bool) {
+// non-unit word (6部门, 3成员). The form is the lexicon's own, not a copy: it is asked at
+// every number, and a form is several words long.
+func unitAt(s []rune, i int) (*unitForm, bool) {
 	if i >= len(s) {
-		return unitForm{}, false
+		return nil, false
 	}
-	for _, f := range lex.units.get(s[i]) {
+	forms := lex.units.get(s[i])
+	for k := range forms {
+		f := &forms[k]
 		if hasPrefixAt(s, i, f.form) {
 			if lex.nonunits.longerAt(s, i, len(f.form)) {
 				// 200所以上: a bound word after the unit (以上) wins over the word its first
 				// character would make with the unit's (所以).
 				if q, _ := QualifierAfter(s, i+len(f.form)); q == NoQualifier {
-					return unitForm{}, false
+					return nil, false
 				}
 			}
 			// An ASCII unit (P, PF) must end where its word ends: 5PPP is not 5 P.
@@ -347,7 +350,7 @@ func unitAt(s []rune, i int) (unitForm, bool) {
 			return f, true
 		}
 	}
-	return unitForm{}, false
+	return nil, false
 }
 
 func isASCIIAlnum(r rune) bool {

@@ -115,13 +115,26 @@ func skipSpaces(s []rune, k int) int {
 // quantity is a record (and not a date, a name or an ordinal) is for the caller to judge
 // from the context. Spaces between the parts of a quantity are part of its span.
 func Scan(s []rune, i int) (Match, bool) {
-	m := Match{Start: i}
-	if f, ok := fractionPrefixAt(s, i); ok {
-		return scanPercentWords(s, i, f)
-	}
-	v, j, shift, ok := scanNumber(s, i, &m)
-	if !ok {
+	var m Match
+	if !ScanInto(s, i, &m) {
 		return Match{}, false
+	}
+	return m, true
+}
+
+// ScanInto is Scan writing the quantity to *m, which the caller may keep in place (a
+// Match is many words, and findMentions scans at every number). On false, *m is
+// undefined.
+func ScanInto(s []rune, i int, m *Match) bool {
+	*m = Match{Start: i}
+	if f, isFraction := fractionPrefixAt(s, i); isFraction {
+		var ok bool
+		*m, ok = scanPercentWords(s, i, f)
+		return ok
+	}
+	v, j, shift, ok := scanNumber(s, i, m)
+	if !ok {
+		return false
 	}
 	m.Scale = shift
 	// Range joined before the unit: 2000-3000片, 3至5年, 3-5万元.
@@ -142,14 +155,14 @@ func Scan(s []rune, i int) (Match, bool) {
 		}
 	}
 	m.NumberEnd = j
-	v, j = scanInner(s, j, v, &m)
+	v, j = scanInner(s, j, v, m)
 	if u := skipSpaces(s, j); u < len(s) {
 		if f, ok := unitAt(s, u); ok && (!f.scaledOnly || m.Scaled) {
-			v, j = scanUnit(s, u, f, v, &m)
+			v, j = scanUnit(s, u, f, v, m)
 		}
 	}
 	m.Value, m.End = v, j
-	return m, true
+	return true
 }
 
 // LoneNumeralAt reports a Chinese numeral character at s[i] that Scan reads as a bare
@@ -212,7 +225,7 @@ func onesPlaceAfter(r rune) bool { return r == '十' || r == '拾' || r == '零'
 
 // scanUnit reads the unit form f at s[u], a rate per another unit after it (元/人) and a
 // range written with the unit on both ends (20%-30%).
-func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
+func scanUnit(s []rune, u int, f *unitForm, v Decimal, m *Match) (Decimal, int) {
 	m.RawUnit = f.raw
 	m.Unit = f.canonical
 	j := u + len(f.form)
@@ -259,7 +272,7 @@ func scanUnit(s []rune, u int, f unitForm, v Decimal, m *Match) (Decimal, int) {
 }
 
 // applyUnit folds a unit form's factor into v (9成 is 90).
-func applyUnit(v Decimal, f unitForm) Decimal {
+func applyUnit(v Decimal, f *unitForm) Decimal {
 	if f.factor != 1 {
 		v, _ = v.MulInt(f.factor)
 	}

@@ -55,8 +55,8 @@ func TestUnitAtMatchesReference(t *testing.T) {
 		for i := range s {
 			got, gok := unitAt(s, i)
 			want, wok := unitAtReference(s, i)
-			if gok != wok || got.raw != want.raw {
-				t.Fatalf("unitAt(%q, %d) = %q %v, want %q %v", string(s), i, got.raw, gok, want.raw, wok)
+			if gok != wok || gok && got.raw != want.raw {
+				t.Fatalf("unitAt(%q, %d) = %q %v, want %q %v", string(s), i, rawOf(got), gok, want.raw, wok)
 			}
 			if !wok && lex.units.get(s[i]) != nil {
 				refused++
@@ -65,5 +65,33 @@ func TestUnitAtMatchesReference(t *testing.T) {
 	}
 	if refused < 1000 {
 		t.Errorf("only %d unit runes refused: the test text no longer tries the non-unit words", refused)
+	}
+}
+
+func rawOf(f *unitForm) string {
+	if f == nil {
+		return "<nil>"
+	}
+	return f.raw
+}
+
+// TestScanIntoOverwrites: ScanInto fills a Match that held another quantity exactly as
+// Scan fills a new one, at every position of random text, so that findMentions may scan
+// into a reused buffer.
+func TestScanIntoOverwrites(t *testing.T) {
+	pieces := []string{"3", "十五", "2000-3000", "万元", "%", "多", "个", "亿", "成半", "元/人",
+		"百分之", "六点五", "、", "至", "年", "两", "。", "增长", "1.5", "千瓦", "半"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	dirty := Match{Start: -1, End: 99, NumberEnd: 7, Value: NewDecimal(9, 1), Upper: NewDecimal(8, 0),
+		HasUpper: true, Unit: "x", RawUnit: "y", Qualifier: Over, Kind: Chinese, Scaled: true, Scale: 8, BareScale: true}
+	for range 20000 {
+		s := randomText(rng, pieces, 5)
+		for i := range s {
+			want, wok := Scan(s, i)
+			got := dirty
+			if gok := ScanInto(s, i, &got); gok != wok || wok && got != want {
+				t.Fatalf("ScanInto(%q, %d) = %+v %v, want %+v %v", string(s), i, got, gok, want, wok)
+			}
+		}
 	}
 }
