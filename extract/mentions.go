@@ -306,23 +306,13 @@ func itemThenYear(a []rune, s, e int) bool {
 }
 
 // neverRecord says why a scanned quantity is not a record (SPEC.md §3), or "" when it is.
+// The tests are pure and callers read only whether a reason is found, so they run cheapest
+// first; where several would reject, the reason named is the first one's.
 // Each test serves one family of text. rankBefore tells whether a rank word precedes it
 // in its clause (rankInClause). titles, when not nil, tells the last title quote or line
 // break before it, for mentions asked from the last to the first.
 func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string {
 	s, e := m.Start, m.End
-	for k := s; k < e; k++ {
-		// Idioms are found by their numerals: the other runes (digits, units) need no call.
-		if !units.IsChineseNumeral(a[k]) {
-			continue
-		}
-		if _, _, ok := units.IdiomAt(a, k); ok {
-			return "idiom" // 一批, 千方百计, 四个全面
-		}
-	}
-	if coveredIn(numeralNames, a, s, e) {
-		return "name" // 七台河, 五家渠
-	}
 	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
 	}
@@ -359,9 +349,6 @@ func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string
 	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
-	if m.Kind == units.Chinese && noteHeadword(a, s) {
-		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
-	}
 	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
 		return "rate base" // 每10万人口高等教育在校生, 每100元营业收入中的成本: what a rate is per
 	}
@@ -397,6 +384,23 @@ func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string
 	}
 	if m.BareScale && m.Qualifier == units.NoQualifier && (bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
 		return "bare scale" // 万亿级, 百年, 以上万元工业增加值: 千/百/万 alone count only after 超, 近, 达… or before 余/多 (千余家)
+	}
+	// The look-ups in word lists and the searches of the line come last: the tests above
+	// are table looks and a few runes' reads, and only whether a reason is found is read.
+	for k := s; k < e; k++ {
+		// Idioms are found by their numerals: the other runes (digits, units) need no call.
+		if !units.IsChineseNumeral(a[k]) {
+			continue
+		}
+		if _, _, ok := units.IdiomAt(a, k); ok {
+			return "idiom" // 一批, 千方百计, 四个全面
+		}
+	}
+	if coveredIn(numeralNames, a, s, e) {
+		return "name" // 七台河, 五家渠
+	}
+	if m.Kind == units.Chinese && noteHeadword(a, s) {
+		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
 	}
 	if (titles == nil || titles.quoteBefore(s)) && inQuotes(a, s, e, titleQuotes, 0) {
 		return "title" // 《…三年行动计划(2022-2024年)》

@@ -516,6 +516,47 @@ func appendArabicSection(dst, rs []rune) ([]rune, bool) {
 // 二). When the whole run is not a numeral, the part before a space may be (二十 三十).
 func scanChinese(s []rune, i int, m *Match) (Decimal, int, int, bool) {
 	end, joined, cuts := chineseRun(s, i)
+	if joined == nil && end == i+1 {
+		// A numeral of one character (三, 两, 百): most are, and the answer depends on the
+		// character alone.
+		n := loneNumerals.get(s[i])
+		if !n.ok {
+			return Decimal{}, i, 0, false
+		}
+		m.Kind = Chinese
+		m.Scaled = m.Scaled || n.scaled
+		m.BareScale = m.BareScale || n.bare
+		m.Value = n.v
+		return n.v, end, n.shift, true
+	}
+	return readChinese(s, i, end, joined, cuts, m)
+}
+
+// loneNumeral is what readChinese makes of a numeral character standing alone.
+type loneNumeral struct {
+	v                Decimal
+	shift            int
+	ok, scaled, bare bool
+}
+
+var loneNumerals = makeLoneNumerals()
+
+func makeLoneNumerals() *runeTable[loneNumeral] {
+	t := &runeTable[loneNumeral]{}
+	for r := rune(0); r < 0x10000; r++ {
+		if !IsChineseNumeral(r) {
+			continue
+		}
+		var m Match
+		v, _, shift, ok := readChinese([]rune{r}, 0, 1, nil, nil, &m)
+		*t.at(r) = loneNumeral{v: v, shift: shift, ok: ok, scaled: m.Scaled, bare: m.BareScale}
+	}
+	return t
+}
+
+// readChinese reads the numeral of the run s[i:end] (joined without its spaces, cut
+// where each spaced piece ended, as chineseRun returns them).
+func readChinese(s []rune, i, end int, joined []rune, cuts []chineseCut, m *Match) (Decimal, int, int, bool) {
 	if joined == nil {
 		joined = s[i:end]
 	}

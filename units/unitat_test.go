@@ -95,3 +95,31 @@ func TestScanIntoOverwrites(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneNumeralsMatchReading: the one-character fast path of scanChinese answers as
+// reading the run does, for every numeral character alone and in random text around it.
+func TestLoneNumeralsMatchReading(t *testing.T) {
+	var numerals []string
+	for r := rune(0); r < 0x10000; r++ {
+		if IsChineseNumeral(r) {
+			numerals = append(numerals, string(r))
+		}
+	}
+	pieces := append(numerals, "万元", "个", " ", "年", "点", "五", "、", "瓦", "千瓦", "几", "零件", "3", "多")
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		s := randomText(rng, pieces, 4)
+		for i := range s {
+			if !IsChineseNumeral(s[i]) {
+				continue
+			}
+			got, want := Match{Scaled: i%2 == 0}, Match{Scaled: i%2 == 0}
+			gv, ge, gs, gok := scanChinese(s, i, &got)
+			end, joined, cuts := chineseRun(s, i)
+			wv, we, ws, wok := readChinese(s, i, end, joined, cuts, &want)
+			if gv != wv || ge != we || gs != ws || gok != wok || got != want {
+				t.Fatalf("scanChinese(%q, %d) = %v %d %d %v %+v, want %v %d %d %v %+v", string(s), i, gv, ge, gs, gok, got, wv, we, ws, wok, want)
+			}
+		}
+	}
+}
