@@ -3,9 +3,11 @@ package doc
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
@@ -101,5 +103,52 @@ func TestOpeningGuardsRead(t *testing.T) {
 		if p.line([]rune(w+"，我们坚持稳中求进"), 0) {
 			t.Errorf("a paragraph opening with %s is forward", w)
 		}
+	}
+}
+
+// TestPassageTableLate: passagePass.line asks isTableText only before the line would
+// change something; a table's line must still change nothing, whatever it holds (a notes
+// heading, a heading's time, sentences opening with times) and whatever the state.
+func TestPassageTableLate(t *testing.T) {
+	lines := []string{"2022年，全市\t生产总值", "注释\t", "名词解释=", "一、2026年主要任务\t", "过去五年，GDP增长(%)",
+		"2025年，增长5%", "各位代表，2025年，全市＝100", "指标\t2025年\t增长", "比上年增长(%)", "（一）2021—2025年=",
+		"根据《第十五个五年规划的建议》，\t", "全市。“十四五”时期，\t上年同期=100", "\t2024年，", "“十五五”时期，%"}
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			// the corpus has no tables: each line made a table's by a cell mark
+			r := []rune(l)
+			k := min(len(r), 10)
+			lines = append(lines, l, string(r[:k])+"\t"+string(r[k:]), l+"＝100")
+		}
+	}
+	tables := 0
+	for _, l := range lines {
+		raw := []rune(l)
+		if !isTableText(cjk.TrimLeft(raw)) {
+			continue
+		}
+		tables++
+		for _, lv := range []int{0, 1, 2, 3, HeadingLevel(raw)} {
+			for _, start := range []passagePass{
+				newPassagePass(2025, 2026, -1, Bulletin),
+				{now: 2026, titleLine: -1, period: "2019", stack: []openTime{{2, "2019"}}},
+			} {
+				p := start.clone()
+				if ch := p.line(3, raw, lv, nil, sentenceBreaks(raw)); len(ch) != 0 || p.period != start.period || !slices.Equal(p.stack, start.stack) {
+					t.Fatalf("table line %q (level %d) changed the passage: %v, %q, %v", l, lv, ch, p.period, p.stack)
+				}
+			}
+		}
+	}
+	if tables < 1000 {
+		t.Fatalf("only %d table lines", tables)
 	}
 }

@@ -322,10 +322,15 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		}
 	}
 	line := cjk.TrimLeft(raw)
-	if k == p.titleLine || captionOpeners.MayStartAt(line, 0) && isCaption(line) || isTableText(line) {
+	if k == p.titleLine || captionOpeners.MayStartAt(line, 0) && isCaption(line) {
 		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
 	}
+	// Nor does a table's line (isTableText). It is asked only before the line changes
+	// anything: most paragraphs open no passage, and reading them is pure until then.
 	if isNotesHeading(line) {
+		if isTableText(line) {
+			return changes
+		}
 		// 注释, 名词解释: the notes define terms; no passage's time holds in them (SPEC §5
 		// rule 4), whatever section they follow. Read before headings: a notes heading is
 		// short enough to be read as a run-in label of the section before.
@@ -334,6 +339,9 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		return changes
 	}
 	if lv > 0 {
+		if isTableText(line) {
+			return changes
+		}
 		period, _ := timeIn(line, p.now, false)
 		if lv == titleLevel && period == "" && len(p.stack) > 0 {
 			return changes // a run-in label (主要预期目标) inside a numbered section
@@ -360,6 +368,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		set(0, period)
 		return changes
 	}
+	tableAsked := false
 	// A sentence starts at the line's start and at each break but one at its end.
 	for x := -1; x < len(breaks) && (x < 0 || breaks[x] < len(raw)); x++ {
 		s := 0
@@ -371,6 +380,12 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
 		}
 		if period, ok := timeIn(sen, p.now, true); ok {
+			if !tableAsked {
+				if isTableText(line) {
+					return changes // nothing changed yet
+				}
+				tableAsked = true
+			}
 			if p.justPast != "" && yearJustPast.PrefixAt(sen, 0) > 0 {
 				period = p.justPast // a bulletin's or budget report's 一年来: the year it describes
 			}
