@@ -178,7 +178,7 @@ func (d Decimal) Append(dst []byte) []byte {
 		dst = append(dst, '-')
 	}
 	start := len(dst)
-	dst = appendUint(dst, uint64(abs64(d.coef)))
+	dst = AppendUint(dst, uint64(abs64(d.coef)))
 	if d.exp >= 0 {
 		return appendZeros(dst, int(d.exp))
 	}
@@ -197,9 +197,10 @@ func (d Decimal) Append(dst []byte) []byte {
 	return append(dst, digits[:k]...)
 }
 
-// appendUint is strconv.AppendUint(b, u, 10) written in place for the numbers below 10000
-// that most coefficients are, without its calls, buffer and copy.
-func appendUint(b []byte, u uint64) []byte {
+// AppendUint is strconv.AppendUint(b, u, 10) written in place for the numbers below 10000
+// that most coefficients, lines and columns are, without its calls, buffer and copy: for
+// writers of many records.
+func AppendUint(b []byte, u uint64) []byte {
 	switch {
 	case u >= 10000:
 		return strconv.AppendUint(b, u, 10)

@@ -162,3 +162,18 @@ func TestDecimalAppend(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendUint: the digits written in place are strconv's, below and above 10000.
+func TestAppendUint(t *testing.T) {
+	check := func(u uint64) {
+		if got, want := AppendUint([]byte("x"), u), strconv.AppendUint([]byte("x"), u, 10); string(got) != string(want) {
+			t.Fatalf("AppendUint(%d) = %s, want %s", u, got, want)
+		}
+	}
+	for u := range uint64(20000) {
+		check(u)
+	}
+	for _, u := range []uint64{99999, 100000, 1<<32 - 1, 1<<63 - 1, 1<<64 - 1} {
+		check(u)
+	}
+}

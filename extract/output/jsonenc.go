@@ -6,6 +6,7 @@ import (
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/units"
 )
 
 // appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
@@ -97,20 +98,13 @@ func appendJSONField(b []byte, s string) []byte {
 	return appendJSONString(b, s)
 }
 
-// appendInt is strconv.AppendInt(b, int64(n), 10) written in place for the numbers below
-// 10000 that lines and columns mostly are, without its calls, buffer and copy.
+// appendInt is strconv.AppendInt(b, int64(n), 10), through units.AppendUint for the
+// small numbers that lines and columns are.
 func appendInt(b []byte, n int) []byte {
-	switch {
-	case n < 0 || n >= 10000:
+	if n < 0 {
 		return strconv.AppendInt(b, int64(n), 10)
-	case n < 10:
-		return append(b, byte('0'+n))
-	case n < 100:
-		return append(b, byte('0'+n/10), byte('0'+n%10))
-	case n < 1000:
-		return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
 	}
-	return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	return units.AppendUint(b, uint64(n))
 }
 
 const hexDigits = "0123456789abcdef"
