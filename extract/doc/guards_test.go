@@ -1,10 +1,7 @@
 package doc
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -28,20 +25,10 @@ func TestOpeningGuardsSound(t *testing.T) {
 			texts = append(texts, w, w+"，2022年", w[:len(w)-1])
 		}
 	}
-	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			r := []rune(l)
-			for _, s := range sentenceStarts(r) {
-				texts = append(texts, string(r[s:]))
-			}
+	for _, l := range corpusLines(t) {
+		r := []rune(l)
+		for _, s := range sentenceStarts(r) {
+			texts = append(texts, string(r[s:]))
 		}
 	}
 	for _, s := range texts {
@@ -113,21 +100,11 @@ func TestPassageTableLate(t *testing.T) {
 	lines := []string{"2022年，全市\t生产总值", "注释\t", "名词解释=", "一、2026年主要任务\t", "过去五年，GDP增长(%)",
 		"2025年，增长5%", "各位代表，2025年，全市＝100", "指标\t2025年\t增长", "比上年增长(%)", "（一）2021—2025年=",
 		"根据《第十五个五年规划的建议》，\t", "全市。“十四五”时期，\t上年同期=100", "\t2024年，", "“十五五”时期，%"}
-	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			// the corpus has no tables: each line made a table's by a cell mark
-			r := []rune(l)
-			k := min(len(r), 10)
-			lines = append(lines, l, string(r[:k])+"\t"+string(r[k:]), l+"＝100")
-		}
+	for _, l := range corpusLines(t) {
+		// the corpus has no tables: each line made a table's by a cell mark
+		r := []rune(l)
+		k := min(len(r), 10)
+		lines = append(lines, l, string(r[:k])+"\t"+string(r[k:]), l+"＝100")
 	}
 	tables := 0
 	for _, l := range lines {

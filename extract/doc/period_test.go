@@ -1,8 +1,6 @@
 package doc
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -79,20 +77,10 @@ func TestPassagePeriods(t *testing.T) {
 // TestHasCellMark: hasCellMark answers as cjk.IndexRune does, on the corpus's lines, their
 // first runes, and lines with a mark at either end or beside one looked for.
 func TestHasCellMark(t *testing.T) {
-	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
 	lines := []string{"", "\t", "=", "＝", "上年同期=100", "比上年增长(%)", "地区\t产值", "≠", "—", "＞", "\v", "<>"}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			r := []rune(l)
-			lines = append(lines, l, string(r[:min(len(r), 2*maxHeadingRunes)]), l+"\t", "＝"+l)
-		}
+	for _, l := range corpusLines(t) {
+		r := []rune(l)
+		lines = append(lines, l, string(r[:min(len(r), 2*maxHeadingRunes)]), l+"\t", "＝"+l)
 	}
 	for _, l := range lines {
 		r := []rune(l)
@@ -113,23 +101,13 @@ func TestNotesHeadingGuard(t *testing.T) {
 		s := strings.TrimRight(string(t), " :：\r")
 		return len(t) <= maxNotesHeading && notesHeading.Contains(s) || notesEnd.SuffixOf(s) > 0
 	}
-	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
 	lines := []string{"", " ", "：", "\r", "注", "注 ：\r", "《政府工作报告》有关内容名词注释", "名词解释:", "附注 ", "注释\r\n"}
 	for _, w := range append(notesHeading.Words(), notesEnd.Words()...) {
 		lines = append(lines, w, w+"：", " "+w+" :\r", "有关"+w, w+"。", "关于"+w+"的说明")
 	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			if r := []rune(l); len(r) <= 2*maxNotesTitle {
-				lines = append(lines, l)
-			}
+	for _, l := range corpusLines(t) {
+		if r := []rune(l); len(r) <= 2*maxNotesTitle {
+			lines = append(lines, l)
 		}
 	}
 	for _, l := range lines {
@@ -193,24 +171,14 @@ func TestTimeInOpening(t *testing.T) {
 		}
 		return "", false
 	}
-	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
 	lines := []string{"", "——", "各位代表，", "各位代表，2025年，", "——这五年，", "刚刚过去的2025年，", "的的的的的的2025年，",
 		"中中中中中中2025年，", "中中中中中中中2025年，", "2014-2016年，", "“十四五”时期", "\"2021-2025年，", "今年以来，",
 		"过去五年，", "一年来，", "，2025年，", "a2025年，", "2025", "十", "“", "中2025年是"}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			r := []rune(l)
-			for _, s := range sentenceStarts(r) {
-				sen := cjk.TrimLeft(r[s:])
-				lines = append(lines, string(sen), string(sen[min(len(sen), 3):]))
-			}
+	for _, l := range corpusLines(t) {
+		r := []rune(l)
+		for _, s := range sentenceStarts(r) {
+			sen := cjk.TrimLeft(r[s:])
+			lines = append(lines, string(sen), string(sen[min(len(sen), 3):]))
 		}
 	}
 	for _, l := range lines {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/segment"
@@ -83,4 +84,22 @@ func TestLineWithBreaks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// corpusLines returns the lines of the testdata corpus's documents.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	var lines []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
 }
