@@ -2,50 +2,69 @@ package concept
 
 import (
 	"hash/maphash"
-	"sync"
+	"sync/atomic"
 )
 
 // memo remembers what stripping found for a phrase: indicator phrases repeat within and
-// across documents. It is a map in shards, each behind its own lock, so that workers
-// rarely wait for each other; sync.Map's trie cost a cache miss per level on every look.
+// across documents. It is an open-addressed table that only grows, of atomic slots: a
+// look is one hash and a few atomic loads, with no lock, so workers never wait for each
+// other, and a phrase once stored stays (a table that dropped phrases on collision
+// stripped a few hundred phrases again each pass over a long document).
 type memo struct {
-	seed   maphash.Seed
-	once   sync.Once
-	shards [memoShards]memoShard
+	slots atomic.Pointer[[memoSlots]atomic.Pointer[memoEntry]] // made on first store
+	n     atomic.Int32                                         // phrases stored
 }
 
-const memoShards = 16
+// memoSlots is twice maxMemo, so that probes stay short even when the memo is full.
+const (
+	memoSlots = 2 * maxMemo
+	maxMemo   = 1 << 15 // bounds the memo: a long batch must not grow it without end
+)
 
-type memoShard struct {
-	mu sync.Mutex
-	m  map[string]*stripped
-	_  [48]byte // with the lock and the map, 64 bytes: two shards' locks share no cache line
+type memoEntry struct {
+	phrase string
+	s      *stripped
 }
 
-// maxMemo bounds the memo: a long batch must not grow it without end.
-const maxMemo = 1 << 16
+var memoSeed = maphash.MakeSeed()
 
-func (m *memo) shard(phrase string) *memoShard {
-	m.once.Do(func() { m.seed = maphash.MakeSeed() })
-	return &m.shards[maphash.String(m.seed, phrase)%memoShards]
+func slotOf(phrase string) uint64 {
+	return maphash.String(memoSeed, phrase) % memoSlots
 }
 
 func (m *memo) load(phrase string) (*stripped, bool) {
-	sh := m.shard(phrase)
-	sh.mu.Lock()
-	s, ok := sh.m[phrase]
-	sh.mu.Unlock()
-	return s, ok
+	slots := m.slots.Load()
+	if slots == nil {
+		return nil, false
+	}
+	for i := slotOf(phrase); ; i = (i + 1) % memoSlots {
+		e := slots[i].Load()
+		if e == nil {
+			return nil, false
+		}
+		if e.phrase == phrase {
+			return e.s, true
+		}
+	}
 }
 
 func (m *memo) store(phrase string, s *stripped) {
-	sh := m.shard(phrase)
-	sh.mu.Lock()
-	if sh.m == nil {
-		sh.m = map[string]*stripped{}
+	if m.n.Load() >= maxMemo {
+		return
 	}
-	if len(sh.m) < maxMemo/memoShards {
-		sh.m[phrase] = s
+	slots := m.slots.Load()
+	if slots == nil {
+		m.slots.CompareAndSwap(nil, new([memoSlots]atomic.Pointer[memoEntry]))
+		slots = m.slots.Load()
 	}
-	sh.mu.Unlock()
+	e := &memoEntry{phrase: phrase, s: s}
+	for i := slotOf(phrase); ; i = (i + 1) % memoSlots {
+		if slots[i].CompareAndSwap(nil, e) {
+			m.n.Add(1)
+			return
+		}
+		if slots[i].Load().phrase == phrase {
+			return // another worker stored it first
+		}
+	}
 }

@@ -1,0 +1,65 @@
+package concept
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Each look finds the stripping stored for its own phrase, never another's, up to the
+// memo's bound; past it, phrases are not stored.
+func TestMemoKeepsPhrases(t *testing.T) {
+	var m memo
+	const n = maxMemo + 100
+	want := make([]*stripped, n)
+	for i := range want {
+		want[i] = &stripped{core: fmt.Sprint(i)}
+		m.store(fmt.Sprintf("短语%d", i), want[i])
+		m.store(fmt.Sprintf("短语%d", i), &stripped{}) // a second store keeps the first
+	}
+	for i, w := range want {
+		s, ok := m.load(fmt.Sprintf("短语%d", i))
+		switch {
+		case ok && s != w:
+			t.Fatalf("load(短语%d) = stripping of %q", i, s.core)
+		case ok != (i < maxMemo):
+			t.Fatalf("load(短语%d) found %v, memo of %d phrases", i, ok, maxMemo)
+		}
+	}
+}
+
+// What the memo gives, on the first look (stored) and the next (loaded), is what the plain
+// computation gives, for the case phrases and odd ones.
+func TestMemoMatchesPlain(t *testing.T) {
+	phrases := []string{"", " ", "全省", " 全省地区生产总值 ", "市本级(含经开区)一般公共预算收入",
+		"河南省郑州市", "(含", "经济", "2025年", "全市规模以上工业增加值（GDP）"}
+	for _, c := range readCases(t) {
+		phrases = append(phrases, c.phrase)
+	}
+	l := Default().With(&List{})
+	for pass := 0; pass < 2; pass++ {
+		for _, p := range phrases {
+			for _, after := range []string{"", "增长", "总量"} {
+				c, place, err := l.MatchPlace(p, after)
+				wc, wplace, werr := plainMatchPlace(l, p, after)
+				if c != wc || place != wplace || (err == nil) != (werr == nil) {
+					t.Errorf("pass %d: MatchPlace(%q, %q) = %q, %q, %v; plain %q, %q, %v",
+						pass, p, after, c, place, err, wc, wplace, werr)
+				}
+			}
+		}
+	}
+}
+
+// plainMatchPlace is matchPlace without the memo.
+func plainMatchPlace(l *List, phrase, after string) (string, string, error) {
+	phrase = trimSpace(phrase)
+	bare := withoutAsides(phrase)
+	s := l.strip(bare)
+	s.place, _ = StripPlace(bare)
+	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
+		return s.concept, s.place, nil
+	}
+	t := afterText{s: after}
+	c, err := l.matchPatterns(s.core, &t, &s.allowed)
+	return c, s.place, err
+}
