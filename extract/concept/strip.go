@@ -58,7 +58,24 @@ func (wl wordList) suffix(s string) string {
 
 type modifiers struct {
 	scope, region, time, verb, breakdown, trailing, notPlace, asideOpeners wordList
-	placeSuffix                                                            []string // longest first
+	placeSuffix                                                            []string   // longest first
+	suffixFirst                                                            firstRunes // of placeSuffix
+}
+
+// firstRunes is the set of runes words start with, for a look before the words are tried.
+type firstRunes [1 << 16 / 64]uint64
+
+func (f *firstRunes) add(w string) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if r < 1<<16 {
+		f[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// mayStart reports whether a word may start with r: false only for a rune no word
+// starts with (beyond the Basic Multilingual Plane, any may).
+func (f *firstRunes) mayStart(r rune) bool {
+	return r >= 1<<16 || f[r>>6]&(1<<(r&63)) != 0
 }
 
 var mods = mustLoadModifiers()
@@ -82,6 +99,9 @@ func mustLoadModifiers() *modifiers {
 	}
 	m.placeSuffix = sections["place-suffix"]
 	sort.SliceStable(m.placeSuffix, func(i, j int) bool { return len(m.placeSuffix[i]) > len(m.placeSuffix[j]) })
+	for _, suf := range m.placeSuffix {
+		m.suffixFirst.add(suf)
+	}
 	return m
 }
 
@@ -163,8 +183,8 @@ func placeSuffixLen(s string) int {
 // placeNameLen finds a place suffix after two to maxPlaceName characters.
 func placeNameLen(s string) int {
 	runes := 0
-	for i := range s {
-		if runes >= 2 {
+	for i, r := range s {
+		if runes >= 2 && mods.suffixFirst.mayStart(r) {
 			for _, suf := range mods.placeSuffix {
 				if strings.HasPrefix(s[i:], suf) {
 					name := s[:i+len(suf)]
