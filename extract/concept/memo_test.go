@@ -2,6 +2,7 @@ package concept
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 )
 
@@ -24,6 +25,33 @@ func TestMemoKeepsPhrases(t *testing.T) {
 		case ok != (i < maxMemo):
 			t.Fatalf("load(短语%d) found %v, memo of %d phrases", i, ok, maxMemo)
 		}
+	}
+}
+
+// Workers storing and loading the same phrases at once each find one stripping per
+// phrase, the first stored, and the memo never holds more than its bound and the workers'
+// last stores (run with -race).
+func TestMemoConcurrent(t *testing.T) {
+	var m memo
+	const workers, phrases = 4, maxMemo + 1000
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range phrases {
+				p := fmt.Sprintf("短语%d", (i*5+w*1013)%phrases)
+				if s, ok := m.load(p); ok && s.core != p {
+					t.Errorf("load(%s) = stripping of %q", p, s.core)
+					return
+				}
+				m.store(p, &stripped{core: p})
+			}
+		}()
+	}
+	wg.Wait()
+	if n := m.n.Load(); n < maxMemo || n > maxMemo+workers {
+		t.Fatalf("memo holds %d phrases, bound %d", n, maxMemo)
 	}
 }
 
