@@ -200,8 +200,10 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 	// Buffers reused from chunk to chunk, and from document to document (Stream takes them
 	// from a pool): nothing of a chunk but its records outlives it.
 	runeBuf, analysisBuf, mapBuf, sentenceBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences, &bufs.scratch
+	startBuf, infoBuf := bufs.lineStarts, bufs.lines
 	defer func() {
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
+		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
 	}()
 	var breakBuf, lineBreaks []int // the chunk's sentence breaks, and a line's
 	for _, c := range chunks {
@@ -218,9 +220,11 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
-		sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], nil, breakBuf[:0], an.Runes)
+		sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes)
+		startBuf = starts
+		infos := slices.Grow(infoBuf[:0], len(starts))[:len(starts)] // each one set below
+		infoBuf = infos
 		x := 0
-		infos := make([]doc.Line, len(starts))
 		var ahead *doc.Reader
 		for k, st := range starts {
 			l := doc.LineAt(an.Runes, starts, k)
@@ -291,6 +295,8 @@ type chunkBuffers struct {
 	runes, analysis []rune
 	analysisSrc     []int32
 	chunkSentences  []segment.Sentence // a chunk's, found with its lines (doc.Document.Sentences)
+	lineStarts      []int              // a chunk's (doc.Chunk copies what it keeps of its lines)
+	lines           []doc.Line
 	scratch
 }
 
