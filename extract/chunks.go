@@ -235,7 +235,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 				infos[k] = read[n]
 			case n < c.line+c.lines:
 				infos[k] = reader.LineWithBreaks(n, l, lineBreaks)
-				read[n] = infos[k]
+				if n >= c.line+c.lines-preContext { // the next chunk's context: the rest is dropped below
+					read[n] = infos[k]
+				}
 			default:
 				if ahead == nil {
 					ahead = reader.Clone() // context after the chunk: read, not kept
