@@ -238,12 +238,31 @@ func sepAroundTwoDigits(line string, i int, sep byte) bool {
 	return n > 0 && s == sep
 }
 
-// dayAfter reports 日 at line[i], ASCII spaces aside: after a digit, the end of a date.
+// dayAfter reports 日 at line[i], spaces aside (ASCII and typographic): after a digit, the
+// end of a date.
 // (Looked for from the digits, which are few, rather than from 日's first byte, which
 // begins a sixth of all Han characters and made the loop's branch unpredictable.)
 func dayAfter(line string, i int) bool {
-	for i < len(line) && line[i] == ' ' {
-		i++
+	for i < len(line) {
+		if line[i] == ' ' {
+			i++
+		} else if n := typographicSpaceLen(line[i:]); n > 0 {
+			i += n // 14&ensp;日: normalisation deletes it as it does a space
+		} else {
+			break
+		}
 	}
 	return strings.HasPrefix(line[i:], "日")
+}
+
+// typographicSpaceLen returns the length of the fixed-width space (U+2000–U+200A, U+202F,
+// U+205F: normalize's typographic spaces) that s starts with, or 0.
+func typographicSpaceLen(s string) int {
+	if len(s) < 3 || s[0] != 0xE2 {
+		return 0
+	}
+	if s[1] == 0x80 && (s[2] >= 0x80 && s[2] <= 0x8A || s[2] == 0xAF) || s[1] == 0x81 && s[2] == 0x9F {
+		return 3
+	}
+	return 0
 }

@@ -29,6 +29,9 @@ func TestChunksReadAsWhole(t *testing.T) {
 		docs[name] = data
 	}
 	docs["tables.txt"] = []byte(tabledText(120))
+	// Dated at its end with an en space before 日 (normalisation deletes it): the year that
+	// 今年 resolves to is found in chunks too.
+	docs["spaced-date.txt"] = []byte("政府工作报告\n" + strings.Repeat("今年，全市生产总值增长5%，投资增长3%。\n", 100) + "2017年7月14\u2002日\n")
 	cut := 0
 	for name, data := range docs {
 		want := Records(plainDocument(name, string(data)), Options{})
@@ -210,6 +213,8 @@ func TestMayHoldDate(t *testing.T) {
 		{"２０１７年７月１４ 日", true},        // fullwidth digits before 日
 		{"\xe4\xb8<b>14</b>日", true}, // a cut character: its next bytes are still read
 		{"2017 年 7 月 14 日", true},    // letter-spaced: joined
+		{"2017年7月14\u2002日", true},   // a word processor's en space: deleted like a space
+		{"2017年7月14\u202f日", true},   // a narrow no-break space, likewise
 		{"2017年7月<b>14</b>日", true},
 		{"2017年7月1&#26085;", true}, // 日 as an entity
 		{"2017\u200b-07-27", true},
