@@ -6,7 +6,6 @@ import (
 	"github.com/policymetrics/policymetrics/units"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -56,7 +55,6 @@ func Document(name string, data []byte, opts Options) ([]Record, error) {
 	out := []Record{}
 	err := Stream(name, data, opts, func(recs []Record) error {
 		out = append(out, recs...)
-		Recycle(recs) // copied: a later chunk's records may be made in it
 		return nil
 	})
 	if err != nil {
@@ -175,7 +173,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		return nil, ctx.Err()
 	}
 	tableRecs, claimed := tableRecords(d, opts)
-	records := newRecords(len(mentions) + len(tableRecs))
+	records := make([]Record, 0, len(mentions)+len(tableRecs))
 	// One string per sentence, shared by its records: mentions come in text order, so a
 	// sentence's records are consecutive and the last one made is the only one needed.
 	lastSentence, lastSentenceText := -1, ""
@@ -237,36 +235,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		records = append(records, r)
 	}
 	if len(tableRecs) > 0 {
-		merged := mergeByPosition(records, tableRecs)
-		Recycle(records)
-		records = merged
+		records = mergeByPosition(records, tableRecs)
 	}
 	return records, nil
-}
-
-// recordPool holds the slices given back by Recycle, for later records (*[]Record): a
-// chunk's records are most of what extraction allocates.
-var recordPool sync.Pool
-
-// Recycle gives back recs, a slice of records that Stream passed to emit, once nothing
-// reads it any more (its records are written or copied): later records, of this
-// document or another, may be made in it. The strings the records carry are never
-// reused, and may be kept.
-func Recycle(recs []Record) {
-	if cap(recs) == 0 {
-		return
-	}
-	recs = recs[:cap(recs)]
-	clear(recs) // the pool keeps no string or value alive
-	recordPool.Put(&recs)
-}
-
-// newRecords returns an empty slice with room for n records, a recycled one if there is.
-func newRecords(n int) []Record {
-	if p, ok := recordPool.Get().(*[]Record); ok {
-		return slices.Grow((*p)[:0], n)
-	}
-	return make([]Record, 0, n)
 }
 
 // checkEvery is how many candidates a scanning loop handles between two looks at the

@@ -408,8 +408,6 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		Workers: o.Jobs,
 		Stream:  o.extractItem(ctx, stderr),
 		Out:     w,
-		// Every output.Writer copies what it keeps of a record: a part written is free.
-		Release: extract.Recycle,
 		Done: func(r batch.Result) error {
 			if bar != nil {
 				bar.add(r.Bytes, r.Records, r.Err != nil)

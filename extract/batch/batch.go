@@ -161,9 +161,6 @@ type Config struct {
 	// Done, when set, is called once per input in input order, after the input's records
 	// were written: to report a failure, count, show progress. An error from it ends the run.
 	Done func(Result) error
-	// Release, when set, is given each part of the records once Out has written them
-	// (extract.Recycle): only when nothing keeps a part, neither Out nor the extractor.
-	Release func([]extract.Record)
 }
 
 // Result is what became of one input.
@@ -241,9 +238,6 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 					return fmt.Errorf("writing the output: %w", err)
 				}
 				written++
-			}
-			if cfg.Release != nil {
-				cfg.Release(recs)
 			}
 			return nil
 		},

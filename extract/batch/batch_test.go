@@ -5,10 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -334,102 +331,6 @@ func TestRunStreams(t *testing.T) {
 	for _, j := range []int{2, 3, 8} {
 		if out, _ := run(j); out != out1 {
 			t.Errorf("-j %d output differs from -j 1", j)
-		}
-	}
-}
-
-// corpusItems returns the test corpus's reports as documents, and as many long ones again
-// (the reports one after another, each from another start), which are read in chunks.
-func corpusItems(t testing.TB, long int) []input.Item {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatal("no corpus documents")
-	}
-	var its []input.Item
-	var texts [][]byte
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, data)
-		its = append(its, input.Item{Name: filepath.Base(p), Data: data})
-	}
-	for i := range long {
-		var data []byte
-		for k := range texts {
-			data = append(data, texts[(i*7+k)%len(texts)]...)
-		}
-		its = append(its, input.Item{Name: fmt.Sprintf("long%d.txt", i), Data: data})
-	}
-	return its
-}
-
-// TestRunReleasesWrittenParts: with Release recycling each part once written, as the
-// extract command does, the output at -j 1 and -j 2 is extract.Document's, record for
-// record, over documents read in many chunks. Release scribbles over a part before giving
-// it back: a part released, or its memory reused, before all its records were written
-// would show.
-func TestRunReleasesWrittenParts(t *testing.T) {
-	its := corpusItems(t, 4)
-	var want []extract.Record
-	for _, it := range its {
-		recs, err := extract.Document(it.Name, it.Data, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want = append(want, recs...)
-	}
-	wantOut, err := output.Encode(output.JSONL, output.Options{}, want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stream := func(it input.Item, emit func([]extract.Record) error) error {
-		return extract.Stream(it.Name, it.Data, extract.Options{}, emit)
-	}
-	release := func(recs []extract.Record) {
-		for i := range recs {
-			recs[i] = extract.Record{Doc: "released", Text: "released"}
-		}
-		extract.Recycle(recs)
-	}
-	for _, j := range []int{1, 2} {
-		out, _, st := runItems(t, Config{Workers: j, Stream: stream, Release: release}, its)
-		if out != string(wantOut) {
-			t.Errorf("-j %d: output differs from extract.Document's (%d records, want %d)", j, st.Records, len(want))
-		}
-	}
-}
-
-// BenchmarkRunCorpus runs the extract command's pipeline over the corpus and long
-// documents, writing JSON Lines nowhere, with and without recycling the written parts.
-func BenchmarkRunCorpus(b *testing.B) {
-	its := corpusItems(b, 2)
-	stream := func(it input.Item, emit func([]extract.Record) error) error {
-		return extract.Stream(it.Name, it.Data, extract.Options{}, emit)
-	}
-	for _, j := range []int{1, 2} {
-		for _, release := range []func([]extract.Record){nil, extract.Recycle} {
-			b.Run(fmt.Sprintf("j%d/release=%t", j, release != nil), func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					w, _ := output.New(io.Discard, output.JSONL, output.Options{})
-					_, err := Run(context.Background(), Config{Workers: j, Stream: stream, Out: w, Release: release},
-						func(yield func(input.Item) error) error {
-							for _, it := range its {
-								if err := yield(it); err != nil {
-									return err
-								}
-							}
-							return nil
-						})
-					if err != nil {
-						b.Fatal(err)
-					}
-					w.Close()
-				}
-			})
 		}
 	}
 }
