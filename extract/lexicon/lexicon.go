@@ -295,30 +295,10 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 }
 
 // SuffixBefore returns the length of the longest word ending right before text[i], or 0.
-func (s *Set) SuffixBefore(text []rune, i int) int {
-	if i <= 0 || i > len(text) {
-		return 0
-	}
-	k := s.last.slot[uint32(text[i-1])%indexSlots]
-	if k == 0 {
-		return 0
-	}
-	e := s.last.entry(k, text[i-1])
-	if e == nil {
-		return 0
-	}
-	if i < 2 || !e.mayGoOn(text[i-2]) {
-		return e.oneLen()
-	}
-	for _, w := range e.words {
-		if i-len(w) >= 0 && equal(text[i-len(w):i], w) {
-			return len(w)
-		}
-	}
-	return 0
-}
+func (s *Set) SuffixBefore(text []rune, i int) int { return s.SuffixBeforeFrom(text, i, 0) }
 
-// SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from.
+// SuffixBeforeFrom is SuffixBefore for a word that must also start at or after from
+// (SuffixBefore is it from 0).
 func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 	from = max(from, 0)
 	if i <= from || i > len(text) {
