@@ -45,8 +45,9 @@ type longDoc struct {
 // (nil: a new slice).
 func (p longDoc) runes(buf []rune, from, to int) []rune {
 	// Room for as many runes as bytes: the runes are then written in place, and the
-	// buffer, reused from chunk to chunk, grows once.
-	src := cjk.AppendRunes(slices.Grow(buf[:0], to-from), p.text[from:to])
+	// buffer, reused from chunk to chunk, grows once. text is valid UTF-8 (decode's, or a
+	// page's runes made a string) and from and to are line starts: no validity checks.
+	src := cjk.AppendValidRunes(slices.Grow(buf[:0], to-from), p.text[from:to])
 	if to == len(p.text) {
 		src = append(src, []rune(p.tail)...)
 	}

@@ -403,7 +403,8 @@ func plainDocument(name, text string) *doc.Document {
 // plainDocumentIn is plainDocument with its runes, analysis runes and source map in bufs'
 // memory (grown there for the next document).
 func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
-	src := cjk.AppendRunes(slices.Grow(bufs.runes[:0], len(text)), text) // room: written in place
+	// Room: written in place. text is decode's, valid UTF-8: no validity checks.
+	src := cjk.AppendValidRunes(slices.Grow(bufs.runes[:0], len(text)), text)
 	base := textmap.Identity(src)
 	an := normalize.NormalizeReusing(bufs.analysis, bufs.analysisSrc, base)
 	bufs.runes, bufs.analysis = src[:0], an.Runes[:0]

@@ -23,7 +23,7 @@ import (
 
 // Result is a decoded document.
 type Result struct {
-	Text     string // the source text, without any byte order mark
+	Text     string // the source text, without any byte order mark: valid UTF-8 (FuzzDecode)
 	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"
 	// Tail follows Text: from View, the U+FFFD of a character cut at the end of valid
 	// UTF-8, kept apart so that Text can still be data's own memory. Decode puts it in Text.

@@ -172,6 +172,46 @@ func AppendRunes(dst []rune, s string) []rune {
 	return dst[:cap(dst)-cap(o)]
 }
 
+// AppendValidRunes is AppendRunes for s known to be valid UTF-8 (decode's text, and its
+// slices at line breaks): a three-byte form is then a three-byte character, and its
+// limits (overlong forms, surrogates) need no test. On invalid s its runes are
+// unspecified, but it stays within dst's room.
+func AppendValidRunes(dst []rune, s string) []rune {
+	if cap(dst)-len(dst) < len(s) {
+		return appendRunesGrowing(dst, s)
+	}
+	o := dst[len(dst) : len(dst)+len(s)] // as in AppendRunes: o ends with the room left
+	for len(s) > 0 && len(o) > 0 {
+		for len(s) >= 8 && len(o) > 2 {
+			w := Word(s)
+			if !threeByteForm(w) {
+				break
+			}
+			r := runePair(w)
+			o[0], o[1] = rune(uint16(r)), rune(uint16(r>>24))
+			s, o = s[6:], o[2:]
+		}
+		if len(s) == 0 {
+			break
+		}
+		c := s[0]
+		switch {
+		case c < utf8.RuneSelf:
+			o[0] = rune(c)
+			s = s[1:]
+		case c >= 0xE0 && c < 0xF0 && len(s) >= 3:
+			o[0] = rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+			s = s[3:]
+		default:
+			r, n := utf8.DecodeRuneInString(s)
+			o[0] = r
+			s = s[n:]
+		}
+		o = o[1:]
+	}
+	return dst[:cap(dst)-cap(o)]
+}
+
 // runePair decodes the two three-byte characters of w (ThreeByteRunes) together: the
 // first rune in the low 16 bits, the second in bits 24–39.
 func runePair(w uint64) uint64 {

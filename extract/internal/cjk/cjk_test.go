@@ -2,7 +2,10 @@ package cjk
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -186,4 +189,80 @@ func BenchmarkAppendRunes(b *testing.B) {
 	for b.Loop() {
 		buf = AppendRunes(buf[:0], s)
 	}
+}
+
+// validSamples are valid UTF-8 strings of every width, at every alignment of the pair
+// loop: the corpus's Chinese, the edges of the three-byte range, and mixtures.
+func validSamples(t testing.TB) []string {
+	out := []string{
+		"", "a", "一", "一二", "全市生产总值增长5.2%\r\n", "\u0800\uD7FF\uE000\uFFFF", "𠀀😀",
+		"é一二三四五六七八ü", "ab\u0800\u0800\u0800\u0800x", "\uFFFD\uFFFD\uFFFD一",
+	}
+	files, _ := filepath.Glob("../../../testdata/corpus/*.txt")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.SplitAfter(string(b), "\n") {
+			if utf8.ValidString(line) {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
+}
+
+// TestAppendValidRunes: AppendValidRunes is []rune(s) on valid UTF-8, at every start
+// (every alignment of the pair loop), with and without room.
+func TestAppendValidRunes(t *testing.T) {
+	samples := validSamples(t)
+	if len(samples) < 100 {
+		t.Fatalf("%d samples: corpus not found", len(samples))
+	}
+	for _, s := range samples {
+		for i := range s {
+			if !utf8.RuneStart(s[i]) {
+				continue
+			}
+			sub := s[i:]
+			if got, want := AppendValidRunes(make([]rune, 1, 1+len(sub)), sub)[1:], []rune(sub); !slices.Equal(got, want) {
+				t.Fatalf("AppendValidRunes(roomy, %q) = %U, want %U", sub, got, want)
+			}
+			if got, want := AppendValidRunes(nil, sub), []rune(sub); !slices.Equal(got, want) {
+				t.Fatalf("AppendValidRunes(nil, %q) = %U, want %U", sub, got, want)
+			}
+			if i > 64 {
+				break
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(2))
+	widths := []rune{'a', '\n', 0x80, 0x7FF, 0x800, 0x4E00, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF}
+	for range 20000 {
+		a := make([]rune, rng.Intn(20))
+		for k := range a {
+			a[k] = widths[rng.Intn(len(widths))]
+		}
+		s := string(a)
+		if got := AppendValidRunes(make([]rune, 0, len(s)), s); !slices.Equal(got, a) {
+			t.Fatalf("AppendValidRunes(roomy, %q) = %U, want %U", s, got, a)
+		}
+	}
+}
+
+// FuzzAppendValidRunes: AppendValidRunes is []rune(s) on valid UTF-8, and on any other
+// input writes no more runes than it has room for.
+func FuzzAppendValidRunes(f *testing.F) {
+	f.Add("全市\xE4\xB8生产\xED\xA0\x80总值")
+	f.Add("全市生产总值增长5.2%")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := AppendValidRunes(make([]rune, 0, len(s)), s)
+		if utf8.ValidString(s) && !slices.Equal(got, []rune(s)) {
+			t.Errorf("AppendValidRunes(roomy, %q) = %U, want %U", s, got, []rune(s))
+		}
+		if len(got) > len(s) {
+			t.Errorf("AppendValidRunes(roomy, %q): %d runes from %d bytes", s, len(got), len(s))
+		}
+	})
 }
