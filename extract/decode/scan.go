@@ -15,7 +15,15 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 	ctrl, nul := 0, false
 	n := len(data)
 	for i := 0; i < n; {
-		// Two three-byte characters (most of Chinese) at a time while they come in a row.
+		// Four three-byte characters (most of Chinese) a step, read as two words, while
+		// they come in a row, then two: a step's slicing and bounds checks cost as much as a word's test.
+		for i+14 <= n {
+			w := data[i : i+14]
+			if !cjk.ThreeByteRunes(binary.LittleEndian.Uint64(w)) || !cjk.ThreeByteRunes(binary.LittleEndian.Uint64(w[6:])) {
+				break
+			}
+			i += 12
+		}
 		for i+8 <= n && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(data[i:])) {
 			i += 6
 		}

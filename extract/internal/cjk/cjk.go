@@ -182,6 +182,17 @@ func AppendValidRunes(dst []rune, s string) []rune {
 	}
 	o := dst[len(dst) : len(dst)+len(s)] // as in AppendRunes: o ends with the room left
 	for len(s) > 0 && len(o) > 0 {
+		// Four three-byte characters a step, two words, while they come in a row (a
+		// step's slicing costs as much as a word's test), then two.
+		for len(s) >= 14 && len(o) > 4 {
+			w0, w1 := Word(s), Word(s[6:])
+			if !threeByteForm(w0) || !threeByteForm(w1) {
+				break
+			}
+			r0, r1 := runePair(w0), runePair(w1)
+			o[0], o[1], o[2], o[3] = rune(uint16(r0)), rune(uint16(r0>>24)), rune(uint16(r1)), rune(uint16(r1>>24))
+			s, o = s[12:], o[4:]
+		}
 		for len(s) >= 8 && len(o) > 2 {
 			w := Word(s)
 			if !threeByteForm(w) {
