@@ -19,7 +19,7 @@ var (
 // targetScope marks the mentions of a sentence that a goal, plan or forecast word governs
 // (力争, 预计, 计划, 到2020年): those after the word in the first clause holding one, or,
 // when a colon introduces them (主要预期目标是：…), all after it in the sentence. starts
-// are the sentence's runes a goal word may start at (goalStarts), in text order.
+// are the sentence's runes a goal word may start at (targetStarts), in text order (timeExprs).
 func targetScope(a []rune, sen segment.Sentence, ms []mention, docYear int, starts []int) []bool {
 	out := make([]bool, len(ms))
 	if len(ms) == 0 {
@@ -80,18 +80,6 @@ func (t *lazyTargets) of(a []rune, sen segment.Sentence, ms []mention, docYear i
 		t.scope = targetScope(a, sen, ms, docYear, starts)
 	}
 	return t.scope[i]
-}
-
-// goalStarts are the k in [from, to) where a goal word may start (a rune of targetStarts):
-// what timeExprs notes as it reads a sentence's times.
-func goalStarts(a []rune, from, to int) []int {
-	var out []int
-	for k := from; k < to; k++ {
-		if targetStarts.Has(a[k]) {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // introClause reports a clause that, after its goal word, holds nothing but a time or a

@@ -102,3 +102,15 @@ func TestTargetScopeMatchesReference(t *testing.T) {
 		check(a, start, end, mentionsIn(a, start, end))
 	}
 }
+
+// goalStarts are the k in [from, to) where a goal word may start (a rune of targetStarts):
+// what timeExprs notes as it reads a sentence's times, found by a plain scan.
+func goalStarts(a []rune, from, to int) []int {
+	var out []int
+	for k := from; k < to; k++ {
+		if targetStarts.Has(a[k]) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

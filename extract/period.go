@@ -411,7 +411,7 @@ func monthAt(a []rune, i, to int) (int, int) {
 
 // timeExprs finds the periods stated in a[from:to], relative words resolved by tc. Years
 // that are baselines (较2020年) or inside titles (《…(2016-2018)》) are left out. It also
-// returns, appended to goals[:0], the runes a goal word may start at (goalStarts):
+// returns, appended to goals[:0], the runes a goal word may start at (targetStarts):
 // targetScope's scan of the same runes, done while reading them.
 func timeExprs(a []rune, from, to int, tc timeContext, goals []int) ([]timeExpr, []int) {
 	var out []timeExpr

@@ -278,10 +278,8 @@ func sourceStartsVia(anSrc []int32, starts []int, src []rune, newlines int) []in
 	return out
 }
 
-// LineStarts returns where the lines of a start: 0, and after each newline.
-func LineStarts(a []rune) []int { return lineStarts(a) }
-
-// LineAt returns line k of a, whose lines start at starts (LineStarts), without its newline.
+// LineAt returns line k of a, whose lines start at starts (0, and after each newline: as
+// segment.AppendSentencesAndLines finds them), without its newline.
 func LineAt(a []rune, starts []int, k int) []rune { return lineAt(a, starts, k) }
 
 func lineStarts(a []rune) []int {
