@@ -259,7 +259,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		}
 		d := doc.Chunk(name, src, base, an, o, first, infos, starts, newlines)
 		d.Sentences = sentenceBuf
-		isOwn := func(r Record) bool { return r.Line > c.line && r.Line <= c.line+c.lines }
+		isOwn := func(line, _ int) bool { return line > c.line && line <= c.line+c.lines }
 		if pg := p.page; pg != nil {
 			// Records point at the page's source: a chunk's own are those whose source
 			// offset falls in what its own text comes from.
@@ -269,19 +269,19 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 			if r := pg.runeOf(text, c.end); r < len(pg.srcOf) {
 				hi = pg.srcOf[r]
 			}
-			isOwn = func(r Record) bool {
-				at := int32(pg.srcLines[r.Line-1] + r.Col - 1)
+			isOwn = func(line, col int) bool {
+				at := int32(pg.srcLines[line-1] + col - 1)
 				return at >= lo && at < hi
 			}
 		}
 		d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
-		recs, err := recordsWith(ctx, d, opts, sc)
+		recs, err := recordsWith(ctx, d, opts, sc, isOwn)
 		if err != nil {
 			return true, err
 		}
-		own := recs[:0]
+		own := recs[:0] // the mentions' records are own already; the tables' are not
 		for _, r := range recs {
-			if isOwn(r) {
+			if isOwn(r.Line, r.Col) {
 				own = append(own, r)
 			}
 		}

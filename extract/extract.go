@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/policymetrics/policymetrics/units"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
@@ -96,7 +97,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	recs, err := recordsWith(ctx, d, opts, &bufs.scratch)
+	recs, err := recordsWith(ctx, d, opts, &bufs.scratch, nil)
 	if err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func Records(d *doc.Document, opts Options) []Record {
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
 	bufs := chunkBufferPool.Get().(*chunkBuffers)
 	defer chunkBufferPool.Put(bufs)
-	return recordsWith(ctx, d, opts, &bufs.scratch)
+	return recordsWith(ctx, d, opts, &bufs.scratch, nil)
 }
 
 // scratch holds the working slices of records, reused from chunk to chunk of a long
@@ -143,8 +144,10 @@ type scratch struct {
 }
 
 // recordsWith is records with its working slices taken from, and given back to, sc (nil:
-// new ones).
-func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch) ([]Record, error) {
+// new ones). With own set (a chunk's), only the records at the source lines and columns
+// own accepts are made: the sentences before the first and after the last mention that
+// may give one are not attributed (a chunk's context lines, whose records are dropped).
+func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch, own func(line, col int) bool) ([]Record, error) {
 	if sc == nil {
 		sc = &scratch{}
 	}
@@ -167,7 +170,13 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		return nil, ctx.Err()
 	}
 	sc.clauses = sc.clauses[:0]
-	fields := attribute(d, sentences, mentions, opts, stop, sc.fields, &sc.clauses)
+	// A sentence's attribution reads the document and the sentence's own mentions, nothing
+	// of other sentences': those around the own ones can be left out.
+	attributed := sentences
+	if own != nil {
+		attributed = ownSentences(d, sentences, mentions, own)
+	}
+	fields := attribute(d, attributed, mentions, opts, stop, sc.fields, &sc.clauses)
 	sc.fields = fields
 	if stop() {
 		return nil, ctx.Err()
@@ -199,6 +208,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			continue // a table cell: its record comes from the table
 		}
 		line, col := d.SourcePos(start)
+		if own != nil && !own(line, col) {
+			continue // context: no record, and perhaps no attribution
+		}
 		r := Record{
 			Doc:       name,
 			Line:      line,
@@ -238,6 +250,40 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		records = mergeByPosition(records, tableRecs)
 	}
 	return records, nil
+}
+
+// ownSentences returns the run of sentences from the one holding the first mention that
+// may make a record own accepts to the one holding the last.
+func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, own func(line, col int) bool) []segment.Sentence {
+	lo, hi := 0, len(ms)-1
+	for lo <= hi && !mayBeOwn(d, &ms[lo], own) {
+		lo++
+	}
+	for hi > lo && !mayBeOwn(d, &ms[hi], own) {
+		hi--
+	}
+	if lo > hi {
+		return nil
+	}
+	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].End > ms[lo].Start })
+	to := sort.Search(len(sentences), func(k int) bool { return sentences[k].Start > ms[hi].Start })
+	return sentences[from:to]
+}
+
+// mayBeOwn reports a mention that makes a record at a place own accepts: its record
+// starts at the mention, or at a minus sign before it (minusBefore, as recordsWith says).
+func mayBeOwn(d *doc.Document, m *mention, own func(line, col int) bool) bool {
+	if !m.record {
+		return false
+	}
+	if start, _ := d.Text.SourceSpan(m.Start, m.End, d.SrcLen); own(d.SourcePos(start)) {
+		return true
+	}
+	if minusBefore(d.Text.Runes, m.Match) {
+		start, _ := d.Text.SourceSpan(m.Start-1, m.End, d.SrcLen)
+		return own(d.SourcePos(start))
+	}
+	return false
 }
 
 // checkEvery is how many candidates a scanning loop handles between two looks at the
