@@ -581,6 +581,9 @@ const shareQualifierWindow = 12
 // indicatorOf chooses what mention i measures (SPEC §4).
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo, lists *listMemo) string {
 	m := &ms[i]
+	if name := respectiveName(a, ms, i, c, lists); name != "" {
+		return name // read first: the list names the figure, whatever its own words say
+	}
 	money := isMoneyUnit(baseUnit(m.Unit))
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
@@ -597,9 +600,6 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 				break
 			}
 		}
-	}
-	if name := respectiveName(a, ms, i, c, lists); name != "" {
-		return name
 	}
 	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !isDivisionUnit(m.Unit) {
 		// 12类45件民生实事: adjacent numbers count the same thing.
@@ -623,17 +623,44 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		}
 		return prev
 	}
-	leftOf := cleanLeftKind // a rate's name is read as a noun phrase: cleanLeftRate
-	if isRateUnit(m.Unit) {
-		leftOf = cleanLeftRate
-	}
-	l, lk := leftOf(a, left)
 	if m.Unit == "个" && !right.empty() {
 		if n := levelMetaphors.PrefixAt(a, right.s); n > 0 {
 			return text(a, phrase{right.s, right.s + n}) // 连跨5万亿元、6万亿元两个台阶: the steps are counted
 		}
 	}
+	// Each phrase is cleaned only when a rule reads it: a rate is mostly named by its left
+	// phrase, a count or an amount with a noun after it by its right one.
+	if isRateUnit(m.Unit) { // never money
+		if before, ok := comparisonSplit(a, left); ok {
+			if p := cleanLeft(a, before); p.len() >= 2 {
+				return text(a, p)
+			}
+			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
+		}
+		l, _ := cleanLeftRate(a, left)
+		if l.len() >= 2 && !isOnlyVerb(a, l) {
+			if a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) {
+				// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share
+				// is of what the clause, or the clause before, is about
+				if owner := shareOwner(prevName, prevOf); owner != "" {
+					return owner + text(a, l)
+				}
+			}
+			return text(a, l)
+		}
+		switch r, noun := cleanRight(a, right); {
+		case !r.empty() && (noun || l.empty()):
+			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
+		case prevName() != "":
+			return prevName() // 同比增长15%: the rate of what was just named
+		}
+		return text(a, l)
+	}
 	r, noun := cleanRight(a, right)
+	if noun && !r.empty() {
+		return text(a, r) // no rule before this one reads the left phrase with a noun after the number
+	}
+	l, lk := cleanLeftKind(a, left)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
 	if money && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
@@ -643,33 +670,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
 		}
 	}
-	if isRateUnit(m.Unit) {
-		if before, ok := comparisonSplit(a, left); ok {
-			if p := cleanLeft(a, before); p.len() >= 2 {
-				return text(a, p)
-			}
-			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
-		}
-		switch {
-		case strongLeft:
-			if a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) {
-				// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share
-				// is of what the clause, or the clause before, is about
-				if owner := shareOwner(prevName, prevOf); owner != "" {
-					return owner + text(a, l)
-				}
-			}
-			return text(a, l)
-		case !r.empty() && (noun || l.empty()):
-			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
-		case prevName() != "":
-			return prevName() // 同比增长15%: the rate of what was just named
-		}
-		return text(a, l)
-	}
 	switch {
-	case noun && !r.empty():
-		return text(a, r)
 	case !r.empty() && m.Start > 0 && a[m.Start-1] == '等' && !money:
 		// 抓好赛得利纤维等3500多个拟竣工投产项目: what 等 closes are examples of the thing
 		// counted, which follows the number.
