@@ -353,9 +353,7 @@ func (b *builder) add(r rune, i int) {
 		if b.in.Src != nil {
 			copy(b.src, b.in.Src)
 		} else {
-			for k := range b.src {
-				b.src[k] = int32(k)
-			}
+			countFrom(b.src, 0)
 		}
 	}
 	b.out = append(b.out, r)
@@ -387,10 +385,22 @@ func (b *builder) addHan(run []rune, i int) int {
 	}
 	m := len(b.src)
 	b.src = slices.Grow(b.src, k)[:m+k]
-	for x := range b.src[m:] {
-		b.src[m+x] = int32(i + x)
-	}
+	countFrom(b.src[m:], int32(i))
 	return k
+}
+
+// countFrom sets dst to from, from+1, …: the map of runes that stay where they are, made
+// for a chunk's whole prefix when its first deletion comes. Eight a step: a store and an
+// add each, the loop's test and slicing shared.
+func countFrom(dst []int32, from int32) {
+	for len(dst) >= 8 {
+		d := (*[8]int32)(dst)
+		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] = from, from+1, from+2, from+3, from+4, from+5, from+6, from+7
+		dst, from = dst[8:], from+8
+	}
+	for k := range dst {
+		dst[k] = from + int32(k)
+	}
 }
 
 func (b *builder) text() textmap.Text {

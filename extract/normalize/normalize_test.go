@@ -388,3 +388,19 @@ func TestHanRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestCountFrom: countFrom's eight-a-step fill gives what a rune-by-rune count gives, at
+// every length around the step and from any start.
+func TestCountFrom(t *testing.T) {
+	for n := range 40 {
+		for _, from := range []int32{0, 1, 7, 1 << 20} {
+			got := make([]int32, n)
+			countFrom(got, from)
+			for k := range got {
+				if got[k] != from+int32(k) {
+					t.Fatalf("countFrom(%d runes, %d) = %v", n, from, got)
+				}
+			}
+		}
+	}
+}
