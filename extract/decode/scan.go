@@ -17,9 +17,10 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 	for i := 0; i < n; {
 		// Four three-byte characters (most of Chinese) a step, read as two words, while
 		// they come in a row, then two: a step's slicing and bounds checks cost as much as a word's test.
+		// The four leads are tested together; E0 and ED leads go to the two-character step.
 		for i+14 <= n {
 			w := data[i : i+14]
-			if !cjk.ThreeByteRunes(binary.LittleEndian.Uint64(w)) || !cjk.ThreeByteRunes(binary.LittleEndian.Uint64(w[6:])) {
+			if !fourHanRunes(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[6:])) {
 				break
 			}
 			i += 12
@@ -65,6 +66,25 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 }
 
 const highBits = 0x8080808080808080
+
+// fourHanRunes reports whether the low six bytes of w0 and of w1 (read little-endian) are
+// four three-byte characters whose lead is neither E0 nor ED: valid whatever their
+// continuation bytes, so that their four leads are tested together (E0 and ED, the
+// leads whose second byte has limits, are left to cjk.ThreeByteRunes; Chinese has
+// neither).
+func fourHanRunes(w0, w1 uint64) bool {
+	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
+	if (w0&mask^want)|(w1&mask^want) != 0 {
+		return false
+	}
+	// The leads' low nibbles, side by side: bits 0–7 and 24–31. A nibble that is 0
+	// (E0) or, flipped by 0xD, becomes 0 (ED) sets its high bit in (v-1) &^ v; a
+	// borrow out of a zero nibble only adds to a verdict already given.
+	const ones, highs = 0x11000011, 0x88000088
+	v := w0&0x0F00000F | w1&0x0F00000F<<4
+	d := v ^ 0xDD0000DD
+	return ((v-ones)&^v|(d-ones)&^d)&highs == 0
+}
 
 // controlWord reports a byte below 0x20 or equal to 0x7F among the eight bytes of w (all
 // ASCII: bytes with the high bit set are not told apart).

@@ -1,9 +1,12 @@
 package decode
 
 import (
+	"encoding/binary"
 	"math/rand"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 )
 
 // scanReference is what scanUTF8 replaces: utf8.Valid, then isBinary on valid text.
@@ -57,6 +60,59 @@ func TestScanUTF8Random(t *testing.T) {
 		b := make([]byte, rng.Intn(24))
 		for k := range b {
 			b[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		gv, gb := scanUTF8(b)
+		wv, wb := scanReference(b)
+		if gv != wv || gb != wb {
+			t.Fatalf("scanUTF8(%q) = %v, %v; want %v, %v", b, gv, gb, wv, wb)
+		}
+	}
+}
+
+// TestFourHanRunes: the four-character test says yes only to what two cjk.ThreeByteRunes
+// accept, and to all of it when no lead is E0 or ED (those it leaves to the slower path).
+func TestFourHanRunes(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	leads := []byte{0xE0, 0xE1, 0xE3, 0xE4, 0xE9, 0xEC, 0xED, 0xEE, 0xEF, 0xC3, 0xF0, 0x80, 'a'}
+	conts := []byte{0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0x7F, 'a', 0xE4}
+	word := func() (uint64, bool) {
+		var b [8]byte
+		special := false
+		for k := range 6 {
+			if k%3 == 0 {
+				b[k] = leads[rng.Intn(len(leads))]
+				special = special || b[k] == 0xE0 || b[k] == 0xED
+			} else {
+				b[k] = conts[rng.Intn(len(conts))]
+			}
+		}
+		b[6], b[7] = byte(rng.Intn(256)), byte(rng.Intn(256))
+		return binary.LittleEndian.Uint64(b[:]), special
+	}
+	for range 200000 {
+		w0, s0 := word()
+		w1, s1 := word()
+		got, want := fourHanRunes(w0, w1), cjk.ThreeByteRunes(w0) && cjk.ThreeByteRunes(w1)
+		if got && !want || !got && want && !s0 && !s1 {
+			t.Fatalf("fourHanRunes(%#x, %#x) = %v, two ThreeByteRunes say %v", w0, w1, got, want)
+		}
+	}
+}
+
+// TestScanUTF8Runs compares scanUTF8 with the two passes on longer strings, mostly runs
+// of three-byte characters (the four-character step) with now and then a broken one.
+func TestScanUTF8Runs(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	pieces := []string{"增", "长", "，", "。", "\u0800", "\uD7FF", "\uE000", "\uFFFF", "\u0FFF", "\uD000",
+		"a", "\n", "é", "𠀀", "\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8", "\x80"}
+	for range 20000 {
+		var b []byte
+		for range rng.Intn(40) {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(4) > 0 {
+				p = pieces[rng.Intn(4)] // mostly Chinese
+			}
+			b = append(b, p...)
 		}
 		gv, gb := scanUTF8(b)
 		wv, wb := scanReference(b)
