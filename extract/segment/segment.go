@@ -31,11 +31,35 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// plainRune reports a rune that neither ends a sentence nor breaks a line (all of them lie
-// from '\n' to '?', or are 。 or at least ！): a Chinese character, most often, is told by
-// one unsigned compare.
+// plainRune reports a rune the sentence scan passes over: every rune but a line break,
+// an end (。！？!?) and the '.' that may be one (isPeriodBetweenHan). A Chinese character,
+// most often, is told by one unsigned compare, ASCII by a bit of stopMask: digits and
+// commas, frequent in these documents, no longer stop the scan.
 func plainRune(r rune) bool {
-	return uint32(r)-0x3400 < 0xA000-0x3400 || r > '?' && r != '。' && r < '！'
+	if uint32(r)-0x3400 < 0xA000-0x3400 {
+		return true
+	}
+	if uint32(r) < 64 {
+		return stopMask>>r&1 == 0
+	}
+	return r != '。' && r != '！' && r != '？'
+}
+
+// stopMask has a bit for each ASCII rune plainRune is false for.
+const stopMask uint64 = 1<<'\n' | 1<<'.' | 1<<'!' | 1<<'?'
+
+// skipPlain returns where the first rune from text[i] on that is not plain stands, or
+// len(text). A function of its own, not inlined, so that its loop keeps its values in
+// registers (in appendSentenceSpans' body they were reloaded from the stack at every rune).
+//
+//go:noinline
+func skipPlain(text []rune, i int) int {
+	for k, r := range text[i:] {
+		if !plainRune(r) {
+			return i + k
+		}
+	}
+	return len(text)
 }
 
 func isSentenceEnd(r rune) bool {
@@ -117,10 +141,7 @@ func appendSentenceSpans(dst []Sentence, starts, breaks []int, text []rune, line
 	for i := 0; i < len(text); i++ {
 		// Most runes, Chinese characters among them, are no end and no line break: a
 		// tight loop over them.
-		for i < len(text) && plainRune(text[i]) {
-			i++
-		}
-		if i == len(text) {
+		if i = skipPlain(text, i); i == len(text) {
 			break
 		}
 		r := text[i]

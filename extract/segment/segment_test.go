@@ -117,16 +117,42 @@ func FuzzSentences(f *testing.F) {
 func TestSkippedRunes(t *testing.T) {
 	for r := rune(-1); r <= 0x110000; r++ {
 		stop := r == '\n' || r == '.' || isSentenceEnd(r)
-		if plainRune(r) && stop {
-			t.Errorf("plainRune(%U) = true for a rune that may end a sentence", r)
-		}
-		if isHan(r) && !plainRune(r) {
-			t.Errorf("plainRune(%U) = false for a Chinese character", r)
+		if plainRune(r) == stop {
+			t.Errorf("plainRune(%U) = %v for a rune that %s end a sentence", r, plainRune(r), map[bool]string{true: "may", false: "cannot"}[stop])
 		}
 		if isHan(r) && (r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)) {
 			t.Errorf("Han %U is a bracket or a separator", r)
 		}
 	}
+}
+
+// everyRuneSentences splits text into sentences as appendSentenceSpans does, but reading
+// every rune: what its skipped runes (skipPlain) are checked against.
+func everyRuneSentences(text []rune) []Sentence {
+	var out []Sentence
+	start := 0
+	flush := func(end int) {
+		if s, e := trim(text, start, end); s < e {
+			out = append(out, Sentence{Span: Span{s, e}})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch r := text[i]; {
+		case r == '\n':
+			flush(i)
+			start = i + 1
+		case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
+			j := i + 1
+			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
+				j++
+			}
+			flush(j)
+			start = j
+			i = j - 1
+		}
+	}
+	flush(len(text))
+	return out
 }
 
 // TestSentencesAndLines: the one pass that finds sentences and lines finds the sentences
@@ -149,6 +175,9 @@ func TestSentencesAndLines(t *testing.T) {
 		if want := AppendSentenceSpans(nil, text); !reflect.DeepEqual(sentences, want) {
 			t.Fatalf("%s: sentences %v, want %v", name, sentences, want)
 		}
+		if want := everyRuneSentences(text); !reflect.DeepEqual(sentences, want) {
+			t.Fatalf("%s: sentences %v, looking at every rune %v", name, sentences, want)
+		}
 		if !reflect.DeepEqual(starts, wantStarts) {
 			t.Fatalf("%s: line starts %v, want %v", name, starts, wantStarts)
 		}
@@ -169,7 +198,7 @@ func TestSentencesAndLines(t *testing.T) {
 			check(p, []rune(string(data)))
 		}
 	}
-	pool := []rune("\n\n\r。！？!?.中”\"）)  \u3000a1(“，")
+	pool := []rune("\n\n\r。！？!?.中”\"）)  \u3000a1(“，,:；５\U0002000B\uFF1E")
 	rng := rand.New(rand.NewSource(1))
 	for range 50000 {
 		text := make([]rune, rng.Intn(16))
