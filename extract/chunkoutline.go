@@ -63,11 +63,21 @@ func mayHoldDate(line string) bool {
 			}
 			c = line[i]
 		}
+		if c-'0' <= 9 && !dayMayFollow(line, i+1) {
+			continue // a digit before a digit, a point or a Han character: no date's day
+		}
 		if dateByte[c] && dateAt(line, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// dayMayFollow reports whether dayAfter(line, i) may hold, from line[i] alone: 日 and the
+// spaces before it start with ' ', E2 or E6. Digits are most of mayHoldDate's stops, and
+// few stand before 日: told without a call.
+func dayMayFollow(line string, i int) bool {
+	return i < len(line) && (line[i] == ' ' || line[i] == 0xE2 || line[i] == 0xE6)
 }
 
 // dateAt reports a date's mark at line[i], one of dateByte's bytes (mayHoldDate).
@@ -142,44 +152,53 @@ var dateByte = func() (t [256]bool) {
 }()
 
 // hanBytes returns the length of the whole CJK characters (three bytes, led by E3–E9) s
-// starts with: none of their bytes is one of dateByte's. While they come in a row (most of
-// Chinese text) two are told at once from eight bytes.
-func hanBytes(s string) int {
-	i := 0
-	for i+8 <= len(s) {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// Bytes 0 and 3 lead (1110xxxx, low bits 3–9), 1, 2, 4 and 5 continue (10xxxxxx).
-		if w&0x0000C0C0F0C0C0F0 != 0x00008080E08080E0 || w&0x0F-3 > 9-3 || w>>24&0x0F-3 > 9-3 {
-			break
-		}
-		i += 6
-	}
-	for i+3 <= len(s) {
-		c := s[i : i+3]
-		if c[0]-0xE3 > 0xE9-0xE3 || c[1]&0xC0 != 0x80 || c[2]&0xC0 != 0x80 {
-			break
-		}
-		i += 3
-	}
-	return i
-}
+// starts with: none of their bytes is one of dateByte's.
+func hanBytes(s string) int { return cjkRun(s, false) }
 
 // quietBytes returns the length of the run of CJK characters (hanBytes) and quiet
 // punctuation s starts with. Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F
 // (，：；（）) and U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first
 // byte, and their other bytes are none of dateByte's. Without them a clause's comma or a
 // quote would end the run, and most of a line's stops would be for nothing.
-func quietBytes(s string) int {
+func quietBytes(s string) int { return cjkRun(s, true) }
+
+// cjkRun returns the length of the CJK characters, and with quiet the quiet punctuation,
+// s starts with. While CJK characters come in a row (most of Chinese text) two are told at
+// once from eight bytes; where they cannot be, one character is told, and the pairs go on
+// after it: one loop, with no call at each of the frequent ends of a pair run.
+func cjkRun(s string, quiet bool) int {
 	i := 0
 	for {
-		i += hanBytes(s[i:])
-		if !quietPunct(s[i:]) {
+		for i+8 <= len(s) && twoHan(le64(s[i:i+8])) {
+			i += 6
+		}
+		if !hanAt(s, i) && !(quiet && quietPunct(s[i:])) {
 			return i
 		}
 		i += 3
 	}
+}
+
+// twoHan reports two CJK characters in the first six of the eight bytes w holds (le64).
+func twoHan(w uint64) bool {
+	// Bytes 0 and 3 lead (1110xxxx, low bits 3–9), 1, 2, 4 and 5 continue (10xxxxxx).
+	return w&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 && w&0x0F-3 <= 9-3 && w>>24&0x0F-3 <= 9-3
+}
+
+// le64 reads the eight bytes of s little-endian (one load).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hanAt reports a CJK character (hanBytes) at s[i].
+func hanAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	c := s[i : i+3]
+	return c[0]-0xE3 <= 0xE9-0xE3 && c[1]&0xC0 == 0x80 && c[2]&0xC0 == 0x80
 }
 
 // quietPunct reports quiet punctuation (quietBytes) at the start of s.
