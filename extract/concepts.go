@@ -32,22 +32,36 @@ var pairWords = map[string][2]string{
 const maxAfterRunes = 8
 
 // conceptAndArea names the concept of a record's indicator and the place it is about
-// (SPEC.md §1, §7). at is where the indicator ends in the analysis text (-1 when it is
-// not a substring before the number), own the document's own area.
-func conceptAndArea(list *concept.List, a []rune, clauseFrom, indStart, indEnd, numStart int, indicator, own string) (string, string, error) {
+// (SPEC.md §1, §7), own being the document's own area. When placed, the indicator is
+// looked for as written before the number at a[numStart] in its clause (locate), but only
+// once what that finds is read: the text after it by a pattern, or the place before it by
+// a concept whose words name none. Most indicators need neither, and the search decodes
+// the indicator and scans the clause.
+func conceptAndArea(list *concept.List, a []rune, clauseFrom, numStart int, indicator, own string, placed bool) (string, string, error) {
 	if indicator == "" {
 		return "", "", nil
 	}
-	var after []rune // made a string only if a pattern reads it
-	if indEnd >= 0 && indEnd <= numStart {
-		after = a[indEnd:min(numStart, indEnd+maxAfterRunes)]
+	is, ie, looked := -1, -1, !placed
+	span := func() (int, int) {
+		if !looked {
+			is, ie = locate(a, clauseFrom, numStart, indicator)
+			looked = true
+		}
+		return is, ie
 	}
-	c, place, err := list.MatchPlaceRunes(indicator, after)
+	c, place, err := list.MatchPlaceAfter(indicator, func() []rune {
+		if _, e := span(); e >= 0 && e <= numStart {
+			return a[e:min(numStart, e+maxAfterRunes)]
+		}
+		return nil
+	})
 	if c == "" {
 		return "", "", err
 	}
-	if place == "" && indStart > clauseFrom {
-		place = placeBefore(a, clauseFrom, indStart)
+	if place == "" {
+		if s, _ := span(); s > clauseFrom {
+			place = placeBefore(a, clauseFrom, s)
+		}
 	}
 	return c, areaOf(place, own), err
 }
@@ -67,11 +81,10 @@ func areaOf(place, own string) string {
 // budget item (市本级一般公共预算支出). A pattern that timed out is reported to opts.Warn.
 func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicator, subject string) (string, string) {
 	a, list := d.Text.Runes, opts.concepts()
-	is, ie := locate(a, clauseFrom, start, indicator)
-	concept, area, err := conceptAndArea(list, a, clauseFrom, is, ie, start, indicator, d.Area)
+	concept, area, err := conceptAndArea(list, a, clauseFrom, start, indicator, d.Area, true)
 	if concept == "" && err == nil {
 		if whole := subjectMeasure(subject, indicator); whole != "" {
-			concept, _, err = conceptAndArea(list, a, clauseFrom, -1, -1, start, whole, d.Area)
+			concept, _, err = conceptAndArea(list, a, clauseFrom, start, whole, d.Area, false)
 		}
 	}
 	if err != nil && opts.Warn != nil {

@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/segment"
+)
 
 // locateSlow is locate as first written: the indicator read again at every place.
 func locateSlow(a []rune, from, to int, indicator string) (int, int) {
@@ -40,5 +46,82 @@ func TestLocateMatchesSlow(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// conceptAndAreaEager is conceptAndArea as first written: the indicator located in its
+// clause before any lookup, whether or not what is found is read.
+func conceptAndAreaEager(list *concept.List, a []rune, clauseFrom, numStart int, indicator, own string, placed bool) (string, string, error) {
+	if indicator == "" {
+		return "", "", nil
+	}
+	indStart, indEnd := -1, -1
+	if placed {
+		indStart, indEnd = locate(a, clauseFrom, numStart, indicator)
+	}
+	var after []rune
+	if indEnd >= 0 && indEnd <= numStart {
+		after = a[indEnd:min(numStart, indEnd+maxAfterRunes)]
+	}
+	c, place, err := list.MatchPlaceRunes(indicator, after)
+	if c == "" {
+		return "", "", err
+	}
+	if place == "" && indStart > clauseFrom {
+		place = placeBefore(a, clauseFrom, indStart)
+	}
+	return c, areaOf(place, own), err
+}
+
+// TestConceptAndAreaLazy compares conceptAndArea, which locates the indicator only when a
+// pattern or a place needs it, with the eager search, for every figure of the corpus and
+// of odd sentences, with names ending before it (经济 of 经济增长, 郑州市 of a place before),
+// the last item of a list and names not in the text.
+func TestConceptAndAreaLazy(t *testing.T) {
+	texts := []string{
+		"其中，郑州市实现地区生产总值1200亿元，经济增长6.1%，全省经济同比增长5%。",
+		"2.高新区完成一般公共预算收入12亿元，经济总量达到300亿元。",
+		"全市经济实际增长5.5%，河南省郑州市经济增速7%，经济增长、社会消费品零售总额增长4%。",
+		"经济1%，经2%，济增长3%，\xff经济增长4%。",
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	list := concept.Default()
+	extra := []string{"经济", "经", "地区生产总值", "不在文中的指标", "一般公共预算收入", "郑州市经济", ""}
+	calls, found := 0, 0
+	for _, s := range texts {
+		a := []rune(s)
+		ms := findMentions(a, nil, nil)
+		for _, sen := range segment.AppendSentenceSpans(nil, a) {
+			sen.WithClauses(a)
+			for _, m := range ms {
+				if m.Start < sen.Start || m.Start >= sen.End {
+					continue
+				}
+				c := clauseSpan(sen, m.Start)
+				names := slices.Clone(extra)
+				for n := 1; n <= 12 && m.Start-n >= c.Start; n++ {
+					names = append(names, string(a[m.Start-n:m.Start]), string(a[m.Start-n:max(m.Start-n+1, m.Start-2)]))
+				}
+				for _, name := range names {
+					for _, placed := range []bool{true, false} {
+						c1, a1, err1 := conceptAndArea(list, a, c.Start, m.Start, name, "郑州市", placed)
+						c2, a2, err2 := conceptAndAreaEager(list, a, c.Start, m.Start, name, "郑州市", placed)
+						if c1 != c2 || a1 != a2 || (err1 == nil) != (err2 == nil) {
+							t.Fatalf("conceptAndArea(%q before %q, placed %v) = %q, %q, %v; eager: %q, %q, %v",
+								name, string(a[c.Start:m.End]), placed, c1, a1, err1, c2, a2, err2)
+						}
+						calls++
+						if c1 != "" {
+							found++
+						}
+					}
+				}
+			}
+		}
+	}
+	if calls < 10000 || found < 500 {
+		t.Fatalf("only %d names checked, %d with a concept", calls, found)
 	}
 }

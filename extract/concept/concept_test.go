@@ -282,7 +282,8 @@ func TestTrimSpace(t *testing.T) {
 }
 
 // TestMatchPlaceRunes: the runes after a phrase, made a string only when a pattern reads
-// them, give what the string gives, for the phrases of cases.txt and odd ones (a core that
+// them (MatchPlaceRunes), or found then (MatchPlaceAfter, asked once at most), give what
+// the string gives, for the phrases of cases.txt and odd ones (a core that
 // is a part of a pattern's prefix, runes that are no characters).
 func TestMatchPlaceRunes(t *testing.T) {
 	l := Default()
@@ -298,6 +299,11 @@ func TestMatchPlaceRunes(t *testing.T) {
 			c2, p2, err2 := l.MatchPlace(p, string(after))
 			if c1 != c2 || p1 != p2 || (err1 == nil) != (err2 == nil) {
 				t.Errorf("MatchPlaceRunes(%q, %q) = %q, %q, %v; MatchPlace: %q, %q, %v", p, string(after), c1, p1, err1, c2, p2, err2)
+			}
+			asked := 0
+			c3, p3, err3 := l.MatchPlaceAfter(p, func() []rune { asked++; return after })
+			if c3 != c2 || p3 != p2 || (err3 == nil) != (err2 == nil) || asked > 1 {
+				t.Errorf("MatchPlaceAfter(%q, %q) = %q, %q, %v, asked %d times; MatchPlace: %q, %q, %v", p, string(after), c3, p3, err3, asked, c2, p2, err2)
 			}
 		}
 	}

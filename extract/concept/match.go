@@ -26,14 +26,26 @@ func (l *List) MatchPlaceRunes(phrase string, after []rune) (concept, place stri
 	return l.matchPlace(phrase, afterText{rs: after, runes: true})
 }
 
-// afterText is the text after a phrase, as a string or as runes made one on first use.
+// MatchPlaceAfter is MatchPlaceRunes with the runes after the phrase given by after, asked
+// only when a pattern reads them: finding them costs the caller a search of its text, and
+// most phrases are settled by their words (nil after: no text).
+func (l *List) MatchPlaceAfter(phrase string, after func() []rune) (concept, place string, err error) {
+	return l.matchPlace(phrase, afterText{find: after, runes: true})
+}
+
+// afterText is the text after a phrase, as a string or as runes made one on first use
+// (found by find first, when set).
 type afterText struct {
 	s     string
 	rs    []rune
+	find  func() []rune
 	runes bool // s is still to be made from rs
 }
 
 func (t *afterText) String() string {
+	if t.find != nil {
+		t.rs, t.find = t.find(), nil
+	}
 	if t.runes {
 		t.s, t.runes = string(t.rs), false
 	}
