@@ -19,6 +19,9 @@ type mention struct {
 	// chains to it (5家、6家和7家): computed once in findMentions so that listGroup is not
 	// a walk along the list from every item (quadratic in the list's length).
 	listBack, listFwd int
+	// titleNear and nameNear tell a quote of the kind within reach before it on its line
+	// (quoteWithin): without one, neverRecord's quote test is false.
+	titleNear, nameNear bool
 }
 
 var (
@@ -70,39 +73,12 @@ func quotePairs(s *lexicon.Set) quoteSet {
 // (returning nil) once stop (nil: never) says so, asking every checkEvery positions. The
 // mentions are appended to buf[:0] when it has room.
 func findMentions(a []rune, buf []mention, stop func() bool) []mention {
-	found := buf[:0]
-	if cap(found) == 0 {
-		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
-	}
-	for i, next := 0, checkEvery; i < len(a); {
-		if i >= next {
-			next = i + checkEvery
-			if stop != nil && stop() {
-				return nil
-			}
-		}
-		if i = nextMayStartNumber(a, i, min(next, len(a))); i == next || i == len(a) {
-			continue
-		}
-		if !units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、') {
-			// No number, or one that is no record: a numeral alone in a word (一般, 统一) has
-			// no unit, nor a list's next item to share one with (10、20家).
-			i++
-			continue
-		}
-		runEnd := numeralRunEnd(a, i)
-		found = append(found, mention{}) // scanned in place: a Match is many words
-		m := &found[len(found)-1].Match
-		if !units.ScanInto(a, i, m) {
-			found = found[:len(found)-1]
-			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
-			continue
-		}
-		i = max(m.End, runEnd)
+	found, ok := scanMentions(a, buf, stop)
+	if !ok {
+		return nil
 	}
 	rank := rankInClause(a, found)
 	keep := make([]bool, len(found))
-	titles := newLookBack(a, titleQuotes, maxTitleSearch)
 	for k := len(found) - 1; k >= 0; k-- {
 		if stop != nil && k%checkEvery == 0 && stop() {
 			return nil
@@ -110,12 +86,12 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		if (found[k].Unit == "" || found[k].RawUnit == "个") && k+1 < len(found) && keep[k+1] {
 			shareListUnit(a, &found[k], found[k+1])
 		}
-		keep[k] = found[k].Unit != "" && neverRecord(a, &found[k], rank[k], &titles) == ""
+		keep[k] = found[k].Unit != "" && neverRecord(a, &found[k], rank[k]) == ""
 	}
 	out := found[:0]
 	for k := range found {
 		m := &found[k] // out is found's prefix, written at k or before: m is whole until copied
-		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k], nil) == "" {
+		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
 			m.record = keep[k]
 			m.qualifier = qualifierOf(a, m.Match)
 			out = append(out, *m)
@@ -133,6 +109,151 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	}
 	shareListQualifiers(a, out)
 	return out
+}
+
+// scanMentions reads the quantities of the analysis text in order, each telling whether
+// quotes lie close before it; false when stop said to give up.
+func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
+	found := buf[:0]
+	if cap(found) == 0 {
+		found = make([]mention, 0, len(a)/64) // about one number per 32 to 64 characters of a report
+	}
+	marks := quoteMarks{title: -1, name: -1}
+	for i, next := 0, checkEvery; i < len(a); {
+		if i >= next {
+			next = i + checkEvery
+			if stop != nil && stop() {
+				return nil, false
+			}
+		}
+		if i = nextNumberStart(a, i, min(next, len(a)), &marks); i == next || i == len(a) {
+			continue
+		}
+		if !units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、') {
+			// No number, or one that is no record: a numeral alone in a word (一般, 统一) has
+			// no unit, nor a list's next item to share one with (10、20家).
+			i++
+			continue
+		}
+		runEnd := numeralRunEnd(a, i)
+		found = append(found, mention{}) // scanned in place: a Match is many words
+		found[len(found)-1].titleNear = quoteWithin(a, marks.title, i, maxTitleSearch)
+		found[len(found)-1].nameNear = quoteWithin(a, marks.name, i, maxNameQuote)
+		m := &found[len(found)-1].Match
+		if !units.ScanInto(a, i, m) {
+			found = found[:len(found)-1]
+			marks.seeIn(a, i+1, runEnd)
+			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
+			continue
+		}
+		end := max(m.End, runEnd)
+		marks.seeIn(a, i+1, end) // passed over, though no unit holds a quote today
+		i = end
+	}
+	return found, true
+}
+
+// Bits of scanStops.
+const (
+	stopNumber = 1 << iota // a number may start with the rune (units.MayStartNumber)
+	stopTitle              // a title quote or a line break
+	stopName               // a name quote or a line break
+)
+
+// scanStops tells the runes of the Basic Multilingual Plane findMentions's scan stops at:
+// those a number may start with, and the quotes and line breaks that neverRecord's quote
+// tests look back for. Noted as the scan passes them, the last of each before a mention
+// spares most mentions that look back (a line's text read again per mention).
+var scanStops = makeScanStops()
+
+func makeScanStops() (t [0x10000]uint8) {
+	for r := range rune(0x10000) {
+		if units.MayStartNumber(r) {
+			t[r] |= stopNumber
+		}
+	}
+	for _, c := range []struct {
+		q   quoteSet
+		bit uint8
+	}{{titleQuotes, stopTitle}, {nameQuotes, stopName}} {
+		for _, p := range c.q.pairs {
+			for _, r := range []rune{p.open, p.close, '\n'} {
+				if r >= 0x10000 || t[r]&stopNumber != 0 {
+					panic("findMentions: a quote outside the table or starting a number: " + string(r))
+				}
+				t[r] |= c.bit
+			}
+		}
+	}
+	return t
+}
+
+// nextNumberStart returns the first index in [i, end) where a number may start, or end,
+// noting the quotes and line breaks before it in marks: most of a text (Han characters
+// that are no numeral, punctuation) is passed over by one table look a rune, in a loop of
+// its own. Kept out of line: inlined into scanMentions, the loop reloaded spilled
+// registers at every rune.
+//
+//go:noinline
+func nextNumberStart(a []rune, i, end int, marks *quoteMarks) int {
+	// Four runes a step, told apart only where one of them is a stop.
+	w := a[i:end]
+	for len(w) >= 4 {
+		if scanStops[uint16(w[0])]|scanStops[uint16(w[1])]|scanStops[uint16(w[2])]|scanStops[uint16(w[3])] != 0 {
+			if k := stopIn(w[:4], end-len(w), marks); k >= 0 {
+				return k
+			}
+		}
+		w = w[4:]
+	}
+	if k := stopIn(w, end-len(w), marks); k >= 0 {
+		return k
+	}
+	return end
+}
+
+// stopIn returns at+k for the first w[k] a number may start with, or -1, noting the
+// quotes and line breaks before it in marks (w is a[at:]).
+func stopIn(w []rune, at int, marks *quoteMarks) int {
+	for k, r := range w {
+		if bits := scanStops[uint16(r)]; bits != 0 && uint32(r) < 0x10000 {
+			if bits&stopNumber != 0 {
+				return at + k
+			}
+			marks.note(bits, at+k)
+		}
+	}
+	return -1
+}
+
+// quoteMarks are the places of the last title quote and of the last name quote before a
+// place, or of the last line break where that is later; -1 for none. inQuotes is false
+// unless the mark is a quote within its reach: most mentions are told so without it.
+type quoteMarks struct{ title, name int }
+
+// note notes a stop at k, whose bits in scanStops are bits.
+func (q *quoteMarks) note(bits uint8, k int) {
+	if bits&stopTitle != 0 {
+		q.title = k
+	}
+	if bits&stopName != 0 {
+		q.name = k
+	}
+}
+
+// seeIn notes the quotes and line breaks of a[from:to].
+func (q *quoteMarks) seeIn(a []rune, from, to int) {
+	for k := from; k < to; k++ {
+		if scanStops[uint16(a[k])]&(stopTitle|stopName) != 0 && uint32(a[k]) < 0x10000 {
+			q.note(scanStops[uint16(a[k])], k)
+		}
+	}
+}
+
+// quoteWithin reports whether mark, the last quote or line break before s (-1: none), is a
+// quote within reach: only then may inQuotes find s inside quotes.
+func quoteWithin(a []rune, mark, s, reach int) bool {
+	return mark >= max(0, s-reach) && a[mark] != '\n'
 }
 
 // shareListQualifiers gives the items of a tight list of one unit the qualifier its ends
@@ -161,26 +282,6 @@ func shareListQualifiers(a []rune, ms []mention) {
 			}
 		}
 	}
-}
-
-// nextMayStartNumber returns the first index in [i, end) where a number may start, or end:
-// most of a text (Han characters that are no numeral, punctuation) is passed over by one
-// table look a rune, in a loop of its own. Kept out of line: inlined into findMentions,
-// the loop reloaded spilled registers at every rune.
-//
-//go:noinline
-func nextMayStartNumber(a []rune, i, end int) int {
-	// Four runes a step, told apart only where one of them may start a number.
-	w := a[i:end]
-	for len(w) >= 4 && !units.MayStartNumber4(w[0], w[1], w[2], w[3]) {
-		w = w[4:]
-	}
-	for k, r := range w {
-		if units.MayStartNumber(r) {
-			return end - len(w) + k
-		}
-	}
-	return end
 }
 
 // numeralRunEnd returns the end of the run of numeral characters of one script at a[i].
@@ -309,9 +410,9 @@ func itemThenYear(a []rune, s, e int) bool {
 // The tests are pure and callers read only whether a reason is found, so they run cheapest
 // first; where several would reject, the reason named is the first one's.
 // Each test serves one family of text. rankBefore tells whether a rank word precedes it
-// in its clause (rankInClause). titles, when not nil, tells the last title quote or line
-// break before it, for mentions asked from the last to the first.
-func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string {
+// in its clause (rankInClause); m.titleNear and m.nameNear tell quotes before it
+// (scanMentions).
+func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	s, e := m.Start, m.End
 	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
@@ -402,10 +503,10 @@ func neverRecord(a []rune, m *mention, rankBefore bool, titles *lookBack) string
 	if m.Kind == units.Chinese && noteHeadword(a, s) {
 		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
 	}
-	if (titles == nil || titles.quoteBefore(s)) && inQuotes(a, s, e, titleQuotes, 0) {
+	if m.titleNear && inQuotes(a, s, e, titleQuotes, 0) {
 		return "title" // 《…三年行动计划(2022-2024年)》
 	}
-	if inQuotes(a, s, e, nameQuotes, maxNameQuote) {
+	if m.nameNear && inQuotes(a, s, e, nameQuotes, maxNameQuote) {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
@@ -602,41 +703,6 @@ func (q quoteSet) has(r rune) bool {
 		}
 	}
 	return false
-}
-
-// lookBack finds the last rune of q or line break within reach before positions asked
-// from the last to the first, as inQuotes's first look back does: where mentions are
-// closer than the reach, their look backs would read the same runes again; this reads
-// each rune at most once.
-type lookBack struct {
-	a     []rune
-	q     quoteSet
-	reach int
-	// The runes in [floor, to) are read: last is the one found among them (at floor), or
-	// -1 when none is.
-	floor, to, last int
-}
-
-func newLookBack(a []rune, q quoteSet, reach int) lookBack {
-	return lookBack{a: a, q: q, reach: reach, floor: len(a), to: len(a), last: -1}
-}
-
-// quoteBefore reports a rune of q within reach before s on its line: without one,
-// inQuotes is false. Asked in order from the last s to the first, it reads little.
-func (b *lookBack) quoteBefore(s int) bool {
-	if s > b.to || b.last >= s {
-		b.floor, b.last = s, -1 // asked out of order, or what was found is not before s
-	}
-	b.floor, b.to = min(b.floor, s), s
-	lim := max(0, s-b.reach)
-	if b.last < 0 && b.floor > lim {
-		if k := lastQuoteOrBreak(b.a[lim:b.floor], b.q); k >= 0 {
-			b.floor, b.last = lim+k, lim+k
-		} else {
-			b.floor = lim
-		}
-	}
-	return b.last >= lim && b.a[b.last] != '\n'
 }
 
 // maxHeadword is the longest note headword looked at (［10］两个基地、两个枢纽、两个网络：).

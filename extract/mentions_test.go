@@ -144,9 +144,9 @@ func TestListUnits(t *testing.T) {
 	}
 }
 
-// TestNextMayStartNumber: the skip stops at the first rune a number may start with (digits
+// TestNextNumberStart: the skip stops at the first rune a number may start with (digits
 // of both widths, a point, 半, any Chinese numeral) and at end, never past it.
-func TestNextMayStartNumber(t *testing.T) {
+func TestNextNumberStart(t *testing.T) {
 	for _, c := range []struct {
 		text   string
 		i, end int
@@ -162,30 +162,42 @@ func TestNextMayStartNumber(t *testing.T) {
 		{"一般", 0, 2, 0},
 		{"一般", 1, 2, 2},
 		{"\r\n万", 0, 3, 2},
+		{"的的的的“的", 0, 6, 6},
+		{"的的的的的的》的5", 0, 9, 8},
 		{"\ufffd\U00010030七", 0, 3, 2}, // a rune past the table whose low bits are '0'
 		{"\xed\xa0\x80零", 0, 4, 3},     // a lone surrogate in UTF-8: three invalid runes
 	} {
 		a := []rune(c.text)
-		if got := nextMayStartNumber(a, c.i, c.end); got != c.want {
-			t.Errorf("nextMayStartNumber(%q, %d, %d) = %d, want %d", c.text, c.i, c.end, got, c.want)
+		marks := quoteMarks{-1, -1}
+		if got := nextNumberStart(a, c.i, c.end, &marks); got != c.want {
+			t.Errorf("nextNumberStart(%q, %d, %d) = %d, want %d", c.text, c.i, c.end, got, c.want)
 		}
 	}
 }
 
-// TestNextMayStartNumberMatchesPlain: the skip four runes a step stops where a look at
-// every rune does, over random text of numerals, digits, points, other runes and runes
-// past the table (whose low 16 bits are a digit's), at every start and end.
-func TestNextMayStartNumberMatchesPlain(t *testing.T) {
-	plain := func(a []rune, i, end int) int {
+// TestNextNumberStartMatchesPlain: the skip four runes a step stops where a look at every
+// rune does and notes the last quotes and line breaks before it that the look sees, over
+// random text of numerals, digits, points, quotes, line breaks, other runes and runes past
+// the table (whose low 16 bits are a digit's or a quote's), at every start and end.
+func TestNextNumberStartMatchesPlain(t *testing.T) {
+	plain := func(a []rune, i, end int) (int, quoteMarks) {
+		marks := quoteMarks{-1, -1}
 		for k := i; k < end; k++ {
-			if units.MayStartNumber(a[k]) {
-				return k
+			r := a[k]
+			if units.MayStartNumber(r) {
+				return k, marks
+			}
+			if r == '\n' || titleQuotes.has(r) {
+				marks.title = k
+			}
+			if r == '\n' || nameQuotes.has(r) {
+				marks.name = k
 			}
 		}
-		return end
+		return end, marks
 	}
 	rng := rand.New(rand.NewSource(3))
-	alphabet := []rune("的的的的的的的的的的，。、5５.半一万\n\ufffd\U00010030\U0001534a")
+	alphabet := []rune("的的的的的的的的的的，。、5５.半一万\n\ufffd\U00010030\U0001534a“」《〉\U0001201c\U0001000a")
 	for range 5000 {
 		a := make([]rune, rng.Intn(30))
 		for k := range a {
@@ -193,8 +205,10 @@ func TestNextMayStartNumberMatchesPlain(t *testing.T) {
 		}
 		for i := 0; i <= len(a); i++ {
 			for end := i; end <= len(a); end++ {
-				if got, want := nextMayStartNumber(a, i, end), plain(a, i, end); got != want {
-					t.Fatalf("nextMayStartNumber(%q, %d, %d) = %d, want %d", string(a), i, end, got, want)
+				marks := quoteMarks{-1, -1}
+				got := nextNumberStart(a, i, end, &marks)
+				if want, wantMarks := plain(a, i, end); got != want || marks != wantMarks {
+					t.Fatalf("nextNumberStart(%q, %d, %d) = %d, %v, want %d, %v", string(a), i, end, got, marks, want, wantMarks)
 				}
 			}
 		}

@@ -2,9 +2,13 @@ package extract
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/normalize"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // inQuotesReference is inQuotes as it was first written, one look back per pair: the
@@ -107,38 +111,46 @@ func TestCoveredInMatchesReference(t *testing.T) {
 	}
 }
 
-// TestLookBackMatchesOneLook: asked from the last position to the first (and now and
-// then out of order), lookBack finds a quote where a look back from each position does.
-func TestLookBackMatchesOneLook(t *testing.T) {
-	rng := rand.New(rand.NewSource(2))
-	alphabet := []rune("增长5%“”「」《》〈〉\n\r的、\ufffd")
-	for _, c := range []struct {
-		q     quoteSet
-		reach int
-	}{{titleQuotes, maxTitleSearch}, {nameQuotes, maxNameQuote}, {titleQuotes, 3}} {
-		for range 3000 {
-			a := make([]rune, rng.Intn(300))
-			for k := range a {
-				a[k] = alphabet[rng.Intn(len(alphabet))]
-				if rng.Intn(3) > 0 {
-					a[k] = '的' // mostly plain text, so that quotes fall in and out of reach
-				}
+// TestQuoteNearMatchesLookBack: every mention scanMentions finds tells a title quote and
+// a name quote within reach before it where a look back from it finds one; over the
+// corpus's analysis text and random text of numbers, units, quotes and line breaks (and
+// runes past the table whose low 16 bits are a quote's or a line break's).
+func TestQuoteNearMatchesLookBack(t *testing.T) {
+	near := func(a []rune, s, reach int, q quoteSet) bool {
+		lim := max(0, s-reach)
+		k := lastQuoteOrBreak(a[lim:s], q)
+		return k >= 0 && a[lim+k] != '\n'
+	}
+	check := func(a []rune) {
+		t.Helper()
+		found, _ := scanMentions(a, nil, nil)
+		for _, m := range found {
+			if want := near(a, m.Start, maxTitleSearch, titleQuotes); m.titleNear != want {
+				t.Fatalf("titleNear at %d in %q = %v, want %v", m.Start, string(a), m.titleNear, want)
 			}
-			b := newLookBack(a, c.q, c.reach)
-			s := len(a)
-			for range 20 {
-				if rng.Intn(10) == 0 {
-					s = rng.Intn(len(a) + 1) // out of order
-				} else {
-					s = max(0, s-rng.Intn(c.reach+20))
-				}
-				lim := max(0, s-c.reach)
-				k := lastQuoteOrBreak(a[lim:s], c.q)
-				want := k >= 0 && a[lim+k] != '\n'
-				if got := b.quoteBefore(s); got != want {
-					t.Fatalf("quoteBefore(%d) in %q = %v, want %v", s, string(a), got, want)
-				}
+			if want := near(a, m.Start, maxNameQuote, nameQuotes); m.nameNear != want {
+				t.Fatalf("nameNear at %d in %q = %v, want %v", m.Start, string(a), m.nameNear, want)
 			}
 		}
+	}
+	for _, data := range readTestdata(t, "corpus/*.txt") {
+		check(normalize.Normalize(textmap.Identity(cjk.Runes(string(data)))).Runes)
+	}
+	for d := range maxTitleSearch + 3 { // a quote at every distance around the reaches
+		pad := strings.Repeat("的", d)
+		check([]rune("《" + pad + "5》“" + pad + "5”\n「" + pad + "5」"))
+	}
+	rng := rand.New(rand.NewSource(2))
+	words := []string{"增长5%", "“最后100米”", "「3个」", "《三年行动计划(2022-2024年)》", "〈5〉", "\n", "\r", "的", "、", "十五", "3万元",
+		"2025年", "\U0001200a", "\U0002300b", "\U0001000a", "『", "』", "’", "‘", "12.5亿元", "一般"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.Intn(60) {
+			b.WriteString(words[rng.Intn(len(words))])
+			if rng.Intn(3) == 0 {
+				b.WriteString("的的的的的的的的的的的的的的的的的") // plain text, so that quotes fall in and out of reach
+			}
+		}
+		check([]rune(b.String()))
 	}
 }
