@@ -172,9 +172,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	sc.clauses = sc.clauses[:0]
 	// A sentence's attribution reads the document and the sentence's own mentions, nothing
 	// of other sentences': those around the own ones can be left out.
-	attributed := sentences
+	attributed, from, to := sentences, 0, len(mentions)
 	if own != nil {
-		attributed = ownSentences(d, sentences, mentions, own)
+		attributed, from, to = ownSentences(d, sentences, mentions, own)
 	}
 	fields := attribute(d, attributed, mentions, opts, stop, sc.fields, &sc.clauses)
 	sc.fields = fields
@@ -182,11 +182,14 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		return nil, ctx.Err()
 	}
 	tableRecs, claimed := tableRecords(d, opts)
-	records := make([]Record, 0, len(mentions)+len(tableRecs))
+	// Room for the mentions that may make a record, not a chunk's context too: the slice
+	// is most of a chunk's allocation, and the collector scans all of it.
+	records := make([]Record, 0, to-from+len(tableRecs))
 	// One string per sentence, shared by its records: mentions come in text order, so a
 	// sentence's records are consecutive and the last one made is the only one needed.
 	lastSentence, lastSentenceText := -1, ""
-	for k, m := range mentions {
+	for k := from; k < to; k++ {
+		m := mentions[k]
 		if k%checkEvery == checkEvery-1 && stop() {
 			return nil, ctx.Err()
 		}
@@ -253,8 +256,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 }
 
 // ownSentences returns the run of sentences from the one holding the first mention that
-// may make a record own accepts to the one holding the last.
-func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, own func(line, col int) bool) []segment.Sentence {
+// may make a record own accepts to the one holding the last, and those mentions' run
+// ms[from:to]: the others make no record.
+func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, own func(line, col int) bool) (_ []segment.Sentence, from, to int) {
 	lo, hi := 0, len(ms)-1
 	for lo <= hi && !mayBeOwn(d, &ms[lo], own) {
 		lo++
@@ -263,11 +267,11 @@ func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, o
 		hi--
 	}
 	if lo > hi {
-		return nil
+		return nil, 0, 0
 	}
-	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].End > ms[lo].Start })
-	to := sort.Search(len(sentences), func(k int) bool { return sentences[k].Start > ms[hi].Start })
-	return sentences[from:to]
+	first := sort.Search(len(sentences), func(k int) bool { return sentences[k].End > ms[lo].Start })
+	last := sort.Search(len(sentences), func(k int) bool { return sentences[k].Start > ms[hi].Start })
+	return sentences[first:last], lo, hi + 1
 }
 
 // mayBeOwn reports a mention that makes a record at a place own accepts: its record
