@@ -140,8 +140,13 @@ type scratch struct {
 	clauses   []segment.Span // the sentences' clauses, one buffer for all
 	mentions  []mention
 	fields    []attrs
-	utf8      []byte // a sentence's text being made
+	strs      []byte      // the records' texts and sentences, made one string at the end
+	cuts      []stringCut // where each record's are in strs
 }
+
+// stringCut tells where a record's text and sentence are in scratch.strs; a start of -1
+// is a string the record got otherwise (or none).
+type stringCut struct{ text, sentence [2]int }
 
 // recordsWith is records with its working slices taken from, and given back to, sc (nil:
 // new ones). With own set (a chunk's), only the records at the source lines and columns
@@ -185,9 +190,12 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	// Room for the mentions that may make a record, not a chunk's context too: the slice
 	// is most of a chunk's allocation, and the collector scans all of it.
 	records := make([]Record, 0, to-from+len(tableRecs))
-	// One string per sentence, shared by its records: mentions come in text order, so a
-	// sentence's records are consecutive and the last one made is the only one needed.
-	lastSentence, lastSentenceText := -1, ""
+	// The records' texts and sentences are encoded into one buffer and made one string,
+	// cut for each: one allocation a chunk rather than one a record and one a sentence.
+	// A sentence's records share its text: mentions come in text order, so a sentence's
+	// records are consecutive and the last one encoded is the only one needed.
+	sc.strs, sc.cuts = sc.strs[:0], sc.cuts[:0]
+	lastSentence, lastSentenceCut := -1, [2]int{}
 	for k := from; k < to; k++ {
 		m := mentions[k]
 		if k%checkEvery == checkEvery-1 && stop() {
@@ -214,11 +222,11 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		if own != nil && !own(line, col) {
 			continue // context: no record, and perhaps no attribution
 		}
+		cut := stringCut{text: [2]int{-1, 0}, sentence: [2]int{-1, 0}}
 		r := Record{
 			Doc:       name,
 			Line:      line,
 			Col:       col,
-			Text:      d.Visible(start, end),
 			Page:      d.PageOfLine(line),
 			Value:     m.Value,
 			Unit:      m.Unit,
@@ -235,24 +243,46 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			u := m.Upper
 			r.Upper = &u
 		}
+		if d.Base.Src == nil { // the source's own runes: d.Visible(start, end), encoded here
+			n := len(sc.strs)
+			sc.strs = cjk.AppendUTF8(sc.strs, d.Src[start:end])
+			cut.text = [2]int{n, len(sc.strs)}
+		} else {
+			r.Text = d.Visible(start, end)
+		}
 		if k := segment.Find(sentences, m.Start); k >= 0 {
 			sen := sentences[k]
 			if sen.End-sen.Start > MaxSentence {
 				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
 			} else {
 				if k != lastSentence {
-					sc.utf8 = cjk.AppendUTF8(sc.utf8[:0], a[sen.Start:sen.End])
-					lastSentence, lastSentenceText = k, string(sc.utf8) // one encoding pass into a reused buffer, then a copy
+					n := len(sc.strs)
+					sc.strs = cjk.AppendUTF8(sc.strs, a[sen.Start:sen.End])
+					lastSentence, lastSentenceCut = k, [2]int{n, len(sc.strs)}
 				}
-				r.Sentence = lastSentenceText
+				cut.sentence = lastSentenceCut
 			}
 		}
 		records = append(records, r)
+		sc.cuts = append(sc.cuts, cut)
 	}
+	cutStrings(records, sc.cuts, string(sc.strs))
 	if len(tableRecs) > 0 {
 		records = mergeByPosition(records, tableRecs)
 	}
 	return records, nil
+}
+
+// cutStrings gives each record the text and sentence cuts says it has in strs.
+func cutStrings(records []Record, cuts []stringCut, strs string) {
+	for i, c := range cuts {
+		if c.text[0] >= 0 {
+			records[i].Text = strs[c.text[0]:c.text[1]]
+		}
+		if c.sentence[0] >= 0 {
+			records[i].Sentence = strs[c.sentence[0]:c.sentence[1]]
+		}
+	}
 }
 
 // ownSentences returns the run of sentences from the one holding the first mention that
