@@ -50,7 +50,7 @@ type indexEntry struct {
 	// entry go on with a rune no word has there, and so are told without a walk.
 	near uint64
 	one  bool
-	// strs are the words as strings (first-rune index only), for Contains to compare
+	// strs are the words as strings, for Contains, PrefixOf and SuffixOf to compare
 	// strings, a length test and a memory compare, instead of decoding the asked word
 	// rune by rune. Empty when a word of the set holds U+FFFD: an invalid byte of the
 	// asked word decodes to it too, and only decoding then compares as before.
@@ -137,14 +137,19 @@ func NewSet(words ...string) *Set {
 	s.first.sortLongestFirst()
 	s.last.sortLongestFirst()
 	if !slices.ContainsFunc(s.words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
-		for k := range s.first.entries {
-			e := &s.first.entries[k]
-			for _, w := range e.words {
-				e.strs = append(e.strs, string(w))
-			}
-		}
+		s.first.addStrings()
+		s.last.addStrings()
 	}
 	return s
+}
+
+func (x *runeIndex) addStrings() {
+	for k := range x.entries {
+		e := &x.entries[k]
+		for _, w := range e.words {
+			e.strs = append(e.strs, string(w))
+		}
+	}
 }
 
 // Words returns the words in file order.
@@ -160,10 +165,8 @@ func (s *Set) Contains(w string) bool {
 	first := rune(w[0])
 	switch c := w[0]; {
 	case c < utf8.RuneSelf:
-	case c >= 0xE1 && c <= 0xEF && c != 0xED && len(w) >= 3 && w[1]&0xC0 == 0x80 && w[2]&0xC0 == 0x80:
-		// E1–EC, EE–EF lead three-byte characters whose continuation bytes may be any
-		// (E0 and ED restrict theirs: overlong forms, surrogates).
-		first = rune(c&0x0F)<<12 | rune(w[1]&0x3F)<<6 | rune(w[2]&0x3F)
+	case len(w) >= 3 && isThreeByte(c, w[1], w[2]):
+		first = threeByteRune(c, w[1], w[2])
 	default:
 		first, _ = utf8.DecodeRuneInString(w)
 	}
@@ -186,6 +189,19 @@ func (s *Set) Contains(w string) bool {
 	return false
 }
 
+// isThreeByte reports whether b0 b1 b2 are a three-byte character led by E1–EC or EE–EF,
+// whose continuation bytes may be any (E0 and ED restrict theirs: overlong forms,
+// surrogates): most of Chinese, decoded in place by threeByteRune, for a call to utf8's
+// decoding would cost more than the lookup, which most words end at. Three bytes of that
+// form at the end of a string are its last rune whatever comes before them.
+func isThreeByte(b0, b1, b2 byte) bool {
+	return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
+}
+
+func threeByteRune(b0, b1, b2 byte) rune {
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+}
+
 // equalString reports whether the runes x spell w, without converting either.
 func equalString(x []rune, w string) bool {
 	k := 0
@@ -201,11 +217,31 @@ func equalString(x []rune, w string) bool {
 // PrefixOf returns the length in bytes of the longest word s starts with, or 0: PrefixAt
 // for a string, without converting it.
 func (s *Set) PrefixOf(str string) int {
-	first, n := utf8.DecodeRuneInString(str)
-	if n == 0 {
+	var first rune
+	if len(str) >= 3 && isThreeByte(str[0], str[1], str[2]) {
+		first = threeByteRune(str[0], str[1], str[2])
+	} else if str == "" {
+		return 0
+	} else {
+		first, _ = utf8.DecodeRuneInString(str)
+	}
+	i := s.first.slot[uint32(first)%indexSlots]
+	if i == 0 {
 		return 0
 	}
-	for _, w := range s.first.get(first) {
+	e := s.first.entry(i, first)
+	if e == nil {
+		return 0
+	}
+	if len(e.strs) > 0 {
+		for _, w := range e.strs {
+			if strings.HasPrefix(str, w) {
+				return len(w)
+			}
+		}
+		return 0
+	}
+	for _, w := range e.words {
 		if k := prefixBytes(str, w); k > 0 {
 			return k
 		}
@@ -216,11 +252,31 @@ func (s *Set) PrefixOf(str string) int {
 // SuffixOf returns the length in bytes of the longest word str ends with, or 0: SuffixBefore
 // for a string, without converting it.
 func (s *Set) SuffixOf(str string) int {
-	last, n := utf8.DecodeLastRuneInString(str)
-	if n == 0 {
+	var last rune
+	if n := len(str); n >= 3 && isThreeByte(str[n-3], str[n-2], str[n-1]) {
+		last = threeByteRune(str[n-3], str[n-2], str[n-1])
+	} else if n == 0 {
+		return 0
+	} else {
+		last, _ = utf8.DecodeLastRuneInString(str)
+	}
+	i := s.last.slot[uint32(last)%indexSlots]
+	if i == 0 {
 		return 0
 	}
-	for _, w := range s.last.get(last) {
+	e := s.last.entry(i, last)
+	if e == nil {
+		return 0
+	}
+	if len(e.strs) > 0 {
+		for _, w := range e.strs {
+			if strings.HasSuffix(str, w) {
+				return len(w)
+			}
+		}
+		return 0
+	}
+	for _, w := range e.words {
 		if k := suffixBytes(str, w); k > 0 {
 			return k
 		}

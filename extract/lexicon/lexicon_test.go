@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -381,4 +382,61 @@ func corpusLines(t *testing.T, n int) [][]rune {
 		f.Close()
 	}
 	return lines
+}
+
+// TestPrefixSuffixOfMatchDecoding: PrefixOf and SuffixOf, which decode a three-byte
+// character in place and compare words as strings, find the longest word that decoding
+// the asked string rune by rune finds, also where it holds or is cut into invalid bytes.
+func TestPrefixSuffixOfMatchDecoding(t *testing.T) {
+	runes := map[*Set][][]rune{}
+	check := func(name string, s *Set, str string) {
+		t.Helper()
+		if runes[s] == nil {
+			for _, w := range s.Words() {
+				runes[s] = append(runes[s], []rune(w))
+			}
+		}
+		wantP, wantS := 0, 0
+		for _, rs := range runes[s] {
+			wantP = max(wantP, prefixBytes(str, rs))
+			wantS = max(wantS, suffixBytes(str, rs))
+		}
+		if got := s.PrefixOf(str); got != wantP {
+			t.Errorf("[%s].PrefixOf(%q) = %d, want %d", name, str, got, wantP)
+		}
+		if got := s.SuffixOf(str); got != wantS {
+			t.Errorf("[%s].SuffixOf(%q) = %d, want %d", name, str, got, wantS)
+		}
+	}
+	sets := [][]string{
+		{"未来", "近", "最近", "a", "\r\n", "𠀋年", "\uE000", "\uFFFF", "年初预算", "预算", "算"},
+		{"未来", "\uFFFD", "x\uFFFD"}, // U+FFFD: compared by decoding
+		{"\xff", "未\xed\xa0\x80"},   // invalid bytes in a word: as U+FFFD
+		{},
+	}
+	asked := []string{
+		"", "未来", "未", "未来来", "来未来", "近", "最近", "靠近", "a", "A", "\r\n", "\r", "𠀋年", "𠀋", "年𠀋",
+		"\uE000", "\uFFFF", "\uFFFD", "\xff", "x\xff", "\xffx", "x\uFFFD", "未\xed\xa0\x80", "未\uFFFD\uFFFD\uFFFD",
+		"\xe0\x80\x80", "\xed\xa0\x80", "\xe6\x9c", "\xe6", "\x9c\xaa", "\xe6\x9c\xaa\x9c", "\xe6\xe6\x9c\xaa",
+		"收入年初预算", "年初预算收入", "\x80预算", "预算\xe7",
+		"\xe6\x9ca", "\xe6a\x9c", "a\xe6\x9c", "\xe6\x9c\xc0", "\xc0\xe6\x9c",
+	}
+	for _, words := range sets {
+		s := NewSet(words...)
+		for _, str := range asked {
+			check(fmt.Sprint(words), s, str)
+		}
+	}
+	// The embedded sections over stretches of the corpus's lines that start and end at
+	// every byte: names, and the invalid ends of a character cut in two.
+	lines := corpusLines(t, 30)
+	for name, s := range all {
+		for _, text := range lines {
+			str := string(text)
+			for k := 0; k <= len(str); k++ {
+				check(name, s, str[max(0, k-18):k])
+				check(name, s, str[k:min(len(str), k+18)])
+			}
+		}
+	}
 }
