@@ -262,7 +262,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out 
 		if !stated {
 			// A stock (营业里程, 总装机) reviewed over a plan period past is its last year's level;
 			// in a plan ahead (县道建设里程600公里) it may be the work of the whole period.
-			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0
+			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.MayEnd(at.indicator) && stockNouns.SuffixOf(at.indicator) > 0
 			level := m.Unit == "%" || m.Unit == "‰" || stock
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, level)
 			if fromStage && len(tc.passage) == 4 {
@@ -436,7 +436,7 @@ func changeNameBefore(a []rune, from, start int) bool {
 // isLevelStep reports an indicator that names the steps a level crossed (万亿元台阶,
 // 千亿级关口): a metaphor, not a measure.
 func isLevelStep(indicator string) bool {
-	return levelMetaphors.SuffixOf(indicator) > 0
+	return levelMetaphors.MayEnd(indicator) && levelMetaphors.SuffixOf(indicator) > 0
 }
 
 // yearsAhead reports a period of whole years (2026, 2026-2030) none of which had begun when

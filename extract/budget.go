@@ -118,7 +118,7 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 // when it names neither and its passage is about a level: the level's figures are not the
 // area's own.
 func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) string {
-	if fiscalConcepts.PrefixOf(concept) == 0 {
+	if !fiscalConcepts.MayStart(concept) || fiscalConcepts.PrefixOf(concept) == 0 {
 		return "" // only the figures a budget is made of have levels
 	}
 	k, n := budgetLevels.LastIndexIn(a, lineStart, start)
@@ -138,8 +138,10 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 // → 一般公共预算收入): the figure is the item's, budgeted, not an item of its own. ok is false
 // when the name holds no stage or nothing is left of it.
 func withoutBudgetStage(indicator string) (string, bool) {
-	if n := budgetStages.SuffixOf(indicator); n > 0 && utf8.RuneCountInString(indicator[:len(indicator)-n]) >= 2 {
-		return indicator[:len(indicator)-n], true
+	if budgetStages.MayEnd(indicator) { // most names end with a rune no stage ends with
+		if n := budgetStages.SuffixOf(indicator); n > 0 && utf8.RuneCountInString(indicator[:len(indicator)-n]) >= 2 {
+			return indicator[:len(indicator)-n], true
+		}
 	}
 	// 一般公共预算收入调整为290.95亿元, 支出调整为631.54亿元: 调整 after an account's item
 	// (not 支持…优化调整, a use).
@@ -152,7 +154,8 @@ func withoutBudgetStage(indicator string) (string, bool) {
 // accountItemEnd reports a name that ends with an item of a budget's account (收入, 支出,
 // 支出预算).
 func accountItemEnd(name string) bool {
-	return bareAccountItems.SuffixOf(strings.TrimSuffix(name, "预算")) > 0
+	name = strings.TrimSuffix(name, "预算")
+	return bareAccountItems.MayEnd(name) && bareAccountItems.SuffixOf(name) > 0
 }
 
 // budgetItself reports an indicator that names the budget of an account's item (支出预算,
@@ -165,8 +168,9 @@ func budgetItself(indicator string) bool {
 // approvedBudget reports an indicator whose clause says a congress approved it (市十二届
 // 人大三次会议批准的…预算收入): a budget, not its outturn.
 func approvedBudget(indicator string) bool {
-	k := strings.LastIndex(indicator, "的")
-	return k >= 0 && strings.Contains(indicator[:k], "批准")
+	// 批准 before the last 的: looked for first, for few names hold it.
+	i := strings.Index(indicator, "批准")
+	return i >= 0 && strings.Contains(indicator[i+len("批准"):], "的")
 }
 
 // adjustedTo reports a figure a budget was adjusted to in a clause that names no item of
@@ -196,7 +200,7 @@ const maxHeadingRunes = 40
 // account and its transfers), in a sentence of parts (其中:养老保险基金收入9.5亿元,支出9.1亿元),
 // or with no account.
 func accountConcept(list *concept.List, d *doc.Document, line, senFrom, clauseFrom, start int, indicator string) string {
-	if !bareAccountItems.Contains(indicator) {
+	if !bareAccountItems.MayStart(indicator) || !bareAccountItems.Contains(indicator) {
 		return ""
 	}
 	a := d.Text.Runes
@@ -220,6 +224,9 @@ func accountConcept(list *concept.List, d *doc.Document, line, senFrom, clauseFr
 // splitLevel cuts a budget level off the front of an indicator (市本级一般公共预算支出 →
 // 市本级, 一般公共预算支出), or returns "".
 func splitLevel(indicator string) (string, string) {
+	if !budgetLevels.MayStart(indicator) {
+		return "", indicator
+	}
 	if n := budgetLevels.PrefixOf(indicator); n > 0 && n < len(indicator) {
 		return indicator[:n], indicator[n:]
 	}
@@ -230,16 +237,7 @@ func splitLevel(indicator string) (string, string) {
 // ((不含辽滨经开区36.4亿元): 辽滨经开区), or "": the amount is that place's share of the
 // item the sentence measured before the bracket.
 func asidePlace(a []rune, from, start int) string {
-	open := -1
-	for k := start - 1; k >= from && k >= start-maxCapReach; k-- {
-		if a[k] == '(' || a[k] == '（' {
-			open = k
-			break
-		}
-		if a[k] == ')' || a[k] == '）' {
-			return ""
-		}
-	}
+	open := asideOpen(a, from, start)
 	if open < 0 {
 		return ""
 	}
@@ -252,6 +250,35 @@ func asidePlace(a []rune, from, start int) string {
 		return ""
 	}
 	return place
+}
+
+// asideOpen returns the open bracket within maxCapReach runes before a[start], and after
+// from, that no bracket closes before it; -1 when there is none.
+func asideOpen(a []rune, from, start int) int {
+	open := lastBracket(a, max(from, start-maxCapReach), start)
+	if open < 0 || a[open] == ')' || a[open] == '）' {
+		return -1
+	}
+	return open
+}
+
+// lastBracket returns the last of a[from:to] that is a parenthesis, open or closing, half
+// or full width, or -1. It is asked before every figure and seldom finds one, so each rune
+// gets one test: the four ('(' 0x28, ')' 0x29, '（' 0xFF08, '）' 0xFF09) differ only in
+// the bits of 0xFF21, and the few other runes that agree with them outside those bits (丈
+// U+4E08) are told by a second test.
+func lastBracket(a []rune, from, to int) int {
+	from = max(from, 0)
+	if from >= to {
+		return -1
+	}
+	s := a[from:to]
+	for k := len(s) - 1; k >= 0; k-- {
+		if r := s[k]; r&^0xFF21 == 0x08 && (r&^1 == '(' || r&^1 == '（') {
+			return from + k
+		}
+	}
+	return -1
 }
 
 // startsComparison reports an indicator that opens with a comparison word (比“十三五”时期).

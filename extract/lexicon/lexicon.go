@@ -195,7 +195,7 @@ func (s *Set) Contains(w string) bool {
 // decoding would cost more than the lookup, which most words end at. Three bytes of that
 // form at the end of a string are its last rune whatever comes before them.
 func isThreeByte(b0, b1, b2 byte) bool {
-	return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
+	return b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && b1&0xC0|(b2&0xC0)>>2 == 0xA0
 }
 
 func threeByteRune(b0, b1, b2 byte) rune {
@@ -325,6 +325,27 @@ func (s *Set) MayStartAt(text []rune, i int) bool {
 
 // MayEndWith is MayStartWith for the last rune of a word, before SuffixBefore.
 func (s *Set) MayEndWith(r rune) bool { return s.last.slot[r&(indexSlots-1)] != 0 }
+
+// MayEnd reports whether a word of the set may end str, told by its last rune when that
+// is a three-byte character (any other: true): false means SuffixOf(str) is 0. It is
+// small enough to be inlined, for a rule that asks SuffixOf about names that seldom end
+// with a word of the set. The slot of a three-byte character is its last two bytes' low
+// bits.
+func (s *Set) MayEnd(str string) bool {
+	return len(str) < 3 || s.last.mayHave(str[len(str)-3:])
+}
+
+// MayStart is MayEnd for the first rune: false means PrefixOf(str) is 0 and
+// Contains(str) false.
+func (s *Set) MayStart(str string) bool {
+	return len(str) < 3 || s.first.mayHave(str[:3])
+}
+
+// mayHave reports whether the three bytes b are not a three-byte character or one with
+// words in its slot, whose index is its last two bytes' low bits.
+func (x *runeIndex) mayHave(b string) bool {
+	return !isThreeByte(b[0], b[1], b[2]) || x.slot[uint32(b[1]&0x0F)<<6|uint32(b[2]&0x3F)] != 0
+}
 
 // PrefixAt returns the length of the longest word starting at text[i], or 0.
 func (s *Set) PrefixAt(text []rune, i int) int {

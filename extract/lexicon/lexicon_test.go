@@ -386,7 +386,8 @@ func corpusLines(t *testing.T, n int) [][]rune {
 
 // TestPrefixSuffixOfMatchDecoding: PrefixOf and SuffixOf, which decode a three-byte
 // character in place and compare words as strings, find the longest word that decoding
-// the asked string rune by rune finds, also where it holds or is cut into invalid bytes.
+// the asked string rune by rune finds, also where it holds or is cut into invalid bytes;
+// MayStart and MayEnd say false only where they find none.
 func TestPrefixSuffixOfMatchDecoding(t *testing.T) {
 	runes := map[*Set][][]rune{}
 	check := func(name string, s *Set, str string) {
@@ -406,6 +407,23 @@ func TestPrefixSuffixOfMatchDecoding(t *testing.T) {
 		}
 		if got := s.SuffixOf(str); got != wantS {
 			t.Errorf("[%s].SuffixOf(%q) = %d, want %d", name, str, got, wantS)
+		}
+		// MayStart and MayEnd: false only for a three-byte character led by neither E0
+		// nor ED whose rune no word starts or ends with.
+		mayBy := func(r rune, n int, lead byte, may func(rune) bool) bool {
+			return n != 3 || lead == 0xE0 || lead == 0xED || may(r)
+		}
+		if len(str) >= 3 {
+			r, n := utf8.DecodeRuneInString(str)
+			if got, want := s.MayStart(str), mayBy(r, n, str[0], s.MayStartWith); got != want || !got && wantP > 0 {
+				t.Errorf("[%s].MayStart(%q) = %v, want %v (PrefixOf %d)", name, str, got, want, wantP)
+			}
+			r, n = utf8.DecodeLastRuneInString(str)
+			if got, want := s.MayEnd(str), mayBy(r, n, str[len(str)-3], s.MayEndWith); got != want || !got && wantS > 0 {
+				t.Errorf("[%s].MayEnd(%q) = %v, want %v (SuffixOf %d)", name, str, got, want, wantS)
+			}
+		} else if !s.MayStart(str) || !s.MayEnd(str) {
+			t.Errorf("[%s]: MayStart or MayEnd false for %q, shorter than a three-byte character", name, str)
 		}
 	}
 	sets := [][]string{
