@@ -581,10 +581,12 @@ const shareQualifierWindow = 12
 // indicatorOf chooses what mention i measures (SPEC §4).
 func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo, lists *listMemo) string {
 	m := &ms[i]
-	if name := respectiveName(a, ms, i, c, lists); name != "" {
-		return name // read first: the list names the figure, whatever its own words say
+	// A figure in no list (most) has no 分别 name: told without a call.
+	if m.listBack > 0 || m.listFwd > 0 {
+		if name := respectiveName(a, ms, i, c, lists); name != "" {
+			return name // read first: the list names the figure, whatever its own words say
+		}
 	}
-	money := isMoneyUnit(baseUnit(m.Unit))
 	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
 	if wholeList(a, ms, lb, left, c) {
 		left.s = lb // 诊所、卫生所、医务室1053个
@@ -656,6 +658,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		}
 		return text(a, l)
 	}
+	money := isMoneyUnit(baseUnit(m.Unit)) // a rate, told above, is never money
 	r, noun := cleanRight(a, right)
 	if noun && !r.empty() {
 		return text(a, r) // no rule before this one reads the left phrase with a noun after the number
@@ -1275,6 +1278,9 @@ func isOrdinalFragment(a []rune, p phrase) bool {
 // listGroup returns the first and last mention of the list in clause c that mention i
 // belongs to (i, i when it stands alone).
 func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
+	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
+		return i, i // in no list: most figures, asked up to four times each
+	}
 	// The chain of inListWith links is known (listBack, listFwd); the clause bounds it.
 	first, last := max(0, i-ms[i].listBack), min(len(ms)-1, i+ms[i].listFwd)
 	first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })

@@ -65,10 +65,11 @@ func indicatorParts(a []rune, lb, start, end, rb int) (left, right phrase) {
 	left = phrase{lb, start}
 	// Words before a 、 belong to the previous list item (设立再担保机构、3亿元设立…), and a
 	// number right after 和/及/与 has no words of its own before it (院校与30家企业).
-	if k := lastListSep(a, lb, start); k >= 0 {
+	_, qs := units.QualifierBefore(a, start) // asked once: lastListSep reads it too
+	if k := lastListSepBefore(a, lb, start, qs); k >= 0 {
 		left.s = k + 1
 	}
-	if _, qs := units.QualifierBefore(a, start); qs >= lb {
+	if qs >= lb {
 		left.e = qs
 	}
 	right = phrase{end, rb}
@@ -346,8 +347,14 @@ func relativeHead(a []rune, p phrase) (phrase, bool) {
 // lastListSep returns the last 、 in a[from:to] outside brackets, or the conjunction that
 // ends the text (…院校与|30家), or -1.
 func lastListSep(a []rune, from, to int) int {
+	_, qs := units.QualifierBefore(a, to)
+	return lastListSepBefore(a, from, to, qs)
+}
+
+// lastListSepBefore is lastListSep when the qualifier before to starts at qs (to if none).
+func lastListSepBefore(a []rune, from, to, qs int) int {
 	e := to
-	if _, qs := units.QualifierBefore(a, to); qs >= from {
+	if qs >= from {
 		e = qs
 	}
 	if n := listBreaks.SuffixBeforeFrom(a, e, from); n > 0 && a[e-1] != '等' {
@@ -358,6 +365,9 @@ func lastListSep(a []rune, from, to int) int {
 	}
 	depth := 0
 	for k := to - 1; k >= from; k-- {
+		if r := a[k]; r > '、' && r < '（' {
+			continue // Han and most other text, told by two compares
+		}
 		switch a[k] {
 		case ')', '）':
 			depth++
