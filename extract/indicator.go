@@ -249,6 +249,9 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 func endOfItem(a []rune, p phrase, noun bool) phrase {
 	for i := p.s; i < p.e; i++ {
 		r := a[i]
+		if !itemStops.Has(r) {
+			continue // most runes: no rule below reads them, told by one bit
+		}
 		if r == '(' || r == '（' {
 			// A bracket inside a name (重点企业(项目)服务专责小组) is skipped whole.
 			if j := matchingClose(a, i, p.e); j > 0 && j+1 < p.e && cjk.IsHan(a[j+1]) && listBreaks.PrefixAt(a, j+1) == 0 {
@@ -296,6 +299,11 @@ func endOfItem(a []rune, p phrase, noun bool) phrase {
 	}
 	return trimPhrase(a, p)
 }
+
+// itemStops are the runes endOfItem reads further: brackets, a quote, list breaks, 等,
+// 在, and the first runes of the words it looks for.
+var itemStops = lexicon.FirstRunes([]*lexicon.Set{listBreaks, honourVerbs, adverbs, verbsPredicate},
+	'(', '（', '“', '在', '等', '、', ',', '，', ';', '；', '。', ':', '：', '!', '?', '！', '？')
 
 // startsChange reports a change word or 从/由 at a[i]: what follows a number there is a
 // predicate (27136元增长到36439元), not the thing counted.
@@ -433,6 +441,29 @@ func isPunctBreak(r rune) bool {
 // trimPhrase drops punctuation, framing words, years and distributive words (每家) at the
 // start, and punctuation at the end.
 func trimPhrase(a []rune, p phrase) phrase {
+	if !p.empty() && !trimStarts.Has(a[p.s]) {
+		if r := a[p.e-1]; !isTrimmable(r) && r != ']' && r != '］' {
+			return p // most phrases: a Han character at each end, which no rule drops
+		}
+	}
+	return trimEnds(a, p)
+}
+
+// trimStarts are the runes a phrase may start with when trimPhrase drops words at its
+// start: the trimmable ones, a year's first digit, an item number's opener, 每, and the
+// first runes of dropBefore's words.
+var trimStarts = func() *lexicon.RuneSet {
+	var extra []rune
+	for r := rune(0); r < 0x10000; r++ {
+		if isTrimmable(r) || cjk.MayStartYear(r) || mayOpenItemNumber(r) || r == '每' {
+			extra = append(extra, r)
+		}
+	}
+	return lexicon.FirstRunes([]*lexicon.Set{dropBefore}, extra...)
+}()
+
+// trimEnds is trimPhrase for a phrase whose ends it may drop.
+func trimEnds(a []rune, p phrase) phrase {
 	for changed := true; changed && !p.empty(); {
 		changed = false
 		for !p.empty() && isTrimmable(a[p.s]) && !(isOpenBracket(a[p.s]) && closesIn(a, p)) {
