@@ -453,9 +453,12 @@ func trimPhrase(a []rune, p phrase) phrase {
 // start: the trimmable ones, a year's first digit, an item number's opener, 每, and the
 // first runes of dropBefore's words.
 var trimStarts = func() *lexicon.RuneSet {
-	var extra []rune
+	extra := []rune{'每'}
 	for r := rune(0); r < 0x10000; r++ {
-		if isTrimmable(r) || cjk.MayStartYear(r) || mayOpenItemNumber(r) || r == '每' {
+		if r == '。'+1 {
+			r = '（' // none of the three holds between: Han and most other text
+		}
+		if isTrimmable(r) || cjk.MayStartYear(r) || mayOpenItemNumber(r) {
 			extra = append(extra, r)
 		}
 	}

@@ -62,6 +62,9 @@ func TestRuneStopsMatchPlain(t *testing.T) {
 		if isPunctBreak(r) && !itemStops.Has(r) {
 			t.Fatalf("itemStops lacks the break %q", r)
 		}
+		if (isTrimmable(r) || cjk.MayStartYear(r) || mayOpenItemNumber(r)) && !trimStarts.Has(r) {
+			t.Fatalf("trimStarts lacks %q", r)
+		}
 	}
 	texts := []string{
 		"(一)全市2016年每家企业达到3家,①重点企业(项目)服务专责小组[10]、“链金合作”金融机构等。",
