@@ -34,24 +34,3 @@ func TestNumeralTableMatchesMaps(t *testing.T) {
 		}
 	}
 }
-
-// TestMayStartNumber4: four runes at once say what any of them says alone, for every BMP
-// rune in each of the four places among runes that start nothing; past the plane it may
-// say yes (its caller asks rune by rune then), never no where one alone says yes.
-func TestMayStartNumber4(t *testing.T) {
-	for r := rune(0); r < 0x10000; r++ {
-		want := MayStartNumber(r)
-		for place := range 4 {
-			q := [4]rune{'的', '的', '的', '的'}
-			q[place] = r
-			if got := MayStartNumber4(q[0], q[1], q[2], q[3]); got != want {
-				t.Fatalf("MayStartNumber4(%q) = %v, want %v", q[:], got, want)
-			}
-		}
-	}
-	for _, r := range []rune{'5', '五', '半'} {
-		if !MayStartNumber4(0x10030, r, utf8.RuneError, -1) {
-			t.Errorf("MayStartNumber4 misses %q after a rune past the plane", r)
-		}
-	}
-}

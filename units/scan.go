@@ -49,14 +49,6 @@ func MayStartNumber(r rune) bool {
 	return numeralTable[uint16(r)]&mayStartBit != 0 && uint32(r) < 0x10000
 }
 
-// MayStartNumber4 reports whether a number may begin with one of four runes, by four
-// table looks and one test, for a scan that passes over four runes a step. It may say
-// true for a rune outside the Basic Multilingual Plane: the caller asks MayStartNumber
-// rune by rune after it.
-func MayStartNumber4(r0, r1, r2, r3 rune) bool {
-	return (numeralTable[uint16(r0)]|numeralTable[uint16(r1)]|numeralTable[uint16(r2)]|numeralTable[uint16(r3)])&mayStartBit != 0
-}
-
 // mayStartNumberOf is MayStartNumber written out, from which the table is made.
 func mayStartNumberOf(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r == '半' || numeralClassOf(r) != 0
