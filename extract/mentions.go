@@ -131,7 +131,8 @@ func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
 		}
 		if !units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、') {
 			// No number, or one that is no record: a numeral alone in a word (一般, 统一) has
-			// no unit, nor a list's next item to share one with (10、20家).
+			// no unit, nor a list's next item to share one with (10、20家). Most such
+			// numerals nextNumberStart passes over (loneNumeralAt).
 			i++
 			continue
 		}
@@ -155,9 +156,10 @@ func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
 
 // Bits of scanStops.
 const (
-	stopNumber = 1 << iota // a number may start with the rune (units.MayStartNumber)
-	stopTitle              // a title quote or a line break
-	stopName               // a name quote or a line break
+	stopNumber  = 1 << iota // a number may start with the rune (units.MayStartNumber)
+	stopTitle               // a title quote or a line break
+	stopName                // a name quote or a line break
+	stopNumeral             // a Chinese numeral character, also a stopNumber
 )
 
 // scanStops tells the runes of the Basic Multilingual Plane findMentions's scan stops at:
@@ -170,6 +172,9 @@ func makeScanStops() (t [0x10000]uint8) {
 	for r := range rune(0x10000) {
 		if units.MayStartNumber(r) {
 			t[r] |= stopNumber
+		}
+		if units.IsChineseNumeral(r) {
+			t[r] |= stopNumeral
 		}
 	}
 	for _, c := range []struct {
@@ -191,39 +196,63 @@ func makeScanStops() (t [0x10000]uint8) {
 // nextNumberStart returns the first index in [i, end) where a number may start, or end,
 // noting the quotes and line breaks before it in marks: most of a text (Han characters
 // that are no numeral, punctuation) is passed over by one table look a rune, in a loop of
-// its own. Kept out of line: inlined into scanMentions, the loop reloaded spilled
-// registers at every rune.
+// its own, and so are most numerals that are no number (一般, 统一: loneNumeralAt), which
+// scanMentions would step past after two calls. Kept out of line: inlined into
+// scanMentions, the loop reloaded spilled registers at every rune.
 //
 //go:noinline
 func nextNumberStart(a []rune, i, end int, marks *quoteMarks) int {
-	// Four runes a step, told apart only where one of them is a stop.
-	w := a[i:end]
-	for len(w) >= 4 {
-		if scanStops[uint16(w[0])]|scanStops[uint16(w[1])]|scanStops[uint16(w[2])]|scanStops[uint16(w[3])] != 0 {
-			if k := stopIn(w[:4], end-len(w), marks); k >= 0 {
-				return k
-			}
+	// Eight runes a step, told apart only where one of them is a stop: stops are tens of
+	// runes apart in a report.
+	for k := i; ; {
+		w := a[k:end]
+		for len(w) >= 8 && scanStops[uint16(w[0])]|scanStops[uint16(w[1])]|scanStops[uint16(w[2])]|scanStops[uint16(w[3])]|
+			scanStops[uint16(w[4])]|scanStops[uint16(w[5])]|scanStops[uint16(w[6])]|scanStops[uint16(w[7])] == 0 {
+			w = w[8:]
 		}
-		w = w[4:]
+		k = end - len(w)
+		for stop := min(k+8, end); k < stop; k++ {
+			bits := scanStops[uint16(a[k])]
+			if bits == 0 || uint32(a[k]) >= 0x10000 {
+				continue
+			}
+			if bits&stopNumber == 0 {
+				marks.note(bits, k)
+				continue
+			}
+			if bits&stopNumeral != 0 && loneNumeralAt(a, k) {
+				continue // 一般, 统一: scanMentions would step past it
+			}
+			return k
+		}
+		if k == end {
+			return end
+		}
 	}
-	if k := stopIn(w, end-len(w), marks); k >= 0 {
-		return k
-	}
-	return end
 }
 
-// stopIn returns at+k for the first w[k] a number may start with, or -1, noting the
-// quotes and line breaks before it in marks (w is a[at:]).
-func stopIn(w []rune, at int, marks *quoteMarks) int {
-	for k, r := range w {
-		if bits := scanStops[uint16(r)]; bits != 0 && uint32(r) < 0x10000 {
-			if bits&stopNumber != 0 {
-				return at + k
-			}
-			marks.note(bits, at+k)
+// loneNumeralAt reports a numeral character at a[k] that scanMentions would step past, as
+// told by the rune after it alone: units.LoneNumeralAt, and no list's 、 after it. It may
+// say false where scanMentions steps past (a rune past the plane after it), never true
+// where it does not.
+func loneNumeralAt(a []rune, k int) bool {
+	if k+1 == len(a) {
+		return true
+	}
+	r := a[k+1]
+	return numeralEnds[uint16(r)/64]>>(uint16(r)%64)&1 != 0 && uint32(r) < 0x10000
+}
+
+// numeralEnds has the bit of every rune that units.EndsNumeral says ends a numeral, but 、.
+var numeralEnds = makeNumeralEnds()
+
+func makeNumeralEnds() (t [1 << 16 / 64]uint64) {
+	for r := range rune(0x10000) {
+		if units.EndsNumeral(r) && r != '、' {
+			t[r/64] |= 1 << (r % 64)
 		}
 	}
-	return -1
+	return t
 }
 
 // quoteMarks are the places of the last title quote and of the last name quote before a

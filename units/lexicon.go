@@ -37,6 +37,7 @@ type unitForm struct {
 	// scaledOnly: a unit only after a scale word (22亿方, but not 3方合作): a form written
 	// with a trailing ^ in units.txt.
 	scaledOnly bool
+	second     rune // form[1], or -1 for a form of one rune
 }
 
 // fraction is a unit written before its number: 百分之, 千分之, 万分之.
@@ -122,9 +123,10 @@ type lexicon struct {
 	qualAfter  map[string]Qualifier
 	qualInner  runeTable[Qualifier] // 多, 余, 几 inside a mention
 	fractions  []fraction
-	// fractionFirst holds the first runes of the fractions' prefixes.
-	fractionFirst runeTable[bool]
-	maxQual       int
+	// fractionFirst holds the first runes of the fractions' prefixes (two runes or more),
+	// fractionSecond their second.
+	fractionFirst, fractionSecond runeBits
+	maxQual                       int
 	// The same words indexed for allocation-free lookups, longest first.
 	qualBeforeByLast runeTable[[]qualWord]
 	qualAfterByFirst runeTable[[]qualWord]
@@ -139,6 +141,7 @@ type lexicon struct {
 type qualWord struct {
 	word []rune
 	q    Qualifier
+	prev rune // the rune before word's last; -1 for a word of one rune
 }
 
 type idiomPos struct {
@@ -247,12 +250,16 @@ func loadLexicon() (*lexicon, error) {
 	for w, q := range l.qualBefore {
 		rs := []rune(w)
 		ws := l.qualBeforeByLast.at(rs[len(rs)-1])
-		*ws = append(*ws, qualWord{rs, q})
+		prev := rune(-1)
+		if len(rs) > 1 {
+			prev = rs[len(rs)-2]
+		}
+		*ws = append(*ws, qualWord{rs, q, prev})
 	}
 	for w, q := range l.qualAfter {
 		rs := []rune(w)
 		ws := l.qualAfterByFirst.at(rs[0])
-		*ws = append(*ws, qualWord{rs, q})
+		*ws = append(*ws, qualWord{word: rs, q: q})
 	}
 	for _, t := range []*runeTable[[]qualWord]{&l.qualBeforeByLast, &l.qualAfterByFirst} {
 		t.values(func(p *[]qualWord) {
@@ -272,7 +279,12 @@ func loadLexicon() (*lexicon, error) {
 		}
 		for _, p := range strings.Fields(prefixes) {
 			l.fractions = append(l.fractions, fraction{prefix: []rune(p), canonical: unit})
-			*l.fractionFirst.at([]rune(p)[0]) = true
+			rs := []rune(p)
+			l.fractionFirst.add(rs[0])
+			if len(rs) < 2 {
+				return fmt.Errorf("a fraction's prefix of one rune: %q", p)
+			}
+			l.fractionSecond.add(rs[1])
 		}
 		return nil
 	}); err != nil {
@@ -322,6 +334,10 @@ func parseUnitForm(f, canon string) (unitForm, error) {
 		f, u.factor = f[:i], k
 	}
 	u.form, u.raw = []rune(f), f
+	u.second = -1
+	if len(u.form) > 1 {
+		u.second = u.form[1]
+	}
 	return u, nil
 }
 
@@ -333,8 +349,15 @@ func unitAt(s []rune, i int) (*unitForm, bool) {
 		return nil, false
 	}
 	forms := lex.units.get(s[i])
+	next := rune(-1) // the rune after s[i], told against each form's second before reading it
+	if i+1 < len(s) {
+		next = s[i+1]
+	}
 	for k := range forms {
 		f := &forms[k]
+		if f.second != next && f.second >= 0 {
+			continue // 万元 at 万人, 个百分点 at 个月: most longer forms differ already there
+		}
 		if hasPrefixAt(s, i, f.form) {
 			if lex.nonunits.longerAt(s, i, len(f.form)) {
 				// 200所以上: a bound word after the unit (以上) wins over the word its first

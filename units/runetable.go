@@ -61,3 +61,12 @@ func (t *runeTable[V]) values(f func(v *V)) {
 		f(&t.entries[k].v)
 	}
 }
+
+// runeBits is a set of runes by their low 16 bits, for a test inline in front of a look-up
+// that most runes would fail: has may say yes for a rune past the plane (the look-up then
+// tells), never no for one added.
+type runeBits [1 << 16 / 64]uint64
+
+func (b *runeBits) add(r rune) { b[uint16(r)/64] |= 1 << (uint16(r) % 64) }
+
+func (b *runeBits) has(r rune) bool { return b[uint16(r)/64]>>(uint16(r)%64)&1 != 0 }

@@ -28,3 +28,21 @@ func TestRuneTable(t *testing.T) {
 		t.Errorf("values in order %v, want [1 2 3 14 5]", order)
 	}
 }
+
+// TestRuneBits: every rune added is in the set, and no other rune of the plane; a rune past
+// it may read as its low 16 bits do (the caller's look-up tells), never as absent when added.
+func TestRuneBits(t *testing.T) {
+	var b runeBits
+	added := map[rune]bool{'于': true, '近': true, 0: true, 63: true, 64: true, 0xffff: true, 0x10000 + '百': true}
+	for r := range added {
+		b.add(r)
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if want := added[r] || r == '百'; b.has(r) != want {
+			t.Errorf("has(%#x) = %v, want %v", r, b.has(r), want)
+		}
+	}
+	if !b.has(0x10000 + '百') {
+		t.Errorf("has misses %#x, added past the plane", 0x10000+'百')
+	}
+}

@@ -119,10 +119,12 @@ func Scan(s []rune, i int) (Match, bool) {
 // undefined.
 func ScanInto(s []rune, i int, m *Match) bool {
 	*m = Match{Start: i}
-	if f, isFraction := fractionPrefixAt(s, i); isFraction {
-		var ok bool
-		*m, ok = scanPercentWords(s, i, f)
-		return ok
+	if mayStartFractionAt(s, i) {
+		if f, isFraction := fractionPrefixAt(s, i); isFraction {
+			var ok bool
+			*m, ok = scanPercentWords(s, i, f)
+			return ok
+		}
 	}
 	v, j, shift, ok := scanNumber(s, i, m)
 	if !ok {
@@ -175,8 +177,22 @@ func LoneNumeralAt(s []rune, i int) bool {
 	if lex.units.get(r) != nil || lex.qualInner.get(r) != NoQualifier {
 		return false
 	}
+	if !mayStartFractionAt(s, i) {
+		return true
+	}
 	_, fraction := fractionPrefixAt(s, i)
 	return !fraction
+}
+
+// EndsNumeral reports whether r after a Chinese numeral character makes LoneNumeralAt
+// true there, whatever stands around: r goes on with no numeral, unit, qualifier, range,
+// decimal nor fraction prefix (般 in 一般). For a scan that passes over such numerals
+// without a call; false for a rune past the plane.
+func EndsNumeral(r rune) bool {
+	if uint32(r) >= 0x10000 || IsChineseNumeral(r) || isSpace(r) || isRangeSep(r) || r == '点' || r == '點' {
+		return false
+	}
+	return !lex.fractionSecond.has(r) && lex.units.get(r) == nil && lex.qualInner.get(r) == NoQualifier
 }
 
 // scanInner reads 多/余/几 between the number and its unit or scale word (8500多个,
@@ -704,8 +720,8 @@ func pow10(u int64) int {
 // fractionPrefixAt returns the unit written before the number at s[i]: 百分之 (%),
 // 千分之 (‰), 万分之 (‱).
 func fractionPrefixAt(s []rune, i int) (fraction, bool) {
-	if i >= len(s) || !lex.fractionFirst.get(s[i]) {
-		return fraction{}, false // most numbers: told by one look
+	if !mayStartFractionAt(s, i) {
+		return fraction{}, false
 	}
 	for _, f := range lex.fractions {
 		if i+len(f.prefix) < len(s) && hasPrefixAt(s, i, f.prefix) {
@@ -713,6 +729,12 @@ func fractionPrefixAt(s []rune, i int) (fraction, bool) {
 		}
 	}
 	return fraction{}, false
+}
+
+// mayStartFractionAt reports whether a fraction's prefix may start at s[i]: false for
+// most numbers, told inline by one bit where fractionPrefixAt is a call.
+func mayStartFractionAt(s []rune, i int) bool {
+	return i < len(s) && lex.fractionFirst.has(s[i])
 }
 
 // scanPercentWords reads 百分之六点五 / 百分之6.5 / 千分之五 / 万分之三.

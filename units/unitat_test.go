@@ -2,6 +2,7 @@ package units
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -120,6 +121,35 @@ func TestLoneNumeralsMatchReading(t *testing.T) {
 			if gv != wv || ge != we || gs != ws || gok != wok || got != want {
 				t.Fatalf("scanChinese(%q, %d) = %v %d %d %v %+v, want %v %d %d %v %+v", string(s), i, gv, ge, gs, gok, got, wv, we, ws, wok, want)
 			}
+		}
+	}
+}
+
+// TestEndsNumeral: every rune EndsNumeral says ends a numeral makes every numeral character
+// before it lone, whatever follows (a fraction's 之, a unit, a digit), and it says so for
+// the runes that end most numerals in text.
+func TestEndsNumeral(t *testing.T) {
+	var numerals []rune
+	for r := rune(0); r < 0x10000; r++ {
+		if IsChineseNumeral(r) {
+			numerals = append(numerals, r)
+		}
+	}
+	for r := rune(-1); r < 0x10000+64; r++ {
+		if !EndsNumeral(r) {
+			continue
+		}
+		for _, n := range numerals {
+			for _, s := range [][]rune{{n, r}, {n, r, '之'}, {n, r, '5'}, {n, r, '元'}, {'第', n, r, '多'}} {
+				if i := slices.Index(s, n); !LoneNumeralAt(s, i) {
+					t.Fatalf("EndsNumeral(%q) but %q is no lone numeral in %q", r, n, string(s))
+				}
+			}
+		}
+	}
+	for _, r := range "般统的，。\n" {
+		if !EndsNumeral(r) {
+			t.Errorf("EndsNumeral(%q) = false, want true", r)
 		}
 	}
 }
