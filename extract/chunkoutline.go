@@ -151,19 +151,16 @@ var dateByte = func() (t [256]bool) {
 	return t
 }()
 
-// hanBytes returns the length of the whole CJK characters (three bytes, led by E3–E9) s
-// starts with: none of their bytes is one of dateByte's.
-func hanBytes(s string) int { return cjkRun(s, false) }
-
-// quietBytes returns the length of the run of CJK characters (hanBytes) and quiet
+// quietBytes returns the length of the run of CJK characters (cjkRun) and quiet
 // punctuation s starts with. Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F
 // (，：；（）) and U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first
 // byte, and their other bytes are none of dateByte's. Without them a clause's comma or a
 // quote would end the run, and most of a line's stops would be for nothing.
 func quietBytes(s string) int { return cjkRun(s, true) }
 
-// cjkRun returns the length of the CJK characters, and with quiet the quiet punctuation,
-// s starts with. While CJK characters come in a row (most of Chinese text) two are told at
+// cjkRun returns the length of the whole CJK characters (three bytes, led by E3–E9: none
+// of their bytes is one of dateByte's), and with quiet the quiet punctuation, s starts
+// with. While CJK characters come in a row (most of Chinese text) two are told at
 // once from eight bytes; where they cannot be, one character is told, and the pairs go on
 // after it: one loop, with no call at each of the frequent ends of a pair run.
 func cjkRun(s string, quiet bool) int {
@@ -192,7 +189,7 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// hanAt reports a CJK character (hanBytes) at s[i].
+// hanAt reports a CJK character (cjkRun) at s[i].
 func hanAt(s string, i int) bool {
 	if i+3 > len(s) {
 		return false

@@ -270,9 +270,9 @@ func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
 	}
 }
 
-// TestHanBytes: hanBytes covers exactly the leading run of three-byte characters
-// U+3000–U+9FFF, whatever follows.
-func TestHanBytes(t *testing.T) {
+// TestCJKRun: cjkRun without quiet punctuation covers exactly the leading run of
+// three-byte characters U+3000–U+9FFF, whatever follows.
+func TestCJKRun(t *testing.T) {
 	slow := func(s string) int {
 		n := 0
 		for n < len(s) {
@@ -291,8 +291,8 @@ func TestHanBytes(t *testing.T) {
 		for range rng.Intn(12) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
-		if s := b.String(); hanBytes(s) != slow(s) {
-			t.Fatalf("hanBytes(%q) = %d, want %d", s, hanBytes(s), slow(s))
+		if s := b.String(); cjkRun(s, false) != slow(s) {
+			t.Fatalf("cjkRun(%q, false) = %d, want %d", s, cjkRun(s, false), slow(s))
 		}
 	}
 }
