@@ -28,20 +28,41 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 			written = max(written, doc.WrittenYear(an.Runes))
 			continue
 		}
-		for at := c.start; at < c.end; {
-			end := linesAhead(p.text, at, 1)
-			if end >= c.end {
-				end = c.end
-			}
-			if mayHoldDate(p.text[at:end]) || end == len(p.text) && p.tail != "" {
-				_, _, an := p.analysisOf(at, end)
-				written = max(written, doc.WrittenYear(an.Runes))
-			}
-			at = end
+		last := dateLines(p.text, c.start, c.end, func(from, to int) {
+			written = max(written, p.writtenIn(from, to))
+		})
+		if p.tail != "" && c.end == len(p.text) && last < c.end {
+			// The last line ends with the tail, which may finish a date.
+			written = max(written, p.writtenIn(strings.LastIndexByte(p.text[:c.end-1], '\n')+1, c.end))
 		}
 	}
 	_, _, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
 	return doc.ReadOutline(head.Runes, written), true, nil
+}
+
+// dateLines calls f with each line [from, to) of text[start:end] (whole lines) that may
+// hold a full date (mayHoldDate), in order, and returns the end of the last one (start
+// when none).
+func dateLines(text string, start, end int, f func(from, to int)) int {
+	// The text is scanned whole, and a line is found only where a date may be: most
+	// lines have none, and a call per line cost more than its scan.
+	at := start
+	for at < end {
+		k := dateMark(text[at:end])
+		if k < 0 {
+			break
+		}
+		from := at + strings.LastIndexByte(text[at:at+k], '\n') + 1
+		at = min(linesAhead(text, from, 1), end)
+		f(from, at)
+	}
+	return at
+}
+
+// writtenIn returns the latest year of the full dates in text[from:to], once normalised.
+func (p longDoc) writtenIn(from, to int) int {
+	_, _, an := p.analysisOf(from, to)
+	return doc.WrittenYear(an.Runes)
 }
 
 // mayHoldDate reports a source line that may hold a full date (2017年7月14日, 2017-07-27,
@@ -51,7 +72,11 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 // and garbled residue, which may join a date's parts. A line with none of the latter holds
 // a date only where a digit stands before 日 (spaces aside), or two separators stand around
 // two digits.
-func mayHoldDate(line string) bool {
+func mayHoldDate(line string) bool { return dateMark(line) >= 0 }
+
+// dateMark returns the offset of the first byte at which mayHoldDate says yes for the
+// line holding it, or -1: text may hold many lines, as no date's marks span a line end.
+func dateMark(line string) int {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
 		c := line[i]
@@ -67,10 +92,10 @@ func mayHoldDate(line string) bool {
 			continue // a digit before a digit, a point or a Han character: no date's day
 		}
 		if dateByte[c] && dateAt(line, i) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // dayMayFollow reports whether dayAfter(line, i) may hold, from line[i] alone: 日 and the
@@ -86,7 +111,7 @@ func dateAt(line string, i int) bool {
 	case '<', '?':
 		return true
 	case '&':
-		return mayHoldEntity(line[i:])
+		return mayHoldEntity(lineOf(line[i:]))
 	case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
 		return i+1 < len(line) && line[i+1] == 0xAD
 	case 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9: // U+00C0–U+024F: pinyin letters
@@ -110,6 +135,14 @@ func dateAt(line string, i int) bool {
 		return sepAroundTwoDigits(line, i+1, c)
 	}
 	return false
+}
+
+// lineOf returns s up to its first line end.
+func lineOf(s string) string {
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // mayHoldEntity reports text that may hold a character reference normalisation decodes

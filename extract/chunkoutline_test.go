@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,5 +45,54 @@ func TestQuietBytes(t *testing.T) {
 		i, j := rng.Intn(len(a)+1), rng.Intn(len(b)+1)
 		check(a[i:])
 		check(a[i:] + odd[rng.Intn(len(odd))] + b[j:])
+	}
+}
+
+// TestDateLines: scanning a text whole finds the lines that mayHoldDate finds looking at
+// each line alone, on the test documents and on random joins of their lines with odd
+// ones (a date's parts at the ends of lines, an & before a line end, no final newline).
+func TestDateLines(t *testing.T) {
+	perLine := func(text string, start, end int) (lines [][2]int, last int) {
+		last = start
+		for at := start; at < end; {
+			to := min(linesAhead(text, at, 1), end)
+			if mayHoldDate(text[at:to]) {
+				lines, last = append(lines, [2]int{at, to}), to
+			}
+			at = to
+		}
+		return lines, last
+	}
+	check := func(text string, start, end int) {
+		t.Helper()
+		var got [][2]int
+		last := dateLines(text, start, end, func(from, to int) { got = append(got, [2]int{from, to}) })
+		want, wantLast := perLine(text, start, end)
+		if !slices.Equal(got, want) || last != wantLast {
+			t.Fatalf("dateLines(%q, %d, %d) = %v, %d; line by line %v, %d", text, start, end, got, last, want, wantLast)
+		}
+	}
+	var lines []string
+	for _, data := range readTestdata(t, "*/*.txt") {
+		text := string(data)
+		check(text, 0, len(text))
+		lines = append(lines, strings.SplitAfter(text, "\n")...)
+	}
+	odd := []string{"", "\n", "2017-07-27\n", "14\n", " 日\n", "日", "R&\n", "#10;\n", "&amp\n", ";", "&#10;", "１４\n", "-07-\n",
+		"07-27", "\xe4\xb8", "\r\n", "2017年7月14日", "１", "．０７．"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			if rng.Intn(2) == 0 {
+				b.WriteString(odd[rng.Intn(len(odd))])
+			} else {
+				b.WriteString(lines[rng.Intn(len(lines))])
+			}
+		}
+		text := b.String()
+		start := linesAhead(text, 0, rng.Intn(3))
+		end := linesAhead(text, start, 1+rng.Intn(6))
+		check(text, start, end)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -140,12 +141,22 @@ func tableAround(text string, cut int) bool {
 		if strings.IndexByte(line, '\t') >= 0 {
 			return true
 		}
-		if !isHeaderFragment([]rune(line)) || start == 0 {
+		if !isHeaderFragmentText(line) || start == 0 {
 			return false
 		}
 		end = start - 1
 	}
 	return true
+}
+
+// isHeaderFragmentText is isHeaderFragment of line's runes, told without making them: the
+// lines tableAround looks at are mostly paragraphs, which the rune count says no to.
+func isHeaderFragmentText(line string) bool {
+	s := strings.TrimSpace(line)
+	if s == "" || len(s) > 10*utf8.UTFMax || utf8.RuneCountInString(s) > 10 {
+		return false
+	}
+	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0
 }
 
 // linesBack returns the offset n lines before offset at (a line start), or 0.
@@ -279,17 +290,28 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		if err != nil {
 			return true, err
 		}
-		own := recs[:0] // the mentions' records are own already; the tables' are not
-		for _, r := range recs {
-			if isOwn(r.Line, r.Col) {
-				own = append(own, r)
-			}
-		}
-		if err := emit(own); err != nil {
+		if err := emit(ownOnly(recs, isOwn)); err != nil {
 			return true, err
 		}
 	}
 	return true, nil
+}
+
+// ownOnly returns recs without those at places isOwn says no to, in place. The mentions'
+// records are own already, the tables' may not be: a record is copied only when one
+// before it was dropped.
+func ownOnly(recs []Record, isOwn func(line, col int) bool) []Record {
+	n := 0
+	for i := range recs {
+		if !isOwn(recs[i].Line, recs[i].Col) {
+			continue
+		}
+		if n != i {
+			recs[n] = recs[i]
+		}
+		n++
+	}
+	return recs[:n]
 }
 
 // chunkBuffers are the working slices of a document's extraction (of each of its chunks

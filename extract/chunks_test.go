@@ -374,3 +374,43 @@ func lineStartsOf(a []rune) []int {
 	}
 	return starts
 }
+
+// TestIsHeaderFragmentText: the test on a line's bytes says what isHeaderFragment says of
+// its runes, on the test documents' lines and on odd ones (spaces of every kind around,
+// ten and eleven characters, digits, invalid UTF-8).
+func TestIsHeaderFragmentText(t *testing.T) {
+	lines := []string{"", " ", "\u3000", "（万亩）", "播种面积", " 播种面积\t", "\u3000\u3000一二三四五六七八九十\u3000",
+		"一二三四五六七八九十一", "一二三四五六七八九十 ", "万亩1", "１２", "\xe4\xb8", "\xff\xfe", "a\xffb", "\r", "x\r",
+		strings.Repeat(" ", 50) + "万亩", "一二三四五六七八九\U0001F600", "\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600"}
+	for _, data := range readTestdata(t, "*/*.txt") {
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, line := range lines {
+		if got, want := isHeaderFragmentText(line), isHeaderFragment([]rune(line)); got != want {
+			t.Errorf("isHeaderFragmentText(%q) = %v, isHeaderFragment %v", line, got, want)
+		}
+	}
+}
+
+// TestOwnOnly: filtering in place keeps the records a copying filter keeps, in order,
+// whichever are dropped.
+func TestOwnOnly(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for range 2000 {
+		recs := make([]Record, rng.Intn(12))
+		for i := range recs {
+			recs[i] = Record{Line: 1 + rng.Intn(6), Col: i + 1, Text: fmt.Sprint(i)}
+		}
+		lo, hi := rng.Intn(4), 2+rng.Intn(5)
+		isOwn := func(line, _ int) bool { return line > lo && line <= hi }
+		var want []Record
+		for _, r := range recs {
+			if isOwn(r.Line, r.Col) {
+				want = append(want, r)
+			}
+		}
+		if got := ownOnly(slices.Clone(recs), isOwn); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("ownOnly(%v) = %v, want %v", recs, got, want)
+		}
+	}
+}
