@@ -36,7 +36,8 @@ const distantQualifierWindow = 8
 
 // attribute fills the attribution fields of every mention. ms are in text order; mentions
 // that are not records (6947亿 without a unit) take part as context only.
-// stop, when set, is asked before each sentence: true ends the work early.
+// stop, when set, is asked before each sentence that may hold a mention: true ends the
+// work early.
 //
 // The clauses of the sentences are appended to *clauseArena (nil: a slice each).
 func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs, clauseArena *[]segment.Span) []attrs {
@@ -44,7 +45,16 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 	clear(out)
 	k := 0
 	var goals []int // the goal words' starts of a sentence, the slice reused
-	for si := range sentences {
+	var lines lineCursor
+	for si := 0; si < len(sentences) && k < len(ms); si++ {
+		// Most sentences hold no mention: one ending before the next mention holds none of
+		// the mentions left, and is passed over without a look at them or at stop.
+		for si < len(sentences) && sentences[si].End <= ms[k].Start {
+			si++
+		}
+		if si == len(sentences) {
+			break
+		}
 		if stop != nil && stop() {
 			return out
 		}
@@ -62,28 +72,62 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 			} else {
 				sen.WithClauses(d.Text.Runes)
 			}
-			goals = attributeSentence(d, *sen, ms[first:k], out[first:k], opts, goals[:0])
+			goals = attributeSentence(d, *sen, lines.of(d, sen.Start), ms[first:k], out[first:k], opts, goals[:0])
 		}
 	}
 	return out
 }
 
+// lineCursor finds the lines of the sentences, which come in text order, by reading the
+// line starts forward rather than by a search from each sentence.
+type lineCursor struct {
+	line  int
+	known bool
+}
+
+// of is d.LineOf(i); it searches only for the first i or one before the last.
+func (lc *lineCursor) of(d *doc.Document, i int) int {
+	if !lc.known || lc.line >= 0 && i < d.LineStarts[lc.line] {
+		lc.line, lc.known = d.LineOf(i), true
+	}
+	for lc.line+1 < len(d.LineStarts) && d.LineStarts[lc.line+1] <= i {
+		lc.line++
+	}
+	return lc.line
+}
+
+// clauseCursor finds the clauses of a sentence's mentions, which come in text order, by
+// reading the clauses forward rather than by a search from each mention.
+type clauseCursor struct{ k int }
+
+// of is clauseSpan(sen, i), for i no smaller than the last one asked.
+func (cc *clauseCursor) of(sen segment.Sentence, i int) segment.Span {
+	for cc.k < len(sen.Clauses) && sen.Clauses[cc.k].End <= i {
+		cc.k++
+	}
+	if cc.k < len(sen.Clauses) && sen.Clauses[cc.k].Contains(i) {
+		return sen.Clauses[cc.k]
+	}
+	return sen.Span
+}
+
 // goals is a buffer for the sentence's goal-word starts, returned for the next sentence.
-func attributeSentence(d *doc.Document, sen segment.Sentence, ms []mention, out []attrs, opts Options, goals []int) []int {
+// line is the sentence's line (a sentence never crosses a line: every mention's line).
+func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []mention, out []attrs, opts Options, goals []int) []int {
 	a := d.Text.Runes
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs, goals := timeExprs(a, sen.Start, sen.End, tc, goals)
-	var targets lazyTargets     // read only when no cheaper test settles a figure's modality
-	line := d.LineOf(sen.Start) // a sentence never crosses a line: every mention's line
+	var targets lazyTargets // read only when no cheaper test settles a figure's modality
 	prevIndicator, prevUnit, prevConcept := "", "", ""
 	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	var lists listMemo
+	var clauses clauseCursor
 	for i := range ms {
 		m := &ms[i]
 		money := isMoneyUnit(baseUnit(m.Unit))
-		c := clauseSpan(sen, m.Start)
+		c := clauses.of(sen, m.Start)
 		subjects.enter(c)
 		lb, rb := c.Start, c.End
 		classFrom := -1 // where a name holding a class bound (3岁以下) would start
