@@ -123,10 +123,14 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	var lists listMemo
+	concepts := opts.concepts() // the same list for every figure: asked once, not per use
 	var clauses clauseCursor
 	for i := range ms {
 		m := &ms[i]
 		money := isMoneyUnit(baseUnit(m.Unit))
+		// The qualifier touching the number (约, 不超过) and where it starts (m.Start when
+		// none): the cap, change, adjustment and period rules all read past it.
+		q, qs := units.QualifierBefore(a, m.Start)
 		c := clauses.of(sen, m.Start)
 		subjects.enter(c)
 		lb, rb := c.Start, c.End
@@ -155,19 +159,19 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 			return prevIndicator
 		}
-		changeFrom, changeAt, bracketed := lb, m.Start, false
+		changeFrom, changeAt, changeQs, bracketed := lb, m.Start, qs, false
 		if name, from, open := bracketedAfter(a, ms, i, sen.Start); name != "" {
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
+			_, changeQs = units.QualifierBefore(a, open)
 		} else {
 			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects, &lists)
 			if classFrom >= 0 {
 				// 每千人口3岁以下婴幼儿托位数达4.76个: the name through the bound, when that
 				// names a concept the name after the bound does not
-				list := opts.concepts()
 				if whole := indicatorOf(a, ms, i, afterFrame(a, classFrom, m.Start), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
-					if con, _ := list.Match(whole, ""); con != "" {
-						if own, _ := list.Match(at.indicator, ""); own == "" {
+					if con, _ := concepts.Match(whole, ""); con != "" {
+						if own, _ := concepts.Match(at.indicator, ""); own == "" {
 							at.indicator = whole
 						}
 					}
@@ -183,7 +187,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
 		}
-		capAt := capBefore(a, lb, m.Start)
+		capAt := capBefore(a, lb, m.Start, qs)
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
 		aside := asidePlace(a, sen.Start, m.Start)
 		budgetStage := fromStage // a budget's figure before its outturn: a plan (年初预算, 调整为)
@@ -195,7 +199,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		switch {
 		case prevIndicator != "" && money && budgetStages.Contains(at.indicator):
 			at.indicator, budgetStage = prevIndicator, true // 收入完成515444万元,为年初预算513000万元的100.48%
-		case prevIndicator != "" && adjustedTo(a, lb, m.Start):
+		case prevIndicator != "" && adjustedTo(a, lb, m.Start, qs):
 			at.indicator, budgetStage = prevIndicator, true // …,执行中经各级人代会批准调整为2366949万元
 		case budgetRate && prevIndicator != "":
 			at.indicator = prevIndicator // 收入144.8亿元,完成预算的100.5%: the revenue's rate
@@ -236,7 +240,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			// 民营经济完成增加值2066.56亿元: the measure of the clause's subject, when the two
 			// name a concept (民营经济增加值)
 			if joined := subjectMeasure(subjects.clause(a, ms, i, c), at.indicator); joined != "" {
-				if con, _ := opts.concepts().Match(joined, ""); con != "" {
+				if con, _ := concepts.Match(joined, ""); con != "" {
 					at.indicator = joined
 				}
 			}
@@ -244,7 +248,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" {
-				at.concept = respectiveConcept(opts.concepts(), a, ms, i, c, at.indicator, &lists)
+				at.concept = respectiveConcept(concepts, a, ms, i, c, at.indicator, &lists)
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
 					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
 					// the list, a substring of the sentence, names it with the head it shares.
@@ -252,15 +256,15 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				}
 			}
 			if at.concept == "" {
-				at.concept = accountConcept(opts.concepts(), d, line, sen.Start, c.Start, m.Start, at.indicator)
+				at.concept = accountConcept(concepts, d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
 			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
-				if last, con := lastItemConcept(opts.concepts(), at.indicator); con != "" {
+				if last, con := lastItemConcept(concepts, at.indicator); con != "" {
 					at.indicator, at.concept = last, con
 				}
 			}
 			if at.concept == "" && strings.Contains(at.indicator, "的") {
-				if name, con := afterRelativeClause(opts.concepts(), at.indicator); con != "" {
+				if name, con := afterRelativeClause(concepts, at.indicator); con != "" {
 					if approvedBudget(at.indicator) && money {
 						budgetStage = true // 人代会批准的…预算收入3216万元: the budget approved, a plan
 					}
@@ -296,8 +300,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				}
 			}
 		}
-		at.change = changeOf(a, changeFrom, changeAt)
-		if at.change == "" && !bracketed && i > 0 && sharesVerbOf(a, &ms[i-1], m) && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
+		at.change = changeOf(a, changeFrom, changeAt, changeQs)
+		// A list item with no verb of its own takes the change and the period of the item
+		// before: asked by both, read once.
+		sharesVerb := i > 0 && sharesVerbOf(a, &ms[i-1], m)
+		if at.change == "" && !bracketed && sharesVerb && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
 			!changeNameBefore(a, c.Start, ms[i-1].Start) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
@@ -308,11 +315,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			// in a plan ahead (县道建设里程600公里) it may be the work of the whole period.
 			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.MayEnd(at.indicator) && stockNouns.SuffixOf(at.indicator) > 0
 			level := m.Unit == "%" || m.Unit == "‰" || stock
-			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, at.change, level)
+			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, q, qs, at.change, level)
 			if fromStage && len(tc.passage) == 4 {
 				at.period = tc.passage // 从X调整为Y: the year's budget before its adjustment, not last year's level
 			}
-			if i > 0 && ms[i-1].Unit == m.Unit && sharesVerbOf(a, &ms[i-1], m) {
+			if sharesVerb && ms[i-1].Unit == m.Unit {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}
 		} else if span := averageSpan(exprs, a, c.Start, m.Start); span != "" && at.change != "" {
@@ -348,8 +355,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			at.modality = "target"
 		}
 	}
-	splitPairs(opts.concepts(), ms, out)
-	splitOrdinals(opts.concepts(), ms, out)
+	splitPairs(concepts, ms, out)
+	splitOrdinals(concepts, ms, out)
 	return goals
 }
 
@@ -550,10 +557,11 @@ var (
 )
 
 // sharesVerbOf reports a list item with no verb of its own: after its 、 come only a
-// noun and the number (新增8家…、2家…; 新增国家级孵化器8家、省级孵化器20家).
+// noun and the number (新增8家…、2家…; 新增国家级孵化器8家、省级孵化器20家). prev is the
+// mention before m among findMentions's.
 func sharesVerbOf(a []rune, prev, m *mention) bool {
-	if !inListWith(a, prev, m) {
-		return false
+	if m.listBack == 0 {
+		return false // not inListWith(a, prev, m), as findMentions found: most figures
 	}
 	k := lastListSep(a, prev.End, m.Start)
 	if k < 0 {

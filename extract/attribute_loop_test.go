@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/segment"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // attributeReference is attribute's loop as first written: every sentence is visited and
@@ -68,6 +70,53 @@ func TestAttributeMatchesReference(t *testing.T) {
 					}
 				}
 				t.Fatalf("%s (%s sentences): %d fields, want %d", name, subset, len(got), len(want))
+			}
+		}
+	}
+}
+
+// sharesVerbOfReference is sharesVerbOf as first written: it asks inListWith itself.
+func sharesVerbOfReference(a []rune, prev, m *mention) bool {
+	if !inListWith(a, prev, m) {
+		return false
+	}
+	k := lastListSep(a, prev.End, m.Start)
+	if k < 0 {
+		return false
+	}
+	if c, _ := comparison.IndexIn(a, k+1, m.Start); c >= 0 {
+		return false
+	}
+	if cjk.IndexRune(a, k+1, m.Start, '占') >= 0 {
+		return false
+	}
+	if v, _ := verbsObject.IndexIn(a, k+1, m.Start); v >= 0 {
+		return false
+	}
+	if v, n := verbsPredicate.IndexIn(a, k+1, m.Start); v >= 0 && !coveredBy(verbNouns, a, v, v+n) {
+		return false
+	}
+	return true
+}
+
+// TestSharesVerbOfMatchesReference: the list link findMentions notes (listBack) is the one
+// inListWith finds, for every pair of neighbouring mentions of the test documents and of
+// lists written on purpose (qualifiers, conjunctions, breaks between the items).
+func TestSharesVerbOfMatchesReference(t *testing.T) {
+	texts := []string{
+		"新增8家单项冠军、2家示范企业。", "分别达24.1%和50.2%。", "4%左右和6%左右。", "约4%和约6%,约8%与超过9%。",
+		"21、44项", "新增国家级孵化器8家、省级孵化器20家、入驻企业300家。", "增长7.6%、高于全国1.7个百分点。",
+		"产量增长39%、占全国9成。", "5家、6家和7家;8家,9家。", "投资5亿元以及约3亿元或不到2亿元。", "1、2、3", "",
+	}
+	for _, data := range readTestdata(t, "*/*.txt") {
+		texts = append(texts, string(data))
+	}
+	for _, s := range texts {
+		a := analysisText(textmap.Identity([]rune(s))).Runes
+		ms := findMentions(a, nil, nil)
+		for k := 1; k < len(ms); k++ {
+			if got, want := sharesVerbOf(a, &ms[k-1], &ms[k]), sharesVerbOfReference(a, &ms[k-1], &ms[k]); got != want {
+				t.Fatalf("sharesVerbOf(%q, %q) = %v, want %v", string(a[ms[k-1].Start:ms[k-1].End]), string(a[ms[k].Start:ms[k].End]), got, want)
 			}
 		}
 	}

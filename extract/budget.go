@@ -8,7 +8,6 @@ import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/lexicon"
-	"github.com/policymetrics/policymetrics/units"
 )
 
 // Budget and subsidy phrasing (budget reports, policy notices): rates against a budget,
@@ -67,14 +66,12 @@ const maxBudgetRatio = 8
 // capBefore returns where a cap word governing the number at a[start] begins, or -1: right
 // before it (最高1000万元), before a subsidy verb (最高奖补500万元), or before a base of the
 // rate (不超过项目投资额的30%). lb bounds the search (the clause or the previous number).
-func capBefore(a []rune, lb, start int) int {
+// qs is where a qualifier touching the number starts (units.QualifierBefore(a, start)).
+func capBefore(a []rune, lb, start, qs int) int {
 	if n := capWords.SuffixBefore(a, start); n > 0 {
 		return start - n // 最高1000万元 (最高 is also the mention's qualifier)
 	}
-	k := start
-	if _, qs := units.QualifierBefore(a, k); qs < k {
-		k = qs
-	}
+	k := qs // past the qualifier (start when none)
 	if n := capWords.SuffixBefore(a, k); n > 0 {
 		return k - n
 	}
@@ -175,9 +172,9 @@ func approvedBudget(indicator string) bool {
 
 // adjustedTo reports a figure a budget was adjusted to in a clause that names no item of
 // its own (执行中经各级人代会批准调整为2366949万元): a new level of the item the sentence
-// is about.
-func adjustedTo(a []rune, lb, start int) bool {
-	if _, qs := units.QualifierBefore(a, start); qs >= lb {
+// is about. qs is where a qualifier touching the number starts (units.QualifierBefore(a, start)).
+func adjustedTo(a []rune, lb, start, qs int) bool {
+	if qs >= lb {
 		start = qs
 	}
 	n := adjustmentVerbs.SuffixBeforeFrom(a, start, lb)

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/policymetrics/policymetrics/extract/lexicon"
-	"github.com/policymetrics/policymetrics/units"
 )
 
 var (
@@ -26,14 +25,15 @@ const changeWindow = 16
 // changeOf says whether the mention starting at a[start] states a change of its
 // indicator: the nearest change word before it, after the previous number of its clause
 // (增长, 下降, 新增, 淘汰…), unless that word sets a new level (增至, 提高到) or the number
-// is a gap to a reference (增速高于全国0.5个百分点).
-func changeOf(a []rune, clauseFrom, start int) string {
+// is a gap to a reference (增速高于全国0.5个百分点). qs is where a qualifier touching the
+// number starts (units.QualifierBefore(a, start), start when none), which the caller reads too.
+func changeOf(a []rune, clauseFrom, start, qs int) string {
 	if k, _ := indexWordIn(comparison, comparisonStarts, a, clauseFrom, start); k >= 0 {
 		return "" // 高于全市工业平均增速1.2个百分点: a gap, whatever the words
 	}
 	// Qualifiers touching the number (超, 约, 不少于) sit between the word and the number.
 	numStart := start
-	if _, qs := units.QualifierBefore(a, start); qs < start && qs >= clauseFrom {
+	if qs < start && qs >= clauseFrom {
 		numStart = qs
 	}
 	if comparedBefore(a, clauseFrom, numStart) {

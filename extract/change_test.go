@@ -144,7 +144,8 @@ func TestChangeOfMatchesReference(t *testing.T) {
 	for _, s := range fixed {
 		a := []rune(s)
 		for start := 0; start <= len(a); start++ {
-			if got, want := changeOf(a, 0, start), changeOfReference(a, 0, start); got != want {
+			_, qs := units.QualifierBefore(a, start)
+			if got, want := changeOf(a, 0, start, qs), changeOfReference(a, 0, start); got != want {
 				t.Fatalf("changeOf(%q, 0, %d) = %q, want %q", s, start, got, want)
 			}
 		}
@@ -153,7 +154,8 @@ func TestChangeOfMatchesReference(t *testing.T) {
 	for _, a := range randomClauses(rng, 30000) {
 		from := rng.Intn(len(a) + 1)
 		start := from + rng.Intn(len(a)-from+1)
-		if got, want := changeOf(a, from, start), changeOfReference(a, from, start); got != want {
+		_, qs := units.QualifierBefore(a, start)
+		if got, want := changeOf(a, from, start, qs), changeOfReference(a, from, start); got != want {
 			t.Fatalf("changeOf(%q, %d, %d) = %q, want %q", string(a), from, start, got, want)
 		}
 		s := rng.Intn(len(a) + 1)
@@ -174,7 +176,8 @@ func TestPassagePeriodMatchesReference(t *testing.T) {
 		for _, passage := range []string{"", "2025", "2021-2025"} {
 			for _, change := range []string{"", "increase"} {
 				level := rng.Intn(2) == 0
-				if got, want := passagePeriod(a, passage, from, start, change, level), passagePeriodReference(a, passage, from, start, change, level); got != want {
+				q, qs := units.QualifierBefore(a, start)
+				if got, want := passagePeriod(a, passage, from, start, q, qs, change, level), passagePeriodReference(a, passage, from, start, change, level); got != want {
 					t.Fatalf("passagePeriod(%q, %q, %d, %d, %q, %v) = %q, want %q", string(a), passage, from, start, change, level, got, want)
 				}
 			}

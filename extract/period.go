@@ -536,9 +536,8 @@ func yearExpr(a []rune, i, to, y, n int) (timeExpr, bool) {
 // passagePeriod is the period of a mention whose sentence states no time (SPEC.md §5 rule
 // 3): the passage's. In the review of a plan period (2021-2025), totals, averages and
 // changes over it (累计, 年均, 增长) take the range, and a level the period ends at takes its
-// last year.
-func passagePeriod(a []rune, passage string, clauseFrom, start int, change string, level bool) string {
-	q, qs := units.QualifierBefore(a, start)
+// last year. q and qs are units.QualifierBefore(a, start), which the caller reads too.
+func passagePeriod(a []rune, passage string, clauseFrom, start int, q units.Qualifier, qs int, change string, level bool) string {
 	if isRecurring(a, start, q, qs) {
 		return ""
 	}
