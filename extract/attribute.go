@@ -123,6 +123,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	var lists listMemo
+	var frames frameMemo        // the frame openers before each figure, read on from the last
 	concepts := opts.concepts() // the same list for every figure: asked once, not per use
 	var clauses clauseCursor
 	for i := range ms {
@@ -133,6 +134,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		q, qs := units.QualifierBefore(a, m.Start)
 		c := clauses.of(sen, m.Start)
 		subjects.enter(c)
+		opener := frames.before(a, c.Start, m.Start) // what the frame rules look for
 		lb, rb := c.Start, c.End
 		classFrom := -1 // where a name holding a class bound (3岁以下) would start
 		if i > 0 && ms[i-1].End > lb && ms[i-1].End <= m.Start {
@@ -165,11 +167,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 			_, changeQs = units.QualifierBefore(a, open)
 		} else {
-			at.indicator = indicatorOf(a, ms, i, afterFrame(a, lb, m.Start), rb, c, sen.End, prevOf, &subjects, &lists)
+			at.indicator = indicatorOf(a, ms, i, opener.after(a, lb), rb, c, sen.End, prevOf, &subjects, &lists)
 			if classFrom >= 0 {
 				// 每千人口3岁以下婴幼儿托位数达4.76个: the name through the bound, when that
 				// names a concept the name after the bound does not
-				if whole := indicatorOf(a, ms, i, afterFrame(a, classFrom, m.Start), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
+				if whole := indicatorOf(a, ms, i, opener.after(a, classFrom), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
 					if con, _ := concepts.Match(whole, ""); con != "" {
 						if own, _ := concepts.Match(at.indicator, ""); own == "" {
 							at.indicator = whole
@@ -177,13 +179,16 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 					}
 				}
 			}
-			if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
-				at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
+			// A figure in no list (most) pairs with none: told without a call.
+			if m.listBack > 0 || m.listFwd > 0 {
+				if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
+					at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
+				}
 			}
 		}
 		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
 		if money && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
-			if name := subjectBeforeFrom(a, afterFrame(a, c.Start, m.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
+			if name := subjectBeforeFrom(a, opener.after(a, c.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
 		}
@@ -258,7 +263,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			if at.concept == "" {
 				at.concept = accountConcept(concepts, d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
-			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, afterFrame(a, lb, m.Start), c) {
+			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, opener.after(a, lb), c) {
 				if last, con := lastItemConcept(concepts, at.indicator); con != "" {
 					at.indicator, at.concept = last, con
 				}
@@ -287,7 +292,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
 			}
 			afterStep = isLevelStep(at.indicator)
-			if !insideFrame(a, c.Start, m.Start) && !afterStep {
+			if !opener.inside(a) && !afterStep {
 				// 剔除…投入26亿元等因素后,增长13.7%: the item left out is not what the next
 				// figures are about; nor are the steps a level crossed (地区生产总值连跨两个
 				// 万亿元台阶,年均增长5.7%).
@@ -1083,6 +1088,7 @@ type listMemo struct {
 	list        []phrase
 	whole       phrase
 	have        bool
+	places      placeNamesMemo // placeListHead's first look, for the list's figures
 }
 
 // names is respectiveNames(a, ms, i, c), read once per list.
@@ -1211,12 +1217,86 @@ func respectiveHead(a []rune, ms []mention, i int, c segment.Span, indicator str
 // 6.7%): those words name neither the figure nor what it measures.
 func afterFrame(a []rune, lb, start int) int {
 	if k, n := frameOpeners.LastIndexIn(a, lb, start); k >= 0 {
-		if h := cjk.IndexRune(a, k+n, start, '后', '外'); h >= 0 {
-			return h + 1
-		}
-		return k + n // 剔除一次性投入26亿元等因素后: the figure left out, named after the opener
+		return frameEnd(a, k, n, start)
 	}
 	return lb
+}
+
+// frameEnd is where the frame that the opener a[k:k+n] begins ends before a[start].
+func frameEnd(a []rune, k, n, start int) int {
+	if h := cjk.IndexRune(a, k+n, start, '后', '外'); h >= 0 {
+		return h + 1
+	}
+	return k + n // 剔除一次性投入26亿元等因素后: the figure left out, named after the opener
+}
+
+// maxFrameOpener is the most runes a frame opener has.
+var maxFrameOpener = maxRunes(frameOpeners.Words())
+
+func maxRunes(words []string) int {
+	n := 0
+	for _, w := range words {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}
+
+// frameMemo answers afterFrame and insideFrame for the figures of a sentence, which are
+// asked in text order: the last frame opener from a clause's start up to a figure is the
+// one up to the figure before, unless a word ends after that figure. The clause is read
+// once, not again from its start by each frame rule at every figure.
+type frameMemo struct {
+	ok       bool
+	from, to int // the last search: a[from:to]
+	k, n     int // its answer, frameOpeners.LastIndexIn(a, from, to)
+}
+
+// last is frameOpeners.LastIndexIn(a, from, to).
+func (f *frameMemo) last(a []rune, from, to int) (int, int) {
+	if !f.ok || f.from != from || to < f.to {
+		f.ok, f.from, f.to = true, from, to
+		f.k, f.n = frameOpeners.LastIndexIn(a, from, to)
+		return f.k, f.n
+	}
+	if to > f.to {
+		// A word ending after f.to starts at most maxFrameOpener-1 runes before its end;
+		// one ending by f.to is known already.
+		if k, n := frameOpeners.LastIndexIn(a, max(from, f.to+1-maxFrameOpener), to); k >= 0 && k+n > f.to {
+			f.k, f.n = k, n
+		}
+		f.to = to
+	}
+	return f.k, f.n
+}
+
+// openerBefore is the last frame opener from a figure's clause start up to the figure:
+// what afterFrame and insideFrame both look for, found once per figure.
+type openerBefore struct {
+	from, start int // the clause start and the figure
+	k, n        int // frameOpeners.LastIndexIn(a, from, start)
+}
+
+// before is the last frame opener in a[from:start], from being a clause start.
+func (f *frameMemo) before(a []rune, from, start int) openerBefore {
+	k, n := f.last(a, from, start)
+	return openerBefore{from, start, k, n}
+}
+
+// after is afterFrame(a, lb, o.start).
+func (o openerBefore) after(a []rune, lb int) int {
+	switch {
+	case lb < o.from || o.k >= 0 && o.k < lb:
+		return afterFrame(a, lb, o.start) // the last opener after lb is not the clause's last
+	case o.k < 0:
+		return lb
+	}
+	// The clause's last opener starts after lb: the longest word at the last end past lb.
+	return frameEnd(a, o.k, o.n, o.start)
+}
+
+// inside is insideFrame(a, o.from, o.start).
+func (o openerBefore) inside(a []rune) bool {
+	return o.k >= 0 && cjk.IndexRune(a, o.k+o.n, o.start, '后', '外', ',', '，') < 0
 }
 
 // pairedItem returns the mention that mention i pairs with when its list opens a clause

@@ -379,8 +379,7 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span, lists *listMem
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return "", "" // not in a list: most numbers, told without a look
 	}
-	if first, _ := listGroup(a, ms, i, c); cjk.IndexRune(a, c.Start, ms[first].Start, '、') < 0 ||
-		cjk.IndexRune(a, c.Start, ms[first].Start, placeSuffixes...) < 0 {
+	if first, _ := listGroup(a, ms, i, c); !lists.places.mayName(a, c.Start, ms[first].Start) {
 		return "", "" // no names joined by 、, or no place among them: most lists
 	}
 	names, k, _ := lists.names(a, ms, i, c)
@@ -402,6 +401,23 @@ func placeListHead(a []rune, ms []mention, i int, c segment.Span, lists *listMem
 	}
 	p, _ := concept.StripPlace(string(a[names[k].s:names[k].e]) + "。")
 	return rest, p
+}
+
+// placeNamesMemo keeps whether the words before a list may name places, which all the
+// list's figures ask: the words are read once per list, not once per figure.
+type placeNamesMemo struct {
+	from, to int
+	known    bool
+	may      bool
+}
+
+// mayName reports a 、 and a place suffix in a[from:to].
+func (p *placeNamesMemo) mayName(a []rune, from, to int) bool {
+	if !p.known || p.from != from || p.to != to {
+		p.from, p.to, p.known = from, to, true
+		p.may = cjk.IndexRune(a, from, to, '、') >= 0 && cjk.IndexRune(a, from, to, placeSuffixes...) >= 0
+	}
+	return p.may
 }
 
 // placeSuffixes are the last characters of the place names a list may name (精河县).
