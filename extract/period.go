@@ -242,19 +242,34 @@ func mayStartRelative(r rune) bool {
 }
 
 // nextTimeOrGoalStart is nextTimeStart that stops at a rune a goal word starts with too
-// (timeExprs notes those for targetScope: one scan of the sentence serves both).
+// (timeExprs notes those for targetScope: one scan of the sentence serves both), and only
+// where timeExprs may read something (mayReadAt): most digits and numerals of a sentence
+// start a number, no time, and are passed over here rather than tried one by one there.
 func nextTimeOrGoalStart(a []rune, i, to int) int {
-	for ; i < to; i++ {
-		r := a[i]
-		if !timeOrGoalFirst.Has(r) {
+	first := timeOrGoalFirst // a local: the loop reads no global
+	for k, r := range a[i:to] {
+		if !first.Has(r) {
 			continue
 		}
-		if cjk.IsDigit(r) && i > 0 && cjk.IsDigit(a[i-1]) && !listStarts.Has(r) && !targetStarts.Has(r) {
+		j := i + k
+		if cjk.IsDigit(r) && j > 0 && cjk.IsDigit(a[j-1]) && !listStarts.Has(r) && !targetStarts.Has(r) {
 			continue
 		}
-		return i
+		if mayReadAt(a, j, to) {
+			return j
+		}
 	}
 	return to
+}
+
+// mayReadAt is false at a rune of timeOrGoalFirst where timeExprs would read nothing: no goal
+// word starts there (targetStarts), no year (1/2 and three more digits), no plan name (十),
+// no count of years or month (年 or 月 within two runes: yearOrMonthSoon), and no relative
+// word by its first two runes (listOpenings).
+func mayReadAt(a []rune, i, to int) bool {
+	r := a[i]
+	return targetStarts.Has(r) || cjk.MayStartYear(r) && i+3 < len(a) && cjk.IsDigit(a[i+3]) || r == '十' ||
+		yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
 }
 
 // timeMayStart is nextTimeStart's test of a[i].

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/segment"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -47,6 +48,27 @@ func timeExprsReference(a []rune, from, to int, tc timeContext) []timeExpr {
 		i = te.end - 1
 	}
 	return out
+}
+
+// TestTimeExprsCorpus: timeExprs finds what timeExprsReference finds in every sentence of
+// the test documents, where most digits and numerals start numbers, not times
+// (nextTimeOrGoalStart passes over those).
+func TestTimeExprsCorpus(t *testing.T) {
+	tcs := []timeContext{{year: 2026}, {year: 2026, passage: "2025"}, {year: 2026, passage: "2021-2025"}}
+	for name, d := range readTestdata(t, "corpus/*.txt") {
+		a := []rune(string(d))
+		for _, sen := range segment.AppendSentenceSpans(nil, a) {
+			for _, tc := range tcs {
+				got, goals := timeExprs(a, sen.Start, sen.End, tc, nil)
+				if want := timeExprsReference(a, sen.Start, sen.End, tc); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s: timeExprs(%q, %+v) = %+v, want %+v", name, string(a[sen.Start:sen.End]), tc, got, want)
+				}
+				if want := goalStarts(a, sen.Start, sen.End); !slices.Equal(goals, want) {
+					t.Fatalf("%s: timeExprs(%q) noted goal starts %v, want %v", name, string(a[sen.Start:sen.End]), goals, want)
+				}
+			}
+		}
+	}
 }
 
 func TestTimeExprsMatchesReference(t *testing.T) {
