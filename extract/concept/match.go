@@ -52,30 +52,35 @@ func (t *afterText) String() string {
 	return t.s
 }
 
+// The memo keys a phrase as given: a phrase seen before is not trimmed again.
 func (l *List) matchPlace(phrase string, after afterText) (concept, place string, err error) {
-	phrase = trimSpace(phrase)
 	s, ok := l.memo.load(phrase)
 	if !ok {
-		bare := withoutAsides(phrase)
+		bare := withoutAsides(trimSpace(phrase))
 		s = l.strip(bare)
 		s.place, _ = StripPlace(bare)
+		s.firstPattern = l.firstPattern(s.core)
 		l.memo.store(phrase, s)
 	}
-	if s.concept != "" || len(l.patterns) == 0 || s.core == "" {
-		return s.concept, s.place, nil
+	if s.concept != "" || s.core == "" || s.firstPattern == len(l.patterns) {
+		return s.concept, s.place, nil // most phrases: no pattern's prefix fits the core
 	}
 	allowed := s.allowed
-	c, err := l.matchPatterns(s.core, &after, &allowed) // patterns read the words after
+	c, err := l.matchPatterns(s.core, &after, &allowed, s.firstPattern) // patterns read the words after
 	return c, s.place, err
 }
 
 // stripped is what stripping found for a phrase: its concept by wording, or the core and
 // the ends at which a pattern may stop; and the place it starts with (StripPlace).
+// firstPattern is the first pattern whose literal prefix may fit the core (mayFit), or
+// len(patterns) when none does: the patterns before it can match no text after the core,
+// so they are not tried each time the phrase comes again.
 type stripped struct {
-	concept string
-	core    string
-	allowed ends
-	place   string
+	concept      string
+	core         string
+	allowed      ends
+	place        string
+	firstPattern int
 }
 
 // strip looks phrase up by wording, dropping leading modifiers and trailing measure words.

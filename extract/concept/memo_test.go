@@ -2,6 +2,7 @@ package concept
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -88,6 +89,40 @@ func plainMatchPlace(l *List, phrase, after string) (string, string, error) {
 		return s.concept, s.place, nil
 	}
 	t := afterText{s: after}
-	c, err := l.matchPatterns(s.core, &t, &s.allowed)
+	c, err := l.matchPatterns(s.core, &t, &s.allowed, 0)
 	return c, s.place, err
+}
+
+// With patterns whose prefixes fit some phrases only, fit only with the text after them,
+// or are empty, the memo's first pattern (firstPattern) gives what trying them all gives.
+func TestMemoPatternsMatchPlain(t *testing.T) {
+	user, err := Parse("my.txt", strings.NewReader(`
+甲 = /工业增加值增速/ | /规模以上.*利润/
+乙 = /经济(?=增长)/ | /(?:全市)?消费品/
+丙 = /社会消费品零售额?/ | /消费(?=增长)/
+丁 = /数字经济核心产业增加值/
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	phrases := []string{"", "工业", "工业增加值", "工业增加值增速", "规模以上", "规模以上工业利润",
+		"经", "经济", "全市经济", "消费品", "全市消费品", "社会", "社会消费品零售", "社会消费品零售额",
+		"消费", "数字", "数字经济核心产业", "数字经济核心产业增加值", "地区生产总值", "全省经济"}
+	for _, c := range readCases(t) {
+		phrases = append(phrases, c.phrase)
+	}
+	for _, l := range []*List{Default().With(user), user} {
+		for pass := 0; pass < 2; pass++ {
+			for _, p := range phrases {
+				for _, after := range []string{"", "增长", "增速", "零售额", "核心产业增加值", "利润"} {
+					c, place, err := l.MatchPlace(p, after)
+					wc, wplace, werr := plainMatchPlace(l, p, after)
+					if c != wc || place != wplace || (err == nil) != (werr == nil) {
+						t.Errorf("pass %d: MatchPlace(%q, %q) = %q, %q, %v; plain %q, %q, %v",
+							pass, p, after, c, place, err, wc, wplace, werr)
+					}
+				}
+			}
+		}
+	}
 }

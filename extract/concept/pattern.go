@@ -115,12 +115,12 @@ func (e *ends) has(n int) bool {
 	return false
 }
 
-// matchPatterns runs the patterns on the phrase without its leading modifiers, followed by
-// the text after it, and returns the concept of the first pattern whose match ends at one of
-// the allowed ends.
-func (l *List) matchPatterns(core string, after *afterText, allowed *ends) (string, error) {
+// matchPatterns runs the patterns from the from-th on the phrase without its leading
+// modifiers, followed by the text after it, and returns the concept of the first pattern
+// whose match ends at one of the allowed ends.
+func (l *List) matchPatterns(core string, after *afterText, allowed *ends, from int) (string, error) {
 	text := ""
-	for _, p := range l.patterns {
+	for _, p := range l.patterns[from:] {
 		if !hasPrefix2(core, after, p.prefix) {
 			continue
 		}
@@ -136,6 +136,26 @@ func (l *List) matchPatterns(core string, after *afterText, allowed *ends) (stri
 		}
 	}
 	return "", nil
+}
+
+// firstPattern returns the index of the first pattern whose prefix may fit core followed
+// by any text (mayFit), or len(l.patterns).
+func (l *List) firstPattern(core string) int {
+	for k, p := range l.patterns {
+		if mayFit(core, p.prefix) {
+			return k
+		}
+	}
+	return len(l.patterns)
+}
+
+// mayFit reports whether core followed by some text may start with prefix: hasPrefix2
+// without the text, which it never reads when mayFit is false.
+func mayFit(core, prefix string) bool {
+	if len(prefix) <= len(core) {
+		return strings.HasPrefix(core, prefix)
+	}
+	return strings.HasPrefix(prefix, core)
 }
 
 // hasPrefix2 reports whether a+b starts with prefix, without building a+b, and without
