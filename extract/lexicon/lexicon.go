@@ -29,7 +29,23 @@ var files embed.FS
 type Set struct {
 	first, last runeIndex // the words by their first and by their last rune
 	words       []string
+	// pairs tells that every word has two runes or more, and runes holds every rune of
+	// the words: IndexIn and LastIndexIn then read every other rune of a text, for each
+	// word covers two neighbours, and a rune no word holds rules out the words covering it
+	// (most runes of a text).
+	pairs bool
+	runes runeBloom
 }
+
+// runeBloom is a set of runes by their low 12 bits, one load and a bit test: has may say
+// yes for a rune no word holds (the index then tells), never no for one added.
+type runeBloom [bloomBits / 64]uint64
+
+const bloomBits = 4096
+
+func (b *runeBloom) add(r rune) { b[uint32(r)%bloomBits/64] |= 1 << (uint32(r) % 64) }
+
+func (b *runeBloom) has(r rune) bool { return b[uint32(r)%bloomBits/64]>>(uint32(r)%64)&1 != 0 }
 
 // runeIndex finds words by one of their runes: a table of chains, so that a rune no word
 // has there (most characters of a text) is told by one load, and one that some word has
@@ -122,7 +138,7 @@ func (x *runeIndex) sortLongestFirst() {
 
 // NewSet builds a Set from words.
 func NewSet(words ...string) *Set {
-	s := &Set{}
+	s := &Set{pairs: true}
 	seen := map[string]bool{}
 	for _, w := range words {
 		if w == "" || seen[w] {
@@ -131,6 +147,10 @@ func NewSet(words ...string) *Set {
 		seen[w] = true
 		s.words = append(s.words, w)
 		rs := []rune(w)
+		for _, r := range rs {
+			s.runes.add(r)
+		}
+		s.pairs = s.pairs && len(rs) >= 2
 		s.first.add(rs[0], rs, 1)
 		s.last.add(rs[len(rs)-1], rs, len(rs)-2)
 	}
@@ -403,29 +423,63 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 // IndexIn returns the position and length of the first word of the set in text[from:to],
 // preferring the longest word at the earliest position; -1 when none.
 func (s *Set) IndexIn(text []rune, from, to int) (int, int) {
-	to = min(to, len(text))
-	for i := max(from, 0); i < to; i++ {
-		k := s.first.slot[uint32(text[i])%indexSlots]
-		if k == 0 {
-			continue // most runes: a tight loop of one load each
-		}
-		e := s.first.entry(k, text[i])
-		if e == nil {
-			continue
-		}
-		if i+1 >= to || !e.mayGoOn(text[i+1]) {
-			if e.one {
-				return i, 1
+	from, to = max(from, 0), min(to, len(text))
+	if from >= to {
+		return -1, 0
+	}
+	if !s.pairs {
+		for i := from; i < to; i++ {
+			if !s.MayStartWith(text[i]) {
+				continue // most runes: one load, no call
 			}
+			if n := s.prefixWithin(text, i, to); n > 0 {
+				return i, n
+			}
+		}
+		return -1, 0
+	}
+	// Every word covers the rune at its start and the next: a rune at q that no word
+	// holds rules out the words starting at q-1 and at q.
+	span := text[from:to]
+	for k := 1; k < len(span); k += 2 {
+		if !s.runes.has(span[k]) {
 			continue
 		}
-		for _, w := range e.words {
-			if i+len(w) <= to && equal(text[i:i+len(w)], w) {
-				return i, len(w)
+		q := from + k
+		if s.MayStartWith(text[q-1]) {
+			if n := s.prefixWithin(text, q-1, to); n > 0 {
+				return q - 1, n
+			}
+		}
+		if s.MayStartWith(text[q]) {
+			if n := s.prefixWithin(text, q, to); n > 0 {
+				return q, n
 			}
 		}
 	}
 	return -1, 0
+}
+
+// prefixWithin returns the length of the longest word starting at text[i] and ending by
+// text[to-1], or 0; from ≤ i < to ≤ len(text).
+func (s *Set) prefixWithin(text []rune, i, to int) int {
+	k := s.first.slot[uint32(text[i])%indexSlots]
+	if k == 0 {
+		return 0 // most runes: one load
+	}
+	e := s.first.entry(k, text[i])
+	if e == nil {
+		return 0
+	}
+	if i+1 >= to || !e.mayGoOn(text[i+1]) {
+		return e.oneLen()
+	}
+	for _, w := range e.words {
+		if i+len(w) <= to && equal(text[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // In reports whether a word of the set occurs anywhere in text.
@@ -437,26 +491,37 @@ func (s *Set) In(text []rune) bool {
 // LastIndexIn returns the position and length of the last word of the set that lies wholly
 // in text[from:to]; -1 when none.
 func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
-	to = min(to, len(text))
-	from = max(from, 0)
-	for e := to; e > from; e-- {
-		k := s.last.slot[uint32(text[e-1])%indexSlots]
-		if k == 0 {
-			continue // most runes: a tight loop of one load each
-		}
-		x := s.last.entry(k, text[e-1])
-		if x == nil {
-			continue
-		}
-		if e-2 < from || !x.mayGoOn(text[e-2]) {
-			if x.one {
-				return e - 1, 1
+	from, to = max(from, 0), min(to, len(text))
+	if from >= to {
+		return -1, 0
+	}
+	if !s.pairs {
+		for e := to; e > from; e-- {
+			if !s.MayEndWith(text[e-1]) {
+				continue // most runes: one load, no call
 			}
+			if n := s.SuffixBeforeFrom(text, e, from); n > 0 {
+				return e - n, n
+			}
+		}
+		return -1, 0
+	}
+	// Every word covers the rune at its end and the one before: a rune at q that no word
+	// holds rules out the words ending at q+1 and at q.
+	span := text[from:to]
+	for k := len(span) - 2; k >= 0; k -= 2 {
+		if !s.runes.has(span[k]) {
 			continue
 		}
-		for _, w := range x.words {
-			if e-len(w) >= from && equal(text[e-len(w):e], w) {
-				return e - len(w), len(w)
+		q := from + k
+		if s.MayEndWith(text[q+1]) {
+			if n := s.SuffixBeforeFrom(text, q+2, from); n > 0 {
+				return q + 2 - n, n
+			}
+		}
+		if s.MayEndWith(text[q]) {
+			if n := s.SuffixBeforeFrom(text, q+1, from); n > 0 {
+				return q + 1 - n, n
 			}
 		}
 	}

@@ -190,14 +190,28 @@ func TestLookupsMatchNaive(t *testing.T) {
 	n := '二' + 64                    // shares its bit of an entry's near runes with 二
 	words := naive{"一", "一二", "一二三", string(c), string(c) + "一", "二" + string(c), "\r\n", "\uFFFD", "a\uFFFD",
 		"三" + string(n), string(n) + "一", "四𠀀", "𠀀", "𠀀五", "五𠀀六", "六"}
-	s := NewSet(words...)
+	var pairs naive // no word of one rune: IndexIn and LastIndexIn read every other rune
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 {
+			pairs = append(pairs, w)
+		}
+	}
+	b := rune('二' + bloomBits) // shares its bit of the words' runes with 二
 	var texts [][]rune
 	for _, str := range []string{"", "一二三", string(c) + "一二" + string(c), "a\r\nb", "\xff一\xff", "三二一" + string(c+indexSlots), "二" + string(c) + "一二三四",
-		"三二一三" + string(n) + "一", "四𠀀五𠀀六", "𠀀𠀀", "五" + string('𠀀'+64) + "六"} {
+		"三二一三" + string(n) + "一", "四𠀀五𠀀六", "𠀀𠀀", "五" + string('𠀀'+64) + "六",
+		"一" + string(b) + "一二" + string(b) + "二", "x一二三一二y", "一二" + string(c) + "一" + string(b) + "三"} {
 		texts = append(texts, []rune(str))
 	}
 	// runes no decoding makes: negative, past the last, sharing a slot or a bit with a word's
 	texts = append(texts, []rune{-1, '一', -1, '二', -'二'}, []rune{'三', n - 1<<30, utf8.MaxRune + 1, '一', 0x7FFFFFFF}, []rune{'一', '二' - 1<<31, '三'})
+	for _, words := range []naive{words, pairs} {
+		lookupsMatchNaive(t, words, texts)
+	}
+}
+
+func lookupsMatchNaive(t *testing.T, words naive, texts [][]rune) {
+	s := NewSet(words...)
 	for _, text := range texts {
 		str := string(text)
 		for i := -1; i <= len(text)+1; i++ {
