@@ -230,13 +230,13 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 		starts = lineStarts(an.Runes)
 	}
 	srcStarts := starts
-	if base.Src != nil || an.Src != nil || len(an.Runes) != len(src) {
+	if base.Src != nil || an.Mapped() || len(an.Runes) != len(src) {
 		// Something was dropped or the text is a page's: the source's own lines. Else each
 		// analysis rune comes from the source rune at its place, and normalisation makes
 		// and removes no newline, so the lines start at the same places.
 		srcStarts = nil
-		if base.Src == nil && an.Src != nil {
-			srcStarts = sourceStartsVia(an.Src, starts, src, srcNewlines)
+		if base.Src == nil && an.Mapped() {
+			srcStarts = sourceStartsVia(an, starts, src, srcNewlines)
 		}
 		if srcStarts == nil {
 			srcStarts = lineStarts(src)
@@ -260,16 +260,16 @@ func Chunk(name string, src []rune, base, an textmap.Text, o Outline, first int,
 }
 
 // sourceStartsVia returns where the lines of src start, read off the analysis lines
-// (starts; anSrc maps analysis runes to src's) instead of a pass over src: when each
+// (starts; an maps analysis runes to src's) instead of a pass over src: when each
 // analysis line break comes from a newline of src, at increasing places, and there are as
 // many as src holds (newlines), those are all of src's. Nil when that does not hold.
-func sourceStartsVia(anSrc []int32, starts []int, src []rune, newlines int) []int {
+func sourceStartsVia(an textmap.Text, starts []int, src []rune, newlines int) []int {
 	if len(starts) != newlines+1 {
 		return nil
 	}
 	out := make([]int, len(starts)) // out[0] is 0
 	for k := 1; k < len(starts); k++ {
-		s := int(anSrc[starts[k]-1]) + 1
+		s := int(an.SrcOf(starts[k]-1)) + 1
 		if s <= out[k-1] || s > len(src) || src[s-1] != '\n' {
 			return nil
 		}
@@ -345,11 +345,10 @@ func (d *Document) PassageAt(i int) string {
 
 // AnalysisOffset returns the first analysis rune that comes from source rune src or later.
 func (d *Document) AnalysisOffset(src int) int {
-	if d.Text.Src == nil {
+	if !d.Text.Mapped() {
 		return min(src, max(len(d.Text.Runes)-1, 0))
 	}
-	k := sort.Search(len(d.Text.Src), func(i int) bool { return int(d.Text.Src[i]) >= src })
-	return min(k, max(len(d.Text.Runes)-1, 0))
+	return min(d.Text.FirstFrom(src), max(len(d.Text.Runes)-1, 0))
 }
 
 // PageOfLine returns the 1-based page of 1-based source line, 0 without pages.

@@ -22,10 +22,10 @@ func TestSourceStartsVia(t *testing.T) {
 		t.Helper()
 		src := []rune(text)
 		an := normalize.Normalize(textmap.Identity(src))
-		if an.Src == nil {
+		if !an.Mapped() {
 			return
 		}
-		got := sourceStartsVia(an.Src, lineStarts(an.Runes), src, strings.Count(text, "\n"))
+		got := sourceStartsVia(an, lineStarts(an.Runes), src, strings.Count(text, "\n"))
 		if got == nil {
 			return
 		}
@@ -68,7 +68,7 @@ func TestSourceStartsVia(t *testing.T) {
 			anSrc[i] = int32(rng.Intn(len(src) + 1))
 		}
 		newlines := strings.Count(string(src), "\n") + rng.Intn(2)
-		if got := sourceStartsVia(anSrc, lineStarts(an), src, newlines); got != nil && !slices.Equal(got, lineStarts(src)) {
+		if got := sourceStartsVia(textmap.Text{Runes: an, Src: anSrc}, lineStarts(an), src, newlines); got != nil && !slices.Equal(got, lineStarts(src)) {
 			t.Fatalf("src %q, analysis %q mapped %v: lines at %v, want %v", string(src), string(an), anSrc, got, lineStarts(src))
 		}
 	}

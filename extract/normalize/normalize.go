@@ -13,9 +13,10 @@ import (
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
-// Normalize returns the analysis text of in, in one pass. Out.Src[k] is in.SrcOf(i) for the
-// input rune i that produced output rune k; an entity's rune maps to its '&', and a
-// mojibake pinyin residue's placeholder to its '?'. Out.Src is non-decreasing when in.Src is.
+// Normalize returns the analysis text of in, in one pass. Out.SrcOf(k) is in.SrcOf(i) for
+// the input rune i that produced output rune k; an entity's rune maps to its '&', and a
+// mojibake pinyin residue's placeholder to its '?'. Out's map is non-decreasing when in's
+// is. Source text (in without a map) gets its map as shifts, mapped text a full map.
 func Normalize(in textmap.Text) textmap.Text { return NormalizeInto(nil, in) }
 
 // NormalizeInto is Normalize writing the analysis runes into buf, whose memory the result
@@ -24,9 +25,13 @@ func NormalizeInto(buf []rune, in textmap.Text) textmap.Text {
 	return NormalizeReusing(buf, nil, in)
 }
 
-// NormalizeReusing is NormalizeInto with a buffer for the source map too (made only when
-// normalisation deletes something): the result may share the memory of both.
+// NormalizeReusing is NormalizeInto with a buffer for the source map too (a full one,
+// made only for mapped text when normalisation deletes something): the result may share
+// the memory of both.
 func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text {
+	if in.Src == nil && in.Shifts != nil {
+		in = textmap.Text{Runes: in.Runes, Src: fullMap(in)} // text normalised before: rare
+	}
 	rs := in.Runes
 	b := builder{in: in, out: slices.Grow(buf[:0], len(rs)), srcBuf: srcBuf}
 	// prev is the input-side rune behind the last output rune (before folding): pinyin
@@ -331,33 +336,47 @@ func digitHanGap(rs []rune, i int, prev rune) int {
 	return 0
 }
 
-// builder collects the output runes and, once the output stops matching the input rune
-// for rune (a deletion, an entity's several runes), their map; while it matches, there is
-// no map to build: 4 bytes a character saved on most documents.
+// builder collects the output runes and their map. On source text (no input map), the
+// map is the shifts where an output rune stops coming from the input rune at its own
+// index, a handful a document; on mapped input (a page's), once the output stops matching
+// the input rune for rune (a deletion, an entity's several runes), a full map, composed
+// with the input's; while it matches, there is no map to build.
 type builder struct {
-	in  textmap.Text
-	out []rune
-	src []int32 // nil while out[k] came from input rune k for every k
+	in     textmap.Text
+	out    []rune
+	src    []int32 // mapped input: nil while out[k] came from input rune k for every k
+	shifts []textmap.Shift
+	by     int32 // source text: the last shift's By, what every out[k] adds to k
 
 	srcBuf []int32 // memory for src, when it has room
 }
 
 // add appends r, made from input rune i.
 func (b *builder) add(r rune, i int) {
+	if b.in.Src == nil {
+		b.shiftTo(i)
+		b.out = append(b.out, r)
+		return
+	}
 	if b.src == nil {
 		if len(b.out) == i {
 			b.out = append(b.out, r)
 			return
 		}
 		b.src = slices.Grow(b.srcBuf[:0], cap(b.out))[:len(b.out)]
-		if b.in.Src != nil {
-			copy(b.src, b.in.Src)
-		} else {
-			countFrom(b.src, 0)
-		}
+		copy(b.src, b.in.Src)
 	}
 	b.out = append(b.out, r)
-	b.src = append(b.src, b.in.SrcOf(i))
+	b.src = append(b.src, b.in.Src[i])
+}
+
+// shiftTo notes a shift when the next output rune, made from input rune i, does not come
+// from the input rune at its own index plus the last shift.
+func (b *builder) shiftTo(i int) {
+	if by := int32(i - len(b.out)); by != b.by {
+		b.shifts = append(b.shifts, textmap.Shift{At: int32(len(b.out)), By: by})
+		b.by = by
+	}
 }
 
 // addHan appends the run of CJK text at the start of run (ideographs and the punctuation
@@ -366,8 +385,11 @@ func (b *builder) add(r rune, i int) {
 // outgrows the input, so out has room for the run.
 func (b *builder) addHan(run []rune, i int) int {
 	n := len(b.out)
-	if b.src == nil && n == i {
-		// Nothing was deleted: each rune stays where it is, with no map.
+	if b.src == nil && (b.in.Src == nil || n == i) {
+		// The runes keep their order: at most one shift for the whole run.
+		if b.in.Src == nil {
+			b.shiftTo(i)
+		}
 		k := simplifyHan(b.out[n:cap(b.out)], run)
 		b.out = b.out[:n+k]
 		return k
@@ -379,37 +401,25 @@ func (b *builder) addHan(run []rune, i int) int {
 	b.out = slices.Grow(b.out, len(run))
 	k := simplifyHan(b.out[n:cap(b.out)], run)
 	b.out = b.out[:n+k]
-	if b.in.Src != nil {
-		b.src = append(b.src, b.in.Src[i:i+k]...)
-		return k
-	}
-	m := len(b.src)
-	b.src = slices.Grow(b.src, k)[:m+k]
-	countFrom(b.src[m:], int32(i))
+	b.src = append(b.src, b.in.Src[i:i+k]...)
 	return k
 }
 
-// countFrom sets dst to from, from+1, …: the map of runes that stay where they are, made
-// for a chunk's whole prefix when its first deletion comes. Eight a step: a store and an
-// add each, the loop's test and slicing shared.
-func countFrom(dst []int32, from int32) {
-	for len(dst) >= 8 {
-		d := (*[8]int32)(dst)
-		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] = from, from+1, from+2, from+3, from+4, from+5, from+6, from+7
-		dst, from = dst[8:], from+8
+// fullMap returns t's map, one entry a rune.
+func fullMap(t textmap.Text) []int32 {
+	src := make([]int32, len(t.Runes))
+	for i := range src {
+		src[i] = t.SrcOf(i)
 	}
-	for k := range dst {
-		dst[k] = from + int32(k)
-	}
+	return src
 }
 
 func (b *builder) text() textmap.Text {
+	if b.in.Src == nil {
+		return textmap.Text{Runes: b.out, Shifts: b.shifts}
+	}
 	if b.src == nil { // rune k came from input rune k (only the input's tail was dropped)
-		src := b.in.Src
-		if src != nil {
-			src = src[:len(b.out)]
-		}
-		return textmap.Text{Runes: b.out, Src: src}
+		return textmap.Text{Runes: b.out, Src: b.in.Src[:len(b.out)]}
 	}
 	return textmap.Text{Runes: b.out, Src: b.src}
 }

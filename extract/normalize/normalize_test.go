@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/rand"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -229,12 +230,12 @@ func TestMapping(t *testing.T) {
 		r   rune
 		src int
 	}{{'A', 0}, {'区', 1}, {'&', 6}, {'1', 11}, {'万', 19}, {'\ufffd', 20}}
-	if len(got.Runes) != len(want) || len(got.Src) != len(want) {
-		t.Fatalf("Normalize(%q) = %q %v", in, string(got.Runes), got.Src)
+	if len(got.Runes) != len(want) {
+		t.Fatalf("Normalize(%q) = %q %v", in, string(got.Runes), got.Shifts)
 	}
 	for i, w := range want {
-		if got.Runes[i] != w.r || int(got.Src[i]) != w.src {
-			t.Errorf("rune %d = %q from %d, want %q from %d", i, got.Runes[i], got.Src[i], w.r, w.src)
+		if got.Runes[i] != w.r || int(got.SrcOf(i)) != w.src {
+			t.Errorf("rune %d = %q from %d, want %q from %d", i, got.Runes[i], got.SrcOf(i), w.r, w.src)
 		}
 	}
 	// composed maps: Normalize of already-mapped text keeps the outer source offsets
@@ -263,7 +264,7 @@ func TestSeed004(t *testing.T) {
 	}
 	// every output rune is its source rune or that rune's folded form
 	for i, r := range got.Runes {
-		s := src[got.Src[i]]
+		s := src[got.SrcOf(i)]
 		if r != s && r != fold(s) && r != '\ufffd' {
 			t.Errorf("rune %d %q maps to source %q", i, r, s)
 			break
@@ -274,15 +275,16 @@ func TestSeed004(t *testing.T) {
 
 func checkInvariants(t *testing.T, got textmap.Text, srcLen int) {
 	t.Helper()
-	if len(got.Runes) != len(got.Src) {
+	if got.Src != nil && len(got.Runes) != len(got.Src) {
 		t.Fatalf("len(Runes) %d != len(Src) %d", len(got.Runes), len(got.Src))
 	}
-	for i, s := range got.Src {
+	for i := range got.Runes {
+		s := got.SrcOf(i)
 		if s < 0 || int(s) >= srcLen {
-			t.Fatalf("Src[%d] = %d out of [0,%d)", i, s, srcLen)
+			t.Fatalf("SrcOf(%d) = %d out of [0,%d)", i, s, srcLen)
 		}
-		if i > 0 && s < got.Src[i-1] {
-			t.Fatalf("Src decreases at %d: %d < %d", i, s, got.Src[i-1])
+		if i > 0 && s < got.SrcOf(i-1) {
+			t.Fatalf("SrcOf decreases at %d: %d < %d", i, s, got.SrcOf(i-1))
 		}
 	}
 }
@@ -389,18 +391,79 @@ func TestHanRuns(t *testing.T) {
 	}
 }
 
-// TestCountFrom: countFrom's eight-a-step fill gives what a rune-by-rune count gives, at
-// every length around the step and from any start.
-func TestCountFrom(t *testing.T) {
-	for n := range 40 {
-		for _, from := range []int32{0, 1, 7, 1 << 20} {
-			got := make([]int32, n)
-			countFrom(got, from)
-			for k := range got {
-				if got[k] != from+int32(k) {
-					t.Fatalf("countFrom(%d runes, %d) = %v", n, from, got)
+// TestShiftsMap: the shifts Normalize gives source text say, for every rune, what the
+// full map it builds for mapped text says (source text mapped to itself), and the
+// look-ups from source to analysis agree with a search of the full map: over the test
+// documents and text made of what normalisation folds, drops and decodes.
+func TestShiftsMap(t *testing.T) {
+	shifted := 0
+	check := func(name string, src []rune) {
+		t.Helper()
+		plain := Normalize(textmap.Identity(src))
+		self := make([]int32, len(src))
+		for i := range self {
+			self[i] = int32(i)
+		}
+		full := Normalize(textmap.Text{Runes: src, Src: self})
+		if !slices.Equal(plain.Runes, full.Runes) || plain.Src != nil {
+			t.Fatalf("%s: plain %q (map %v), mapped %q", name, string(plain.Runes), plain.Src, string(full.Runes))
+		}
+		if plain.Shifts != nil {
+			shifted++
+		}
+		for k := 1; k < len(plain.Shifts); k++ {
+			if plain.Shifts[k].At <= plain.Shifts[k-1].At {
+				t.Fatalf("%s: shifts %v out of order", name, plain.Shifts)
+			}
+		}
+		for k := range plain.Runes {
+			if got, want := plain.SrcOf(k), full.SrcOf(k); got != want {
+				t.Fatalf("%s: rune %d from %d by its shifts %v, %d by the full map", name, k, got, plain.Shifts, want)
+			}
+		}
+		for i := range plain.Runes {
+			for j := i; j <= min(i+40, len(plain.Runes)); j += 1 + j%7 {
+				gs, ge := plain.SourceSpan(i, j, len(src))
+				ws, we := full.SourceSpan(i, j, len(src))
+				if gs != ws || ge != we {
+					t.Fatalf("%s: SourceSpan(%d, %d) = %d, %d by shifts %v, %d, %d by the full map", name, i, j, gs, ge, plain.Shifts, ws, we)
 				}
 			}
 		}
+		if len(src) > 2000 {
+			return
+		}
+		for s := -1; s <= len(src)+1; s++ {
+			want := sort.Search(len(full.Runes), func(i int) bool { return int(full.SrcOf(i)) >= s })
+			if got := plain.FirstFrom(s); got != want {
+				t.Fatalf("%s: FirstFrom(%d) = %d, want %d", name, s, got, want)
+			}
+			if got, want := plain.IndexOfSrc(s), full.IndexOfSrc(s); got != want {
+				t.Fatalf("%s: IndexOfSrc(%d) = %d, want %d", name, s, got, want)
+			}
+		}
+	}
+	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt", "genres/*.txt"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(p, []rune(string(data)))
+		}
+	}
+	if shifted == 0 {
+		t.Fatal("no test document was shifted")
+	}
+	rng := rand.New(rand.NewSource(4))
+	pieces := []string{"\n", "增长", "區", "２０２５", "3", "&#10;", "&amp;", "&lt;&gt;", "&#x4e00;", "&NotEqualTilde;", "<b>", "</span>",
+		"\u3000", " ", "\u2002", "\u200b", "\ufeff", "(qū)", "qū)", "?zhí)", "?/span>", "\ufffdqū)", "(下同)", "（以下简称经开区）", "a", "。"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(16) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check("random", []rune(b.String()))
 	}
 }

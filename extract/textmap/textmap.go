@@ -5,24 +5,66 @@ package textmap
 
 import "sort"
 
-// Text is derived text: Runes[i] came from source rune Src[i]. Src is non-decreasing.
+// Text is derived text: Runes[i] came from source rune SrcOf(i), which is non-decreasing.
 // A rune that replaces several source runes (an HTML entity, a pinyin-free character)
-// points at the first of them. A nil Src means Runes are the source itself.
+// points at the first of them. The map is Src, one entry a rune, or else Shifts, where
+// the runes keep their order and only a few runs of source runes were dropped (text
+// normalised): with neither, Runes are the source itself.
 type Text struct {
-	Runes []rune
-	Src   []int32
+	Runes  []rune
+	Src    []int32
+	Shifts []Shift // used when Src is nil; At increasing; nil or at least one
 }
+
+// Shift says that rune At and those after it, up to the next shift, came from the source
+// rune By places further on: SrcOf(i) = i + By. Before the first shift, SrcOf(i) = i.
+type Shift struct{ At, By int32 }
 
 // Identity returns text whose runes are the source runes themselves (without building a
 // map: on large documents that is megabytes saved per document in flight).
 func Identity(src []rune) Text { return Text{Runes: src} }
 
+// Mapped reports whether t has a map: without one, rune i came from source rune i.
+func (t Text) Mapped() bool { return t.Src != nil || t.Shifts != nil }
+
 // SrcOf returns the source rune index of rune i.
 func (t Text) SrcOf(i int) int32 {
-	if t.Src == nil {
-		return int32(i)
+	if t.Src != nil {
+		return t.Src[i]
 	}
-	return t.Src[i]
+	if t.Shifts != nil {
+		return t.shifted(i)
+	}
+	return int32(i)
+}
+
+// shifted returns the source index of rune i by shifts. Not inlined: SrcOf, called for
+// every record, stays small enough to be, and most texts have no shifts.
+//
+//go:noinline
+func (t Text) shifted(i int) int32 {
+	return int32(i) + byAt(t.Shifts, i)
+}
+
+// byAt returns the By of the last of shifts at or before rune i, or 0. A text has a few
+// shifts, most of its runes after the last one: asked first, a search only before it.
+func byAt(shifts []Shift, i int) int32 {
+	if last := shifts[len(shifts)-1]; int(last.At) <= i {
+		return last.By
+	}
+	lo, hi := 0, len(shifts)-1 // shifts[:lo] start at or before i, shifts[hi:] after it
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(shifts[m].At) <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	return shifts[lo-1].By
 }
 
 // Len returns the number of runes.
@@ -35,25 +77,36 @@ func (t Text) SourceSpan(i, j int, srcLen int) (int, int) {
 		s := int(t.SrcOf(i))
 		return s, s
 	}
-	start := int(t.SrcOf(i))
-	end := int(t.SrcOf(j-1)) + 1
+	var start, end int
+	if t.Src == nil && t.Shifts != nil {
+		start, end = i+int(byAt(t.Shifts, i)), j-1+int(byAt(t.Shifts, j-1))
+	} else {
+		start, end = int(t.SrcOf(i)), int(t.SrcOf(j-1))
+	}
+	end++
 	if end > srcLen {
 		end = srcLen
 	}
 	return start, end
 }
 
+// FirstFrom returns the index of the first rune that came from source rune s or a later
+// one, or Len() when none did.
+func (t Text) FirstFrom(s int) int {
+	if !t.Mapped() {
+		return min(max(s, 0), len(t.Runes))
+	}
+	if t.Src != nil {
+		return sort.Search(len(t.Src), func(i int) bool { return int(t.Src[i]) >= s })
+	}
+	return sort.Search(len(t.Runes), func(i int) bool { return int(t.SrcOf(i)) >= s })
+}
+
 // IndexOfSrc returns the index of the rune that came from source rune s, or -1 when none
 // did (the source rune was deleted).
 func (t Text) IndexOfSrc(s int) int {
-	if t.Src == nil {
-		if s >= 0 && s < len(t.Runes) {
-			return s
-		}
-		return -1
-	}
-	i := sort.Search(len(t.Src), func(i int) bool { return int(t.Src[i]) >= s })
-	if i < len(t.Src) && int(t.Src[i]) == s {
+	i := t.FirstFrom(s)
+	if i < len(t.Runes) && int(t.SrcOf(i)) == s {
 		return i
 	}
 	return -1
