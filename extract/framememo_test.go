@@ -41,42 +41,29 @@ func TestFrameMemoMatchesPlain(t *testing.T) {
 		}
 		calls++
 	}
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		var f frameMemo
+		for i := range sm {
+			m := &sm[i]
+			c := clauseSpan(sen, m.Start)
+			lb := c.Start
+			if i > 0 && sm[i-1].End > lb && sm[i-1].End <= m.Start {
+				lb = sm[i-1].End
 			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
-			}
-			sen.WithClauses(a)
-			var f frameMemo
-			for i := first; i < k; i++ {
-				m := &ms[i]
-				c := clauseSpan(sen, m.Start)
-				lb := c.Start
-				if i > first && ms[i-1].End > lb && ms[i-1].End <= m.Start {
-					lb = ms[i-1].End
-				}
-				check(&f, a, c, lb, m.Start)
-				check(&f, a, c, c.Start, m.Start)
-			}
-			var g frameMemo
-			for _, c := range append(sen.Clauses, sen.Span) {
-				for to := c.Start; to <= c.End; to++ {
-					// The clause start, a bound before it, and each bound near the offset.
-					check(&g, a, c, max(0, c.Start-1), to)
-					for lb := max(c.Start, to-8); lb <= to; lb++ {
-						check(&g, a, c, lb, to)
-					}
+			check(&f, a, c, lb, m.Start)
+			check(&f, a, c, c.Start, m.Start)
+		}
+		var g frameMemo
+		for _, c := range append(sen.Clauses, sen.Span) {
+			for to := c.Start; to <= c.End; to++ {
+				// The clause start, a bound before it, and each bound near the offset.
+				check(&g, a, c, max(0, c.Start-1), to)
+				for lb := max(c.Start, to-8); lb <= to; lb++ {
+					check(&g, a, c, lb, to)
 				}
 			}
 		}
-	}
+	})
 	if calls < 10000 {
 		t.Fatalf("only %d look-ups checked", calls)
 	}

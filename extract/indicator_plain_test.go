@@ -26,48 +26,34 @@ func TestIndicatorOfMatchesPlain(t *testing.T) {
 		texts = append(texts, string(d))
 	}
 	calls := 0
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		memos := [2]subjectMemo{newSubjectMemo(), newSubjectMemo()}
+		var lists [2]listMemo
+		prevOf := func() string { return "前项" }
+		for i := range sm {
+			m := &sm[i]
+			c := clauseSpan(sen, m.Start)
+			memos[0].enter(c)
+			memos[1].enter(c)
+			lb, rb := c.Start, c.End
+			if i > 0 && sm[i-1].End > lb && sm[i-1].End <= m.Start {
+				lb = sm[i-1].End
 			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
+			if i+1 < len(sm) && sm[i+1].Start < rb && sm[i+1].Start >= m.End {
+				rb = sm[i+1].Start
 			}
-			sen.WithClauses(a)
-			sm := ms[first:k]
-			memos := [2]subjectMemo{newSubjectMemo(), newSubjectMemo()}
-			var lists [2]listMemo
-			prevOf := func() string { return "前项" }
-			for i := range sm {
-				m := &sm[i]
-				c := clauseSpan(sen, m.Start)
-				memos[0].enter(c)
-				memos[1].enter(c)
-				lb, rb := c.Start, c.End
-				if i > 0 && sm[i-1].End > lb && sm[i-1].End <= m.Start {
-					lb = sm[i-1].End
+			for _, from := range []int{lb, c.Start} {
+				from = afterFrame(a, from, m.Start)
+				got := indicatorOf(a, sm, i, from, rb, c, sen.End, prevOf, &memos[0], &lists[0])
+				want := indicatorOfPlain(a, sm, i, from, rb, c, sen.End, prevOf, &memos[1], &lists[1])
+				if got != want {
+					t.Fatalf("indicator of %q in %q from %d = %q, want %q", string(a[m.Start:m.End]),
+						string(a[sen.Start:sen.End]), from-sen.Start, got, want)
 				}
-				if i+1 < len(sm) && sm[i+1].Start < rb && sm[i+1].Start >= m.End {
-					rb = sm[i+1].Start
-				}
-				for _, from := range []int{lb, c.Start} {
-					from = afterFrame(a, from, m.Start)
-					got := indicatorOf(a, sm, i, from, rb, c, sen.End, prevOf, &memos[0], &lists[0])
-					want := indicatorOfPlain(a, sm, i, from, rb, c, sen.End, prevOf, &memos[1], &lists[1])
-					if got != want {
-						t.Fatalf("indicator of %q in %q from %d = %q, want %q", string(a[m.Start:m.End]),
-							string(a[sen.Start:sen.End]), from-sen.Start, got, want)
-					}
-					calls++
-				}
+				calls++
 			}
 		}
-	}
+	})
 	if calls < 1000 {
 		t.Fatalf("only %d mentions checked", calls)
 	}

@@ -25,40 +25,26 @@ func TestListMemoMatchesRespectiveNames(t *testing.T) {
 		texts = append(texts, string(d))
 	}
 	calls := 0
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		var lists listMemo
+		check := func(i int) {
+			c := clauseSpan(sen, sm[i].Start)
+			names, n, whole := lists.names(a, sm, i, c)
+			wantNames, wantN, wantWhole := respectiveNames(a, sm, i, c)
+			if !reflect.DeepEqual(names, wantNames) || n != wantN || whole != wantWhole {
+				t.Fatalf("names of %q in %q = %v %d %v, want %v %d %v", string(a[sm[i].Start:sm[i].End]),
+					string(a[sen.Start:sen.End]), names, n, whole, wantNames, wantN, wantWhole)
 			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
-			}
-			sen.WithClauses(a)
-			sm := ms[first:k]
-			var lists listMemo
-			check := func(i int) {
-				c := clauseSpan(sen, sm[i].Start)
-				names, n, whole := lists.names(a, sm, i, c)
-				wantNames, wantN, wantWhole := respectiveNames(a, sm, i, c)
-				if !reflect.DeepEqual(names, wantNames) || n != wantN || whole != wantWhole {
-					t.Fatalf("names of %q in %q = %v %d %v, want %v %d %v", string(a[sm[i].Start:sm[i].End]),
-						string(a[sen.Start:sen.End]), names, n, whole, wantNames, wantN, wantWhole)
-				}
-				calls++
-			}
-			for i := range sm {
-				check(i)
-				check(i)
-			}
-			for i := len(sm) - 1; i >= 0; i-- {
-				check(i)
-			}
+			calls++
 		}
-	}
+		for i := range sm {
+			check(i)
+			check(i)
+		}
+		for i := len(sm) - 1; i >= 0; i-- {
+			check(i)
+		}
+	})
 	if calls < 1000 {
 		t.Fatalf("only %d mentions checked", calls)
 	}

@@ -81,32 +81,18 @@ func TestListSepMatchesPlain(t *testing.T) {
 		}
 		calls++
 	}
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		for i := range sm {
+			c := clauseSpan(sen, sm[i].Start)
+			f, l := listGroup(a, sm, i, c)
+			if wf, wl := listGroupPlain(sm, i, c); f != wf || l != wl {
+				t.Fatalf("listGroup of %q = %d %d, want %d %d", string(a[sm[i].Start:sm[i].End]), f, l, wf, wl)
 			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
-			}
-			sen.WithClauses(a)
-			sm := ms[first:k]
-			for i := range sm {
-				c := clauseSpan(sen, sm[i].Start)
-				f, l := listGroup(a, sm, i, c)
-				if wf, wl := listGroupPlain(sm, i, c); f != wf || l != wl {
-					t.Fatalf("listGroup of %q = %d %d, want %d %d", string(a[sm[i].Start:sm[i].End]), f, l, wf, wl)
-				}
-				for from := c.Start; from <= sm[i].Start; from++ {
-					check(a, from, sm[i].Start)
-				}
+			for from := c.Start; from <= sm[i].Start; from++ {
+				check(a, from, sm[i].Start)
 			}
 		}
-	}
+	})
 	alphabet := []rune("、()（）和与及等约近超过以上左右年产值亿元3,，")
 	rng := rand.New(rand.NewSource(54))
 	for n := 0; n < 20000; n++ {

@@ -18,33 +18,19 @@ func TestPairedItemOnlyInLists(t *testing.T) {
 		texts = append(texts, string(d))
 	}
 	alone, paired := 0, 0
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
-			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
-			}
-			sen.WithClauses(a)
-			sm := ms[first:k]
-			for i := range sm {
-				j := pairedItem(a, sen, sm, i, clauseSpan(sen, sm[i].Start))
-				switch {
-				case sm[i].listBack == 0 && sm[i].listFwd == 0 && j >= 0:
-					t.Fatalf("%q in %q, in no list, pairs with %d", string(a[sm[i].Start:sm[i].End]), string(a[sen.Start:sen.End]), j)
-				case sm[i].listBack == 0 && sm[i].listFwd == 0:
-					alone++
-				case j >= 0:
-					paired++
-				}
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		for i := range sm {
+			j := pairedItem(a, sen, sm, i, clauseSpan(sen, sm[i].Start))
+			switch {
+			case sm[i].listBack == 0 && sm[i].listFwd == 0 && j >= 0:
+				t.Fatalf("%q in %q, in no list, pairs with %d", string(a[sm[i].Start:sm[i].End]), string(a[sen.Start:sen.End]), j)
+			case sm[i].listBack == 0 && sm[i].listFwd == 0:
+				alone++
+			case j >= 0:
+				paired++
 			}
 		}
-	}
+	})
 	if alone < 1000 || paired < 2 {
 		t.Fatalf("only %d figures in no list and %d paired checked", alone, paired)
 	}

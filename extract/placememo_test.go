@@ -25,45 +25,31 @@ func TestPlaceNamesMemoMatchesPlain(t *testing.T) {
 		return cjk.IndexRune(a, from, to, '、') >= 0 && cjk.IndexRune(a, from, to, placeSuffixes...) >= 0
 	}
 	calls := 0
-	for _, s := range texts {
-		a := []rune(s)
-		ms := findMentions(a, nil, nil)
-		k := 0
-		for _, sen := range segment.AppendSentenceSpans(nil, a) {
-			for k < len(ms) && ms[k].Start < sen.Start {
-				k++
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		var p placeNamesMemo
+		var lists listMemo
+		check := func(i int) {
+			c := clauseSpan(sen, sm[i].Start)
+			f, _ := listGroup(a, sm, i, c)
+			if got, want := p.mayName(a, c.Start, sm[f].Start), plain(a, c.Start, sm[f].Start); got != want {
+				t.Fatalf("mayName(%q) = %v, want %v", string(a[c.Start:sm[f].Start]), got, want)
 			}
-			first := k
-			for k < len(ms) && ms[k].Start < sen.End {
-				k++
+			var fresh listMemo
+			h, pl := placeListHead(a, sm, i, c, &lists)
+			wh, wpl := placeListHead(a, sm, i, c, &fresh)
+			if h != wh || pl != wpl {
+				t.Fatalf("placeListHead of %q = %q %q, want %q %q", string(a[sm[i].Start:sm[i].End]), h, pl, wh, wpl)
 			}
-			sen.WithClauses(a)
-			sm := ms[first:k]
-			var p placeNamesMemo
-			var lists listMemo
-			check := func(i int) {
-				c := clauseSpan(sen, sm[i].Start)
-				f, _ := listGroup(a, sm, i, c)
-				if got, want := p.mayName(a, c.Start, sm[f].Start), plain(a, c.Start, sm[f].Start); got != want {
-					t.Fatalf("mayName(%q) = %v, want %v", string(a[c.Start:sm[f].Start]), got, want)
-				}
-				var fresh listMemo
-				h, pl := placeListHead(a, sm, i, c, &lists)
-				wh, wpl := placeListHead(a, sm, i, c, &fresh)
-				if h != wh || pl != wpl {
-					t.Fatalf("placeListHead of %q = %q %q, want %q %q", string(a[sm[i].Start:sm[i].End]), h, pl, wh, wpl)
-				}
-				calls++
-			}
-			for i := range sm {
-				check(i)
-				check(i)
-			}
-			for i := len(sm) - 1; i >= 0; i-- {
-				check(i)
-			}
+			calls++
 		}
-	}
+		for i := range sm {
+			check(i)
+			check(i)
+		}
+		for i := len(sm) - 1; i >= 0; i-- {
+			check(i)
+		}
+	})
 	rng := rand.New(rand.NewSource(62))
 	alphabet := []rune("、县市省区甲乙,分别")
 	for range 500 {
