@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -28,7 +29,7 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 			written = max(written, doc.WrittenYear(an.Runes))
 			continue
 		}
-		last := dateLines(p.text, c.start, c.end, func(from, to int) {
+		last := p.dateLines(c.start, c.end, func(from, to int) {
 			written = max(written, p.writtenIn(from, to))
 		})
 		if p.tail != "" && c.end == len(p.text) && last < c.end {
@@ -57,6 +58,70 @@ func dateLines(text string, start, end int, f func(from, to int)) int {
 		f(from, at)
 	}
 	return at
+}
+
+// dateLines is dateLines over the document's text, from its marks when they are known.
+func (p longDoc) dateLines(start, end int, f func(from, to int)) int {
+	if p.marks == nil {
+		return dateLines(p.text, start, end, f)
+	}
+	return dateLinesAt(p.text, *p.marks, start, end, f)
+}
+
+// dateLinesAt is dateLines from marks, all the offsets of text at which dateMark(text)
+// stops with a yes, in order (dateMarks). As no date's marks span a line end, and start
+// and end are line starts or the text's end, they are where dateMark(text[at:end]) stops.
+func dateLinesAt(text string, marks []int, start, end int, f func(from, to int)) int {
+	at := start
+	k, _ := slices.BinarySearch(marks, start)
+	for ; k < len(marks) && marks[k] < end; k++ {
+		if marks[k] < at {
+			continue // on a line already called
+		}
+		from := at + strings.LastIndexByte(text[at:marks[k]], '\n') + 1
+		at = min(linesAhead(text, from, 1), end)
+		f(from, at)
+	}
+	return at
+}
+
+// dateMarks finds where dateMark stops with a yes in a whole text, from the spans that
+// decode.ViewSpans shows while it validates the text (visit) and a search for the leads
+// of three-byte characters among dateByte's (done): the pre-scan then reads no other
+// byte of the text, where reading every byte cost as much as decode's own pass.
+type dateMarks []int
+
+// visit records the marks in text[from:to].
+func (m *dateMarks) visit(text string, from, to int) {
+	for i := from; i < to; i++ {
+		c := text[i]
+		if c-'0' <= 9 && !dayMayFollow(text, i+1) {
+			continue // as in dateMark
+		}
+		if dateByte[c] && dateAt(text, i) {
+			*m = append(*m, i)
+		}
+	}
+}
+
+// done adds the marks at the three-byte characters of text (all the spans visited) and
+// returns them all, in order.
+func (m *dateMarks) done(text string) *[]int {
+	for _, lead := range []byte{0xE1, 0xE2, 0xEF} {
+		for at := 0; ; at++ {
+			k := strings.IndexByte(text[at:], lead)
+			if k < 0 {
+				break
+			}
+			at += k
+			if !quietPunct(text[at:]) && dateAt(text, at) {
+				*m = append(*m, at)
+			}
+		}
+	}
+	slices.Sort(*m)
+	marks := []int(slices.Compact(*m))
+	return &marks
 }
 
 // writtenIn returns the latest year of the full dates in text[from:to], once normalised.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/decode"
 )
 
 // TestQuietBytes: quietBytes' one loop (pairs of CJK characters, then one character, CJK
@@ -94,5 +96,70 @@ func TestDateLines(t *testing.T) {
 		start := linesAhead(text, 0, rng.Intn(3))
 		end := linesAhead(text, start, 1+rng.Intn(6))
 		check(text, start, end)
+	}
+}
+
+// TestDateMarks: the date lines found from the marks of decode's spans (dateMarks,
+// dateLinesAt) are those a scan of every line finds (dateLines), over every chunk-like
+// range of line starts, on the test documents and on joins of their lines with odd ones:
+// dates split by tags, entities, pinyin, zero-width characters, fullwidth digits and
+// separators, typographic spaces before 日, ASCII runs long enough for decode's word step.
+func TestDateMarks(t *testing.T) {
+	checked := 0
+	check := func(text string) {
+		t.Helper()
+		var m dateMarks
+		res, spanned, err := decode.ViewSpans([]byte(text), "", m.visit)
+		if err != nil || !spanned {
+			return // not read in one pass (a byte order mark): dateLines scans the text
+		}
+		if res.Text != text {
+			t.Fatalf("ViewSpans(%q).Text = %q", text, res.Text)
+		}
+		checked++
+		marks := *m.done(res.Text)
+		starts := []int{0}
+		for i := range len(text) {
+			if text[i] == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		for k := 0; k < len(starts); k += 1 + k/3 {
+			for _, end := range []int{starts[min(k+1, len(starts)-1)], starts[min(k+5, len(starts)-1)], len(text)} {
+				if end < starts[k] {
+					continue
+				}
+				var got, want [][2]int
+				gotLast := dateLinesAt(text, marks, starts[k], end, func(from, to int) { got = append(got, [2]int{from, to}) })
+				wantLast := dateLines(text, starts[k], end, func(from, to int) { want = append(want, [2]int{from, to}) })
+				if !slices.Equal(got, want) || gotLast != wantLast {
+					t.Fatalf("dateLinesAt(%q, %d, %d) = %v, %d; dateLines %v, %d", text, starts[k], end, got, gotLast, want, wantLast)
+				}
+			}
+		}
+	}
+	var lines []string
+	for _, data := range readTestdata(t, "*/*.txt") {
+		check(string(data))
+		lines = append(lines, strings.SplitAfter(string(data), "\n")...)
+	}
+	odd := []string{"2017年7月<b>14</b>日\n", "2017年7月1&#26085;\n", "2017年7月14ǎ日", "2017\u200b-07-27", "２０１７－０７－２７",
+		"２０１７年７月１４ 日", "2017年7月14\u2002日\n", "14\u202f日", "1 \u205f日", "\ufeff", "\ufffd", "\u00ad", "\u2060", "ḿ",
+		"见http://www.gov.cn/2017-07/27.html。", "发布日期:2017-07-27\n", "2017/07/27", "2017.07.27", "?", "R&D", "日", "1", "\n", "，", "“"}
+	rng := rand.New(rand.NewSource(1))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(8) {
+			if rng.Intn(2) == 0 {
+				b.WriteString(odd[rng.Intn(len(odd))])
+			} else {
+				line := lines[rng.Intn(len(lines))]
+				b.WriteString(strings.ToValidUTF8(line[:rng.Intn(len(line)+1)], ""))
+			}
+		}
+		check(b.String())
+	}
+	if checked < 2000 {
+		t.Fatalf("only %d texts read in one pass", checked)
 	}
 }

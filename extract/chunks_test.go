@@ -218,6 +218,15 @@ func TestMayHoldDate(t *testing.T) {
 		{"2017年7月<b>14</b>日", true},
 		{"2017年7月1&#26085;", true}, // 日 as an entity
 		{"2017\u200b-07-27", true},
+		{"印发时间：二〇一七年七月，2017年7月14\u205f日", true}, // a medium mathematical space
+		{"２０１７．０７．２７", true},
+		{"２０１７／０７／２７", true},
+		{"2017年7月14\u2060日", true}, // a word joiner
+		{"2017年7月1\u00ad4日", true}, // a soft hyphen
+		{"2017年7月\ufeff14日", true}, // a byte order mark
+		{"2017年7月14ǎ日", true},      // pinyin residue
+		{"2017年7月14日", true},       // no odd mark: the digit before 日
+		{"第1次会议，第２次会议。", false},
 		{"全市生产总值增长5.2%，投资增长3.5%。", false},
 		{"日常监管持续加强，节日市场平稳。", false},
 		{"第3.5.1条", false},
@@ -256,7 +265,8 @@ func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
 		lines = append(lines, strings.Split(string(data), "\n")...)
 	}
 	odd := []string{"\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\r\n", "1", "-", "日", " ", "\xe9\xbf\xbf", "\xe3\x80\x82",
-		"，", "－", "１", "９", "“", "\u200b", "\u200a", "\xef\xbc", "\xe2\x80", "\xef\xbc1", "\xe2\x80."} // quietBytes' edges
+		"，", "－", "１", "９", "“", "\u200b", "\u200a", "\xef\xbc", "\xe2\x80", "\xef\xbc1", "\xe2\x80.", // quietBytes' edges
+		"<b>", "&#26085;", "&amp;", "ǎ", "ḿ", "\u00ad", "\u2060", "\ufeff", "１日", "1\u2002日", "1\u202f日", "1 \u205f日", "／", "．", "\xe1", "\xc2"} // a date's odd marks
 	rng := rand.New(rand.NewSource(1))
 	for range 20000 {
 		a, b := lines[rng.Intn(len(lines))], lines[rng.Intn(len(lines))]

@@ -395,7 +395,7 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		}
 		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), longDoc{}, nil
 	}
-	res, err := decode.View(data, opts.Encoding) // the text is read, never kept: records copy what they carry
+	res, marks, err := view(data, opts.Encoding, chunked && mayBePlain(name, data, opts)) // the text is read, never kept: records copy what they carry
 	if err != nil {
 		return nil, longDoc{}, err
 	}
@@ -414,7 +414,7 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 	}
 	isHTML := opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text+res.Tail)
 	if chunked && !isHTML && len(res.Text) > chunkBytes {
-		return nil, longDoc{text: res.Text, tail: res.Tail}, nil
+		return nil, longDoc{text: res.Text, tail: res.Tail, marks: marks}, nil
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
 	if isHTML {
@@ -430,6 +430,32 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		return plainDocumentIn(name, text, bufs), longDoc{}, nil
 	}
 	return plainDocument(name, text), longDoc{}, nil
+}
+
+// view decodes data (decode.View). A plain text that may be read in chunks also has its
+// date marks found (dateMarks) while decode validates it, when it can: marks is nil
+// otherwise.
+func view(data []byte, encoding string, plainChunks bool) (res decode.Result, marks *[]int, err error) {
+	if !plainChunks || len(data) <= chunkBytes {
+		res, err = decode.View(data, encoding)
+		return res, nil, err
+	}
+	var m dateMarks
+	res, spanned, err := decode.ViewSpans(data, encoding, m.visit)
+	if !spanned {
+		return res, nil, err
+	}
+	return res, m.done(res.Text), err
+}
+
+// mayBePlain reports, before data is decoded, whether it may be read as plain text: not
+// a table, nor a page by its options, its name or its first bytes (decode.IsHTML). It only
+// spares a page the date marks' cost: the marks are used on plain text alone.
+func mayBePlain(name string, data []byte, opts Options) bool {
+	if opts.Table || opts.HTML != nil {
+		return !opts.Table && !*opts.HTML
+	}
+	return !decode.IsHTML(name, string(data[:min(len(data), 4096)]))
 }
 
 // scannedImageRun is how many images in a row, with no text between them, make a page a

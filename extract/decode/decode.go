@@ -30,6 +30,7 @@ type Result struct {
 	Tail string
 
 	binaryChecked bool // Text was found not binary while it was validated
+	spanned       bool // ViewSpans' visit saw all of Text
 }
 
 // Encoding names of Result.Encoding.
@@ -51,7 +52,7 @@ var ErrBinary = errors.New("decode: binary data, not a text document")
 // utf-16le, utf-16be, or utf-16 (byte order from the BOM or the text). A forced
 // encoding never fails on invalid sequences: they become U+FFFD.
 func Decode(data []byte, encoding string) (Result, error) {
-	res, err := decodeText(data, encoding, false)
+	res, err := decodeText(data, encoding, false, nil)
 	res.Text, res.Tail = res.Text+res.Tail, ""
 	return res, err
 }
@@ -60,10 +61,20 @@ func Decode(data []byte, encoding string) (Result, error) {
 // own memory, and data must not change while Text is in use. It saves a copy of the
 // document, the largest allocation of a run.
 func View(data []byte, encoding string) (Result, error) {
-	return decodeText(data, encoding, true)
+	return decodeText(data, encoding, true, nil)
 }
 
-func decodeText(data []byte, encoding string, view bool) (Result, error) {
+// ViewSpans is View, and shows a caller that looks for rare ASCII or other marks in the
+// text where to look, from the pass that validates it: visit is called, in order, with
+// spans [from, to) of Text (text) that together hold every byte outside three-byte
+// characters. spanned reports that they did: Text was read as valid UTF-8 in that pass
+// (most documents). Otherwise the spans seen, if any, are to be ignored.
+func ViewSpans(data []byte, encoding string, visit func(text string, from, to int)) (res Result, spanned bool, err error) {
+	res, err = decodeText(data, encoding, true, visit)
+	return res, res.spanned && err == nil, err
+}
+
+func decodeText(data []byte, encoding string, view bool, visit func(text string, from, to int)) (Result, error) {
 	if err := CheckEncoding(encoding); err != nil {
 		return Result{}, err
 	}
@@ -72,7 +83,7 @@ func decodeText(data []byte, encoding string, view bool) (Result, error) {
 	switch enc {
 	case "auto":
 		var err error
-		if res, err = detect(data, view); err != nil {
+		if res, err = detect(data, view, visit); err != nil {
 			return Result{}, err
 		}
 	case UTF8:
@@ -141,7 +152,7 @@ var (
 // detect picks the encoding: a byte order mark, BOM-less UTF-16 when the NUL bytes say
 // so, valid UTF-8, and otherwise whichever of GB18030 and Big5 (or UTF-8 with a few
 // broken bytes) reads as Chinese.
-func detect(data []byte, view bool) (Result, error) {
+func detect(data []byte, view bool, visit func(text string, from, to int)) (Result, error) {
 	switch {
 	case hasPrefix(data, bomUTF8):
 		return decodeUTF8(data, view), nil
@@ -158,11 +169,16 @@ func detect(data []byte, view bool) (Result, error) {
 		}
 		return Result{}, ErrBinary
 	}
-	if valid, binaryText := scanUTF8(data); valid {
+	var spans func(from, to int)
+	if visit != nil {
+		text := textOf(data, view)
+		spans = func(from, to int) { visit(text, from, to) }
+	}
+	if valid, binaryText := scanSpans(data, spans); valid {
 		if binaryText {
 			return Result{}, ErrBinary
 		}
-		return Result{Text: textOf(data, view), Encoding: UTF8, binaryChecked: true}, nil
+		return Result{Text: textOf(data, view), Encoding: UTF8, binaryChecked: true, spanned: visit != nil}, nil
 	}
 	if res, ok := cutUTF8(data, view, UTF8); ok {
 		return res, nil // a file cut inside its last character: no trial of legacy encodings

@@ -11,7 +11,13 @@ import (
 // valid, and whether it reads as binary (isBinary). It replaces utf8.Valid followed by
 // isBinary, two passes over every document; most documents are valid UTF-8, mostly
 // three-byte characters, which it takes two at a time without a call.
-func scanUTF8(data []byte) (valid, binaryText bool) {
+func scanUTF8(data []byte) (valid, binaryText bool) { return scanSpans(data, nil) }
+
+// scanSpans is scanUTF8, and calls visit (nil: none), in order, with spans [from, to) of
+// data that together hold every byte outside three-byte characters: the bytes it reads
+// outside its loops for three-byte characters (ViewSpans). On invalid data it stops with
+// some spans seen.
+func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 	ctrl, nul := 0, false
 	n := len(data)
 	for i := 0; i < n; {
@@ -36,6 +42,9 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 			// Eight bytes at a time while they are ASCII and none is a control byte.
 			if i+8 <= n {
 				if w := binary.LittleEndian.Uint64(data[i:]); w&highBits == 0 && !controlWord(w) {
+					if visit != nil {
+						visit(i, i+8)
+					}
 					i += 8
 					continue
 				}
@@ -49,6 +58,9 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 					ctrl++
 				}
 			}
+			if visit != nil {
+				visit(i, i+1)
+			}
 			i++
 			continue
 		}
@@ -59,6 +71,9 @@ func scanUTF8(data []byte) (valid, binaryText bool) {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
 			return false, false
+		}
+		if visit != nil {
+			visit(i, i+size)
 		}
 		i += size
 	}

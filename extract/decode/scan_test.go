@@ -160,3 +160,45 @@ func BenchmarkValidThenIsBinary(b *testing.B) {
 		scanReference(data)
 	}
 }
+
+// TestScanSpans: the spans scanSpans shows are in order, apart, and hold every byte of
+// valid text outside three-byte characters; its verdicts are scanUTF8's.
+func TestScanSpans(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"增", "长", "，", "。", "“", "\u200b", "\ufffd", "\u0800", "\uD7FF", "\uE000", "\u0FFF",
+		"a", "1", "-", "\n", "é", "ǎ", "\u00ad", "𠀀", "2017-07-27 ", "http://example.org/a.html", "\xE0\x80\x80", "\xE4\xB8", "\x80"}
+	for range 20000 {
+		var b []byte
+		for range rng.Intn(40) {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(3) == 0 {
+				p = pieces[rng.Intn(4)]
+			}
+			b = append(b, p...)
+		}
+		var spans [][2]int
+		gv, gb := scanSpans(b, func(from, to int) { spans = append(spans, [2]int{from, to}) })
+		if wv, wb := scanUTF8(b); gv != wv || gb != wb {
+			t.Fatalf("scanSpans(%q) = %v, %v; scanUTF8 %v, %v", b, gv, gb, wv, wb)
+		}
+		if !gv {
+			continue
+		}
+		in := make([]bool, len(b))
+		for k, s := range spans {
+			if s[0] >= s[1] || s[1] > len(b) || k > 0 && s[0] < spans[k-1][1] {
+				t.Fatalf("scanSpans(%q): spans %v out of order", b, spans)
+			}
+			for i := s[0]; i < s[1]; i++ {
+				in[i] = true
+			}
+		}
+		for i := 0; i < len(b); {
+			_, size := utf8.DecodeRune(b[i:])
+			if size != 3 && !in[i] {
+				t.Fatalf("scanSpans(%q): byte %d (%q) in no span %v", b, i, b[i:i+size], spans)
+			}
+			i += size
+		}
+	}
+}
