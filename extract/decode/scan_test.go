@@ -132,6 +132,7 @@ func FuzzScanUTF8(f *testing.F) {
 		if gv != wv || gb != wb {
 			t.Fatalf("scanUTF8(%q) = %v, %v; want %v, %v", b, gv, gb, wv, wb)
 		}
+		checkSpans(t, b)
 	})
 }
 
@@ -176,29 +177,36 @@ func TestScanSpans(t *testing.T) {
 			}
 			b = append(b, p...)
 		}
-		var spans [][2]int
-		gv, gb := scanSpans(b, func(from, to int) { spans = append(spans, [2]int{from, to}) })
-		if wv, wb := scanUTF8(b); gv != wv || gb != wb {
-			t.Fatalf("scanSpans(%q) = %v, %v; scanUTF8 %v, %v", b, gv, gb, wv, wb)
+		checkSpans(t, b)
+	}
+}
+
+// checkSpans tests scanSpans on b: the verdicts are scanUTF8's and, for valid UTF-8, the
+// spans come in order and hold every byte outside three-byte characters.
+func checkSpans(t *testing.T, b []byte) {
+	t.Helper()
+	var spans [][2]int
+	gv, gb := scanSpans(b, func(from, to int) { spans = append(spans, [2]int{from, to}) })
+	if wv, wb := scanUTF8(b); gv != wv || gb != wb {
+		t.Fatalf("scanSpans(%q) = %v, %v; scanUTF8 %v, %v", b, gv, gb, wv, wb)
+	}
+	if !gv {
+		return
+	}
+	in := make([]bool, len(b))
+	for k, s := range spans {
+		if s[0] >= s[1] || s[1] > len(b) || k > 0 && s[0] < spans[k-1][1] {
+			t.Fatalf("scanSpans(%q): spans %v out of order", b, spans)
 		}
-		if !gv {
-			continue
+		for i := s[0]; i < s[1]; i++ {
+			in[i] = true
 		}
-		in := make([]bool, len(b))
-		for k, s := range spans {
-			if s[0] >= s[1] || s[1] > len(b) || k > 0 && s[0] < spans[k-1][1] {
-				t.Fatalf("scanSpans(%q): spans %v out of order", b, spans)
-			}
-			for i := s[0]; i < s[1]; i++ {
-				in[i] = true
-			}
+	}
+	for i := 0; i < len(b); {
+		_, size := utf8.DecodeRune(b[i:])
+		if size != 3 && !in[i] {
+			t.Fatalf("scanSpans(%q): byte %d (%q) in no span %v", b, i, b[i:i+size], spans)
 		}
-		for i := 0; i < len(b); {
-			_, size := utf8.DecodeRune(b[i:])
-			if size != 3 && !in[i] {
-				t.Fatalf("scanSpans(%q): byte %d (%q) in no span %v", b, i, b[i:i+size], spans)
-			}
-			i += size
-		}
+		i += size
 	}
 }
