@@ -78,9 +78,9 @@ func (l *List) matchPlace(phrase string, after afterText) (concept, place string
 type stripped struct {
 	concept      string
 	core         string
-	allowed      ends
 	place        string
 	firstPattern int
+	allowed      ends // last: a phrase settled by its words never reads it
 }
 
 // strip looks phrase up by wording, dropping leading modifiers and trailing measure words.

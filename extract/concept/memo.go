@@ -9,7 +9,9 @@ import (
 // across documents. It is an open-addressed table that only grows, of atomic slots: a
 // look is one hash and a few atomic loads, with no lock, so workers never wait for each
 // other, and a phrase once stored stays (a table that dropped phrases on collision
-// stripped a few hundred phrases again each pass over a long document).
+// stripped a few hundred phrases again each pass over a long document). In a real run the
+// rest of the work evicts the memo between looks, so that each line a look reads is a
+// cache miss: an entry holds what a look reads in one allocation.
 type memo struct {
 	slots atomic.Pointer[[memoSlots]atomic.Pointer[memoEntry]] // made on first store
 	n     atomic.Int32                                         // phrases stored
@@ -21,9 +23,34 @@ const (
 	maxMemo   = 1 << 15 // bounds the memo: a long batch must not grow it without end
 )
 
+// memoEntry holds the phrase, when short (most), and its stripping by value: a look that
+// finds its phrase reads on in the entry rather than following a pointer to each part.
 type memoEntry struct {
-	phrase string
-	s      *stripped
+	n    int      // the phrase's length in bytes
+	key  [40]byte // the phrase, when it fits
+	long string   // the phrase, when it does not
+	s    stripped
+}
+
+func newMemoEntry(phrase string, s *stripped) *memoEntry {
+	e := &memoEntry{n: len(phrase), s: *s}
+	if len(phrase) <= len(e.key) {
+		copy(e.key[:], phrase)
+	} else {
+		e.long = phrase
+	}
+	return e
+}
+
+// is reports whether e is phrase's entry.
+func (e *memoEntry) is(phrase string) bool {
+	if len(phrase) != e.n {
+		return false
+	}
+	if e.n <= len(e.key) {
+		return string(e.key[:e.n]) == phrase
+	}
+	return e.long == phrase
 }
 
 var memoSeed = maphash.MakeSeed()
@@ -42,8 +69,8 @@ func (m *memo) load(phrase string) (*stripped, bool) {
 		if e == nil {
 			return nil, false
 		}
-		if e.phrase == phrase {
-			return e.s, true
+		if e.is(phrase) {
+			return &e.s, true
 		}
 	}
 }
@@ -57,13 +84,13 @@ func (m *memo) store(phrase string, s *stripped) {
 		m.slots.CompareAndSwap(nil, new([memoSlots]atomic.Pointer[memoEntry]))
 		slots = m.slots.Load()
 	}
-	e := &memoEntry{phrase: phrase, s: s}
+	e := newMemoEntry(phrase, s)
 	for i := slotOf(phrase); ; i = (i + 1) % memoSlots {
 		if slots[i].CompareAndSwap(nil, e) {
 			m.n.Add(1)
 			return
 		}
-		if slots[i].Load().phrase == phrase {
+		if slots[i].Load().is(phrase) {
 			return // another worker stored it first
 		}
 	}

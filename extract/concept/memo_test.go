@@ -21,10 +21,35 @@ func TestMemoKeepsPhrases(t *testing.T) {
 	for i, w := range want {
 		s, ok := m.load(fmt.Sprintf("短语%d", i))
 		switch {
-		case ok && s != w:
+		case ok && s.core != w.core:
 			t.Fatalf("load(短语%d) = stripping of %q", i, s.core)
 		case ok != (i < maxMemo):
 			t.Fatalf("load(短语%d) found %v, memo of %d phrases", i, ok, maxMemo)
+		}
+	}
+}
+
+// Phrases kept in an entry and phrases too long for it are told apart at every length
+// around the bound, and a phrase never finds another that shares its start or its length.
+func TestMemoPhraseLengths(t *testing.T) {
+	var m memo
+	var phrases []string
+	for n := 0; n <= 2*len(memoEntry{}.key)+2; n++ {
+		phrases = append(phrases, strings.Repeat("a", n), strings.Repeat("b", n),
+			strings.Repeat("a", max(n-1, 0))+"b")
+	}
+	phrases = append(phrases, "经济总量", "经济总量增长", strings.Repeat("经济", 7), strings.Repeat("经济", 7)+"增长")
+	seen := map[string]bool{}
+	for _, p := range phrases {
+		if _, ok := m.load(p); ok != seen[p] {
+			t.Fatalf("load(%q) found %v, stored %v", p, ok, seen[p])
+		}
+		m.store(p, &stripped{core: p})
+		seen[p] = true
+	}
+	for _, p := range phrases {
+		if s, ok := m.load(p); !ok || s.core != p {
+			t.Fatalf("load(%q) = %v, %v", p, s, ok)
 		}
 	}
 }
