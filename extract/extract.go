@@ -196,6 +196,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	// records are consecutive and the last one encoded is the only one needed.
 	sc.strs, sc.cuts = sc.strs[:0], sc.cuts[:0]
 	lastSentence, lastSentenceCut := -1, [2]int{}
+	pos, sen := d.Cursor(), 0 // the mentions come in text order
 	for k := from; k < to; k++ {
 		m := mentions[k]
 		if k%checkEvery == checkEvery-1 && stop() {
@@ -218,7 +219,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		if inSpans(claimed, start) {
 			continue // a table cell: its record comes from the table
 		}
-		line, col := d.SourcePos(start)
+		line, col := pos.Pos(start)
 		if own != nil && !own(line, col) {
 			continue // context: no record, and perhaps no attribution
 		}
@@ -250,7 +251,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		} else {
 			r.Text = d.Visible(start, end)
 		}
-		if k := segment.Find(sentences, m.Start); k >= 0 {
+		if k := findFrom(sentences, m.Start, &sen); k >= 0 {
 			sen := sentences[k]
 			if sen.End-sen.Start > MaxSentence {
 				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
@@ -290,10 +291,13 @@ func cutStrings(records []Record, cuts []stringCut, strs string) {
 // ms[from:to]: the others make no record.
 func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, own func(line, col int) bool) (_ []segment.Sentence, from, to int) {
 	lo, hi := 0, len(ms)-1
-	for lo <= hi && !mayBeOwn(d, &ms[lo], own) {
+	// A cursor each way: the context mentions before the own ones, then those after them
+	// backwards.
+	fore, back := d.Cursor(), d.Cursor()
+	for lo <= hi && !mayBeOwn(d, &ms[lo], own, &fore) {
 		lo++
 	}
-	for hi > lo && !mayBeOwn(d, &ms[hi], own) {
+	for hi > lo && !mayBeOwn(d, &ms[hi], own, &back) {
 		hi--
 	}
 	if lo > hi {
@@ -306,18 +310,35 @@ func ownSentences(d *doc.Document, sentences []segment.Sentence, ms []mention, o
 
 // mayBeOwn reports a mention that makes a record at a place own accepts: its record
 // starts at the mention, or at a minus sign before it (minusBefore, as recordsWith says).
-func mayBeOwn(d *doc.Document, m *mention, own func(line, col int) bool) bool {
+func mayBeOwn(d *doc.Document, m *mention, own func(line, col int) bool, pos *doc.PosCursor) bool {
 	if !m.record {
 		return false
 	}
-	if start, _ := d.Text.SourceSpan(m.Start, m.End, d.SrcLen); own(d.SourcePos(start)) {
+	if start, _ := d.Text.SourceSpan(m.Start, m.End, d.SrcLen); own(pos.Pos(start)) {
 		return true
 	}
 	if minusBefore(d.Text.Runes, m.Match) {
 		start, _ := d.Text.SourceSpan(m.Start-1, m.End, d.SrcLen)
-		return own(d.SourcePos(start))
+		return own(pos.Pos(start))
 	}
 	return false
+}
+
+// findFrom is segment.Find for offsets asked in text order (a chunk's mentions): it
+// steps on from sentence *k, the last one found, over the few sentences up to i's, and
+// searches only when i lies before it or further on, or between sentences.
+func findFrom(sentences []segment.Sentence, i int, k *int) int {
+	for j, n := *k, 0; j < len(sentences) && n < 8 && i >= sentences[j].Start; j, n = j+1, n+1 {
+		if i < sentences[j].End {
+			*k = j
+			return j
+		}
+	}
+	j := segment.Find(sentences, i)
+	if j >= 0 {
+		*k = j
+	}
+	return j
 }
 
 // checkEvery is how many candidates a scanning loop handles between two looks at the

@@ -268,8 +268,9 @@ func sourceStartsVia(an textmap.Text, starts []int, src []rune, newlines int) []
 		return nil
 	}
 	out := make([]int, len(starts)) // out[0] is 0
+	w := an.Walk()
 	for k := 1; k < len(starts); k++ {
-		s := int(an.SrcOf(starts[k]-1)) + 1
+		s := int(w.SrcOf(starts[k]-1)) + 1
 		if s <= out[k-1] || s > len(src) || src[s-1] != '\n' {
 			return nil
 		}
@@ -334,6 +335,40 @@ func (d *Document) LineOf(i int) int {
 func (d *Document) SourcePos(i int) (line, col int) {
 	k := sort.SearchInts(d.srcLineStarts, i+1) - 1
 	return d.firstLine + k + 1, i - d.srcLineStarts[k] + 1
+}
+
+// PosCursor is SourcePos for offsets asked near one another (a chunk's mentions, in text
+// order): it steps over the few line starts between the last offset's line and the next
+// one's rather than searching them all, and searches only when that is far.
+type PosCursor struct {
+	d *Document
+	k int // the line of the last offset asked
+}
+
+// Cursor returns a PosCursor of d, at its first line.
+func (d *Document) Cursor() PosCursor { return PosCursor{d: d} }
+
+// maxSteps is how many lines a PosCursor steps over before it searches instead.
+const maxSteps = 8
+
+// Pos returns d.SourcePos(i).
+func (c *PosCursor) Pos(i int) (line, col int) {
+	starts, k := c.d.srcLineStarts, c.k
+	for n := 0; ; n++ {
+		if n == maxSteps {
+			k = sort.SearchInts(starts, i+1) - 1
+			break
+		}
+		if i < starts[k] {
+			k--
+		} else if k+1 < len(starts) && starts[k+1] <= i {
+			k++
+		} else {
+			break
+		}
+	}
+	c.k = k
+	return c.d.firstLine + k + 1, i - starts[k] + 1
 }
 
 // PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule

@@ -73,3 +73,60 @@ func TestSourceStartsVia(t *testing.T) {
 		}
 	}
 }
+
+// TestPosCursor: a cursor's Pos is SourcePos for offsets asked in order, backwards, near
+// one another and anywhere, over the test documents and text of short, long and empty
+// lines, and on a chunk's page source (SetSource), whose lines begin before the chunk's.
+func TestPosCursor(t *testing.T) {
+	texts := []string{"", "\n", "\n\n\n", "a", "增长\n\n3.5%\n"}
+	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	}
+	rng := rand.New(rand.NewSource(7))
+	for range 200 {
+		var b strings.Builder
+		for range rng.Intn(60) {
+			b.WriteString([]string{"\n", "增", "a", "\n\n\n\n\n\n\n\n\n\n"}[rng.Intn(4)])
+		}
+		texts = append(texts, b.String())
+	}
+	check := func(name string, d *Document, n int) {
+		t.Helper()
+		var offsets []int
+		for i := 0; i < n; i += 1 + rng.Intn(40) {
+			offsets = append(offsets, i)
+		}
+		back := slices.Clone(offsets)
+		slices.Reverse(back)
+		scattered := make([]int, 2*len(offsets))
+		for k := range scattered {
+			scattered[k] = rng.Intn(n)
+		}
+		for _, order := range [][]int{offsets, back, scattered} {
+			c := d.Cursor()
+			for _, i := range order {
+				l, col := c.Pos(i)
+				if wl, wcol := d.SourcePos(i); l != wl || col != wcol {
+					t.Fatalf("%s: Pos(%d) = %d:%d, SourcePos says %d:%d", name, i, l, col, wl, wcol)
+				}
+			}
+		}
+	}
+	for _, text := range texts {
+		src := []rune(text)
+		if len(src) == 0 {
+			continue
+		}
+		d := Build("t", src, textmap.Identity(src))
+		check(text[:min(len(text), 20)], d, len(src))
+		d.SetSource(len(src), lineStarts(src))
+		check("page "+text[:min(len(text), 20)], d, len(src))
+	}
+}

@@ -102,7 +102,11 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 					}
 				}
 			}
-			b.add(r, i)
+			if b.inStep(i) { // most ASCII: add's work, without the call
+				b.out = append(b.out, r)
+			} else {
+				b.add(r, i)
+			}
 			prev = r
 			i++
 			continue
@@ -369,6 +373,11 @@ func (b *builder) add(r rune, i int) {
 	b.out = append(b.out, r)
 	b.src = append(b.src, b.in.Src[i])
 }
+
+// inStep reports whether an output rune made from input rune i needs no map entry of its
+// own: add would only append it. On source text, it comes from i by the last shift; on
+// mapped input (by stays 0), out matches the input rune for rune up to i.
+func (b *builder) inStep(i int) bool { return b.src == nil && int32(i-len(b.out)) == b.by }
 
 // shiftTo notes a shift when the next output rune, made from input rune i, does not come
 // from the input rune at its own index plus the last shift.

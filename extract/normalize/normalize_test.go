@@ -467,3 +467,46 @@ func TestShiftsMap(t *testing.T) {
 		check("random", []rune(b.String()))
 	}
 }
+
+// TestInStep: appending a rune where inStep says add would only append it (the loop's
+// ASCII fast path) builds the text and map that add for every rune builds, on source and
+// on mapped input, over random runs of kept, dropped and multiplied (an entity's) runes.
+func TestInStep(t *testing.T) {
+	rng := rand.New(rand.NewSource(73))
+	fastPaths := 0
+	for range 20000 {
+		n := rng.Intn(24)
+		in := textmap.Text{Runes: make([]rune, n)}
+		if rng.Intn(2) == 0 {
+			in.Src = make([]int32, n)
+			for i := range in.Src {
+				in.Src[i] = int32(2*i + rng.Intn(2))
+			}
+		}
+		fast := builder{in: in, out: make([]rune, 0, n)}
+		plain := builder{in: in, out: make([]rune, 0, n)}
+		for i := 0; i < n; i++ {
+			if rng.Intn(4) == 0 {
+				continue // dropped
+			}
+			for k := range 1 + rng.Intn(3)/2 { // one rune, or an entity's two
+				r := rune('a' + k)
+				if fast.inStep(i) {
+					fast.out = append(fast.out, r)
+					fastPaths++
+				} else {
+					fast.add(r, i)
+				}
+				plain.add(r, i)
+			}
+		}
+		got, want := fast.text(), plain.text()
+		if !slices.Equal(got.Runes, want.Runes) || !slices.Equal(got.Src, want.Src) || !slices.Equal(got.Shifts, want.Shifts) {
+			t.Fatalf("input map %v: fast path gives %q %v %v, add %q %v %v", in.Src,
+				string(got.Runes), got.Src, got.Shifts, string(want.Runes), want.Src, want.Shifts)
+		}
+	}
+	if fastPaths == 0 {
+		t.Fatal("the fast path was never taken")
+	}
+}

@@ -67,6 +67,31 @@ func byAt(shifts []Shift, i int) int32 {
 	return shifts[lo-1].By
 }
 
+// Walker is SrcOf for runes asked in increasing order (each line's last, one line after
+// another): it walks the shifts on with them rather than looking one up for each rune.
+type Walker struct {
+	t    Text
+	next int // the shifts before next are at or before the last rune asked
+}
+
+// Walk returns a Walker of t, before its first rune.
+func (t Text) Walk() Walker { return Walker{t: t} }
+
+// SrcOf returns t.SrcOf(i), for i no less than the rune asked before.
+func (w *Walker) SrcOf(i int) int32 {
+	shifts := w.t.Shifts
+	if w.t.Src != nil || shifts == nil {
+		return w.t.SrcOf(i)
+	}
+	for w.next < len(shifts) && int(shifts[w.next].At) <= i {
+		w.next++
+	}
+	if w.next == 0 {
+		return int32(i)
+	}
+	return int32(i) + shifts[w.next-1].By
+}
+
 // Len returns the number of runes.
 func (t Text) Len() int { return len(t.Runes) }
 

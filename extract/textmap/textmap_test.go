@@ -1,6 +1,9 @@
 package textmap
 
-import "testing"
+import (
+	"math/rand"
+	"testing"
+)
 
 func TestIndexOfSrc(t *testing.T) {
 	// 上年 结 余 → 上年结余: the spaces (source runes 2 and 4) are left out.
@@ -16,6 +19,36 @@ func TestIndexOfSrc(t *testing.T) {
 	for _, tt := range []struct{ src, want int }{{0, 0}, {3, 3}, {4, -1}, {-1, -1}} {
 		if got := identity.IndexOfSrc(tt.src); got != tt.want {
 			t.Errorf("identity IndexOfSrc(%d) = %d, want %d", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestWalker: a Walker's SrcOf is SrcOf for runes asked in increasing order (repeats too),
+// over random shifts, a full map and none.
+func TestWalker(t *testing.T) {
+	rng := rand.New(rand.NewSource(73))
+	for range 5000 {
+		n := 1 + rng.Intn(40)
+		text := Text{Runes: make([]rune, n)}
+		switch rng.Intn(4) {
+		case 0: // no map
+		case 1:
+			text.Src = make([]int32, n)
+			for i := range text.Src {
+				text.Src[i] = int32(i + rng.Intn(3))
+			}
+		default:
+			by := int32(0)
+			for at := rng.Intn(4); at < n; at += 1 + rng.Intn(8) {
+				by += int32(1 + rng.Intn(3))
+				text.Shifts = append(text.Shifts, Shift{At: int32(at), By: by})
+			}
+		}
+		w := text.Walk()
+		for i := rng.Intn(3); i < n; i += rng.Intn(6) {
+			if got, want := w.SrcOf(i), text.SrcOf(i); got != want {
+				t.Fatalf("shifts %v: walked to rune %d, source %d, SrcOf says %d", text.Shifts, i, got, want)
+			}
 		}
 	}
 }
