@@ -40,6 +40,13 @@ var (
 	numeralNames   = lexicon.Get("numeral-names")
 	nameQuotes     = quotePairs(lexicon.Get("name-quotes"))
 	titleQuotes    = quotePairs(lexicon.Get("title-quotes"))
+	// numeralNameRunes lets coveredIn pass over the mentions none of whose runes is in a
+	// name (most of those written in digits) without looking for one.
+	numeralNameRunes = lexicon.Runes(numeralNames)
+	// beforeEnds are the last runes of the lists neverRecord asks about the words right
+	// before a mention: a rune before it that is none of them settles every such ask.
+	beforeEnds  = lexicon.LastRunes(beforeLists...)
+	beforeLists = []*lexicon.Set{ordinalBefore, streakBefore, durationBefore, bareScaleLead}
 )
 
 // maxNameQuote is the longest quoted text still read as a name or slogan (“最后100米”,
@@ -443,13 +450,14 @@ func itemThenYear(a []rune, s, e int) bool {
 // (scanMentions).
 func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	s, e := m.Start, m.End
+	wordBefore := mayEndBefore(a, s) // false: no word of beforeLists ends right before s
 	if s > 0 && cjk.IsASCIILetter(a[s-1]) || s > 1 && (a[s-1] == '-' || a[s-1] == '_') && cjk.IsASCIILetter(a[s-2]) {
 		return "name" // TOP10, t9, COVID-19
 	}
 	if m.Unit == "年" && itemThenYear(a, s, m.NumberEnd) {
 		return "item number" // 4.2017年起,…: a footnote's number, then a year
 	}
-	if ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
+	if wordBefore && ordinalBefore.SuffixBefore(a, s) > 0 || ordinalListBefore(a, s) {
 		return "ordinal" // 第18届, 第二批, 第一、二轮
 	}
 	if m.Kind == units.Chinese && m.NumberEnd == s+1 && a[s] == '二' && !(s > 0 && units.IsChineseNumeral(a[s-1])) {
@@ -467,7 +475,7 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	if rankBefore && (m.Unit == "位" || m.Unit == "名") {
 		return "rank" // 排名由369位上升到235位, 排名提升6位
 	}
-	if streakBefore.SuffixBefore(a, s) > 0 {
+	if wordBefore && streakBefore.SuffixBefore(a, s) > 0 {
 		return "streak" // 连续4次获评, 连续11年: how long a run lasted (optional in SPEC)
 	}
 	if m.Kind == units.Chinese && durationUnits.Contains(m.Unit) {
@@ -476,10 +484,12 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	if isYear(m) {
 		return "date" // 2016年, 2014-2016年, 2021、2022年
 	}
-	if durationUnits.Contains(m.Unit) && (durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
+	// Asked once: a mention in Chinese numerals that gets here has no duration unit.
+	duration := m.Kind != units.Chinese && durationUnits.Contains(m.Unit)
+	if duration && (wordBefore && durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
-	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !durationUnits.Contains(m.Unit) {
+	if s > 0 && a[s-1] == '每' && e < len(a) && cjk.IsHan(a[e]) && !duration {
 		return "rate base" // 每10万人口高等教育在校生, 每100元营业收入中的成本: what a rate is per
 	}
 	if structureNouns.MayStartAt(a, e) && structureNouns.PrefixAt(a, e) > 0 {
@@ -512,7 +522,7 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	if m.Kind == units.Chinese && m.NumberEnd-s == 1 && a[s] == '一' {
 		return "indefinite" // 一个, 一项, 一张: the article "a", not a count
 	}
-	if m.BareScale && m.Qualifier == units.NoQualifier && (bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
+	if m.BareScale && m.Qualifier == units.NoQualifier && (!wordBefore || bareScaleLead.SuffixBefore(a, s) == 0 || s > 1 && a[s-1] == '上' && a[s-2] == '以') {
 		return "bare scale" // 万亿级, 百年, 以上万元工业增加值: 千/百/万 alone count only after 超, 近, 达… or before 余/多 (千余家)
 	}
 	// The look-ups in word lists and the searches of the line come last: the tests above
@@ -526,7 +536,7 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 			return "idiom" // 一批, 千方百计, 四个全面
 		}
 	}
-	if coveredIn(numeralNames, a, s, e) {
+	if coveredIn(numeralNames, numeralNameRunes, a, s, e) {
 		return "name" // 七台河, 五家渠
 	}
 	if m.Kind == units.Chinese && noteHeadword(a, s) {
@@ -539,6 +549,12 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 		return "quoted name" // “最后100米”, “两个不低于”
 	}
 	return ""
+}
+
+// mayEndBefore reports whether a word of beforeLists may end right before a[s]: false
+// means SuffixBefore(a, s) is 0 for each.
+func mayEndBefore(a []rune, s int) bool {
+	return s > 0 && s <= len(a) && beforeEnds.Has(a[s-1])
 }
 
 // weatherWidget reports a temperature in a portal's weather forecast: its line (within 60
@@ -588,9 +604,10 @@ func ordinalListBefore(a []rune, s int) bool {
 // coveredIn reports a word of the set covering a rune of a[s:e], a word looked for from at
 // most 6 runes before the rune it covers. Each start is asked once for the whole span: a
 // word starting at from < e covers a rune of the span within that reach exactly when it
-// reaches past s (from ≥ s-6 puts s within the reach).
-func coveredIn(set *lexicon.Set, a []rune, s, e int) bool {
-	if s >= e {
+// reaches past s (from ≥ s-6 puts s within the reach). runes holds every rune of the
+// set's words (lexicon.Runes): a span with none of them is covered by no word.
+func coveredIn(set *lexicon.Set, runes *lexicon.RuneSet, a []rune, s, e int) bool {
+	if s >= e || runes.IndexIn(a, s, e) < 0 {
 		return false
 	}
 	for from := max(0, s-6); from < e; from++ {

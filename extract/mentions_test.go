@@ -256,3 +256,49 @@ func BenchmarkFindMentions(b *testing.B) {
 		}
 	}
 }
+
+// TestMayEndBeforeMatchesLookups: where mayEndBefore says no, no list neverRecord asks
+// about the words before a mention has one ending there; over every offset of the
+// corpus's analysis text and of random text made of the lists' words, their runes, runes
+// past the plane sharing a last rune's low bits, and others.
+func TestMayEndBeforeMatchesLookups(t *testing.T) {
+	check := func(a []rune) {
+		t.Helper()
+		for s := 0; s <= len(a); s++ {
+			if mayEndBefore(a, s) {
+				continue
+			}
+			for _, set := range beforeLists {
+				if n := set.SuffixBefore(a, s); n > 0 {
+					t.Fatalf("mayEndBefore(%q, %d) = false, but %q ends there", string(a), s, string(a[s-n:s]))
+				}
+			}
+		}
+	}
+	for _, data := range readTestdata(t, "corpus/*.txt") {
+		check(analysisText(textmap.Identity([]rune(string(data)))).Runes)
+	}
+	var words []string
+	var alphabet []rune
+	for _, set := range beforeLists {
+		for _, w := range set.Words() {
+			words = append(words, w)
+			for _, r := range w {
+				alphabet = append(alphabet, r, r+0x10000)
+			}
+		}
+	}
+	alphabet = append(alphabet, []rune("三5年、的\n")...)
+	rng := rand.New(rand.NewSource(1))
+	for range 5000 {
+		var a []rune
+		for len(a) < 1+rng.Intn(20) {
+			if rng.Intn(3) == 0 {
+				a = append(a, []rune(words[rng.Intn(len(words))])...)
+			} else {
+				a = append(a, alphabet[rng.Intn(len(alphabet))])
+			}
+		}
+		check(a)
+	}
+}

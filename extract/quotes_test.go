@@ -80,19 +80,20 @@ func coveredReference(set *lexicon.Set, a []rune, s, e int) bool {
 	return false
 }
 
-// TestCoveredInMatchesReference: asking each start once for a span answers as asking
-// every rune of it, over random text made of the names' runes, numerals and others.
+// TestCoveredInMatchesReference: asking each start once for a span, and only for a span
+// holding a rune of a word, answers as asking every rune of it, over random text made of
+// the names' runes, numerals, digits and others.
 func TestCoveredInMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	var alphabet []rune
 	for _, w := range numeralNames.Words() {
 		alphabet = append(alphabet, []rune(w)...)
 	}
-	alphabet = append(alphabet, []rune("一二十万5、\n\ufffd的")...)
+	alphabet = append(alphabet, []rune("一二十万5、\n\ufffd的0个%.")...)
 	// Words longer than the reach, to try its edge.
 	long := lexicon.NewSet("一二十万的5一二十", "的一二十万的一二十", "万万", "三峡")
 	for _, set := range []*lexicon.Set{numeralNames, structureNouns, long} {
-		words := set.Words()
+		words, runes := set.Words(), lexicon.Runes(set)
 		for range 20000 {
 			var a []rune
 			for len(a) < 1+rng.Intn(30) {
@@ -104,8 +105,26 @@ func TestCoveredInMatchesReference(t *testing.T) {
 			}
 			s := rng.Intn(len(a) + 1)
 			e := s + rng.Intn(len(a)-s+1)
-			if got, want := coveredIn(set, a, s, e), coveredReference(set, a, s, e); got != want {
+			if got, want := coveredIn(set, runes, a, s, e), coveredReference(set, a, s, e); got != want {
 				t.Fatalf("coveredIn(%q, %d, %d) = %v, want %v", string(a), s, e, got, want)
+			}
+		}
+	}
+}
+
+// TestCoveredInCorpusMentions: the same over the mentions of the corpus's analysis text
+// (most written in digits, which the rune test passes over), with spans one rune wider on
+// each side.
+func TestCoveredInCorpusMentions(t *testing.T) {
+	runes := lexicon.Runes(numeralNames)
+	for name, data := range readTestdata(t, "corpus/*.txt") {
+		a := analysisText(textmap.Identity([]rune(string(data)))).Runes
+		for _, m := range findMentions(a, nil, nil) {
+			for _, sp := range [][2]int{{m.Start, m.End}, {max(m.Start-1, 0), m.End}, {m.Start, min(m.End+1, len(a))}} {
+				s, e := sp[0], sp[1]
+				if got, want := coveredIn(numeralNames, runes, a, s, e), coveredReference(numeralNames, a, s, e); got != want {
+					t.Fatalf("%s: coveredIn(%q, %d, %d) = %v, want %v", name, string(a[max(s-8, 0):e]), s, e, got, want)
+				}
 			}
 		}
 	}

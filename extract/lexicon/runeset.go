@@ -71,3 +71,16 @@ func LastRunes(sets ...*Set) *RuneSet {
 	}
 	return FirstRunes(nil, last...)
 }
+
+// Runes returns the set of every rune of the words of sets: a text none of whose runes is
+// in it meets no word of the sets, however the words lie. It panics if a word holds a rune
+// outside the BMP, where Has would miss it.
+func Runes(sets ...*Set) *RuneSet {
+	var all []rune
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			all = append(all, []rune(w)...)
+		}
+	}
+	return FirstRunes(nil, all...)
+}
