@@ -53,6 +53,17 @@ func (b *runeBloom) has(r rune) bool { return b[uint32(r)%bloomBits/64]>>(uint32
 type runeIndex struct {
 	slot    [indexSlots]uint16 // 1 + the first entry of the runes in the slot; 0: none
 	entries []indexEntry
+	nodes   []trieNode // the entries' tries
+}
+
+// trieNode is a rune of an entry's words past the entry's own, in the order a lookup
+// reads them (away from the entry's rune): a lookup follows the text down the trie, one
+// step a rune, instead of comparing the text with each word of the entry (较 has 30, most
+// sharing 较同期 or 较上年).
+type trieNode struct {
+	r              rune
+	child, sibling uint32 // 1 + the index in runeIndex.nodes; 0: none
+	end            bool   // a word ends with this rune
 }
 
 const indexSlots = 1024
@@ -64,8 +75,9 @@ type indexEntry struct {
 	// near has bit r%64 for the rune beside r (second, or last but one) of each word of
 	// two runes or more, and one tells a word of one rune: most texts that reach an
 	// entry go on with a rune no word has there, and so are told without a walk.
-	near uint64
-	one  bool
+	near  uint64
+	one   bool
+	child uint32 // 1 + the first node of the trie of its words of two runes or more; 0: none
 	// strs are the words as strings, for Contains, PrefixOf and SuffixOf to compare
 	// strings, a length test and a memory compare, instead of decoding the asked word
 	// rune by rune. Empty when a word of the set holds U+FFFD: an invalid byte of the
@@ -130,6 +142,50 @@ func (e *indexEntry) oneLen() int {
 	return 0
 }
 
+// buildTries puts each entry's words of two runes or more in its trie, read on from the
+// entry's rune forward (the index by first rune) or backward (by last rune).
+func (x *runeIndex) buildTries(forward bool) {
+	for k := range x.entries {
+		e := &x.entries[k]
+		for _, w := range e.words {
+			rs := w[1:]
+			if !forward {
+				rs = slices.Clone(w[:len(w)-1])
+				slices.Reverse(rs)
+			}
+			x.insert(e, rs)
+		}
+	}
+}
+
+// insert adds to e's trie the word whose runes past e's own are rs, in reading order.
+func (x *runeIndex) insert(e *indexEntry, rs []rune) {
+	parent := uint32(0) // 0: the entry
+	for j, r := range rs {
+		head := e.child
+		if parent != 0 {
+			head = x.nodes[parent-1].child
+		}
+		n := head
+		for n != 0 && x.nodes[n-1].r != r {
+			n = x.nodes[n-1].sibling
+		}
+		if n == 0 {
+			x.nodes = append(x.nodes, trieNode{r: r, sibling: head})
+			n = uint32(len(x.nodes))
+			if parent == 0 {
+				e.child = n
+			} else {
+				x.nodes[parent-1].child = n
+			}
+		}
+		if j == len(rs)-1 {
+			x.nodes[n-1].end = true
+		}
+		parent = n
+	}
+}
+
 func (x *runeIndex) sortLongestFirst() {
 	for _, e := range x.entries {
 		sort.SliceStable(e.words, func(i, j int) bool { return len(e.words[i]) > len(e.words[j]) })
@@ -156,6 +212,8 @@ func NewSet(words ...string) *Set {
 	}
 	s.first.sortLongestFirst()
 	s.last.sortLongestFirst()
+	s.first.buildTries(true)
+	s.last.buildTries(false)
 	if !slices.ContainsFunc(s.words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
 		s.first.addStrings()
 		s.last.addStrings()
@@ -383,12 +441,23 @@ func (s *Set) PrefixAt(text []rune, i int) int {
 	if i+1 >= len(text) || !e.mayGoOn(text[i+1]) {
 		return e.oneLen()
 	}
-	for _, w := range e.words {
-		if i+len(w) <= len(text) && equal(text[i:i+len(w)], w) {
-			return len(w)
+	// The trie's walk, written out (as in prefixWithin and SuffixBeforeFrom) to keep this a
+	// leaf: a call would cost every lookup a frame, and most end at the first load.
+	best, n, nodes := e.oneLen(), e.child, s.first.nodes
+	for k := i + 1; k < len(text) && n != 0; k++ {
+		nd := &nodes[n-1]
+		for nd.r != text[k] && nd.sibling != 0 {
+			nd = &nodes[nd.sibling-1]
 		}
+		if nd.r != text[k] {
+			break
+		}
+		if nd.end {
+			best = k + 1 - i
+		}
+		n = nd.child
 	}
-	return 0
+	return best
 }
 
 // SuffixBefore returns the length of the longest word ending right before text[i], or 0.
@@ -412,12 +481,22 @@ func (s *Set) SuffixBeforeFrom(text []rune, i, from int) int {
 	if i-2 < from || !e.mayGoOn(text[i-2]) {
 		return e.oneLen()
 	}
-	for _, w := range e.words {
-		if i-len(w) >= from && equal(text[i-len(w):i], w) {
-			return len(w)
+	// The trie's walk, written out as in PrefixAt.
+	best, n, nodes := e.oneLen(), e.child, s.last.nodes
+	for k := i - 2; k >= from && n != 0; k-- {
+		nd := &nodes[n-1]
+		for nd.r != text[k] && nd.sibling != 0 {
+			nd = &nodes[nd.sibling-1]
 		}
+		if nd.r != text[k] {
+			break
+		}
+		if nd.end {
+			best = i - k
+		}
+		n = nd.child
 	}
-	return 0
+	return best
 }
 
 // IndexIn returns the position and length of the first word of the set in text[from:to],
@@ -474,12 +553,23 @@ func (s *Set) prefixWithin(text []rune, i, to int) int {
 	if i+1 >= to || !e.mayGoOn(text[i+1]) {
 		return e.oneLen()
 	}
-	for _, w := range e.words {
-		if i+len(w) <= to && equal(text[i:i+len(w)], w) {
-			return len(w)
+	// The trie's walk, written out (as in PrefixAt and SuffixBeforeFrom) to keep this a
+	// leaf: a call would cost every lookup a frame, and most end at the first load.
+	best, n, nodes := e.oneLen(), e.child, s.first.nodes
+	for k := i + 1; k < to && n != 0; k++ {
+		nd := &nodes[n-1]
+		for nd.r != text[k] && nd.sibling != 0 {
+			nd = &nodes[nd.sibling-1]
 		}
+		if nd.r != text[k] {
+			break
+		}
+		if nd.end {
+			best = k + 1 - i
+		}
+		n = nd.child
 	}
-	return 0
+	return best
 }
 
 // In reports whether a word of the set occurs anywhere in text.
@@ -527,8 +617,6 @@ func (s *Set) LastIndexIn(text []rune, from, to int) (int, int) {
 	}
 	return -1, 0
 }
-
-func equal(a, b []rune) bool { return slices.Equal(a, b) }
 
 // Sections are the named word lists of all embedded files.
 type Sections map[string]*Set

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
@@ -468,6 +469,46 @@ func TestPrefixSuffixOfMatchDecoding(t *testing.T) {
 			for k := 0; k <= len(str); k++ {
 				check(name, s, str[max(0, k-18):k])
 				check(name, s, str[k:min(len(str), k+18)])
+			}
+		}
+	}
+}
+
+// TestEmbeddedSetsMatchPlainLoopsOnWords: the same over random text made of each
+// section's words, cut and run together, and their runes: the tries' walks go deep and
+// branch there, which the corpus's lines seldom make them do.
+func TestEmbeddedSetsMatchPlainLoopsOnWords(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for name, s := range all {
+		b := newByRune(s)
+		words := s.Words()
+		for range 200 {
+			var text []rune
+			for len(text) < 12 {
+				w := []rune(words[rng.Intn(len(words))])
+				switch rng.Intn(3) {
+				case 0:
+					w = w[rng.Intn(len(w)):]
+				case 1:
+					w = w[:1+rng.Intn(len(w))]
+				}
+				text = append(text, w...)
+				if rng.Intn(4) == 0 {
+					text = append(text, '的')
+				}
+			}
+			for i := range text {
+				if got, want := s.PrefixAt(text, i), b.at(text, i, len(text)); got != want {
+					t.Fatalf("[%s].PrefixAt(%q, %d) = %d, want %d", name, string(text), i, got, want)
+				}
+				to := min(i+1+rng.Intn(4), len(text))
+				if got, want := s.prefixWithin(text, i, to), b.at(text, i, to); got != want {
+					t.Fatalf("[%s].prefixWithin(%q, %d, %d) = %d, want %d", name, string(text), i, to, got, want)
+				}
+				from := max(i-rng.Intn(5), 0)
+				if got, want := s.SuffixBeforeFrom(text, i+1, from), b.before(text, i+1, from); got != want {
+					t.Fatalf("[%s].SuffixBeforeFrom(%q, %d, %d) = %d, want %d", name, string(text), i+1, from, got, want)
+				}
 			}
 		}
 	}
