@@ -131,11 +131,18 @@ type lexicon struct {
 	qualBeforeByLast runeTable[[]qualWord]
 	qualAfterByFirst runeTable[[]qualWord]
 	idioms           runeTable[[]idiomPos] // by the rune at pos
-	// The same idioms by the rune at pos and the one after it, and those whose numeral at
-	// pos is their last rune by that rune: a common numeral is in scores of idioms (一 in
-	// 84), of which the next rune leaves one or two.
-	idiomsByPair map[uint64][]idiomPos
+	// The same idioms by the rune after pos and then the rune at pos, and those whose
+	// numeral at pos is their last rune by that rune: a common numeral is in scores of
+	// idioms (一 in 84), of which the next rune leaves one or two. Most runes after a
+	// numeral follow it in no idiom, which the table tells by one load, without hashing.
+	idiomsByNext runeTable[[]idiomGroup]
 	idiomsLast   runeTable[[]idiomPos]
+}
+
+// idiomGroup is the idioms with r at pos, of those indexed by the rune after it.
+type idiomGroup struct {
+	r   rune
+	ips []idiomPos
 }
 
 type qualWord struct {
@@ -150,8 +157,15 @@ type idiomPos struct {
 	order int // its index in idioms' list for the rune at pos: of two as long, the first wins
 }
 
-// idiomPair is the key of idiomsByPair.
-func idiomPair(r, next rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(next)) }
+// idiomsAt returns the idioms with r at pos and next after it (not at its end).
+func (l *lexicon) idiomsAt(r, next rune) []idiomPos {
+	for _, g := range l.idiomsByNext.get(next) {
+		if g.r == r {
+			return g.ips
+		}
+	}
+	return nil
+}
 
 var lex = mustLoadLexicon()
 
@@ -304,7 +318,6 @@ func loadLexicon() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("idioms.txt: %w", err)
 	}
-	l.idiomsByPair = map[uint64][]idiomPos{}
 	l.idioms.values(func(ips *[]idiomPos) {
 		for k, ip := range *ips {
 			ip.order = k
@@ -313,11 +326,22 @@ func loadLexicon() (*lexicon, error) {
 				*l.idiomsLast.at(r) = append(*l.idiomsLast.at(r), ip)
 				continue
 			}
-			key := idiomPair(r, ip.word[ip.pos+1])
-			l.idiomsByPair[key] = append(l.idiomsByPair[key], ip)
+			l.addIdiomAt(r, ip.word[ip.pos+1], ip)
 		}
 	})
 	return l, nil
+}
+
+// addIdiomAt adds ip to the idioms with r at its pos and next after it.
+func (l *lexicon) addIdiomAt(r, next rune, ip idiomPos) {
+	gs := l.idiomsByNext.at(next)
+	for k := range *gs {
+		if (*gs)[k].r == r {
+			(*gs)[k].ips = append((*gs)[k].ips, ip)
+			return
+		}
+	}
+	*gs = append(*gs, idiomGroup{r: r, ips: []idiomPos{ip}})
 }
 
 // parseUnitForm reads one form of units.txt: 个, 成*10, 方^.
@@ -421,7 +445,7 @@ func IdiomAt(s []rune, i int) (start, end int, ok bool) {
 	var b idiomMatch
 	b.try(s, i, lex.idiomsLast.get(s[i]))
 	if i+1 < len(s) {
-		b.try(s, i, lex.idiomsByPair[idiomPair(s[i], s[i+1])])
+		b.try(s, i, lex.idiomsAt(s[i], s[i+1]))
 	}
 	return b.start, b.end, b.len > 0
 }
