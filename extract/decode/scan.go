@@ -24,16 +24,15 @@ func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 		// Four three-byte characters (most of Chinese) a step, read as two words, while
 		// they come in a row, then two: a step's slicing and bounds checks cost as much as a word's test.
 		// The four leads are tested together; E0 and ED leads go to the two-character step.
-		for i+14 <= n {
-			w := data[i : i+14]
-			if !fourHanRunes(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[6:])) {
-				break
-			}
-			i += 12
+		// They are read from the rest of data, which its length bounds: no check a step.
+		rest := data[i:]
+		for len(rest) >= 14 && fourHanRunes(binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[6:])) {
+			rest = rest[12:]
 		}
-		for i+8 <= n && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(data[i:])) {
-			i += 6
+		for len(rest) >= 8 && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(rest)) {
+			rest = rest[6:]
 		}
+		i = n - len(rest)
 		if i >= n {
 			break
 		}
