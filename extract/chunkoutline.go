@@ -12,7 +12,7 @@ import (
 // written year from the full dates of all chunks. ok is false when normalisation does not
 // keep the lines of some chunk one for one (then only reading it whole is exact).
 //
-// Only lines that may hold a full date once normalised are normalised here (mayHoldDate):
+// Only lines that may hold a full date once normalised are normalised here (dateMark):
 // this pass would otherwise cost as much as normalising the document twice.
 func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, ok bool, err error) {
 	written := 0
@@ -42,7 +42,7 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 }
 
 // dateLines calls f with each line [from, to) of text[start:end] (whole lines) that may
-// hold a full date (mayHoldDate), in order, and returns the end of the last one (start
+// hold a full date (dateMark), in order, and returns the end of the last one (start
 // when none).
 func dateLines(text string, start, end int, f func(from, to int)) int {
 	// The text is scanned whole, and a line is found only where a date may be: most
@@ -130,17 +130,14 @@ func (p longDoc) writtenIn(from, to int) int {
 	return doc.WrittenYear(an.Runes)
 }
 
-// mayHoldDate reports a source line that may hold a full date (2017年7月14日, 2017-07-27,
-// 2017.07.27: doc.WrittenYear) once normalised. Normalisation folds fullwidth forms and
-// simplifies characters, neither of which makes a 日 or a separator; it deletes spaces
+// dateMark returns the offset of the first byte of line at which it may hold a full date
+// (2017年7月14日, 2017-07-27, 2017.07.27: doc.WrittenYear) once normalised, or -1; line may
+// be many lines, as no date's marks span a line end. Normalisation folds fullwidth forms
+// and simplifies characters, neither of which makes a 日 or a separator; it deletes spaces
 // between a digit and a Han character (14 日), and tags, zero-width characters, pinyin
 // and garbled residue, which may join a date's parts. A line with none of the latter holds
 // a date only where a digit stands before 日 (spaces aside), or two separators stand around
 // two digits.
-func mayHoldDate(line string) bool { return dateMark(line) >= 0 }
-
-// dateMark returns the offset of the first byte at which mayHoldDate says yes for the
-// line holding it, or -1: text may hold many lines, as no date's marks span a line end.
 func dateMark(line string) int {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
@@ -164,13 +161,13 @@ func dateMark(line string) int {
 }
 
 // dayMayFollow reports whether dayAfter(line, i) may hold, from line[i] alone: 日 and the
-// spaces before it start with ' ', E2 or E6. Digits are most of mayHoldDate's stops, and
+// spaces before it start with ' ', E2 or E6. Digits are most of dateMark's stops, and
 // few stand before 日: told without a call.
 func dayMayFollow(line string, i int) bool {
 	return i < len(line) && (line[i] == ' ' || line[i] == 0xE2 || line[i] == 0xE6)
 }
 
-// dateAt reports a date's mark at line[i], one of dateByte's bytes (mayHoldDate).
+// dateAt reports a date's mark at line[i], one of dateByte's bytes (dateMark).
 func dateAt(line string, i int) bool {
 	switch c := line[i]; c {
 	case '<', '?':
@@ -240,7 +237,7 @@ func isEntityNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// dateByte marks the bytes mayHoldDate looks at (the cases of its switch): most of a
+// dateByte marks the bytes dateMark looks at (the cases of its switch): most of a
 // line is passed over by one load each.
 var dateByte = func() (t [256]bool) {
 	for _, c := range []byte{'<', '&', '?', 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1, 0xE2, 0xEF, '-', '/', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'} {
@@ -249,25 +246,22 @@ var dateByte = func() (t [256]bool) {
 	return t
 }()
 
-// quietBytes returns the length of the run of CJK characters (cjkRun) and quiet
-// punctuation s starts with. Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F
-// (，：；（）) and U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first
-// byte, and their other bytes are none of dateByte's. Without them a clause's comma or a
-// quote would end the run, and most of a line's stops would be for nothing.
-func quietBytes(s string) int { return cjkRun(s, true) }
-
-// cjkRun returns the length of the whole CJK characters (three bytes, led by E3–E9: none
-// of their bytes is one of dateByte's), and with quiet the quiet punctuation, s starts
-// with. While CJK characters come in a row (most of Chinese text) two are told at
-// once from eight bytes; where they cannot be, one character is told, and the pairs go on
-// after it: one loop, with no call at each of the frequent ends of a pair run.
-func cjkRun(s string, quiet bool) int {
+// quietBytes returns the length of the run of whole CJK characters (three bytes, led by
+// E3–E9: none of their bytes is one of dateByte's) and quiet punctuation s starts with.
+// Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F (，：；（）) and
+// U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first byte, and their
+// other bytes are none of dateByte's. Without them a clause's comma or a quote would end
+// the run, and most of a line's stops would be for nothing. While CJK characters come in a
+// row (most of Chinese text) two are told at once from eight bytes; where they cannot be,
+// one character is told, and the pairs go on after it: one loop, with no call at each of
+// the frequent ends of a pair run.
+func quietBytes(s string) int {
 	i := 0
 	for {
 		for i+8 <= len(s) && twoHan(le64(s[i:i+8])) {
 			i += 6
 		}
-		if !hanAt(s, i) && !(quiet && quietPunct(s[i:])) {
+		if !hanAt(s, i) && !quietPunct(s[i:]) {
 			return i
 		}
 		i += 3
@@ -287,7 +281,7 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// hanAt reports a CJK character (cjkRun) at s[i].
+// hanAt reports a CJK character (quietBytes) at s[i].
 func hanAt(s string, i int) bool {
 	if i+3 > len(s) {
 		return false

@@ -10,6 +10,10 @@ import (
 	"github.com/policymetrics/policymetrics/extract/decode"
 )
 
+// mayHoldDate reports a source line that may hold a full date once normalised
+// (dateMark): the per-line form the pre-scans are checked against.
+func mayHoldDate(line string) bool { return dateMark(line) >= 0 }
+
 // TestQuietBytes: quietBytes' one loop (pairs of CJK characters, then one character, CJK
 // or quiet punctuation) covers what reading rune by rune does, on the test documents'
 // lines from every offset and on random splices of them with odd pieces (cut and invalid

@@ -40,7 +40,7 @@ const preContext, postContext = 8, 2
 type longDoc struct {
 	text, tail string
 	page       *page
-	marks      *[]int // where mayHoldDate says yes, when known before the pre-scan (dateMarks)
+	marks      *[]int // where dateMark says yes, when known before the pre-scan (dateMarks)
 }
 
 // runes returns the runes of text[from:to], with the tail when to is the end, in buf

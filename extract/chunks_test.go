@@ -280,33 +280,6 @@ func TestMayHoldDateSkipsOnlyCJK(t *testing.T) {
 	}
 }
 
-// TestCJKRun: cjkRun without quiet punctuation covers exactly the leading run of
-// three-byte characters U+3000–U+9FFF, whatever follows.
-func TestCJKRun(t *testing.T) {
-	slow := func(s string) int {
-		n := 0
-		for n < len(s) {
-			r, size := utf8.DecodeRuneInString(s[n:])
-			if size != 3 || r < 0x3000 || r > 0x9FFF {
-				break
-			}
-			n += size
-		}
-		return n
-	}
-	pieces := []string{"中", "国", "。", "，", "a", "1", "\xe4\xb8", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\xa0\x80", "\xea\xb0\x80", "\r", "\n", "日", "\xe2\x80\x9c", "\xf0\x9f\x98\x80"}
-	rng := rand.New(rand.NewSource(1))
-	for range 50000 {
-		var b strings.Builder
-		for range rng.Intn(12) {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		if s := b.String(); cjkRun(s, false) != slow(s) {
-			t.Fatalf("cjkRun(%q, false) = %d, want %d", s, cjkRun(s, false), slow(s))
-		}
-	}
-}
-
 func TestMayHoldEntity(t *testing.T) {
 	for _, c := range []struct {
 		text string

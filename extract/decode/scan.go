@@ -7,16 +7,13 @@ import (
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 )
 
-// scanUTF8 reads data once for what detect and isBinary need of valid UTF-8: whether it is
-// valid, and whether it reads as binary (isBinary). It replaces utf8.Valid followed by
+// scanSpans reads data once for what detect and isBinary need of valid UTF-8: whether it
+// is valid, and whether it reads as binary (isBinary). It replaces utf8.Valid followed by
 // isBinary, two passes over every document; most documents are valid UTF-8, mostly
-// three-byte characters, which it takes two at a time without a call.
-func scanUTF8(data []byte) (valid, binaryText bool) { return scanSpans(data, nil) }
-
-// scanSpans is scanUTF8, and calls visit (nil: none), in order, with spans [from, to) of
-// data that together hold every byte outside three-byte characters: the bytes it reads
-// outside its loops for three-byte characters (ViewSpans). On invalid data it stops with
-// some spans seen.
+// three-byte characters, which it takes four or two at a time without a call. It also
+// calls visit (nil: none), in order, with spans [from, to) of data that together hold
+// every byte outside three-byte characters: the bytes it reads outside its loops for
+// three-byte characters (ViewSpans). On invalid data it stops with some spans seen.
 func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 	ctrl, nul := 0, false
 	n := len(data)

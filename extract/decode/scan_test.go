@@ -9,6 +9,9 @@ import (
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 )
 
+// scanUTF8 is scanSpans without a visitor, as detect calls it for most documents.
+func scanUTF8(data []byte) (valid, binaryText bool) { return scanSpans(data, nil) }
+
 // scanReference is what scanUTF8 replaces: utf8.Valid, then isBinary on valid text.
 func scanReference(data []byte) (bool, bool) {
 	if !utf8.Valid(data) {
