@@ -117,6 +117,8 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 	a := d.Text.Runes
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs, goals := timeExprs(a, sen.Start, sen.End, tc, goals)
+	// Most sentences list no years: then no figure asks its place in such a list.
+	yearList := hasYearList(exprs)
 	var targets lazyTargets // read only when no cheaper test settles a figure's modality
 	prevIndicator, prevUnit, prevConcept := "", "", ""
 	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
@@ -162,7 +164,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			return prevIndicator
 		}
 		changeFrom, changeAt, changeQs, bracketed := lb, m.Start, qs, false
-		if name, from, open := bracketedAfter(a, ms, i, sen.Start); name != "" {
+		name, from, open := "", 0, 0
+		if closedAfter(a, m) { // most figures are in no brackets: bracketedAfter would say ""
+			name, from, open = bracketedAfter(a, ms, i, sen.Start)
+		}
+		if name != "" {
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 			_, changeQs = units.QualifierBefore(a, open)
@@ -238,8 +244,12 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 		}
 		listPlace := ""
-		if head, place := placeListHead(a, ms, i, c, &lists); head != "" {
-			at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
+		// placeListHead, respectiveConcept and sharesVerbOf name nothing for a figure in no
+		// list (most): the list links tell it without the calls.
+		if m.listBack > 0 || m.listFwd > 0 {
+			if head, place := placeListHead(a, ms, i, c, &lists); head != "" {
+				at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
+			}
 		}
 		if bareMeasures.Contains(at.indicator) {
 			// 民营经济完成增加值2066.56亿元: the measure of the clause's subject, when the two
@@ -252,7 +262,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		}
 		if at.indicator != "" {
 			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
-			if at.concept == "" {
+			if at.concept == "" && m.listFwd > 0 { // only a list's figure before its last asks respectiveHead
 				at.concept = respectiveConcept(concepts, a, ms, i, c, at.indicator, &lists)
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
 					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
@@ -260,7 +270,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 					at.indicator = respectiveListText(a, ms, i, c, at.indicator, &lists)
 				}
 			}
-			if at.concept == "" {
+			if at.concept == "" && bareAccountItems.MayStart(at.indicator) { // accountConcept's first test, inline
 				at.concept = accountConcept(concepts, d, line, sen.Start, c.Start, m.Start, at.indicator)
 			}
 			if at.concept == "" && !bracketed && strings.Contains(at.indicator, "、") && listNamesWhole(a, ms, i, opener.after(a, lb), c) {
@@ -288,7 +298,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			if budgetRate {
 				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure
 			}
-			if at.area == "" {
+			if at.area == "" && at.concept != "" { // budgetLevel gives no level to a figure of no concept
 				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
 			}
 			afterStep = isLevelStep(at.indicator)
@@ -308,17 +318,21 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		at.change = changeOf(a, changeFrom, changeAt, changeQs)
 		// A list item with no verb of its own takes the change and the period of the item
 		// before: asked by both, read once.
-		sharesVerb := i > 0 && sharesVerbOf(a, &ms[i-1], m)
+		sharesVerb := i > 0 && m.listBack > 0 && sharesVerbOf(a, &ms[i-1], m)
 		if at.change == "" && !bracketed && sharesVerb && isRateUnit(ms[i-1].Unit) == isRateUnit(m.Unit) &&
 			!changeNameBefore(a, c.Start, ms[i-1].Start) {
 			at.change = out[i-1].change // 新增8家…、2家…: one change word for the list
 		}
 		var stated bool
-		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIndexAfter(exprs, ms, i), m.Unit == "倍")
+		listIdx := 0
+		if yearList {
+			listIdx = listIndexAfter(exprs, ms, i)
+		}
+		at.period, stated = periodOf(exprs, a, m.Start, m.End, c.End, listIdx, m.Unit == "倍")
 		if !stated {
 			// A stock (营业里程, 总装机) reviewed over a plan period past is its last year's level;
 			// in a plan ahead (县道建设里程600公里) it may be the work of the whole period.
-			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && tc.passageYear() < tc.year && stockNouns.MayEnd(at.indicator) && stockNouns.SuffixOf(at.indicator) > 0
+			stock := len(tc.passage) == 9 && !isRateUnit(m.Unit) && stockNouns.MayEnd(at.indicator) && tc.passageYear() < tc.year && stockNouns.SuffixOf(at.indicator) > 0
 			level := m.Unit == "%" || m.Unit == "‰" || stock
 			at.period = passagePeriod(a, tc.passage, c.Start, m.Start, q, qs, at.change, level)
 			if fromStage && len(tc.passage) == 4 {
@@ -360,8 +374,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			at.modality = "target"
 		}
 	}
-	splitPairs(concepts, ms, out)
-	splitOrdinals(concepts, ms, out)
+	if len(ms) > 1 { // both pair figures of one sentence: a sentence of one figure has none
+		splitPairs(concepts, ms, out)
+		splitOrdinals(concepts, ms, out)
+	}
 	return goals
 }
 
@@ -585,6 +601,16 @@ func sharesVerbOf(a []rune, prev, m *mention) bool {
 		return false // 、2家入驻…: a verb of its own (not 运营 in 知识产权运营中心)
 	}
 	return true
+}
+
+// hasYearList reports a list of years among exprs, which listIndexAfter looks for.
+func hasYearList(exprs []timeExpr) bool {
+	for k := range exprs {
+		if len(exprs[k].values) > 1 && !exprs[k].baseline {
+			return true
+		}
+	}
+	return false
 }
 
 // listIndexAfter is the position of mention i among the mentions that follow the same
@@ -1350,6 +1376,11 @@ func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from
 		return text(a, l), from, open
 	}
 	return "", 0, 0
+}
+
+// closedAfter reports a bracket closing right after m, which bracketedAfter asks first.
+func closedAfter(a []rune, m *mention) bool {
+	return m.End < len(a) && (a[m.End] == ')' || a[m.End] == '）')
 }
 
 // isNounBreak reports punctuation no noun phrase runs across.
