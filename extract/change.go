@@ -28,9 +28,19 @@ const changeWindow = 16
 // is a gap to a reference (增速高于全国0.5个百分点). qs is where a qualifier touching the
 // number starts (units.QualifierBefore(a, start), start when none), which the caller reads too.
 func changeOf(a []rune, clauseFrom, start, qs int) string {
-	if k, _ := indexWordIn(comparison, comparisonStarts, a, clauseFrom, start); k >= 0 {
-		return "" // 高于全市工业平均增速1.2个百分点: a gap, whatever the words
+	kind := changeBefore(a, clauseFrom, start, qs)
+	// A comparison word anywhere before the number overrules the rest, which is asked
+	// first: most numbers have no change word, and the scan of the clause is then saved.
+	if kind != "" {
+		if k, _ := indexWordIn(comparison, comparisonStarts, a, clauseFrom, start); k >= 0 {
+			return "" // 高于全市工业平均增速1.2个百分点: a gap, whatever the words
+		}
 	}
+	return kind
+}
+
+// changeBefore is changeOf without its comparison rule.
+func changeBefore(a []rune, clauseFrom, start, qs int) string {
 	// Qualifiers touching the number (超, 约, 不少于) sit between the word and the number.
 	numStart := start
 	if qs < start && qs >= clauseFrom {
@@ -68,7 +78,7 @@ func changeOf(a []rune, clauseFrom, start, qs int) string {
 			if levelSuffix.PrefixAt(a, e) > 0 {
 				return "" // 增至, 提高到: a new level
 			}
-			if e < numStart && directOnly.Contains(string(a[e-n:e])) {
+			if e < numStart && directOnly.IsWordAt(a, e-n, e) {
 				return "" // 改善提升绿水长廊1000公里: an upgrade of a thing, not a change of it
 			}
 			if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {

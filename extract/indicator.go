@@ -337,11 +337,8 @@ func relativeHead(a []rune, p phrase) (phrase, bool) {
 	}
 	before := phrase{p.s, k}
 	if relativeOpeners.PrefixAt(a, p.s) == 0 {
-		if v, _ := verbsPredicate.IndexIn(a, before.s, before.e); v < 0 {
-			return phrase{}, false
-		}
-		// A noun first (1000多家样本企业的线上监测运行平台): the count is of that noun.
-		if v, _ := verbsPredicate.IndexIn(a, before.s, before.e); v > before.s+4 {
+		// No verb, or a noun first (1000多家样本企业的线上监测运行平台): the count is of that noun.
+		if v, _ := verbsPredicate.IndexIn(a, before.s, before.e); v < 0 || v > before.s+4 {
 			return phrase{}, false
 		}
 	}

@@ -572,6 +572,13 @@ func (s *Set) prefixWithin(text []rune, i, to int) int {
 	return best
 }
 
+// IsWordAt reports whether text[i:j] is a word of the set: Contains(string(text[i:j]))
+// without building the string. A rune that UTF-8 cannot encode (a surrogate, a negative
+// one) is no word's rune here, where its string, U+FFFD, could match a word holding U+FFFD.
+func (s *Set) IsWordAt(text []rune, i, j int) bool {
+	return i >= 0 && i < j && j <= len(text) && s.prefixWithin(text, i, j) == j-i
+}
+
 // In reports whether a word of the set occurs anywhere in text.
 func (s *Set) In(text []rune) bool {
 	i, _ := s.IndexIn(text, 0, len(text))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -511,5 +512,48 @@ func TestEmbeddedSetsMatchPlainLoopsOnWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestIsWordAtMatchesContains compares IsWordAt with Contains of the string over every
+// stretch of random text made of each section's words, cut and run together, with odd
+// runes (a surrogate, a negative rune) among them; and out-of-range bounds.
+func TestIsWordAtMatchesContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	checked := 0
+	for name, s := range all {
+		words := s.Words()
+		if slices.ContainsFunc(words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
+			continue // a word with U+FFFD matches an odd rune's string, never the rune: documented
+		}
+		for range 50 {
+			var text []rune
+			for len(text) < 10 {
+				w := []rune(words[rng.Intn(len(words))])
+				switch rng.Intn(4) {
+				case 0:
+					w = w[rng.Intn(len(w)):]
+				case 1:
+					w = w[:1+rng.Intn(len(w))]
+				case 2:
+					w = append(w, []rune{0xD800, -1, '的'}[rng.Intn(3)])
+				}
+				text = append(text, w...)
+			}
+			for i := -1; i <= len(text); i++ {
+				for j := i - 1; j <= len(text)+1; j++ {
+					want := i >= 0 && i < j && j <= len(text) && s.Contains(string(text[i:j]))
+					if got := s.IsWordAt(text, i, j); got != want {
+						t.Fatalf("[%s].IsWordAt(%q, %d, %d) = %v, want %v", name, string(text), i, j, got, want)
+					}
+					if want {
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d words found", checked)
 	}
 }
