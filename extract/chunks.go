@@ -189,6 +189,15 @@ func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
 // analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
 // analysis text's source map in mapBuf.
 func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, from, to int) ([]rune, textmap.Text, textmap.Text) {
+	if p.page == nil {
+		// Plain text, valid UTF-8 as runes says: decoded and normalised in one pass.
+		s := p.text[from:to]
+		if to == len(p.text) {
+			s += p.tail
+		}
+		src, an := normalize.NormalizeValid(srcBuf, anBuf, s)
+		return src, textmap.Identity(src), an
+	}
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	if p.page != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"github.com/policymetrics/policymetrics/units"
-	"slices"
 	"sort"
 	"strings"
 
@@ -530,14 +529,11 @@ func plainDocument(name, text string) *doc.Document {
 // plainDocumentIn is plainDocument with its runes, analysis runes and source map in bufs'
 // memory (grown there for the next document).
 func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
-	// Room: written in place. text is decode's, valid UTF-8: no validity checks.
-	src := cjk.AppendValidRunes(slices.Grow(bufs.runes[:0], len(text)), text)
+	// text is decode's, valid UTF-8: decoded and normalised in one pass, with no
+	// validity checks.
+	src, an := normalize.NormalizeValid(bufs.runes, bufs.analysis, text)
 	base := textmap.Identity(src)
-	an := normalize.NormalizeReusing(bufs.analysis, bufs.analysisSrc, base)
 	bufs.runes, bufs.analysis = src[:0], an.Runes[:0]
-	if an.Src != nil {
-		bufs.analysisSrc = an.Src[:0]
-	}
 	return doc.BuildFrom(name, src, base, an, textTables(src, insideTables(nil)), nil)
 }
 

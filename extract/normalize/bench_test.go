@@ -3,7 +3,10 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -30,4 +33,49 @@ func BenchmarkNormalize(b *testing.B) {
 			Normalize(d)
 		}
 	}
+}
+
+// BenchmarkNormalizeValid measures the fused decoding and normalisation of the corpus;
+// BenchmarkDecodeThenNormalize the two passes it replaces.
+func BenchmarkNormalizeValid(b *testing.B) {
+	texts, size := corpusTexts(b)
+	b.SetBytes(int64(size))
+	var src, out []rune
+	for b.Loop() {
+		for _, s := range texts {
+			var an textmap.Text
+			src, an = NormalizeValid(src, out, s)
+			out = an.Runes
+		}
+	}
+}
+
+func BenchmarkDecodeThenNormalize(b *testing.B) {
+	texts, size := corpusTexts(b)
+	b.SetBytes(int64(size))
+	var src, out []rune
+	for b.Loop() {
+		for _, s := range texts {
+			src = cjk.AppendValidRunes(slices.Grow(src[:0], len(s)), s)
+			out = NormalizeReusing(out, nil, textmap.Identity(src)).Runes
+		}
+	}
+}
+
+func corpusTexts(b *testing.B) ([]string, int) {
+	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(paths) == 0 {
+		b.Skip("no corpus")
+	}
+	var texts []string
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		texts = append(texts, string(data))
+	}
+	return texts, size
 }

@@ -47,112 +47,104 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 			prev, i = rs[i+n-1], i+n
 			continue
 		}
-		if r < 0x80 {
-			switch r {
-			case '<':
-				if n := tagLen(rs, i); n > 0 {
-					i += n
-					continue
-				}
-			case '&':
-				if dec, n := Entity(rs[i:], false); n > 0 {
-					for _, d := range dec {
-						b.add(fold(d), i)
-						prev = d
-					}
-					i += n
-					continue
-				}
-			case '(':
-				if n := editorialNoteLen(rs, i); n > 0 {
-					i += n
-					continue
-				}
-				if afterWord(prev) {
-					if n := pinyinLen(rs, i+1); n > 0 {
-						i += 1 + n
-						continue
-					}
-				}
-			case ' ':
-				// Letter-spaced text (a PDF's 2025 年, 增长 3.9%): spaces between a digit
-				// and a Han character are no word spaces; the source keeps them.
-				if n := digitHanGap(rs, i, prev); n > 0 {
-					i += n
-					continue
-				}
-			case '?':
-				// Mojibake family: a character and the '(' or '<' after it were garbled
-				// into one '?', leaving "?zhí)" or "?/span>". The '?' stands for a lost
-				// character, not a question: keep a placeholder, drop the residue.
-				if n := garbledResidue(rs, i, prev); n > 0 {
-					b.add(unicode.ReplacementChar, i)
-					prev = unicode.ReplacementChar
-					i += n
-					continue
-				}
-			default:
-				if r >= 'a' && r <= 'z' && afterWord(prev) {
-					// A reading whose '(' was lost entirely: "區qū)". Only with a tone
-					// mark and a closing parenthesis, which ordinary text never has
-					// right after a Han character.
-					if n := pinyinLen(rs, i); n > 0 {
-						i += n
-						continue
-					}
-				}
-			}
-			if b.inStep(i) { // most ASCII: add's work, without the call
-				b.out = append(b.out, r)
-			} else {
-				b.add(r, i)
-			}
-			prev = r
-			i++
-			continue
-		}
+		i, prev = b.step(rs, i, prev)
+	}
+	return b.text()
+}
+
+// step reads the rune at rs[i], one that is not in a run of CJK text (addHan), with its
+// context: prev is the input rune behind the last output rune. It returns where reading
+// goes on and the new prev.
+func (b *builder) step(rs []rune, i int, prev rune) (int, rune) {
+	r := rs[i]
+	if r < 0x80 {
 		switch r {
-		case 0xFF08: // fullwidth '('
+		case '<':
+			if n := tagLen(rs, i); n > 0 {
+				return i + n, prev
+			}
+		case '&':
+			if dec, n := Entity(rs[i:], false); n > 0 {
+				for _, d := range dec {
+					b.add(fold(d), i)
+					prev = d
+				}
+				return i + n, prev
+			}
+		case '(':
 			if n := editorialNoteLen(rs, i); n > 0 {
-				i += n
-				continue
+				return i + n, prev
 			}
 			if afterWord(prev) {
 				if n := pinyinLen(rs, i+1); n > 0 {
-					i += 1 + n
-					continue
+					return i + 1 + n, prev
 				}
 			}
-		case unicode.ReplacementChar:
-			if n := garbledResidue(rs, i, prev); n > 0 {
-				b.add(r, i)
-				prev = r
-				i += n
-				continue
-			}
-		case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-			// soft hyphen and zero-width characters: invisible noise
-			i++
-			continue
-		}
-		if isTypographicSpace(r) {
-			// A word processor's fixed-width spaces (&ensp; in 81.63&ensp;亿元): as a space.
+		case ' ':
+			// Letter-spaced text (a PDF's 2025 年, 增长 3.9%): spaces between a digit
+			// and a Han character are no word spaces; the source keeps them.
 			if n := digitHanGap(rs, i, prev); n > 0 {
-				i += n
-				continue
+				return i + n, prev
+			}
+		case '?':
+			// Mojibake family: a character and the '(' or '<' after it were garbled
+			// into one '?', leaving "?zhí)" or "?/span>". The '?' stands for a lost
+			// character, not a question: keep a placeholder, drop the residue.
+			if n := garbledResidue(rs, i, prev); n > 0 {
+				b.add(unicode.ReplacementChar, i)
+				prev = unicode.ReplacementChar
+				return i + n, prev
+			}
+		default:
+			if r >= 'a' && r <= 'z' && afterWord(prev) {
+				// A reading whose '(' was lost entirely: "區qū)". Only with a tone
+				// mark and a closing parenthesis, which ordinary text never has
+				// right after a Han character.
+				if n := pinyinLen(rs, i); n > 0 {
+					return i + n, prev
+				}
 			}
 		}
-		if isPinyinLetter(r) && afterWord(prev) { // "區ā)": as above; the rare letter first
-			if n := pinyinLen(rs, i); n > 0 {
-				i += n
-				continue
-			}
+		if b.inStep(i) { // most ASCII: add's work, without the call
+			b.out = append(b.out, r)
+		} else {
+			b.add(r, i)
 		}
-		b.add(fold(r), i)
-		prev = r
-		i++
+		return i + 1, r
 	}
-	return b.text()
+	switch r {
+	case 0xFF08: // fullwidth '('
+		if n := editorialNoteLen(rs, i); n > 0 {
+			return i + n, prev
+		}
+		if afterWord(prev) {
+			if n := pinyinLen(rs, i+1); n > 0 {
+				return i + 1 + n, prev
+			}
+		}
+	case unicode.ReplacementChar:
+		if n := garbledResidue(rs, i, prev); n > 0 {
+			b.add(r, i)
+			prev = r
+			return i + n, prev
+		}
+	case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		// soft hyphen and zero-width characters: invisible noise
+		return i + 1, prev
+	}
+	if isTypographicSpace(r) {
+		// A word processor's fixed-width spaces (&ensp; in 81.63&ensp;亿元): as a space.
+		if n := digitHanGap(rs, i, prev); n > 0 {
+			return i + n, prev
+		}
+	}
+	if isPinyinLetter(r) && afterWord(prev) { // "區ā)": as above; the rare letter first
+		if n := pinyinLen(rs, i); n > 0 {
+			return i + n, prev
+		}
+	}
+	b.add(fold(r), i)
+	return i + 1, r
 }
 
 // editorialNotes are the notes (下同) dropped with their brackets, and

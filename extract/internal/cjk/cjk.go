@@ -136,12 +136,12 @@ func AppendRunes(dst []rune, s string) []rune {
 		// read as one word.
 		for len(s) >= 8 && len(o) > 2 { // o outlasts s (no fewer bytes than runes); > 2: o[2:] is never empty
 			w := Word(s)
-			if !threeByteForm(w) {
+			if !ThreeByteForm(w) {
 				break
 			}
 			// ThreeByteRunes's limits, tested on the runes decoded anyway: most Chinese
 			// passes with one compare a rune.
-			r := runePair(w)
+			r := RunePair(w)
 			r0, r1 := uint32(uint16(r)), uint32(uint16(r>>24))
 			if !inThreeBytes(r0) || !inThreeBytes(r1) {
 				break
@@ -186,19 +186,19 @@ func AppendValidRunes(dst []rune, s string) []rune {
 		// step's slicing costs as much as a word's test), then two.
 		for len(s) >= 14 && len(o) > 4 {
 			w0, w1 := Word(s), Word(s[6:])
-			if !threeByteForm(w0) || !threeByteForm(w1) {
+			if !ThreeByteForm(w0) || !ThreeByteForm(w1) {
 				break
 			}
-			r0, r1 := runePair(w0), runePair(w1)
+			r0, r1 := RunePair(w0), RunePair(w1)
 			o[0], o[1], o[2], o[3] = rune(uint16(r0)), rune(uint16(r0>>24)), rune(uint16(r1)), rune(uint16(r1>>24))
 			s, o = s[12:], o[4:]
 		}
 		for len(s) >= 8 && len(o) > 2 {
 			w := Word(s)
-			if !threeByteForm(w) {
+			if !ThreeByteForm(w) {
 				break
 			}
-			r := runePair(w)
+			r := RunePair(w)
 			o[0], o[1] = rune(uint16(r)), rune(uint16(r>>24))
 			s, o = s[6:], o[2:]
 		}
@@ -223,9 +223,9 @@ func AppendValidRunes(dst []rune, s string) []rune {
 	return dst[:cap(dst)-cap(o)]
 }
 
-// runePair decodes the two three-byte characters of w (ThreeByteRunes) together: the
+// RunePair decodes the two three-byte characters of w (ThreeByteRunes) together: the
 // first rune in the low 16 bits, the second in bits 24–39.
-func runePair(w uint64) uint64 {
+func RunePair(w uint64) uint64 {
 	return w&0x0F00000F<<12 | w>>2&0xFC0000FC0 | w>>16&0x3F00003F
 }
 
@@ -240,7 +240,7 @@ func Word(s string) uint64 {
 // valid three-byte UTF-8 characters. Chinese text is mostly such characters: a word at a
 // time saves a branch and a bounds check a byte.
 func ThreeByteRunes(w uint64) bool {
-	if !threeByteForm(w) {
+	if !ThreeByteForm(w) {
 		return false
 	}
 	// A lead's low bits and its second byte's 0x20 tell the two limits: E0 wants A0–BF
@@ -250,9 +250,9 @@ func ThreeByteRunes(w uint64) bool {
 	return k0 != overlong && k0 != surrogate && k1 != overlong && k1 != surrogate
 }
 
-// threeByteForm reports whether the low six bytes of w (read little-endian) have the form
+// ThreeByteForm reports whether the low six bytes of w (read little-endian) have the form
 // of two three-byte characters: lead bytes 1110xxxx, continuation bytes 10xxxxxx.
-func threeByteForm(w uint64) bool {
+func ThreeByteForm(w uint64) bool {
 	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
 	return w&mask == want
 }

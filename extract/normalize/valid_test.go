@@ -1,0 +1,124 @@
+package normalize
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/textmap"
+)
+
+// checkValid fails when NormalizeValid(s) is not what decoding s and then normalising its
+// runes gives: the same runes, the same analysis runes and the same map (shifts).
+func checkValid(t *testing.T, s string) {
+	t.Helper()
+	wantSrc := cjk.AppendValidRunes(nil, s)
+	want := NormalizeReusing(nil, nil, textmap.Identity(wantSrc))
+	// Reused buffers with stale runes in them, as from chunk to chunk.
+	stale := []rune(strings.Repeat("旧", len(s)+3))
+	src, got := NormalizeValid(stale[:1], slices.Clone(stale), s)
+	if !slices.Equal(src, wantSrc) {
+		t.Fatalf("NormalizeValid(%q) runes %q, want %q", s, string(src), string(wantSrc))
+	}
+	if !slices.Equal(got.Runes, want.Runes) || !slices.Equal(got.Shifts, want.Shifts) || got.Src != nil {
+		t.Fatalf("NormalizeValid(%q) = %q %v, want %q %v", s, string(got.Runes), got.Shifts, string(want.Runes), want.Shifts)
+	}
+}
+
+// TestNormalizeValidCorpus: on the test documents, whole and cut at every line start (as
+// a chunk's text starts), the fused pass gives what the two passes give.
+func TestNormalizeValidCorpus(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	paths = append(paths, seeds...)
+	if len(paths) < 10 {
+		t.Fatalf("%d test documents: corpus not found", len(paths))
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.ToValidUTF8(string(data), "\uFFFD")
+		checkValid(t, s)
+		for at := 0; at < len(s); {
+			k := strings.IndexByte(s[at:], '\n')
+			if k < 0 {
+				break
+			}
+			checkValid(t, s[at:min(len(s), at+k+1+200)])
+			at += k + 1
+		}
+	}
+}
+
+// TestNormalizeValidRandom: random text of the runes the rules read with their context
+// (tags, entities, pinyin, notes, spaces between digits and Han, garbled residue), runes
+// they fold alone, and runes of every width, in runs long and short.
+func TestNormalizeValidRandom(t *testing.T) {
+	pieces := []string{
+		"區", "区", "萬", "一", "。", "，", "、", "“", "”", "—", "…", "１", "％", "（", "）", "(", ")",
+		"qū)", "(qū)", "（zhí）", "?zhí)", "?/span>", "\ufffdqū)", "ā", "ü", "<p>", "</span>", "<b class=\"x\">",
+		"&amp;", "&#x4e00;", "&#12345;", "&nbsp;", "&lt", "(下同)", "（以下简称经开区）", "(以下简称",
+		" ", "  ", "    ", "\u3000", "\u00a0", "\u2002", "\u202f", "\u200b", "\u00ad", "\ufeff", "\t", "\n", "\r\n",
+		"2025", "年", "3.9", "%", "a", "GDP", "x", "?", "!", "<", "&", "Ж", "é", "\U00020000", "\U0002F800", "𠀀",
+		"\u9fff", "\ua000", "\u2fff", "\u3400", "\uff5e", "\uff5f", "\uffe5", "\u2010", "\u2027", "\u2028",
+		"全市生产总值增长", "經濟發展", "二〇二五年",
+	}
+	rng := rand.New(rand.NewSource(81))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.Intn(24); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkValid(t, b.String())
+	}
+}
+
+// TestFreeFold: the runes freeFold has fold as fold does, and the rules read none of
+// them with its context: each gives, alone and between the contexts that the rules look
+// at, what the rune-by-rune reading gives (checkValid); the others are the rules' runes.
+func TestFreeFold(t *testing.T) {
+	contexts := []string{"", "一", "2", "a", "(", "qū)", "/span>", " 年", "&amp;", "Ж"}
+	for r := rune(0); r < rune(len(freeFold)); r++ {
+		f := freeFold[r]
+		if f < 0 {
+			continue
+		}
+		if f != fold(r) {
+			t.Fatalf("freeFold[%U] = %U, fold gives %U", r, f, fold(r))
+		}
+		if r >= 0xD800 && r < 0xE000 {
+			t.Fatalf("freeFold has the surrogate %U", r)
+		}
+		for _, c := range contexts {
+			checkValid(t, c+string(r))
+			checkValid(t, string(r)+c)
+		}
+		checkValid(t, "一"+string(r)+"qū)")
+	}
+	for _, r := range []rune{'<', '&', '(', ' ', '?', 'a', 'q', 'z', '（', '\ufffd', '\u00ad', '\u200b', '\u2002', '\u202f', '\u205f', '\ufeff', 'ā', 'ü', '\u00a0'} {
+		if freeFold[r] >= 0 {
+			t.Errorf("freeFold has %U, which the rules read with its context", r)
+		}
+	}
+}
+
+// FuzzNormalizeValid: on any valid UTF-8, the fused pass gives what the two passes give.
+func FuzzNormalizeValid(f *testing.F) {
+	for _, s := range []string{"", "區(qū)", "?zhí)", "?/span>", "&amp;&#x4e00;&#12345", "<p class=\"x\">１２％</p>",
+		"產（chǎn）", "a&nbsp;b\u3000c", "\ufffdqū)", "執zhí)行", "81.63\u2002\u2003亿元", "\u2009\u202f1", "2025 年 增长 3.9%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		checkValid(t, s)
+	})
+}
