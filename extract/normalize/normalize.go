@@ -47,6 +47,12 @@ func NormalizeReusing(buf []rune, srcBuf []int32, in textmap.Text) textmap.Text 
 			prev, i = rs[i+n-1], i+n
 			continue
 		}
+		if r < 0x80 && freeFold[r] >= 0 && b.inStep(i) { // most ASCII: step's work, without the call
+			b.out = append(b.out, r)
+			prev = r
+			i++
+			continue
+		}
 		i, prev = b.step(rs, i, prev)
 	}
 	return b.text()
