@@ -161,6 +161,10 @@ type Config struct {
 	// Done, when set, is called once per input in input order, after the input's records
 	// were written: to report a failure, count, show progress. An error from it ends the run.
 	Done func(Result) error
+	// Reuse says that Stream (or Extract) keeps nothing of an item's Data once it returns,
+	// so that Run gives each item back to input.Recycle once extracted: the walk reads a
+	// later file into its buffer rather than into a new one.
+	Reuse bool
 }
 
 // Result is what became of one input.
@@ -231,7 +235,13 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 		func(submit func(*doc) error) error {
 			return walk(func(it input.Item) error { return submit(&doc{item: it}) })
 		},
-		func(d *doc, send func([]extract.Record) error) { extractOne(stream, d, send) },
+		func(d *doc, send func([]extract.Record) error) {
+			extractOne(stream, d, send)
+			if cfg.Reuse {
+				input.Recycle(d.item)
+				d.item = input.Item{}
+			}
+		},
 		func(recs []extract.Record) error {
 			for i := range recs {
 				if err := cfg.Out.Write(&recs[i]); err != nil {

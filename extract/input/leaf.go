@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"sync"
 
 	"errors"
 	"fmt"
@@ -30,7 +31,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		return
 	}
 	if isReadableFormat(data) {
-		w.emit(Item{Name: name, Data: data}) // PDF and Office files: extract reads or refuses them
+		w.emit(Item{Name: name, Data: data, buf: data}) // PDF and Office files: extract reads or refuses them
 		return
 	}
 	if kind := sniffBinary(data); kind != "" {
@@ -39,7 +40,61 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		}
 		return
 	}
-	w.emit(Item{Name: name, Data: data})
+	w.emit(Item{Name: name, Data: data, buf: data})
+}
+
+// spare holds the buffers of documents whose consumer gave them back (Recycle), for
+// readLimited to read later files into: a file's buffer is most of what a walk allocates,
+// and a new one must be cleared and, in time, collected. (Not a sync.Pool: a buffer put
+// by a worker on one P stays in that P's private slot, out of reach of the walk on another.)
+var spare struct {
+	sync.Mutex
+	bufs [][]byte
+}
+
+// Bounds on spare: enough buffers for the documents a batch holds in flight; a large
+// document's buffer is left to the collector rather than held on to.
+const (
+	maxSpare    = 8
+	maxSpareCap = 16 << 20
+)
+
+// Recycle gives back the buffer the walk read its Data into, for a later file: the caller
+// must hold nothing of Data any more (no slice of it either). Data the walk did not read
+// into a buffer of its own (a table's rows) is left alone. Recycle an item once at most.
+func Recycle(it Item) {
+	if it.buf == nil || cap(it.buf) > maxSpareCap {
+		return
+	}
+	spare.Lock()
+	if len(spare.bufs) < maxSpare {
+		spare.bufs = append(spare.bufs, it.buf[:0])
+	}
+	spare.Unlock()
+}
+
+// newBuffer returns an empty buffer of at least c bytes' room: a recycled one when one is
+// large enough. When only smaller ones were given back, one is dropped and the new buffer
+// gets room to spare, so that files of about the same size fit in it later.
+func newBuffer(c int64) []byte {
+	spare.Lock()
+	defer spare.Unlock()
+	n := len(spare.bufs)
+	if n == 0 {
+		return make([]byte, 0, c)
+	}
+	for i, b := range spare.bufs {
+		if int64(cap(b)) >= c {
+			spare.bufs[i] = spare.bufs[n-1]
+			spare.bufs[n-1] = nil
+			spare.bufs = spare.bufs[:n-1]
+			return b
+		}
+	}
+	spare.bufs[0] = spare.bufs[n-1]
+	spare.bufs[n-1] = nil
+	spare.bufs = spare.bufs[:n-1]
+	return make([]byte, 0, c+c/8)
 }
 
 // tooLarge is the error for a document over the size limit.
@@ -78,9 +133,13 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 	if max >= 0 && c > max+1 {
 		c = max + 1
 	}
-	buf := make([]byte, 0, c)
+	buf := newBuffer(c)
+	end := int64(cap(buf)) // where reading stops: no further than one byte past max
+	if max >= 0 && end > max+1 {
+		end = max + 1
+	}
 	for {
-		if len(buf) == cap(buf) {
+		if int64(len(buf)) == end {
 			if max >= 0 && int64(len(buf)) > max {
 				return nil, tooLarge(-1, max)
 			}
@@ -90,9 +149,9 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 			}
 			nb := make([]byte, len(buf), next)
 			copy(nb, buf)
-			buf = nb
+			buf, end = nb, next
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		n, err := r.Read(buf[len(buf):end])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			break
