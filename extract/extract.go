@@ -188,7 +188,8 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	tableRecs, claimed := tableRecords(d, opts)
 	// Room for the mentions that may make a record, not a chunk's context too: the slice
 	// is most of a chunk's allocation, and the collector scans all of it.
-	records := make([]Record, 0, to-from+len(tableRecs))
+	// (Recycled, when the caller gives them back.)
+	records, reused := takeRecords(to - from + len(tableRecs))
 	// The records' texts and sentences are encoded into one buffer and made one string,
 	// cut for each: one allocation a chunk rather than one a record and one a sentence.
 	// A sentence's records share its text: mentions come in text order, so a sentence's
@@ -265,6 +266,9 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		}
 		records = append(records, r)
 		sc.cuts = append(sc.cuts, cut)
+	}
+	if reused {
+		clearStale(records)
 	}
 	cutStrings(records, sc.cuts, string(sc.strs))
 	if len(tableRecs) > 0 {

@@ -162,8 +162,10 @@ type Config struct {
 	// were written: to report a failure, count, show progress. An error from it ends the run.
 	Done func(Result) error
 	// Reuse says that Stream (or Extract) keeps nothing of an item's Data once it returns,
-	// so that Run gives each item back to input.Recycle once extracted: the walk reads a
-	// later file into its buffer rather than into a new one.
+	// nor of the records it passes on, so that Run gives them back for reuse: each item to
+	// input.Recycle once extracted (the walk reads a later file into its buffer), and each
+	// part's records to extract.Recycle once written, when Out keeps nothing of them
+	// either (output.Forgetful).
 	Reuse bool
 }
 
@@ -231,6 +233,8 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 		}
 	}
 	written := 0 // records of the document being written
+	_, forgetful := cfg.Out.(output.Forgetful)
+	recycle := cfg.Reuse && forgetful
 	err := OrderedParts(ctx, cfg.Workers, cfg.Window, pendingParts,
 		func(submit func(*doc) error) error {
 			return walk(func(it input.Item) error { return submit(&doc{item: it}) })
@@ -248,6 +252,9 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 					return fmt.Errorf("writing the output: %w", err)
 				}
 				written++
+			}
+			if recycle {
+				extract.Recycle(recs)
 			}
 			return nil
 		},

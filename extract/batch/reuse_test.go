@@ -13,8 +13,8 @@ import (
 	"github.com/policymetrics/policymetrics/extract/output"
 )
 
-// TestRunReuseSameOutput: with Reuse, files read into recycled buffers, the output is
-// the same as without, at any -j: over the
+// TestRunReuseSameOutput: with Reuse, files read into recycled buffers and records
+// written into recycled slices, the output is the same as without, at any -j: over the
 // corpus reports and a long document made of them (read in chunks), read from files.
 func TestRunReuseSameOutput(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
@@ -65,3 +65,38 @@ func TestRunReuseSameOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestRunReuseOnlyForgetfulWriters: records are given back only when Out keeps nothing
+// of them: a writer that keeps them sees them as they were written.
+func TestRunReuseOnlyForgetfulWriters(t *testing.T) {
+	var keep keeper
+	_, err := Run(context.Background(), Config{Workers: 2, Reuse: true, Out: &keep,
+		Stream: func(it input.Item, emit func([]extract.Record) error) error {
+			return extract.Stream(it.Name, it.Data, extract.Options{}, emit)
+		}}, func(yield func(input.Item) error) error {
+		for i := range 20 {
+			text := fmt.Sprintf("第%d项：2025年全省地区生产总值增长%d.5%%，粮食产量%d万吨。", i, i, 100+i)
+			if err := yield(input.Item{Name: fmt.Sprintf("d%d", i), Data: []byte(text)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range keep.recs {
+		if r.Doc != fmt.Sprintf("d%d", i/2) {
+			t.Fatalf("record %d, kept by the writer, is now of %s", i, r.Doc)
+		}
+	}
+	if len(keep.recs) != 40 {
+		t.Fatalf("%d records, want 40", len(keep.recs))
+	}
+}
+
+// keeper keeps the records written: it is no output.Forgetful.
+type keeper struct{ recs []*extract.Record }
+
+func (k *keeper) Write(r *extract.Record) error { k.recs = append(k.recs, r); return nil }
+func (k *keeper) Close() error                  { return nil }

@@ -88,6 +88,14 @@ type Writer interface {
 	Close() error
 }
 
+// Forgetful is a Writer that keeps nothing of a record once Write returns (strings
+// aside: they never change), so that its caller may write other records into the same
+// memory (batch.Config.Reuse).
+type Forgetful interface {
+	Writer
+	ForgetsRecords()
+}
+
 // Encode writes recs in format f to a byte slice, as a run of New, Write and Close would.
 func Encode(f Format, opts Options, recs []extract.Record) ([]byte, error) {
 	var buf bytes.Buffer
@@ -168,6 +176,10 @@ func (j *jsonWriter) Write(r *extract.Record) error {
 	}
 	return nil
 }
+
+// ForgetsRecords: Write encodes a record into the buffer, and what it remembers for the
+// next one (encodedStrings) is strings.
+func (j *jsonWriter) ForgetsRecords() {}
 
 // flush writes the buffer to w.
 func (j *jsonWriter) flush() error {
