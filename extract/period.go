@@ -229,12 +229,16 @@ func pairHash(r0, r1 rune) uint32 { return (uint32(r0)*31 + uint32(r1)) & (1<<16
 
 // mayStartAt reports whether a word of the sets may start at a[i].
 func (o *openings) mayStartAt(a []rune, i int) bool {
+	return o.pairAt(a, i) || o.single.Has(a[i])
+}
+
+// pairAt reports whether a word of two runes or more may start at a[i].
+func (o *openings) pairAt(a []rune, i int) bool {
 	if i+1 < len(a) {
-		if h := pairHash(a[i], a[i+1]); o.pairs[h/64]&(1<<(h%64)) != 0 {
-			return true
-		}
+		h := pairHash(a[i], a[i+1])
+		return o.pairs[h/64]&(1<<(h%64)) != 0
 	}
-	return o.single.Has(a[i])
+	return false
 }
 
 func mayStartRelative(r rune) bool {
@@ -243,33 +247,58 @@ func mayStartRelative(r rune) bool {
 
 // nextTimeOrGoalStart is nextTimeStart that stops at a rune a goal word starts with too
 // (timeExprs notes those for targetScope: one scan of the sentence serves both), and only
-// where timeExprs may read something (mayReadAt): most digits and numerals of a sentence
-// start a number, no time, and are passed over here rather than tried one by one there.
+// where timeExprs may read something: a goal word, a year (1/2 and three more digits), a
+// plan name (十), a count of years or a month (年 or 月 within two runes: yearOrMonthSoon),
+// or a relative word by its first two runes (listOpenings). Most digits and numerals of a
+// sentence start a number, no time, and are passed over here rather than tried one by one
+// there. One table look a rune (timeStops) passes over the runes that start nothing and
+// tells what the rune alone settles.
 func nextTimeOrGoalStart(a []rune, i, to int) int {
-	first := timeOrGoalFirst // a local: the loop reads no global
 	for k, r := range a[i:to] {
-		if !first.Has(r) {
+		bits := timeStops[uint16(r)]
+		if bits == 0 || uint32(r) >= 0x10000 {
 			continue
 		}
 		j := i + k
-		if cjk.IsDigit(r) && j > 0 && cjk.IsDigit(a[j-1]) && !listStarts.Has(r) && !targetStarts.Has(r) {
+		switch {
+		case bits&timeSure != 0:
+			return j
+		case bits&timeInNumber != 0 && j > 0 && cjk.IsDigit(a[j-1]):
 			continue
-		}
-		if mayReadAt(a, j, to) {
+		case bits&timeYear != 0 && j+3 < len(a) && cjk.IsDigit(a[j+3]), yearOrMonthSoon(a, j, to), listOpenings.pairAt(a, j):
 			return j
 		}
 	}
 	return to
 }
 
-// mayReadAt is false at a rune of timeOrGoalFirst where timeExprs would read nothing: no goal
-// word starts there (targetStarts), no year (1/2 and three more digits), no plan name (十),
-// no count of years or month (年 or 月 within two runes: yearOrMonthSoon), and no relative
-// word by its first two runes (listOpenings).
-func mayReadAt(a []rune, i, to int) bool {
-	r := a[i]
-	return targetStarts.Has(r) || cjk.MayStartYear(r) && i+3 < len(a) && cjk.IsDigit(a[i+3]) || r == '十' ||
-		yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
+// Bits of timeStops.
+const (
+	timeFirst    = 1 << iota // a first rune of the time and goal words, a digit or a numeral
+	timeSure                 // one that is a stop whatever follows: a goal word's, a one-rune word's, 十
+	timeInNumber             // a digit that starts nothing after a digit: no list word starts with it
+	timeYear                 // a digit a year may start with
+)
+
+// timeStops tells the runes of the Basic Multilingual Plane nextTimeOrGoalStart stops at.
+var timeStops = makeTimeStops()
+
+func makeTimeStops() (t [0x10000]uint8) {
+	for r := range rune(0x10000) {
+		if !timeOrGoalFirst.Has(r) {
+			continue
+		}
+		t[r] = timeFirst
+		if targetStarts.Has(r) || r == '十' || listOpenings.single.Has(r) {
+			t[r] |= timeSure
+		} else if cjk.IsDigit(r) && !listStarts.Has(r) {
+			t[r] |= timeInNumber
+		}
+		if cjk.MayStartYear(r) {
+			t[r] |= timeYear
+		}
+	}
+	return t
 }
 
 // timeMayStart is nextTimeStart's test of a[i].

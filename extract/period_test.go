@@ -124,3 +124,65 @@ func TestTimeExprsMatchesReference(t *testing.T) {
 		check(a, from, to)
 	}
 }
+
+// nextTimeOrGoalStartPlain is nextTimeOrGoalStart with the word lists asked at every
+// rune, as first written, before timeStops.
+func nextTimeOrGoalStartPlain(a []rune, i, to int) int {
+	for j := i; j < to; j++ {
+		r := a[j]
+		if !timeOrGoalFirst.Has(r) {
+			continue
+		}
+		if cjk.IsDigit(r) && j > 0 && cjk.IsDigit(a[j-1]) && !listStarts.Has(r) && !targetStarts.Has(r) {
+			continue
+		}
+		if mayReadAt(a, j, to) {
+			return j
+		}
+	}
+	return to
+}
+
+// TestNextTimeOrGoalStartMatchesPlain: the table gives what the word lists give, from
+// every rune of the corpus sentences and of random text of the lists' first runes.
+func TestNextTimeOrGoalStartMatchesPlain(t *testing.T) {
+	check := func(a []rune, from, to int) {
+		t.Helper()
+		for i := from; i < to; i++ {
+			if got, want := nextTimeOrGoalStart(a, i, to), nextTimeOrGoalStartPlain(a, i, to); got != want {
+				t.Fatalf("nextTimeOrGoalStart in %q from %d = %d, want %d (offsets in it)", string(a[from:to]), i-from, got-from, want-from)
+			}
+		}
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		a := []rune(string(d))
+		for _, sen := range segment.AppendSentenceSpans(nil, a) {
+			check(a, sen.Start, sen.End)
+		}
+	}
+	alphabet := []rune("0123456789十一二两三四五六七八九到力争预计目标确保年月份全上下本今去近过第季度、.,的增长\n")
+	oddRunes := []rune{0xD800, -1, 0x110000, 0x1F600, 0x10000 + '1', 0x10000 + '十'}
+	rng := rand.New(rand.NewSource(2))
+	for range 20000 {
+		a := make([]rune, 1+rng.Intn(20))
+		for k := range a {
+			if rng.Intn(30) == 0 {
+				a[k] = oddRunes[rng.Intn(len(oddRunes))]
+			} else {
+				a[k] = alphabet[rng.Intn(len(alphabet))]
+			}
+		}
+		from := rng.Intn(len(a))
+		check(a, from, from+rng.Intn(len(a)-from+1))
+	}
+}
+
+// mayReadAt is false at a rune of timeOrGoalFirst where timeExprs would read nothing: no goal
+// word starts there (targetStarts), no year (1/2 and three more digits), no plan name (十),
+// no count of years or month (yearOrMonthSoon), and no relative word by its first two runes
+// (listOpenings).
+func mayReadAt(a []rune, i, to int) bool {
+	r := a[i]
+	return targetStarts.Has(r) || cjk.MayStartYear(r) && i+3 < len(a) && cjk.IsDigit(a[i+3]) || r == '十' ||
+		yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
+}
