@@ -149,7 +149,9 @@ func ScanInto(s []rune, i int, m *Match) bool {
 		}
 	}
 	m.NumberEnd = j
-	v, j = scanInner(s, j, v, m)
+	if j < len(s) && innerFirst.has(s[j]) {
+		v, j = scanInner(s, j, v, m)
+	}
 	if u := skipSpaces(s, j); u < len(s) {
 		if f, ok := unitAt(s, u); ok && (!f.scaledOnly || m.Scaled) {
 			v, j = scanUnit(s, u, f, v, m)
@@ -193,6 +195,24 @@ func EndsNumeral(r rune) bool {
 		return false
 	}
 	return !lex.fractionSecond.has(r) && lex.units.get(r) == nil && lex.qualInner.get(r) == NoQualifier
+}
+
+// innerFirst holds the runes scanInner may read on from: the qualifiers it reads and the
+// spaces before them. After most numbers stands none, and scanInner is not called.
+var innerFirst = makeInnerFirst()
+
+func makeInnerFirst() (b runeBits) {
+	for r := range rune(0x10000) {
+		if isSpace(r) || lex.qualInner.get(r) != NoQualifier {
+			b.add(r)
+		}
+	}
+	for _, e := range lex.qualInner.entries {
+		if uint32(e.r) >= 0x10000 {
+			panic("units: a qualifier inside a mention past the plane: " + string(e.r))
+		}
+	}
+	return b
 }
 
 // scanInner reads 多/余/几 between the number and its unit or scale word (8500多个,
@@ -360,6 +380,10 @@ func scanArabic(s []rune, i int, m *Match) (Decimal, int, int, bool) {
 		return Decimal{}, i, 0, false
 	}
 	m.Kind = Arabic
+	if j := i + n; j == len(s) || !scaleMayFollow(s[j]) {
+		m.Value = v // most numbers (12.5%, 2016年): scanMixed and scaleChain would read nothing
+		return v, j, 0, true
+	}
 	if mv, k, shift, ok := scanMixed(s, i, n); ok {
 		m.Value, m.Scaled = mv, true
 		return mv, k, shift, true
@@ -372,6 +396,13 @@ func scanArabic(s []rune, i int, m *Match) (Decimal, int, int, bool) {
 	}
 	m.Value = v
 	return v, j, applied, true
+}
+
+// scaleMayFollow reports a rune after an Arabic number that scanMixed or scaleChain may
+// read on from: a scale word (万, 千), 零 or 〇, or a space before one (2479.6 亿). Any
+// other rune ends the number there.
+func scaleMayFollow(r rune) bool {
+	return isSmallUnit(r) || isBigUnit(r) || r == '零' || r == '〇' || isSpace(r)
 }
 
 // Token kinds of a mixed numeral.
