@@ -100,7 +100,7 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		m := &found[k] // out is found's prefix, written at k or before: m is whole until copied
 		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
 			m.record = keep[k]
-			m.qualifier = qualifierOf(a, m.Match)
+			m.qualifier = qualifierOf(a, &m.Match)
 			out = append(out, *m)
 		}
 	}
@@ -136,25 +136,29 @@ func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
 		if i = nextNumberStart(a, i, min(next, len(a)), &marks); i == next || i == len(a) {
 			continue
 		}
-		if !units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、') {
+		// An ASCII digit, where most numbers start, starts one and is no numeral.
+		if !cjk.IsDigit(a[i]) && (!units.NumberStartsAt(a, i) || units.LoneNumeralAt(a, i) && (i+1 == len(a) || a[i+1] != '、')) {
 			// No number, or one that is no record: a numeral alone in a word (一般, 统一) has
 			// no unit, nor a list's next item to share one with (10、20家). Most such
 			// numerals nextNumberStart passes over (loneNumeralAt).
 			i++
 			continue
 		}
-		runEnd := numeralRunEnd(a, i)
 		found = append(found, mention{}) // scanned in place: a Match is many words
 		found[len(found)-1].titleNear = quoteWithin(a, marks.title, i, maxTitleSearch)
 		found[len(found)-1].nameNear = quoteWithin(a, marks.name, i, maxNameQuote)
 		m := &found[len(found)-1].Match
 		if !units.ScanInto(a, i, m) {
 			found = found[:len(found)-1]
+			runEnd := numeralRunEnd(a, i)
 			marks.seeIn(a, i+1, runEnd)
 			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
 			continue
 		}
-		end := max(m.End, runEnd)
+		end := m.End
+		if runOn(a, i, end) {
+			end = max(end, numeralRunEnd(a, i)) // 1.2.3: the run goes on past the number
+		}
 		marks.seeIn(a, i+1, end) // passed over, though no unit holds a quote today
 		i = end
 	}
@@ -320,6 +324,20 @@ func shareListQualifiers(a []rune, ms []mention) {
 	}
 }
 
+// runOn reports whether the run of numeral characters at a[i] (numeralRunEnd) may go on
+// past end: only if a[end] is of the run's kind. Most numbers end with a unit or other
+// text, and their run is not read again.
+func runOn(a []rune, i, end int) bool {
+	if end >= len(a) {
+		return false
+	}
+	if _, ok := units.ArabicDigit(a[i]); ok {
+		_, ok := units.ArabicDigit(a[end])
+		return ok || a[end] == '.' || a[end] == ','
+	}
+	return units.IsChineseNumeral(a[end])
+}
+
 // numeralRunEnd returns the end of the run of numeral characters of one script at a[i].
 func numeralRunEnd(a []rune, i int) int {
 	j := i + 1
@@ -378,8 +396,8 @@ func unitFactor(m mention) int64 {
 }
 
 // qualifierOf reads the qualifier of a mention: a word touching it before (约, 超过) wins,
-// then 多/余 inside it, then a word after (左右, 以上).
-func qualifierOf(a []rune, m units.Match) units.Qualifier {
+// then 多/余 inside it, then a word after (左右, 以上). By pointer: a Match is many words.
+func qualifierOf(a []rune, m *units.Match) units.Qualifier {
 	if q, _ := units.QualifierBefore(a, m.Start); q != units.NoQualifier {
 		return q
 	}
