@@ -384,7 +384,11 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		return usageError("--where: %v", err)
 	}
 	if len(where) > 0 {
-		w = filteredWriter{Writer: w, where: where}
+		if _, ok := w.(output.Forgetful); ok {
+			w = forgetfulFilter{filteredWriter{Writer: w, where: where}}
+		} else {
+			w = filteredWriter{Writer: w, where: where}
+		}
 	}
 
 	var bar *extractProgress
@@ -408,6 +412,9 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		Workers: o.Jobs,
 		Stream:  o.extractItem(ctx, stderr),
 		Out:     w,
+		// Files and records are read and made in memory given back by earlier ones:
+		// extractItem keeps nothing of an item once it returns.
+		Reuse: true,
 		Done: func(r batch.Result) error {
 			if bar != nil {
 				bar.add(r.Bytes, r.Records, r.Err != nil)
@@ -500,6 +507,12 @@ func (f filteredWriter) Write(r *extract.Record) error {
 	}
 	return f.Writer.Write(r)
 }
+
+// forgetfulFilter is a filteredWriter over a writer that keeps nothing of a record: it
+// keeps nothing either (output.Forgetful).
+type forgetfulFilter struct{ filteredWriter }
+
+func (forgetfulFilter) ForgetsRecords() {}
 
 // loadConcepts reads a user's concept file and puts it over the built-in list.
 func loadConcepts(path string) (*concept.List, error) {

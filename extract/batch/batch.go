@@ -162,10 +162,10 @@ type Config struct {
 	// were written: to report a failure, count, show progress. An error from it ends the run.
 	Done func(Result) error
 	// Reuse says that Stream (or Extract) keeps nothing of an item's Data once it returns,
-	// nor of the records it passes on, so that Run gives them back for reuse: each item to
-	// input.Recycle once extracted (the walk reads a later file into its buffer), and each
-	// part's records to extract.Recycle once written, when Out keeps nothing of them
-	// either (output.Forgetful).
+	// nor of the records it passes on, so that Run gives them back for reuse when Out keeps
+	// nothing of them either (output.Forgetful): each part's records to extract.Recycle
+	// once written, and each item to input.Recycle once its last record is written (the
+	// walk reads a later file into its buffer; until then records may point into it).
 	Reuse bool
 }
 
@@ -239,13 +239,7 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 		func(submit func(*doc) error) error {
 			return walk(func(it input.Item) error { return submit(&doc{item: it}) })
 		},
-		func(d *doc, send func([]extract.Record) error) {
-			extractOne(stream, d, send)
-			if cfg.Reuse {
-				input.Recycle(d.item)
-				d.item = input.Item{}
-			}
-		},
+		func(d *doc, send func([]extract.Record) error) { extractOne(stream, d, send) },
 		func(recs []extract.Record) error {
 			for i := range recs {
 				if err := cfg.Out.Write(&recs[i]); err != nil {
@@ -259,6 +253,12 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 			return nil
 		},
 		func(d *doc) error {
+			if recycle {
+				// Only now: a record may carry a string of the file's memory (a table
+				// cell's text, a page read in place), until it is written.
+				input.Recycle(d.item)
+				d.item = input.Item{}
+			}
 			r := d.result
 			st.Bytes += r.Bytes
 			if r.Err != nil {
