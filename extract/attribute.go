@@ -1444,10 +1444,15 @@ func listGroup(a []rune, ms []mention, i int, c segment.Span) (int, int) {
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return i, i // in no list: most figures, asked up to four times each
 	}
-	// The chain of inListWith links is known (listBack, listFwd); the clause bounds it.
+	// The chain of inListWith links is known (listBack, listFwd); the clause bounds it,
+	// searched for only when it cuts the chain (the figures are in text order).
 	first, last := max(0, i-ms[i].listBack), min(len(ms)-1, i+ms[i].listFwd)
-	first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })
-	last = i + sort.Search(last-i, func(k int) bool { return ms[i+1+k].Start >= c.End })
+	if ms[first].Start < c.Start {
+		first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })
+	}
+	if ms[last].Start >= c.End {
+		last = i + sort.Search(last-i, func(k int) bool { return ms[i+1+k].Start >= c.End })
+	}
 	return first, last
 }
 

@@ -71,9 +71,12 @@ func capBefore(a []rune, lb, start, qs int) int {
 	if n := capWords.SuffixBefore(a, start); n > 0 {
 		return start - n // 最高1000万元 (最高 is also the mention's qualifier)
 	}
-	k := qs // past the qualifier (start when none)
-	if n := capWords.SuffixBefore(a, k); n > 0 {
-		return k - n
+	// Past the qualifier (start when none: then asked above).
+	k := qs
+	if k != start {
+		if n := capWords.SuffixBefore(a, k); n > 0 {
+			return k - n
+		}
 	}
 	if n := boundVerbs.SuffixBefore(a, k); n > 0 {
 		if m := capWords.SuffixBefore(a, k-n); m > 0 {

@@ -82,7 +82,9 @@ func areaOf(place, own string) string {
 func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicator, subject string) (string, string) {
 	a, list := d.Text.Runes, opts.concepts()
 	concept, area, err := conceptAndArea(list, a, clauseFrom, start, indicator, d.Area, true)
-	if concept == "" && err == nil {
+	// Most indicators name no concept, and most of those neither a bare measure nor a
+	// level: the first tests of subjectMeasure and splitLevel, inline, spare the calls.
+	if concept == "" && err == nil && subject != "" && bareMeasures.MayStart(indicator) {
 		if whole := subjectMeasure(subject, indicator); whole != "" {
 			concept, _, err = conceptAndArea(list, a, clauseFrom, start, whole, d.Area, false)
 		}
@@ -90,7 +92,7 @@ func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicat
 	if err != nil && opts.Warn != nil {
 		opts.Warn(err)
 	}
-	if concept == "" && err == nil {
+	if concept == "" && err == nil && budgetLevels.MayStart(indicator) {
 		concept, area = levelConcept(list, indicator)
 	}
 	return concept, area
@@ -415,10 +417,22 @@ type placeNamesMemo struct {
 func (p *placeNamesMemo) mayName(a []rune, from, to int) bool {
 	if !p.known || p.from != from || p.to != to {
 		p.from, p.to, p.known = from, to, true
-		p.may = cjk.IndexRune(a, from, to, '、') >= 0 && cjk.IndexRune(a, from, to, placeSuffixes...) >= 0
+		p.may = cjk.IndexRune(a, from, to, '、') >= 0 && hasPlaceSuffix(a[from:to])
 	}
 	return p.may
 }
 
 // placeSuffixes are the last characters of the place names a list may name (精河县).
 var placeSuffixes = []rune("省市县区州旗盟镇乡")
+
+// hasPlaceSuffix reports one of placeSuffixes in rs: a switch, which tells a rune by a few
+// comparisons, where a loop over the suffixes takes nine for each rune of the clause.
+func hasPlaceSuffix(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '省', '市', '县', '区', '州', '旗', '盟', '镇', '乡':
+			return true
+		}
+	}
+	return false
+}

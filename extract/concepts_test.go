@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
+	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/segment"
 )
 
@@ -123,5 +124,64 @@ func TestConceptAndAreaLazy(t *testing.T) {
 	}
 	if calls < 10000 || found < 500 {
 		t.Fatalf("only %d names checked, %d with a concept", calls, found)
+	}
+}
+
+// recordConceptPlain is recordConcept without the inline first tests before subjectMeasure
+// and levelConcept.
+func recordConceptPlain(d *doc.Document, opts Options, clauseFrom, start int, indicator, subject string) (string, string) {
+	a, list := d.Text.Runes, opts.concepts()
+	concept, area, err := conceptAndArea(list, a, clauseFrom, start, indicator, d.Area, true)
+	if concept == "" && err == nil {
+		if whole := subjectMeasure(subject, indicator); whole != "" {
+			concept, _, err = conceptAndArea(list, a, clauseFrom, start, whole, d.Area, false)
+		}
+	}
+	if concept == "" && err == nil {
+		concept, area = levelConcept(list, indicator)
+	}
+	return concept, area
+}
+
+// TestRecordConceptGuards compares recordConcept with the plain form for every mention of
+// the corpus and of odd sentences, named by the words before it in its clause, each
+// shorter tail of them, and names of a level or a bare measure, after no subject and after
+// subjects that make a bare measure a concept.
+func TestRecordConceptGuards(t *testing.T) {
+	texts := []string{
+		"市本级一般公共预算支出100亿元,增长3%。", "规模以上工业企业实现利润50亿元,增加值增长3%。",
+		"民营经济完成增加值2066.56亿元。", "县级一般公共预算收入8亿元。", "增长3%",
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	opts := Options{}
+	checked, named := 0, 0
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		d := &doc.Document{Area: "郑州市"}
+		d.Text.Runes = a
+		for i := range sm {
+			c := clauseSpan(sen, sm[i].Start)
+			indicators := []string{"市本级一般公共预算支出", "增加值", "利润", "收入"}
+			for s := max(c.Start, sm[i].Start-12); s < sm[i].Start; s++ {
+				indicators = append(indicators, string(a[s:sm[i].Start]))
+			}
+			for _, ind := range indicators {
+				for _, subject := range []string{"", "规模以上工业企业", "民营经济", "地区生产总值"} {
+					con, area := recordConcept(d, opts, c.Start, sm[i].Start, ind, subject)
+					wcon, warea := recordConceptPlain(d, opts, c.Start, sm[i].Start, ind, subject)
+					if con != wcon || area != warea {
+						t.Fatalf("recordConcept(%q after %q) = %q, %q, want %q, %q", ind, subject, con, area, wcon, warea)
+					}
+					checked++
+					if con != "" {
+						named++
+					}
+				}
+			}
+		}
+	})
+	if checked < 10000 || named < 1000 {
+		t.Fatalf("only %d names checked, %d with a concept", checked, named)
 	}
 }

@@ -38,7 +38,8 @@ func lastListSepPlain(a []rune, from, to int) int {
 	return -1
 }
 
-// listGroupPlain is listGroup without its early answer for a figure in no list.
+// listGroupPlain is listGroup without its early answers: for a figure in no list, and for
+// a list the span does not cut.
 func listGroupPlain(ms []mention, i int, c segment.Span) (int, int) {
 	first, last := max(0, i-ms[i].listBack), min(len(ms)-1, i+ms[i].listFwd)
 	first += sort.Search(i-first, func(k int) bool { return ms[first+k].Start >= c.Start })
@@ -84,9 +85,15 @@ func TestListSepMatchesPlain(t *testing.T) {
 	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
 		for i := range sm {
 			c := clauseSpan(sen, sm[i].Start)
-			f, l := listGroup(a, sm, i, c)
-			if wf, wl := listGroupPlain(sm, i, c); f != wf || l != wl {
-				t.Fatalf("listGroup of %q = %d %d, want %d %d", string(a[sm[i].Start:sm[i].End]), f, l, wf, wl)
+			// Its clause, and stretches that cut its list at either end (listGroup searches
+			// only then) or leave the figure out.
+			for _, span := range []segment.Span{c, sen.Span, {Start: sm[i].Start, End: sen.End}, {Start: sen.Start, End: sm[i].End},
+				{Start: sm[i].End, End: sen.End}, {Start: sen.Start, End: sm[i].Start}} {
+				f, l := listGroup(a, sm, i, span)
+				if wf, wl := listGroupPlain(sm, i, span); f != wf || l != wl {
+					t.Fatalf("listGroup of %q in %q = %d %d, want %d %d", string(a[sm[i].Start:sm[i].End]),
+						string(a[span.Start:span.End]), f, l, wf, wl)
+				}
 			}
 			for from := c.Start; from <= sm[i].Start; from++ {
 				check(a, from, sm[i].Start)
