@@ -335,7 +335,43 @@ type chunkBuffers struct {
 	scratch
 }
 
-var chunkBufferPool = sync.Pool{New: func() any { return new(chunkBuffers) }}
+// spareChunkBuffers keeps chunkBuffers between documents, as many as were in use at
+// once. Not a sync.Pool: a pool empties at every other collection, and each worker then
+// grows its buffers again (a few MB) while the old ones wait for the collector.
+var spareChunkBuffers struct {
+	sync.Mutex
+	free []*chunkBuffers
+}
+
+// maxSpareChunkBuffers bounds the buffers kept (a run of many workers keeps a set per
+// worker up to it).
+const maxSpareChunkBuffers = 8
+
+func getChunkBuffers() *chunkBuffers {
+	spareChunkBuffers.Lock()
+	defer spareChunkBuffers.Unlock()
+	if n := len(spareChunkBuffers.free); n > 0 {
+		b := spareChunkBuffers.free[n-1]
+		spareChunkBuffers.free[n-1] = nil
+		spareChunkBuffers.free = spareChunkBuffers.free[:n-1]
+		return b
+	}
+	return new(chunkBuffers)
+}
+
+// putChunkBuffers keeps b for a later document, unless a document read whole grew it
+// past what a chunk needs: that memory goes back to the collector.
+func putChunkBuffers(b *chunkBuffers) {
+	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
+	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 {
+		return
+	}
+	spareChunkBuffers.Lock()
+	defer spareChunkBuffers.Unlock()
+	if len(spareChunkBuffers.free) < maxSpareChunkBuffers {
+		spareChunkBuffers.free = append(spareChunkBuffers.free, b)
+	}
+}
 
 func countRune(a []rune, r rune) int {
 	n := 0

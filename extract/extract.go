@@ -76,8 +76,8 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	}
 	// Working buffers from the pool: records copy what they carry, so nothing of them
 	// outlives this call.
-	bufs := chunkBufferPool.Get().(*chunkBuffers)
-	defer chunkBufferPool.Put(bufs)
+	bufs := getChunkBuffers()
+	defer putChunkBuffers(bufs)
 	d, long, err := build(name, data, opts, bufs)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -126,8 +126,8 @@ func Records(d *doc.Document, opts Options) []Record {
 
 // records is Records that stops with ctx's error when ctx is cancelled.
 func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, error) {
-	bufs := chunkBufferPool.Get().(*chunkBuffers)
-	defer chunkBufferPool.Put(bufs)
+	bufs := getChunkBuffers()
+	defer putChunkBuffers(bufs)
 	return recordsWith(ctx, d, opts, &bufs.scratch, nil)
 }
 

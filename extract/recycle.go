@@ -14,7 +14,7 @@ var spareRecords struct {
 // Bounds on spareRecords: enough for the chunks a batch holds in flight; a larger slice
 // (a document read whole) is left to the collector rather than held on to.
 const (
-	maxSpareRecords   = 8
+	maxSpareRecords   = 2
 	maxSpareRecordCap = 1 << 16
 )
 

@@ -55,7 +55,7 @@ var spare struct {
 // Bounds on spare: enough buffers for the documents a batch holds in flight; a large
 // document's buffer is left to the collector rather than held on to.
 const (
-	maxSpare    = 8
+	maxSpare    = 2
 	maxSpareCap = 16 << 20
 )
 
