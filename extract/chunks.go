@@ -183,20 +183,25 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	return p.analysisIn(nil, nil, nil, from, to)
+	src, base, an, _ := p.analysisIn(nil, nil, nil, nil, from, to)
+	return src, base, an
 }
 
+// sentenceStops notes, as plain text is normalised, where the sentence scan stops.
+var sentenceStops = normalize.NewMarker(segment.Stops...)
+
 // analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
-// analysis text's source map in mapBuf.
-func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, from, to int) ([]rune, textmap.Text, textmap.Text) {
+// analysis text's source map in mapBuf. For plain text it also returns, in stopBuf, where
+// the analysis runes of segment.Stops stand (a page's text is scanned for them).
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, stopBuf []int, from, to int) ([]rune, textmap.Text, textmap.Text, []int) {
 	if p.page == nil {
 		// Plain text, valid UTF-8 as runes says: decoded and normalised in one pass.
 		s := p.text[from:to]
 		if to == len(p.text) {
 			s += p.tail
 		}
-		src, an := normalize.NormalizeValid(srcBuf, anBuf, s)
-		return src, textmap.Identity(src), an
+		src, an, stops := sentenceStops.NormalizeValid(srcBuf, anBuf, s, stopBuf[:0])
+		return src, textmap.Identity(src), an, stops
 	}
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
@@ -204,7 +209,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, from, to int) 
 		r := p.page.runeOf(p.text, from)
 		base.Src = p.page.srcOf[r : r+len(src)]
 	}
-	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base)
+	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), stopBuf
 }
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
@@ -227,7 +232,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
 		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
 	}()
-	var breakBuf, lineBreaks []int // the chunk's sentence breaks, and a line's
+	var breakBuf, lineBreaks, stopBuf []int // the chunk's sentence breaks, a line's, and the chunk's stops
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -235,14 +240,18 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an := p.analysisIn(runeBuf, analysisBuf, mapBuf, from, to)
-		runeBuf, analysisBuf = src, an.Runes
+		src, base, an, stops := p.analysisIn(runeBuf, analysisBuf, mapBuf, stopBuf, from, to)
+		runeBuf, analysisBuf, stopBuf = src, an.Runes, stops
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
-		sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes)
+		if p.page == nil { // the scan stops only where normalisation noted
+			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLinesAt(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes, stops)
+		} else {
+			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes)
+		}
 		startBuf = starts
 		infos := slices.Grow(infoBuf[:0], len(starts))[:len(starts)] // each one set below
 		infoBuf = infos

@@ -15,14 +15,93 @@ import (
 // the rules, moving the folded runes between them into place. On invalid s the runes are
 // unspecified, as cjk.AppendValidRunes'.
 func NormalizeValid(srcBuf, buf []rune, s string) ([]rune, textmap.Text) {
+	src, an, _ := normalizeValid(srcBuf, buf, s, &freeFold, nil, nil)
+	return src, an
+}
+
+// A Marker tells where chosen runes stand in NormalizeValid's output, for a caller that
+// would otherwise read the whole output again to find them. The first pass notes the
+// runes that fold to a chosen one, as it notes those read with their context, and the
+// second turns their places into the output's; a chosen rune that a rule makes (an
+// entity's) is seen as the rule's output is.
+type Marker struct {
+	free   *[0x10000]rune // freeFold, with the runes that fold to a chosen one marked
+	ascii  [2]uint64      // a bit for each chosen rune below 128
+	others []rune         // the other chosen runes
+}
+
+// marked is set, in a Marker's fold table, on the fold of a rune that folds to a chosen
+// one: the entry is then negative, as is the -1 of a rune read with its context, which
+// alone has the bit context (a fold is below 1<<30).
+const (
+	marked  rune = -1 << 31
+	context rune = 1 << 30
+)
+
+// NewMarker returns a Marker of runes. It reads the tables init fills: a variable of
+// this package cannot be made with it.
+func NewMarker(runes ...rune) *Marker {
+	m := &Marker{free: new([0x10000]rune)}
+	for _, r := range runes {
+		if uint32(r) < 128 {
+			m.ascii[r>>6] |= 1 << (r & 63)
+		} else {
+			m.others = append(m.others, r)
+		}
+	}
+	*m.free = freeFold
+	for r, f := range m.free {
+		if f >= 0 && m.marks(f) {
+			m.free[r] = f | marked
+		}
+	}
+	return m
+}
+
+// marks reports a chosen rune.
+func (m *Marker) marks(r rune) bool {
+	if uint32(r) < 128 {
+		return m.ascii[r>>6]>>(r&63)&1 != 0
+	}
+	return slices.Contains(m.others, r)
+}
+
+// appendMarks appends to at the indexes k >= from of out whose rune m chose.
+func (m *Marker) appendMarks(at []int, out []rune, from int) []int {
+	for k := from; k < len(out); k++ {
+		if m.marks(out[k]) {
+			at = append(at, k)
+		}
+	}
+	return at
+}
+
+// NormalizeValid is the package's NormalizeValid that also appends to at the indexes of
+// the analysis runes that m chose, in order.
+func (m *Marker) NormalizeValid(srcBuf, buf []rune, s string, at []int) ([]rune, textmap.Text, []int) {
+	return normalizeValid(srcBuf, buf, s, m.free, m, at)
+}
+
+// normalizeValid is NormalizeValid with free as freeFold; with m not nil, it appends the
+// places of m's runes to at, free being m's.
+func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker, at []int) ([]rune, textmap.Text, []int) {
 	src := slices.Grow(srcBuf[:0], len(s))[:len(s)] // no fewer bytes than runes
 	out := slices.Grow(buf[:0], len(s))[:len(s)]
-	n, ctx := decodeFolding(src, out, s)
+	n, ctx := decodeFolding(src, out, s, free)
 	src, out = src[:n], out[:n]
 	b := builder{in: textmap.Identity(src), out: out[:0]}
+	from := len(at)
 	var prev rune
 	i := 0
 	for _, k := range ctx {
+		if k < 0 {
+			// A marked rune ^k, folded: unless a rule read it, it lands where the folded
+			// runes from i on will be moved to.
+			if j := ^k; j >= i {
+				at = append(at, j-i+len(b.out))
+			}
+			continue
+		}
 		if k < i {
 			continue // read by a rule with a rune before it
 		}
@@ -30,18 +109,26 @@ func NormalizeValid(srcBuf, buf []rune, s string) ([]rune, textmap.Text) {
 			b.moveFolded(out, i, k)
 			prev = src[k-1]
 		}
+		made := len(b.out)
 		i, prev = b.step(src, k, prev)
+		if m != nil {
+			at = m.appendMarks(at, b.out, made)
+		}
 		if len(b.out) > i {
 			// The output, in out's memory, reached folded runes not yet moved. No rule
 			// makes more runes than it reads, so this cannot happen; should one ever, the
 			// plain reading stays exact.
-			return src, NormalizeReusing(nil, nil, textmap.Identity(src))
+			an := NormalizeReusing(nil, nil, textmap.Identity(src))
+			if m != nil {
+				at = m.appendMarks(at[:from], an.Runes, 0)
+			}
+			return src, an, at
 		}
 	}
 	if i < n {
 		b.moveFolded(out, i, n)
 	}
-	return src, b.text()
+	return src, b.text(), at
 }
 
 // moveFolded appends folded[i:k], the folded input runes i…k-1 (decodeFolding), to the
@@ -58,8 +145,9 @@ func (b *builder) moveFolded(folded []rune, i, k int) {
 
 // decodeFolding decodes s into src and writes fold of each rune that freeFold has to
 // out at the same index; it returns the number of runes and the indexes of the others,
-// in order. src and out have room for len(s) runes.
-func decodeFolding(src, out []rune, s string) (int, []int) {
+// in order, with those of the marked runes (a Marker's free) among them as ^index. src
+// and out have room for len(s) runes; free is freeFold, or a Marker's.
+func decodeFolding(src, out []rune, s string, free *[0x10000]rune) (int, []int) {
 	var ctx []int
 	// o and f shrink as runes are written (as in cjk.AppendValidRunes: their lengths let
 	// the compiler drop the bounds checks); n is then len(s) less what is left of o.
@@ -70,20 +158,28 @@ func decodeFolding(src, out []rune, s string) (int, []int) {
 		// without context (ideographs and the punctuation between them), then two. The
 		// runes and folds are written before the test (fewer values live at once): past
 		// the last step taken, o and f are written again.
+		var v rune // the four folds' bits where that loop stops
 		for len(s) >= 14 && len(o) > 4 && len(f) > 4 {
 			w0, w1 := cjk.Word(s), cjk.Word(s[6:])
 			if !cjk.ThreeByteForm(w0) || !cjk.ThreeByteForm(w1) {
 				break
 			}
 			p0, p1 := cjk.RunePair(w0), cjk.RunePair(w1)
-			o[0], f[0] = rune(uint16(p0)), freeFold[uint16(p0)]
-			o[1], f[1] = rune(uint16(p0>>24)), freeFold[uint16(p0>>24)]
-			o[2], f[2] = rune(uint16(p1)), freeFold[uint16(p1)]
-			o[3], f[3] = rune(uint16(p1>>24)), freeFold[uint16(p1>>24)]
-			if f[0]|f[1]|f[2]|f[3] < 0 { // one of them is read with its context
+			o[0], f[0] = rune(uint16(p0)), free[uint16(p0)]
+			o[1], f[1] = rune(uint16(p0>>24)), free[uint16(p0>>24)]
+			o[2], f[2] = rune(uint16(p1)), free[uint16(p1)]
+			o[3], f[3] = rune(uint16(p1>>24)), free[uint16(p1>>24)]
+			if v = f[0] | f[1] | f[2] | f[3]; v < 0 { // one of them is read with its context, or marked
 				break
 			}
 			s, o, f = s[12:], o[4:], f[4:]
+		}
+		if v < 0 && v&context == 0 {
+			// Marked runes among the four, none read with its context (a sentence's end,
+			// say): noted here, the four loop goes on.
+			ctx = noteMarked(ctx, f[:4], n-len(o))
+			s, o, f = s[12:], o[4:], f[4:]
+			continue
 		}
 		for len(s) >= 8 && len(o) > 2 && len(f) > 2 {
 			w := cjk.Word(s)
@@ -92,7 +188,7 @@ func decodeFolding(src, out []rune, s string) (int, []int) {
 			}
 			p := cjk.RunePair(w)
 			r0, r1 := uint16(p), uint16(p>>24)
-			f0, f1 := freeFold[r0], freeFold[r1]
+			f0, f1 := free[r0], free[r1]
 			if f0|f1 < 0 {
 				break
 			}
@@ -118,14 +214,34 @@ func decodeFolding(src, out []rune, s string) (int, []int) {
 			s = s[size:]
 		}
 		o[0] = r
-		if uint32(r) < uint32(len(freeFold)) && freeFold[r] >= 0 {
-			f[0] = freeFold[r]
-		} else {
+		v = -1
+		if uint32(r) < uint32(len(free)) {
+			v = free[r]
+		}
+		switch {
+		case v >= 0:
+			f[0] = v
+		case v&context != 0:
 			ctx = append(ctx, n-len(o))
+		default:
+			f[0] = v &^ marked
+			ctx = append(ctx, ^(n - len(o)))
 		}
 		o, f = o[1:], f[1:]
 	}
 	return n - len(o), ctx
+}
+
+// noteMarked appends to ctx, as ^index, the indexes of the marked folds in f, the first
+// of which is the fold of rune at, and clears their marks.
+func noteMarked(ctx []int, f []rune, at int) []int {
+	for q, v := range f {
+		if v < 0 {
+			f[q] = v &^ marked
+			ctx = append(ctx, ^(at + q))
+		}
+	}
+	return ctx
 }
 
 // freeFold[r] is fold(r) for a rune that Normalize folds whatever stands around it: the

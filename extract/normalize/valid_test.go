@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -120,5 +121,99 @@ func FuzzNormalizeValid(f *testing.F) {
 			return
 		}
 		checkValid(t, s)
+	})
+}
+
+// markerSets are the chosen runes of the Markers tested: a sentence's ends and the line
+// break, which fold from fullwidth forms too and one of which ('?') the rules read; a tab;
+// and runes that rules read or make (' ', also ideographic space's fold; U+FFFD; 'a').
+var markerSets = [][]rune{{'\n', '.', '!', '?', '。', '！', '？'}, {'\t'}, {' ', '区', '\ufffd', 'a'}}
+
+// markers are made on first use: freeFold is filled by init, after the package's variables.
+var markers = sync.OnceValue(func() []*Marker {
+	var ms []*Marker
+	for _, set := range markerSets {
+		ms = append(ms, NewMarker(set...))
+	}
+	return ms
+})
+
+// checkMarked fails when a Marker's NormalizeValid(s) is not NormalizeValid(s), or its
+// places are not the indexes of its chosen runes in the analysis text, counted there.
+func checkMarked(t *testing.T, s string) {
+	t.Helper()
+	wantSrc, want := NormalizeValid(nil, nil, s)
+	for k, m := range markers() {
+		var wantAt []int
+		for i, r := range want.Runes {
+			if slices.Contains(markerSets[k], r) {
+				wantAt = append(wantAt, i)
+			}
+		}
+		stale := []rune(strings.Repeat("旧", len(s)+3))
+		src, got, at := m.NormalizeValid(stale[:1], slices.Clone(stale), s, []int{-7})
+		if !slices.Equal(src, wantSrc) || !slices.Equal(got.Runes, want.Runes) || !slices.Equal(got.Shifts, want.Shifts) {
+			t.Fatalf("marking %q, NormalizeValid(%q) = %q %v, want %q %v", markerSets[k], s, string(got.Runes), got.Shifts, string(want.Runes), want.Shifts)
+		}
+		if !slices.Equal(at[1:], wantAt) || at[0] != -7 {
+			t.Fatalf("marking %q in %q (analysis %q): places %v, want %v after -7", markerSets[k], s, string(want.Runes), at, wantAt)
+		}
+	}
+}
+
+// TestMarkerCorpus, TestMarkerRandom and FuzzMarker: a Marker finds its runes where a
+// scan of the analysis text finds them, on the texts NormalizeValid is tested with, and
+// its output is NormalizeValid's.
+func TestMarkerCorpus(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	paths = append(paths, seeds...)
+	if len(paths) < 10 {
+		t.Fatalf("%d test documents: corpus not found", len(paths))
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.ToValidUTF8(string(data), "\uFFFD")
+		checkMarked(t, s)
+		for at := 0; at < len(s); at += 997 {
+			at := at
+			for at < len(s) && !utf8.RuneStart(s[at]) {
+				at++
+			}
+			checkMarked(t, s[at:min(len(s), at+300)])
+		}
+	}
+}
+
+func TestMarkerRandom(t *testing.T) {
+	pieces := []string{
+		"區", "一", "。", "．", "，", "！", "？", "!", "?", ".", "\n", "\r\n", "\t", "&#9;", "&#10;", "&excl;", "&#x3002;",
+		"&quest;", "&period;", "&#65311;", "。。。", "3.9", "”", "）", "(", "qū)", "?zhí)", "?/span>", "\ufffdqū)",
+		"<p>", "<b title=\"a.b\tc\">", "(以下简称经开区)", "(下同)", "2025 年", "年 3", " ", "\u3000", "a", "区", "\ufffd",
+		"全市生产总值增长", "經濟發展。", "二〇二五年！", "\U00020000", "Ж",
+	}
+	rng := rand.New(rand.NewSource(88))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.Intn(24); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkMarked(t, b.String())
+	}
+}
+
+func FuzzMarker(f *testing.F) {
+	for _, s := range []string{"", "一。二！三？四.五\n", "全市生产总值增长。经济发展。", "&#10;&#x3002;&quest;", "<b title=\"a.b\">。</b>",
+		"區(qū)。", "?zhí)", "a\u3000b\t。", "2025 年。增长 3.9%！"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		checkMarked(t, s)
 	})
 }

@@ -129,48 +129,84 @@ func AppendSentencesAndLines(dst []Sentence, starts, breaks []int, text []rune) 
 	return appendSentenceSpans(dst, append(starts, 0), breaks, text, true)
 }
 
-func appendSentenceSpans(dst []Sentence, starts, breaks []int, text []rune, lines bool) ([]Sentence, []int, []int) {
-	out := dst
-	start := 0
-	flush := func(end int) {
-		s, e := trim(text, start, end)
-		if s < e {
-			out = append(out, Sentence{Span: Span{s, e}})
+// AppendSentencesAndLinesAt is AppendSentencesAndLines reading only the runes at stops:
+// the indexes, in order, of every rune of text in Stops (others may be among them), as
+// normalisation can note them (normalize.Marker). The scan stops nowhere else.
+func AppendSentencesAndLinesAt(dst []Sentence, starts, breaks []int, text []rune, stops []int) ([]Sentence, []int, []int) {
+	sc := sentenceScan{text: text, out: dst, starts: append(starts, 0), breaks: breaks, lines: true}
+	next := 0
+	for _, i := range stops {
+		if i >= next { // not inside a run of ends read with an earlier one
+			next = sc.stop(i)
 		}
 	}
-	for i := 0; i < len(text); i++ {
+	sc.flush(len(text))
+	return sc.out, sc.starts, sc.breaks
+}
+
+// Stops are the runes the sentence scan stops at, those plainRune is false for.
+var Stops = []rune{'\n', '.', '!', '?', '。', '！', '？'}
+
+func appendSentenceSpans(dst []Sentence, starts, breaks []int, text []rune, lines bool) ([]Sentence, []int, []int) {
+	sc := sentenceScan{text: text, out: dst, starts: starts, breaks: breaks, lines: lines}
+	for i := 0; i < len(text); {
 		// Most runes, Chinese characters among them, are no end and no line break: a
 		// tight loop over them.
 		if i = skipPlain(text, i); i == len(text) {
 			break
 		}
-		r := text[i]
-		switch {
-		case r == '\n':
-			flush(i)
-			start = i + 1
-			if lines {
-				starts = append(starts, start)
-			}
-		case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
-			j := i + 1
-			for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
-				j++
-			}
-			if lines {
-				for k := i; k < j; k++ {
-					if isSentenceEnd(text[k]) {
-						breaks = append(breaks, k+1)
-					}
+		i = sc.stop(i)
+	}
+	sc.flush(len(text))
+	return sc.out, sc.starts, sc.breaks
+}
+
+// sentenceScan is the state of a scan for sentences: those found, the lines and breaks
+// when asked for, and where the sentence being read starts.
+type sentenceScan struct {
+	text           []rune
+	out            []Sentence
+	starts, breaks []int
+	start          int
+	lines          bool
+}
+
+// flush ends the sentence being read at end, keeping it unless it is blank.
+func (sc *sentenceScan) flush(end int) {
+	if s, e := trim(sc.text, sc.start, end); s < e {
+		sc.out = append(sc.out, Sentence{Span: Span{s, e}})
+	}
+}
+
+// stop reads text[i], a rune plainRune says no to (a plain one changes nothing), and
+// returns where the scan goes on: past it, or past the ends and closers that follow an end.
+func (sc *sentenceScan) stop(i int) int {
+	text := sc.text
+	r := text[i]
+	switch {
+	case r == '\n':
+		sc.flush(i)
+		sc.start = i + 1
+		if sc.lines {
+			sc.starts = append(sc.starts, sc.start)
+		}
+	case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
+		j := i + 1
+		for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
+			j++
+		}
+		if sc.lines {
+			for k := i; k < j; k++ {
+				if isSentenceEnd(text[k]) {
+					sc.breaks = append(sc.breaks, k+1)
 				}
 			}
-			flush(j)
-			start = j
-			i = j - 1
 		}
+		sc.flush(j)
+		sc.start = j
+		return j
 	}
-	flush(len(text))
-	return out, starts, breaks
+	return i + 1
 }
 
 // WithClauses splits the sentence of text into its clauses, once.

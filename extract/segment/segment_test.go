@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -184,6 +185,7 @@ func TestSentencesAndLines(t *testing.T) {
 		if !reflect.DeepEqual(breaks, wantBreaks) {
 			t.Fatalf("%s: sentence breaks %v, want %v", name, breaks, wantBreaks)
 		}
+		checkStops(t, name, text)
 	}
 	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
@@ -207,4 +209,46 @@ func TestSentencesAndLines(t *testing.T) {
 		}
 		check(string(text), text)
 	}
+}
+
+// checkStops fails when AppendSentencesAndLinesAt, given where the runes of Stops stand in
+// text (alone, and among every third other rune), does not find what
+// AppendSentencesAndLines finds.
+func checkStops(t *testing.T, name string, text []rune) {
+	t.Helper()
+	var stops, more []int
+	for i, r := range text {
+		if slices.Contains(Stops, r) {
+			stops = append(stops, i)
+			more = append(more, i)
+		} else if i%3 == 0 {
+			more = append(more, i)
+		}
+	}
+	sentences, starts, breaks := AppendSentencesAndLines(nil, []int{-1}, []int{-2}, text)
+	for _, at := range [][]int{stops, more} {
+		s, l, b := AppendSentencesAndLinesAt(nil, []int{-1}, []int{-2}, text, at)
+		if !reflect.DeepEqual(s, sentences) || !reflect.DeepEqual(l, starts) || !reflect.DeepEqual(b, breaks) {
+			t.Fatalf("%s: at stops %v, sentences %v, starts %v, breaks %v; want %v, %v, %v", name, at, s, l, b, sentences, starts, breaks)
+		}
+	}
+}
+
+// TestStops: Stops are the runes plainRune is false for.
+func TestStops(t *testing.T) {
+	for r := rune(-1); r <= 0x110000; r++ {
+		if plainRune(r) == slices.Contains(Stops, r) {
+			t.Errorf("plainRune(%U) = %v, and Stops has it: %v", r, plainRune(r), slices.Contains(Stops, r))
+		}
+	}
+}
+
+// FuzzSentencesAndLinesAt: on any text, the scan at the stops finds what the full scan finds.
+func FuzzSentencesAndLinesAt(f *testing.F) {
+	for _, s := range []string{"", "一。二！三？四.五\n", "他说：“做到了。”然后走了。", "真的吗?!是的.", "增长6.5%。\r\n  \n", "一.(二).“三”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkStops(t, s, []rune(s))
+	})
 }
