@@ -183,25 +183,27 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	src, base, an, _ := p.analysisIn(nil, nil, nil, nil, from, to)
+	src, base, an, _, _ := p.analysisIn(nil, nil, nil, nil, from, to)
 	return src, base, an
 }
 
-// sentenceStops notes, as plain text is normalised, where the sentence scan stops.
-var sentenceStops = normalize.NewMarker(segment.Stops...)
+// chunkMarks notes, as plain text is normalised, where the sentence scan stops and where
+// the tabs are.
+var chunkMarks = normalize.NewMarker(append(slices.Clone(segment.Stops), '\t')...)
 
 // analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
-// analysis text's source map in mapBuf. For plain text it also returns, in stopBuf, where
-// the analysis runes of segment.Stops stand (a page's text is scanned for them).
-func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, stopBuf []int, from, to int) ([]rune, textmap.Text, textmap.Text, []int) {
+// analysis text's source map in mapBuf. For plain text it also returns, in markBuf, where
+// the analysis runes of chunkMarks stand, and whether they are kept one for one from the
+// source (normalize.Marker); for a page none, and false.
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int, from, to int) ([]rune, textmap.Text, textmap.Text, []int, bool) {
 	if p.page == nil {
 		// Plain text, valid UTF-8 as runes says: decoded and normalised in one pass.
 		s := p.text[from:to]
 		if to == len(p.text) {
 			s += p.tail
 		}
-		src, an, stops := sentenceStops.NormalizeValid(srcBuf, anBuf, s, stopBuf[:0])
-		return src, textmap.Identity(src), an, stops
+		src, an, marks, kept := chunkMarks.NormalizeValid(srcBuf, anBuf, s, markBuf[:0])
+		return src, textmap.Identity(src), an, marks, kept
 	}
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
@@ -209,7 +211,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, stopBuf []int,
 		r := p.page.runeOf(p.text, from)
 		base.Src = p.page.srcOf[r : r+len(src)]
 	}
-	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), stopBuf
+	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), markBuf[:0], false
 }
 
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
@@ -232,7 +234,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
 		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
 	}()
-	var breakBuf, lineBreaks, stopBuf []int // the chunk's sentence breaks, a line's, and the chunk's stops
+	var breakBuf, lineBreaks, markBuf []int // the chunk's sentence breaks, a line's, and the chunk's marks
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -240,15 +242,15 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an, stops := p.analysisIn(runeBuf, analysisBuf, mapBuf, stopBuf, from, to)
-		runeBuf, analysisBuf, stopBuf = src, an.Runes, stops
+		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, from, to)
+		runeBuf, analysisBuf, markBuf = src, an.Runes, marks
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
 		if p.page == nil { // the scan stops only where normalisation noted
-			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLinesAt(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes, stops)
+			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLinesAt(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes, marks)
 		} else {
 			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes)
 		}
@@ -304,7 +306,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 				return at >= lo && at < hi
 			}
 		}
-		d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
+		if !kept || tabAt(an.Runes, marks) { // else the source has no tab, and no written table
+			d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
+		}
 		recs, err := recordsWith(ctx, d, opts, sc, isOwn)
 		if err != nil {
 			return true, err

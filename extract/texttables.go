@@ -86,6 +86,17 @@ func textTables(text []rune, covered func(offset int) bool) []read.Table {
 	return out
 }
 
+// tabAt reports a tab in text at one of places: where normalisation noted the tabs, a
+// test that spares textTables' scan of the whole text.
+func tabAt(text []rune, places []int) bool {
+	for _, i := range places {
+		if text[i] == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
 // lastCaption is the caption candidate after the lines of seg (no trailing newline), read
 // one after the other from prev as textTables does: the last line that is short and not
 // blank, unless a long line follows it.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -92,6 +93,33 @@ func TestTextTablesMatchesLineWalk(t *testing.T) {
 		got, want := textTables(text, covered), textTablesReference(text, covered)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q:\ngot  %+v\nwant %+v", string(text), got, want)
+		}
+	}
+}
+
+// TestTabGuard: streamChunks leaves textTables out when normalisation kept its marks and
+// none is a tab (tabAt); the source has no tab then. Over every line window of the test
+// documents and texts whose tabs a rule drops (in a tag or a note) or an entity makes.
+func TestTabGuard(t *testing.T) {
+	docs := readTestdata(t, "corpus/*.txt")
+	for name, data := range readTestdata(t, "seeds/*.txt") {
+		docs[name] = data
+	}
+	docs["tables.txt"] = []byte(tabledText(3))
+	for i, s := range []string{"一<td\tclass=\"x\">二", "(以下简称\t经开区)", "表1&Tab;收入&#9;支出", "项目\t预算数", "一\t", "\t", "无表格。"} {
+		docs[fmt.Sprint("odd", i)] = []byte(s)
+	}
+	for name, data := range docs {
+		p := longDoc{text: strings.ToValidUTF8(string(data), "\uFFFD")}
+		for from := 0; from < len(p.text); from = linesAhead(p.text, from, 1) {
+			to := linesAhead(p.text, from, 3)
+			src, _, an, marks, kept := p.analysisIn(nil, nil, nil, nil, from, to)
+			if kept && !tabAt(an.Runes, marks) && slices.Contains(src, '\t') {
+				t.Fatalf("%s: %q has a tab, but normalisation's marks say none", name, string(src))
+			}
+			if tabAt(an.Runes, marks) != slices.Contains(an.Runes, '\t') {
+				t.Fatalf("%s: %q: tabAt says %v", name, string(an.Runes), tabAt(an.Runes, marks))
+			}
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 // the rules, moving the folded runes between them into place. On invalid s the runes are
 // unspecified, as cjk.AppendValidRunes'.
 func NormalizeValid(srcBuf, buf []rune, s string) ([]rune, textmap.Text) {
-	src, an, _ := normalizeValid(srcBuf, buf, s, &freeFold, nil, nil)
+	src, an, _, _ := normalizeValid(srcBuf, buf, s, &freeFold, nil, nil)
 	return src, an
 }
 
@@ -77,20 +77,38 @@ func (m *Marker) appendMarks(at []int, out []rune, from int) []int {
 }
 
 // NormalizeValid is the package's NormalizeValid that also appends to at the indexes of
-// the analysis runes that m chose, in order.
-func (m *Marker) NormalizeValid(srcBuf, buf []rune, s string, at []int) ([]rune, textmap.Text, []int) {
+// the analysis runes that m chose, in order. Kept reports that no rule dropped or made
+// a chosen rune: the runes at those places are then, one for one, the folds of the runes
+// of s that fold to a chosen one (so that s holds a chosen rune that folds to itself only
+// if the output has it there).
+func (m *Marker) NormalizeValid(srcBuf, buf []rune, s string, at []int) (src []rune, an textmap.Text, places []int, kept bool) {
 	return normalizeValid(srcBuf, buf, s, m.free, m, at)
+}
+
+// keeps reports whether the chosen runes of out at places are, one for one, the folds
+// of the runes of rs that fold to a chosen one.
+func (m *Marker) keeps(rs, out []rune, places []int) bool {
+	for _, r := range rs {
+		if f := fold(r); m.marks(f) {
+			if len(places) == 0 || out[places[0]] != f {
+				return false
+			}
+			places = places[1:]
+		}
+	}
+	return len(places) == 0
 }
 
 // normalizeValid is NormalizeValid with free as freeFold; with m not nil, it appends the
 // places of m's runes to at, free being m's.
-func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker, at []int) ([]rune, textmap.Text, []int) {
+func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker, at []int) (_ []rune, _ textmap.Text, _ []int, kept bool) {
 	src := slices.Grow(srcBuf[:0], len(s))[:len(s)] // no fewer bytes than runes
 	out := slices.Grow(buf[:0], len(s))[:len(s)]
 	n, ctx := decodeFolding(src, out, s, free)
 	src, out = src[:n], out[:n]
 	b := builder{in: textmap.Identity(src), out: out[:0]}
 	from := len(at)
+	kept = true
 	var prev rune
 	i := 0
 	for _, k := range ctx {
@@ -109,10 +127,13 @@ func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker
 			b.moveFolded(out, i, k)
 			prev = src[k-1]
 		}
-		made := len(b.out)
+		made, marks := len(b.out), len(at)
 		i, prev = b.step(src, k, prev)
 		if m != nil {
+			// The folded runes of a rule's reading are not moved: the rule's output,
+			// read here, stands for them.
 			at = m.appendMarks(at, b.out, made)
+			kept = kept && m.keeps(src[k:i], b.out, at[marks:])
 		}
 		if len(b.out) > i {
 			// The output, in out's memory, reached folded runes not yet moved. No rule
@@ -122,13 +143,13 @@ func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker
 			if m != nil {
 				at = m.appendMarks(at[:from], an.Runes, 0)
 			}
-			return src, an, at
+			return src, an, at, false
 		}
 	}
 	if i < n {
 		b.moveFolded(out, i, n)
 	}
-	return src, b.text(), at
+	return src, b.text(), at, kept
 }
 
 // moveFolded appends folded[i:k], the folded input runes i…k-1 (decodeFolding), to the

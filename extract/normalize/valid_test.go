@@ -151,14 +151,39 @@ func checkMarked(t *testing.T, s string) {
 			}
 		}
 		stale := []rune(strings.Repeat("旧", len(s)+3))
-		src, got, at := m.NormalizeValid(stale[:1], slices.Clone(stale), s, []int{-7})
+		src, got, at, kept := m.NormalizeValid(stale[:1], slices.Clone(stale), s, []int{-7})
 		if !slices.Equal(src, wantSrc) || !slices.Equal(got.Runes, want.Runes) || !slices.Equal(got.Shifts, want.Shifts) {
 			t.Fatalf("marking %q, NormalizeValid(%q) = %q %v, want %q %v", markerSets[k], s, string(got.Runes), got.Shifts, string(want.Runes), want.Shifts)
 		}
 		if !slices.Equal(at[1:], wantAt) || at[0] != -7 {
 			t.Fatalf("marking %q in %q (analysis %q): places %v, want %v after -7", markerSets[k], s, string(want.Runes), at, wantAt)
 		}
+		var folds, marked []rune // the chosen folds of the source's runes, and the chosen runes made
+		for _, r := range src {
+			if slices.Contains(markerSets[k], fold(r)) {
+				folds = append(folds, fold(r))
+			}
+		}
+		for _, i := range wantAt {
+			marked = append(marked, want.Runes[i])
+		}
+		if kept && !slices.Equal(folds, marked) {
+			t.Fatalf("marking %q in %q: kept, but the source's chosen folds are %q, the output's %q", markerSets[k], s, string(folds), string(marked))
+		}
+		if !kept && readsNone(s) {
+			t.Fatalf("marking %q in %q, which no rule reads: not kept", markerSets[k], s)
+		}
 	}
+}
+
+// readsNone reports text that no rule of Normalize reads: every rune folds alone (freeFold).
+func readsNone(s string) bool {
+	for _, r := range s {
+		if r >= rune(len(freeFold)) || freeFold[r] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // TestMarkerCorpus, TestMarkerRandom and FuzzMarker: a Marker finds its runes where a
@@ -193,7 +218,7 @@ func TestMarkerRandom(t *testing.T) {
 		"區", "一", "。", "．", "，", "！", "？", "!", "?", ".", "\n", "\r\n", "\t", "&#9;", "&#10;", "&excl;", "&#x3002;",
 		"&quest;", "&period;", "&#65311;", "。。。", "3.9", "”", "）", "(", "qū)", "?zhí)", "?/span>", "\ufffdqū)",
 		"<p>", "<b title=\"a.b\tc\">", "(以下简称经开区)", "(下同)", "2025 年", "年 3", " ", "\u3000", "a", "区", "\ufffd",
-		"全市生产总值增长", "經濟發展。", "二〇二五年！", "\U00020000", "Ж",
+		"全市生产总值增长", "經濟發展。", "二〇二五年！", "\U00020000", "Ж", "&Tab;", "<td\tclass=\"x\">", "(以下简称\t经开区)",
 	}
 	rng := rand.New(rand.NewSource(88))
 	for range 20000 {
