@@ -50,6 +50,23 @@ func BenchmarkNormalizeValid(b *testing.B) {
 	}
 }
 
+// BenchmarkMarker is BenchmarkNormalizeValid noting where a sentence's ends and the line
+// breaks and tabs are, as a chunk of plain text is read.
+func BenchmarkMarker(b *testing.B) {
+	texts, size := corpusTexts(b)
+	b.SetBytes(int64(size))
+	m := NewMarker('\n', '.', '!', '?', '。', '！', '？', '\t')
+	var src, out []rune
+	var at []int
+	for b.Loop() {
+		for _, s := range texts {
+			var an textmap.Text
+			src, an, at, _ = m.NormalizeValid(src, out, s, at[:0])
+			out = an.Runes
+		}
+	}
+}
+
 func BenchmarkDecodeThenNormalize(b *testing.B) {
 	texts, size := corpusTexts(b)
 	b.SetBytes(int64(size))
