@@ -121,7 +121,10 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 	yearList := hasYearList(exprs)
 	var targets lazyTargets // read only when no cheaper test settles a figure's modality
 	prevIndicator, prevUnit, prevConcept := "", "", ""
-	prevAmount := ""   // the last name that is no share (占GDP比重): what a change after a share is of
+	// The names prevIndicator took, in order: the last that is no share (占GDP比重) is what a
+	// change after a share is of (lastAmount), asked only then, so most are never tested.
+	var namedBuf [8]string
+	named := namedBuf[:0]
 	afterStep := false // the last figure counted the steps a level crossed
 	subjects := newSubjectMemo()
 	var lists listMemo
@@ -133,8 +136,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		money := isMoneyUnit(baseUnit(m.Unit))
 		// The qualifier touching the number (约, 不超过) and where it starts (m.Start when
 		// none): the cap, change, adjustment and period rules all read past it.
-		q, qs := units.QualifierBefore(a, m.Start)
+		q, qs := m.qualifierBefore()
 		c := clauses.of(sen, m.Start)
+		// The figure's list in its clause, which the list rules below ask up to five times.
+		first, last := i, i
+		if m.listBack > 0 || m.listFwd > 0 {
+			first, last = lists.at(a, ms, i, c)
+		}
 		subjects.enter(c)
 		opener := frames.before(a, c.Start, m.Start) // what the frame rules look for
 		lb, rb := c.Start, c.End
@@ -157,9 +165,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 					return subj
 				}
 			}
-			if isShareName(prevIndicator) && prevAmount != "" && m.Unit == "%" &&
+			if isShareName(prevIndicator) && m.Unit == "%" &&
 				(increaseWords.SuffixBefore(a, m.Start) > 0 || decreaseWords.SuffixBefore(a, m.Start) > 0) {
-				return prevAmount // …增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%: the value's growth
+				if amount := lastAmount(named); amount != "" {
+					return amount // …增加值2066.56亿元,占GDP比重为73.0%,同比增长6.2%: the value's growth
+				}
 			}
 			return prevIndicator
 		}
@@ -187,7 +197,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 			// A figure in no list (most) pairs with none: told without a call.
 			if m.listBack > 0 || m.listFwd > 0 {
-				if j := pairedItem(a, sen, ms, i, c); j >= 0 && out[j].indicator != "" {
+				if j := pairedItem(a, sen, ms, i, first, last, c); j >= 0 && out[j].indicator != "" {
 					at.indicator = out[j].indicator // 游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%
 				}
 			}
@@ -247,7 +257,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		// placeListHead, respectiveConcept and sharesVerbOf name nothing for a figure in no
 		// list (most): the list links tell it without the calls.
 		if m.listBack > 0 || m.listFwd > 0 {
-			if head, place := placeListHead(a, ms, i, c, &lists); head != "" {
+			if head, place := placeListHead(a, ms, i, first, c, &lists); head != "" {
 				at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
 			}
 		}
@@ -261,7 +271,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 		}
 		if at.indicator != "" {
-			at.concept, at.area = recordConcept(d, opts, c.Start, m.Start, at.indicator, prevIndicator)
+			at.concept, at.area = recordConcept(d, concepts, opts.Warn, c.Start, m.Start, at.indicator, prevIndicator)
 			if at.concept == "" && m.listFwd > 0 { // only a list's figure before its last asks respectiveHead
 				at.concept = respectiveConcept(concepts, a, ms, i, c, at.indicator, &lists)
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
@@ -307,9 +317,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				// figures are about; nor are the steps a level crossed (地区生产总值连跨两个
 				// 万亿元台阶,年均增长5.7%).
 				prevIndicator, prevUnit = at.indicator, m.Unit
-				if !isShareName(at.indicator) {
-					prevAmount = at.indicator
-				}
+				named = append(named, at.indicator)
 				if !budgetRate {
 					prevConcept = at.concept
 				}
@@ -416,6 +424,16 @@ func shareOwner(clauseOrPrev, prev func() string) string {
 	}
 	if p := prev(); !isShareName(p) {
 		return p
+	}
+	return ""
+}
+
+// lastAmount is the last of names that is no share, "" when none.
+func lastAmount(names []string) string {
+	for k := len(names) - 1; k >= 0; k-- {
+		if !isShareName(names[k]) {
+			return names[k]
+		}
 	}
 	return ""
 }
@@ -1062,6 +1080,11 @@ func respectiveName(a []rune, ms []mention, i int, c segment.Span, lists *listMe
 // and the whole phrase; or nothing when the mention is in no such list.
 func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phrase, k int, whole phrase) {
 	first, last := listGroup(a, ms, i, c)
+	return respectiveNamesOf(a, ms, i, first, last, c)
+}
+
+// respectiveNamesOf is respectiveNames for the list ms[first..last], mention i's list in c.
+func respectiveNamesOf(a []rune, ms []mention, i, first, last int, c segment.Span) (names []phrase, k int, whole phrase) {
 	if last == first {
 		return nil, 0, phrase{}
 	}
@@ -1075,7 +1098,7 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 		if first > 0 && ms[first-1].Start >= c.Start {
 			pf, pl := listGroup(a, ms, first-1, c)
 			if pl-pf == last-first && pl > pf {
-				return respectiveNames(a, ms, pf+(i-first), c)
+				return respectiveNamesOf(a, ms, pf+(i-first), pf, pl, c) // the same list for each of its figures
 			}
 		}
 		if names := tightPairs(a, ms, first, last, lb); names != nil {
@@ -1108,6 +1131,8 @@ func respectiveNames(a []rune, ms []mention, i int, c segment.Span) (names []phr
 // listMemo keeps the names of the last 分别 list read in a sentence: they depend only on
 // the clause and the list's first and last figure, and each figure of the list asks for
 // them up to four times (its name, a place list's head, its concept, the list's text).
+// It keeps the list group of the figure being attributed too (at), which the list rules
+// ask up to five times a figure.
 type listMemo struct {
 	c           segment.Span
 	first, last int
@@ -1115,16 +1140,37 @@ type listMemo struct {
 	whole       phrase
 	have        bool
 	places      placeNamesMemo // placeListHead's first look, for the list's figures
+	fig         listFigure
+}
+
+// listFigure is listGroup(a, ms, i, c): first and last.
+type listFigure struct {
+	i, first, last int
+	c              segment.Span
+	known          bool
+}
+
+// at is listGroup(a, ms, i, c), kept for names to ask again.
+func (m *listMemo) at(a []rune, ms []mention, i int, c segment.Span) (first, last int) {
+	first, last = listGroup(a, ms, i, c)
+	m.fig = listFigure{i: i, first: first, last: last, c: c, known: true}
+	return first, last
 }
 
 // names is respectiveNames(a, ms, i, c), read once per list.
 func (m *listMemo) names(a []rune, ms []mention, i int, c segment.Span) (names []phrase, k int, whole phrase) {
-	first, last := listGroup(a, ms, i, c)
-	if last == first {
+	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return nil, 0, phrase{} // no list: most figures
 	}
+	first, last := m.fig.first, m.fig.last
+	if !m.fig.known || m.fig.i != i || m.fig.c != c {
+		first, last = listGroup(a, ms, i, c)
+	}
+	if last == first {
+		return nil, 0, phrase{} // a list cut by the clause
+	}
 	if !m.have || m.c != c || m.first != first || m.last != last {
-		m.list, _, m.whole = respectiveNames(a, ms, i, c)
+		m.list, _, m.whole = respectiveNamesOf(a, ms, i, first, last, c)
 		m.c, m.first, m.last, m.have = c, first, last, true
 	}
 	if m.list == nil {
@@ -1328,8 +1374,8 @@ func (o openerBefore) inside(a []rune) bool {
 // pairedItem returns the mention that mention i pairs with when its list opens a clause
 // with 分别 and names nothing (…游客17.52亿人次、旅游花费1.27万亿元,分别增长32.9%、41.6%):
 // the list of the clause before, item for item, when it is as long. -1 otherwise.
-func pairedItem(a []rune, sen segment.Sentence, ms []mention, i int, c segment.Span) int {
-	first, last := listGroup(a, ms, i, c)
+// first and last are listGroup(a, ms, i, c).
+func pairedItem(a []rune, sen segment.Sentence, ms []mention, i, first, last int, c segment.Span) int {
 	if last == first || first == 0 || ms[first-1].End > c.Start {
 		return -1
 	}
@@ -1338,7 +1384,7 @@ func pairedItem(a []rune, sen segment.Sentence, ms []mention, i int, c segment.S
 		return -1
 	}
 	numStart := ms[first].Start
-	if _, qs := units.QualifierBefore(a, numStart); qs > k {
+	if _, qs := ms[first].qualifierBefore(); qs > k {
 		numStart = qs
 	}
 	if verb := trimPhrase(a, phrase{k + 2, numStart}); !verb.empty() && !verbOnly.Contains(text(a, verb)) {
@@ -1475,9 +1521,11 @@ func splitNames(a []rune, p phrase, seps ...rune) []phrase {
 	return names
 }
 
+// lastIndexWord returns where the last w (a word: not empty) in a[from:to] starts; -1
+// when there is none.
 func lastIndexWord(a, w []rune, from, to int) int {
 	for k := to - len(w); k >= from; k-- {
-		if slices.Equal(a[k:k+len(w)], w) {
+		if a[k] == w[0] && slices.Equal(a[k:k+len(w)], w) { // the first rune tells most places
 			return k
 		}
 	}

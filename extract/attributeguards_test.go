@@ -37,7 +37,7 @@ func TestAttributeSentenceGuards(t *testing.T) {
 				}
 			}
 			if m.listBack == 0 && m.listFwd == 0 {
-				if head, place := placeListHead(a, sm, i, c, &lists); head != "" || place != "" {
+				if head, place := placeListHead(a, sm, i, i, c, &lists); head != "" || place != "" {
 					t.Fatalf("%q: placeListHead of %d in no list: %q %q", where, i, head, place)
 				}
 			}

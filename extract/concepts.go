@@ -78,9 +78,10 @@ func areaOf(place, own string) string {
 // recordConcept names the concept and area of the indicator of the number at a[start]
 // in the clause from clauseFrom: by its own words, else as the bare measure of the
 // sentence's subject (规模以上工业企业…、增加值增长3%), else as one level's share of a
-// budget item (市本级一般公共预算支出). A pattern that timed out is reported to opts.Warn.
-func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicator, subject string) (string, string) {
-	a, list := d.Text.Runes, opts.concepts()
+// budget item (市本级一般公共预算支出), by list. A pattern that timed out is reported to warn
+// (nil: to none). The caller asks opts.concepts() once, not once per figure.
+func recordConcept(d *doc.Document, list *concept.List, warn func(error), clauseFrom, start int, indicator, subject string) (string, string) {
+	a := d.Text.Runes
 	concept, area, err := conceptAndArea(list, a, clauseFrom, start, indicator, d.Area, true)
 	// Most indicators name no concept, and most of those neither a bare measure nor a
 	// level: the first tests of subjectMeasure and splitLevel, inline, spare the calls.
@@ -89,8 +90,8 @@ func recordConcept(d *doc.Document, opts Options, clauseFrom, start int, indicat
 			concept, _, err = conceptAndArea(list, a, clauseFrom, start, whole, d.Area, false)
 		}
 	}
-	if err != nil && opts.Warn != nil {
-		opts.Warn(err)
+	if err != nil && warn != nil {
+		warn(err)
 	}
 	if concept == "" && err == nil && budgetLevels.MayStart(indicator) {
 		concept, area = levelConcept(list, indicator)
@@ -377,11 +378,12 @@ func industryOrdinals(indicator string) (ords []string, rest string) {
 // placeListHead reads a 分别 list whose names are places and whose last name carries the
 // measure they share (博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、…): it returns
 // that measure and the place of the figure's own name; "" when the list is no such list.
-func placeListHead(a []rune, ms []mention, i int, c segment.Span, lists *listMemo) (head, place string) {
+// first is the list's first figure (listGroup).
+func placeListHead(a []rune, ms []mention, i, first int, c segment.Span, lists *listMemo) (head, place string) {
 	if ms[i].listBack == 0 && ms[i].listFwd == 0 {
 		return "", "" // not in a list: most numbers, told without a look
 	}
-	if first, _ := listGroup(a, ms, i, c); !lists.places.mayName(a, c.Start, ms[first].Start) {
+	if !lists.places.mayName(a, c.Start, ms[first].Start) {
 		return "", "" // no names joined by 、, or no place among them: most lists
 	}
 	names, k, _ := lists.names(a, ms, i, c)

@@ -168,7 +168,7 @@ func TestRecordConceptGuards(t *testing.T) {
 			}
 			for _, ind := range indicators {
 				for _, subject := range []string{"", "规模以上工业企业", "民营经济", "地区生产总值"} {
-					con, area := recordConcept(d, opts, c.Start, sm[i].Start, ind, subject)
+					con, area := recordConcept(d, opts.concepts(), opts.Warn, c.Start, sm[i].Start, ind, subject)
 					wcon, warea := recordConceptPlain(d, opts, c.Start, sm[i].Start, ind, subject)
 					if con != wcon || area != warea {
 						t.Fatalf("recordConcept(%q after %q) = %q, %q, want %q, %q", ind, subject, con, area, wcon, warea)

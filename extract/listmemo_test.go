@@ -44,8 +44,76 @@ func TestListMemoMatchesRespectiveNames(t *testing.T) {
 		for i := len(sm) - 1; i >= 0; i-- {
 			check(i)
 		}
+		// As attributeSentence asks: the figure's group read first (at), for a list's figures.
+		for i := range sm {
+			c := clauseSpan(sen, sm[i].Start)
+			if sm[i].listBack > 0 || sm[i].listFwd > 0 {
+				lists.at(a, sm, i, c)
+			}
+			check(i)
+		}
 	})
 	if calls < 1000 {
 		t.Fatalf("only %d mentions checked", calls)
+	}
+}
+
+// TestListFigureMatchesListGroup checks the list group attributeSentence reads once per
+// figure (listMemo.at) against listGroup for every mention of the corpus and of odd
+// sentences, in its clause and in the whole sentence; that names, after at was read for
+// the figure, for the one before or for none, gives what a fresh memo gives; and that
+// pairedItem and placeListHead, handed that group, answer as with listGroup's.
+func TestListFigureMatchesListGroup(t *testing.T) {
+	texts := []string{
+		"食品、石化、医药、信息等产业增加值分别增长3%、4%,游客17.52亿人次、花费1.27万亿元,分别增长32.9%、41.6%。",
+		"5家、6家和7家;8家、9家,10家、11家。分别增长1%、2%、3%;甲、乙分别为4%、5%,丙分别为6%、7%。",
+		"博乐市、精河县、阿拉山口市年平均气温分别为8.8摄氏度、9.1摄氏度、7.5摄氏度。",
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	checked, inList := 0, 0
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		var lists listMemo
+		for i := range sm {
+			c := clauseSpan(sen, sm[i].Start)
+			for _, span := range []segment.Span{c, sen.Span} {
+				for _, at := range []int{-1, i - 1, i} {
+					if at >= 0 {
+						atC := clauseSpan(sen, sm[at].Start)
+						if f, l := lists.at(a, sm, at, atC); at == i && span == atC {
+							if wf, wl := listGroup(a, sm, i, span); f != wf || l != wl {
+								t.Fatalf("group of %q in %q = %d %d, want %d %d", string(a[sm[i].Start:sm[i].End]),
+									string(a[span.Start:span.End]), f, l, wf, wl)
+							}
+						}
+					}
+					var fresh listMemo
+					names, k, whole := lists.names(a, sm, i, span)
+					if wn, wk, ww := fresh.names(a, sm, i, span); !reflect.DeepEqual(names, wn) || k != wk || whole != ww {
+						t.Fatalf("names of %q in %q = %v %d %v, want %v %d %v", string(a[sm[i].Start:sm[i].End]),
+							string(a[span.Start:span.End]), names, k, whole, wn, wk, ww)
+					}
+					checked++
+				}
+			}
+			if sm[i].listBack == 0 && sm[i].listFwd == 0 {
+				continue
+			}
+			inList++
+			first, last := lists.at(a, sm, i, c)
+			var fresh listMemo
+			wf, wl := listGroup(a, sm, i, c)
+			if got, want := pairedItem(a, sen, sm, i, first, last, c), pairedItem(a, sen, sm, i, wf, wl, c); got != want {
+				t.Fatalf("pairedItem of %q = %d, want %d", string(a[sm[i].Start:sm[i].End]), got, want)
+			}
+			h, p := placeListHead(a, sm, i, first, c, &lists)
+			if wh, wp := placeListHead(a, sm, i, wf, c, &fresh); h != wh || p != wp {
+				t.Fatalf("placeListHead of %q = %q %q, want %q %q", string(a[sm[i].Start:sm[i].End]), h, p, wh, wp)
+			}
+		}
+	})
+	if checked < 1000 || inList < 100 {
+		t.Fatalf("only %d figures checked, %d in lists", checked, inList)
 	}
 }

@@ -16,6 +16,10 @@ type mention struct {
 	units.Match // offsets into the analysis text
 	qualifier   units.Qualifier
 	record      bool // false for context-only numbers (6947亿: a scaled amount without unit)
+	// beforeLen is the length of the qualifier word touching the number before it (约,
+	// 不超过), 0 when none: qualifierOf reads it first, attribution's cap, change and
+	// period rules again (qualifierBefore). An int32 beside record takes no room.
+	beforeLen int32
 	// listBack and listFwd count the mentions before and after this one that inListWith
 	// chains to it (5家、6家和7家): computed once in findMentions so that listGroup is not
 	// a walk along the list from every item (quadratic in the list's length).
@@ -103,7 +107,7 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 		m := &found[k] // out is found's prefix, written at k or before: m is whole until copied
 		if keep[k] || m.Unit == "" && m.Scaled && m.Kind == units.Arabic && neverRecord(a, m, rank[k]) == "" {
 			m.record = keep[k]
-			m.qualifier = qualifierOf(a, &m.Match)
+			qualifierOf(a, m)
 			out = append(out, *m)
 		}
 	}
@@ -398,17 +402,30 @@ func unitFactor(m mention) int64 {
 	return 1
 }
 
-// qualifierOf reads the qualifier of a mention: a word touching it before (约, 超过) wins,
-// then 多/余 inside it, then a word after (左右, 以上). By pointer: a Match is many words.
-func qualifierOf(a []rune, m *units.Match) units.Qualifier {
-	if q, _ := units.QualifierBefore(a, m.Start); q != units.NoQualifier {
-		return q
+// qualifierOf sets the qualifier of a mention: a word touching it before (约, 超过) wins,
+// then 多/余 inside it, then a word after (左右, 以上). It keeps the length of the word
+// before (beforeLen), for attribution.
+func qualifierOf(a []rune, m *mention) {
+	q, qs := units.QualifierBefore(a, m.Start)
+	m.beforeLen = int32(m.Start - qs)
+	switch {
+	case q != units.NoQualifier:
+		m.qualifier = q
+	case m.Qualifier != units.NoQualifier:
+		m.qualifier = m.Qualifier
+	default:
+		m.qualifier, _ = units.QualifierAfter(a, m.End)
 	}
-	if m.Qualifier != units.NoQualifier {
-		return m.Qualifier
+}
+
+// qualifierBefore is units.QualifierBefore(a, m.Start), as qualifierOf read it: a word
+// touching the number is its qualifier (shareListQualifiers gives one only to a mention
+// with none).
+func (m *mention) qualifierBefore() (units.Qualifier, int) {
+	if m.beforeLen == 0 {
+		return units.NoQualifier, m.Start
 	}
-	q, _ := units.QualifierAfter(a, m.End)
-	return q
+	return m.qualifier, m.Start - int(m.beforeLen)
 }
 
 // rankInClause tells whether a rank word (排名…) lies in a mention's clause before it

@@ -333,3 +333,33 @@ func TestRunOnMatchesRunEnd(t *testing.T) {
 		check(a, rng.Intn(len(a)))
 	}
 }
+
+// TestMentionKeepsQualifierBefore checks what attribution reads instead of asking again:
+// each mention's qualifierBefore is units.QualifierBefore at its start, after findMentions'
+// shareListQualifiers, over the
+// corpus and odd sentences where a qualifier touches a number or stands apart from it.
+func TestMentionKeepsQualifierBefore(t *testing.T) {
+	texts := []string{
+		"约3%、超过5万元,不超过项目投资额的30%,最多遴选100名,近5年,最近3年增长约2%左右。",
+		"分别超过2%、5%;分别控制在3%、5%以内;8500多个,力争达到10亿元以上。",
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	with := 0
+	for _, s := range texts {
+		a := []rune(s)
+		for _, m := range findMentions(a, nil, nil) {
+			q, qs := units.QualifierBefore(a, m.Start)
+			if gq, gqs := m.qualifierBefore(); gq != q || gqs != qs {
+				t.Fatalf("%q: qualifier before %q at %d, want %q at %d", string(a[m.Start:m.End]), gq, gqs, q, qs)
+			}
+			if q != units.NoQualifier {
+				with++
+			}
+		}
+	}
+	if with < 20 {
+		t.Fatalf("only %d mentions with a qualifier before them", with)
+	}
+}

@@ -20,7 +20,9 @@ func TestPairedItemOnlyInLists(t *testing.T) {
 	alone, paired := 0, 0
 	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
 		for i := range sm {
-			j := pairedItem(a, sen, sm, i, clauseSpan(sen, sm[i].Start))
+			c := clauseSpan(sen, sm[i].Start)
+			f, l := listGroup(a, sm, i, c)
+			j := pairedItem(a, sen, sm, i, f, l, c)
 			switch {
 			case sm[i].listBack == 0 && sm[i].listFwd == 0 && j >= 0:
 				t.Fatalf("%q in %q, in no list, pairs with %d", string(a[sm[i].Start:sm[i].End]), string(a[sen.Start:sen.End]), j)

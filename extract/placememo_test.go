@@ -35,8 +35,8 @@ func TestPlaceNamesMemoMatchesPlain(t *testing.T) {
 				t.Fatalf("mayName(%q) = %v, want %v", string(a[c.Start:sm[f].Start]), got, want)
 			}
 			var fresh listMemo
-			h, pl := placeListHead(a, sm, i, c, &lists)
-			wh, wpl := placeListHead(a, sm, i, c, &fresh)
+			h, pl := placeListHead(a, sm, i, f, c, &lists)
+			wh, wpl := placeListHead(a, sm, i, f, c, &fresh)
 			if h != wh || pl != wpl {
 				t.Fatalf("placeListHead of %q = %q %q, want %q %q", string(a[sm[i].Start:sm[i].End]), h, pl, wh, wpl)
 			}
