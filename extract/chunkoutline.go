@@ -16,11 +16,12 @@ import (
 // this pass would otherwise cost as much as normalising the document twice.
 func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, ok bool, err error) {
 	written := 0
+	var buf lineBuffers
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return o, false, err
 		}
-		if mayHoldEntity(p.text[c.start:c.end]) {
+		if p.mayHoldEntity(c.start, c.end) {
 			// An entity (&#10;) is the one normalisation that can make a line end.
 			_, _, an := p.analysisOf(c.start, c.end)
 			if countRune(an.Runes, '\n') != strings.Count(p.text[c.start:c.end], "\n") {
@@ -30,15 +31,32 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 			continue
 		}
 		last := p.dateLines(c.start, c.end, func(from, to int) {
-			written = max(written, p.writtenIn(from, to))
+			written = max(written, p.writtenIn(&buf, from, to))
 		})
 		if p.tail != "" && c.end == len(p.text) && last < c.end {
 			// The last line ends with the tail, which may finish a date.
-			written = max(written, p.writtenIn(strings.LastIndexByte(p.text[:c.end-1], '\n')+1, c.end))
+			written = max(written, p.writtenIn(&buf, strings.LastIndexByte(p.text[:c.end-1], '\n')+1, c.end))
 		}
 	}
 	_, _, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
 	return doc.ReadOutline(head.Runes, written), true, nil
+}
+
+// mayHoldEntity is mayHoldEntity(text[start:end]) (whole lines), from the marks when they
+// are known: an & that may start a character reference is a mark (dateAt), and the search
+// for the & of the whole text would cost as much as decode's pass over it.
+func (p longDoc) mayHoldEntity(start, end int) bool {
+	if p.marks == nil {
+		return mayHoldEntity(p.text[start:end])
+	}
+	marks := *p.marks
+	k, _ := slices.BinarySearch(marks, start)
+	for ; k < len(marks) && marks[k] < end; k++ {
+		if p.text[marks[k]] == '&' {
+			return true
+		}
+	}
+	return false
 }
 
 // dateLines calls f with each line [from, to) of text[start:end] (whole lines) that may
@@ -86,8 +104,8 @@ func dateLinesAt(text string, marks []int, start, end int, f func(from, to int))
 }
 
 // dateMarks finds where dateMark stops with a yes in a whole text, from the spans that
-// decode.ViewSpans shows while it validates the text (visit) and a search for the leads
-// of three-byte characters among dateByte's (done): the pre-scan then reads no other
+// decode.ViewSpans shows while it validates the text (visit) and a search for EF, the one
+// lead of three-byte characters among dateByte's (done): the pre-scan then reads no other
 // byte of the text, where reading every byte cost as much as decode's own pass.
 type dateMarks []int
 
@@ -105,18 +123,19 @@ func (m *dateMarks) visit(text string, from, to int) {
 }
 
 // done adds the marks at the three-byte characters of text (all the spans visited) and
-// returns them all, in order.
+// returns them all, in order. Only EF leads such a mark (dateAt): a search for a lead stops
+// at every character it leads, and E1 and E2, which lead pinyin and zero-width characters,
+// and the quotes and dashes of Chinese text, would cost a search each for no mark (what
+// they delete is read past instead: pastDeleted).
 func (m *dateMarks) done(text string) *[]int {
-	for _, lead := range []byte{0xE1, 0xE2, 0xEF} {
-		for at := 0; ; at++ {
-			k := strings.IndexByte(text[at:], lead)
-			if k < 0 {
-				break
-			}
-			at += k
-			if !quietPunct(text[at:]) && dateAt(text, at) {
-				*m = append(*m, at)
-			}
+	for at := 0; ; at++ {
+		k := strings.IndexByte(text[at:], 0xEF)
+		if k < 0 {
+			break
+		}
+		at += k
+		if !quietPunct(text[at:]) && dateAt(text, at) {
+			*m = append(*m, at)
 		}
 	}
 	slices.Sort(*m)
@@ -124,9 +143,14 @@ func (m *dateMarks) done(text string) *[]int {
 	return &marks
 }
 
-// writtenIn returns the latest year of the full dates in text[from:to], once normalised.
-func (p longDoc) writtenIn(from, to int) int {
-	_, _, an := p.analysisOf(from, to)
+// lineBuffers holds the runes and analysis runes of one line, reused from line to line.
+type lineBuffers struct{ src, an []rune }
+
+// writtenIn returns the latest year of the full dates in text[from:to], once normalised
+// in buf.
+func (p longDoc) writtenIn(buf *lineBuffers, from, to int) int {
+	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, from, to)
+	buf.src, buf.an = src, an.Runes
 	return doc.WrittenYear(an.Runes)
 }
 
@@ -134,10 +158,14 @@ func (p longDoc) writtenIn(from, to int) int {
 // (2017年7月14日, 2017-07-27, 2017.07.27: doc.WrittenYear) once normalised, or -1; line may
 // be many lines, as no date's marks span a line end. Normalisation folds fullwidth forms
 // and simplifies characters, neither of which makes a 日 or a separator; it deletes spaces
-// between a digit and a Han character (14 日), and tags, zero-width characters, pinyin
-// and garbled residue, which may join a date's parts. A line with none of the latter holds
-// a date only where a digit stands before 日 (spaces aside), or two separators stand around
-// two digits.
+// between a digit and a Han character (14 日), and tags, invisible characters (soft
+// hyphen, zero-width, byte order mark) and pinyin readings, which may join a date's parts. A line with none of the latter holds a date
+// only where a digit stands before 日 (spaces aside), or two separators stand around two
+// digits. Zero-width characters and pinyin readings are read past there (dayAfter,
+// pastDeleted) rather than marked: a date they split has its digit before 日, or its
+// separators around the month, with them in between (a reading is deleted only after a
+// character that is not ASCII, and after an ASCII digit dayAfter needs no reading past
+// it). Garbled residue ("?zhí)", "?/span>") leaves a U+FFFD in its place, joining nothing.
 func dateMark(line string) int {
 	// Bytes, not runes: this looks at every line of a long document.
 	for i := 0; i < len(line); i++ {
@@ -170,27 +198,20 @@ func dayMayFollow(line string, i int) bool {
 // dateAt reports a date's mark at line[i], one of dateByte's bytes (dateMark).
 func dateAt(line string, i int) bool {
 	switch c := line[i]; c {
-	case '<', '?':
+	case '<':
 		return true
 	case '&':
 		return mayHoldEntity(lineOf(line[i:]))
 	case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
 		return i+1 < len(line) && line[i+1] == 0xAD
-	case 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9: // U+00C0–U+024F: pinyin letters
-		return true
-	case 0xE1: // U+1E00–U+1EFF: pinyin letters
-		return i+1 < len(line) && line[i+1] >= 0xB8 && line[i+1] <= 0xBB
-	case 0xE2: // zero-width U+200B–U+200D, U+2060
-		return strings.HasPrefix(line[i:], "\u200B") || strings.HasPrefix(line[i:], "\u200C") ||
-			strings.HasPrefix(line[i:], "\u200D") || strings.HasPrefix(line[i:], "\u2060")
-	case 0xEF: // U+FFFD, U+FEFF; fullwidth separators
-		if strings.HasPrefix(line[i:], "\uFFFD") || strings.HasPrefix(line[i:], "\uFEFF") {
+	case 0xEF: // U+FEFF; fullwidth separators and digits
+		if strings.HasPrefix(line[i:], "\uFEFF") {
 			return true
 		}
 		if sep, n := dateSepAt(line, i); n > 0 && sepAroundTwoDigits(line, i+n, sep) {
 			return true
 		}
-		return digitAt(line, i) == 3 && dayAfter(line, i+3)
+		return digitAt(line, i) == 3 && dayAfter(line, pastDeleted(line, i+3))
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return dayAfter(line, i+1)
 	case '-', '/', '.':
@@ -240,7 +261,7 @@ func isEntityNameByte(c byte) bool {
 // dateByte marks the bytes dateMark looks at (the cases of its switch): most of a
 // line is passed over by one load each.
 var dateByte = func() (t [256]bool) {
-	for _, c := range []byte{'<', '&', '?', 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1, 0xE2, 0xEF, '-', '/', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'} {
+	for _, c := range []byte{'<', '&', 0xC2, 0xEF, '-', '/', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'} {
 		t[c] = true
 	}
 	return t
@@ -249,7 +270,7 @@ var dateByte = func() (t [256]bool) {
 // quietBytes returns the length of the run of whole CJK characters (three bytes, led by
 // E3–E9: none of their bytes is one of dateByte's) and quiet punctuation s starts with.
 // Quiet are the fullwidth forms U+FF00–U+FF0C and U+FF1A–U+FF3F (，：；（）) and
-// U+2000–U+200A, U+200E–U+203F (“”——…): dateAt says no at their first byte, and their
+// U+2000–U+203F (“”——…): dateAt says no at their first byte, and their
 // other bytes are none of dateByte's. Without them a clause's comma or a quote would end
 // the run, and most of a line's stops would be for nothing. While CJK characters come in a
 // row (most of Chinese text) two are told at once from eight bytes; where they cannot be,
@@ -299,7 +320,7 @@ func quietPunct(s string) bool {
 	case s[0] == 0xEF && s[1] == 0xBC:
 		return s[2] < 0x8D || s[2] > 0x99 // not －．／ nor a digit ０–９
 	case s[0] == 0xE2 && s[1] == 0x80:
-		return s[2] < 0x8B || s[2] > 0x8D // not a zero-width U+200B–U+200D
+		return true
 	}
 	return false
 }
@@ -333,21 +354,114 @@ func digitAt(line string, i int) int {
 	return 0
 }
 
-// sepAroundTwoDigits reports two digits at line[i], then the separator sep: -07-.
+// sepAroundTwoDigits reports two digits at line[i], then the separator sep: -07-; what
+// normalisation may delete aside (pastDeleted).
 func sepAroundTwoDigits(line string, i int, sep byte) bool {
 	for range 2 {
+		i = pastDeleted(line, i)
 		n := digitAt(line, i)
 		if n == 0 {
 			return false
 		}
 		i += n
 	}
-	s, n := dateSepAt(line, i)
+	s, n := dateSepAt(line, pastDeleted(line, i))
 	return n > 0 && s == sep
 }
 
-// dayAfter reports 日 at line[i], spaces aside (ASCII and typographic): after a digit, the
-// end of a date.
+// pastDeleted returns the offset past the zero-width characters and pinyin readings at
+// line[i]: normalisation deletes the former wherever they stand, the latter after a
+// character that is not ASCII (a fullwidth digit or separator).
+func pastDeleted(line string, i int) int {
+	if i < len(line) && mayStartDeleted[line[i]] {
+		return pastDeletedAt(line, i)
+	}
+	return i // most often a digit or a separator: told without a call
+}
+
+// pastDeletedAt is pastDeleted's loop.
+func pastDeletedAt(line string, i int) int {
+	for i < len(line) && mayStartDeleted[line[i]] {
+		n := zeroWidthLen(line[i:])
+		if n == 0 {
+			n = readingLen(line[i:])
+		}
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// mayStartDeleted marks the bytes that may start what pastDeleted reads past: E2
+// (zero-width characters), a bracket ('(', EF for '（') or a letter (a–z, C3–C9, E1 for ḿ).
+var mayStartDeleted = func() (t [256]bool) {
+	for _, c := range []byte{0xE2, '(', 0xEF, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1} {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// readingLen returns the length of what may be a pinyin reading at s's start ("(zhí)",
+// "ǎ)", "（ḿ）"), or 0: an optional opening bracket, one to seven letters and a closing
+// bracket (normalize's pinyinLen). Any letter of U+00C0–U+024F counts, not only pinyin's,
+// and no tone mark is needed: reading past more than normalisation deletes is safe.
+func readingLen(s string) int {
+	j := 0
+	switch {
+	case strings.HasPrefix(s, "("):
+		j = 1
+	case strings.HasPrefix(s, "（"):
+		j = len("（")
+	}
+	letters := 0
+	for letters < 7 {
+		n := letterLen(s[j:])
+		if n == 0 {
+			break
+		}
+		j, letters = j+n, letters+1
+	}
+	switch {
+	case letters == 0:
+	case strings.HasPrefix(s[j:], ")"):
+		return j + 1
+	case strings.HasPrefix(s[j:], "）"):
+		return j + len("）")
+	}
+	return 0
+}
+
+// letterLen returns the length of a letter that may stand in a pinyin reading at s's
+// start, or 0: a–z, a letter of U+00C0–U+024F (two bytes led by C3–C9) or ḿ.
+func letterLen(s string) int {
+	switch {
+	case s == "":
+	case s[0]-'a' <= 'z'-'a':
+		return 1
+	case s[0]-0xC3 <= 0xC9-0xC3 && len(s) >= 2:
+		return 2
+	case strings.HasPrefix(s, "ḿ"):
+		return len("ḿ")
+	}
+	return 0
+}
+
+// zeroWidthLen returns the length of the zero-width character (U+200B–U+200D, U+2060:
+// normalisation deletes them wherever they stand) s starts with, or 0.
+func zeroWidthLen(s string) int {
+	if len(s) >= 3 && s[0] == 0xE2 && (s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D || s[1] == 0x81 && s[2] == 0xA0) {
+		return 3
+	}
+	return 0
+}
+
+// dayAfter reports 日 at line[i], spaces (ASCII and typographic) and zero-width characters
+// aside: after a digit, the end of a date.
 // (Looked for from the digits, which are few, rather than from 日's first byte, which
 // begins a sixth of all Han characters and made the loop's branch unpredictable.)
 func dayAfter(line string, i int) bool {
@@ -356,6 +470,8 @@ func dayAfter(line string, i int) bool {
 			i++
 		} else if n := typographicSpaceLen(line[i:]); n > 0 {
 			i += n // 14&ensp;日: normalisation deletes it as it does a space
+		} else if n := zeroWidthLen(line[i:]); n > 0 {
+			i += n // deleted wherever it stands
 		} else {
 			break
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/doc"
 )
 
 // mayHoldDate reports a source line that may hold a full date once normalised
@@ -24,7 +26,7 @@ func TestQuietBytes(t *testing.T) {
 		for n < len(s) {
 			r, size := utf8.DecodeRuneInString(s[n:])
 			quiet := r >= 0x3000 && r <= 0x9FFF || r >= 0xFF00 && r <= 0xFF0C || r >= 0xFF1A && r <= 0xFF3F ||
-				r >= 0x2000 && r <= 0x200A || r >= 0x200E && r <= 0x203F
+				r >= 0x2000 && r <= 0x203F
 			if size != 3 || !quiet {
 				break
 			}
@@ -165,5 +167,141 @@ func TestDateMarks(t *testing.T) {
 	}
 	if checked < 2000 {
 		t.Fatalf("only %d texts read in one pass", checked)
+	}
+}
+
+// TestDateMarkMissesNoDate: a line dateMark passes over holds no full date once
+// normalised, on the test documents' lines and on random dates of both forms, in ASCII or
+// fullwidth digits and separators, with what normalisation deletes or joins put between
+// any two of their parts (zero-width characters, which have no mark of their own, among
+// them), set in pieces of the test documents.
+func TestDateMarkMissesNoDate(t *testing.T) {
+	var lines []string
+	for _, data := range readTestdata(t, "*/*.txt") {
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	// Editorial notes, (下同), are left out: dateMark does not see them join a date.
+	gaps := []string{"", "", "", " ", "  ", "\u2002", "\u202f", "\u3000", "\u200b", "\u200c", "\u200d", "\u2060", "\u200b\u2060",
+		"\u200b ", " \u200b", "\u00ad", "\ufeff", "<b>", "</span>", "ǎ)", "(zhí)", "?zhí)", "\ufffdzhí)", "ḿ)", "(ḿ)", "?/b>", "\u200e", "，", "x",
+		"（ḿ）", "ǎ）", "(zhí）", "ǎ)ǎ)", "\u200bǎ)", "ǎ)\u200b", "ü)", "lǚ)", "qiǎngǎ)", "×", "?", "\ufffd", "ḿ", " ǎ)"}
+	digit := func(rng *rand.Rand, d byte, wide bool) string {
+		if wide {
+			return string(rune(0xFF10 + rune(d-'0')))
+		}
+		return string(d)
+	}
+	checked := 0
+	check := func(line string) {
+		t.Helper()
+		_, _, an := (longDoc{text: line}).analysisOf(0, len(line))
+		if y := doc.WrittenYear(an.Runes); y != 0 {
+			checked++
+			if !mayHoldDate(line) {
+				t.Fatalf("dateMark(%q) = -1, but it holds a date of %d once normalised (%q)", line, y, string(an.Runes))
+			}
+		}
+	}
+	for _, line := range lines {
+		check(line)
+	}
+	rng := rand.New(rand.NewSource(1))
+	for range 50000 {
+		wide := rng.Intn(3) == 0
+		var parts []string
+		for _, d := range fmt.Sprintf("%04d", 1900+rng.Intn(300)) {
+			parts = append(parts, digit(rng, byte(d), wide && rng.Intn(4) > 0))
+		}
+		month, day := fmt.Sprint(1+rng.Intn(12)), fmt.Sprint(1+rng.Intn(31))
+		if rng.Intn(2) == 0 {
+			seps := []string{"-", "/", ".", "－", "／", "．"}
+			sep := seps[rng.Intn(len(seps))]
+			month, day = fmt.Sprintf("%02s", month), fmt.Sprintf("%02s", day)
+			parts = append(parts, sep, digit(rng, month[0], wide), digit(rng, month[1], wide), sep, digit(rng, day[0], wide), digit(rng, day[1], wide))
+		} else {
+			parts = append(parts, "年")
+			for _, d := range month {
+				parts = append(parts, digit(rng, byte(d), wide))
+			}
+			parts = append(parts, "月")
+			for _, d := range day {
+				parts = append(parts, digit(rng, byte(d), wide))
+			}
+			parts = append(parts, "日")
+		}
+		var b strings.Builder
+		before := lines[rng.Intn(len(lines))]
+		b.WriteString(strings.ToValidUTF8(before[:rng.Intn(len(before)+1)], ""))
+		for k, p := range parts {
+			if k > 0 && rng.Intn(3) == 0 {
+				b.WriteString(gaps[rng.Intn(len(gaps))])
+			}
+			b.WriteString(p)
+		}
+		after := lines[rng.Intn(len(lines))]
+		b.WriteString(strings.ToValidUTF8(after[:rng.Intn(len(after)+1)], ""))
+		check(b.String())
+	}
+	if checked < 5000 {
+		t.Fatalf("only %d lines held a date", checked)
+	}
+}
+
+// TestEntityFromMarks: whether a chunk may hold a character reference, told from the
+// date marks (longDoc.mayHoldEntity), is what a search of its text says, over every
+// chunk-like range of line starts of the test documents and of joins of their lines with
+// odd ones (references, an & before a line end or a semicolon too far, R&D).
+func TestEntityFromMarks(t *testing.T) {
+	held := 0
+	check := func(text string) {
+		t.Helper()
+		var m dateMarks
+		res, spanned, err := decode.ViewSpans([]byte(text), "", m.visit)
+		if err != nil || !spanned || res.Text != text {
+			return
+		}
+		p := longDoc{text: text, marks: m.done(text)}
+		starts := []int{0}
+		for i := range len(text) {
+			if text[i] == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		for k, start := range starts {
+			for _, end := range []int{starts[min(k+1, len(starts)-1)], starts[min(k+3, len(starts)-1)], len(text)} {
+				if end < start {
+					continue
+				}
+				want := mayHoldEntity(text[start:end])
+				if got := p.mayHoldEntity(start, end); got != want {
+					t.Fatalf("mayHoldEntity(%q, %d, %d) = %v from the marks, %v from the text", text, start, end, got, want)
+				}
+				if want {
+					held++
+				}
+			}
+		}
+	}
+	var lines []string
+	for _, data := range readTestdata(t, "*/*.txt") {
+		check(string(data))
+		lines = append(lines, strings.SplitAfter(string(data), "\n")...)
+	}
+	odd := []string{"&#10;", "&amp;", "&nbsp;\n", "R&D", "&\n", "&#", "&\n#", "&abc\n;", "&" + strings.Repeat("a", maxEntityName+2) + ";",
+		"&" + strings.Repeat("a", maxEntityName) + ";", "&&#26085;", "& amp;", "&amp", "\n", "2017年7月14日\n", "１&#10;"}
+	rng := rand.New(rand.NewSource(1))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(8) {
+			if rng.Intn(2) == 0 {
+				b.WriteString(odd[rng.Intn(len(odd))])
+			} else {
+				line := lines[rng.Intn(len(lines))]
+				b.WriteString(strings.ToValidUTF8(line[:rng.Intn(len(line)+1)], ""))
+			}
+		}
+		check(b.String())
+	}
+	if held < 1000 {
+		t.Fatalf("only %d ranges held a reference", held)
 	}
 }

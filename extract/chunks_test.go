@@ -224,7 +224,11 @@ func TestMayHoldDate(t *testing.T) {
 		{"2017年7月14\u2060日", true}, // a word joiner
 		{"2017年7月1\u00ad4日", true}, // a soft hyphen
 		{"2017年7月\ufeff14日", true}, // a byte order mark
-		{"2017年7月14ǎ日", true},      // pinyin residue
+		{"２０１７年７月１４ǎ)日", true},     // a pinyin reading after a fullwidth digit
+		{"２０１７－０（ḿ）７－２７", true},    // likewise, in a date of separators
+		{"2017年7月14ǎ日", false},     // no reading (no bracket), nor deleted after an ASCII digit
+		{"7×24小时服务", false},        // a letter of U+00C0–U+024F that no reading holds
+		{"医疗进入前1?。", false},        // garbled residue leaves a U+FFFD: it joins nothing
 		{"2017年7月14日", true},       // no odd mark: the digit before 日
 		{"第1次会议，第２次会议。", false},
 		{"全市生产总值增长5.2%，投资增长3.5%。", false},
