@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unicode/utf8"
+
 	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
@@ -16,7 +18,22 @@ var (
 
 	comparisonStarts = lexicon.FirstRunes([]*lexicon.Set{comparison})
 	changeEnds       = lexicon.LastRunes(increaseWords, decreaseWords)
+	changeWordRunes  = pairedRunes(increaseWords, decreaseWords)
+	changeNotGuard   = newCoverGuard(changeNot, increaseWords, decreaseWords)
 )
+
+// pairedRunes is lexicon.Runes(sets...) for sets whose words all have two runes or more, as
+// the scans reading every other rune need; it panics otherwise.
+func pairedRunes(sets ...*lexicon.Set) *lexicon.RuneSet {
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			if utf8.RuneCountInString(w) < 2 {
+				panic("extract: a one-rune word in a list read by every other rune: " + w)
+			}
+		}
+	}
+	return lexicon.Runes(sets...)
+}
 
 // changeWindow is how far before a number a change word may stand and still govern it
 // (净增高新技术企业2823家 has the word nine characters away).
@@ -58,39 +75,58 @@ func changeBefore(a []rune, clauseFrom, start, qs int) string {
 			return "decrease"
 		}
 	}
+	// Every change word has two runes or more (changeWordRunes): a rune at q that no word
+	// holds rules out the words ending at q+1 and at q+2, so every other rune is read.
 	from := max(clauseFrom, numStart-changeWindow)
-	for e := numStart; e > from; e-- {
-		r := a[e-1]
-		if !changeEnds.Has(r) {
-			continue // no change word ends here (most runes): told without a call
+	for q := numStart - 2; q >= from; q -= 2 {
+		if !changeWordRunes.Has(a[q]) {
+			continue // most runes: told without a call
 		}
-		for _, w := range []struct {
-			set  *lexicon.Set
-			kind string
-		}{{increaseWords, "increase"}, {decreaseWords, "decrease"}} {
-			if !w.set.MayEndWith(r) {
-				continue
+		for e := q + 2; e > q; e-- {
+			if !changeEnds.Has(a[e-1]) {
+				continue // no change word ends here: told without a call
 			}
-			n := w.set.SuffixBefore(a, e)
-			if n == 0 || e-n < from || coveredBy(changeNot, a, e-n, e) {
-				continue
+			if kind, ok := changeEndingAt(a, from, e, numStart); ok {
+				return kind
 			}
-			if levelSuffix.PrefixAt(a, e) > 0 {
-				return "" // 增至, 提高到: a new level
-			}
-			if e < numStart && directOnly.IsWordAt(a, e-n, e) {
-				return "" // 改善提升绿水长廊1000公里: an upgrade of a thing, not a change of it
-			}
-			if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {
-				return "" // 提升质量品牌技术创新项目和|4个: the word belongs to the item before
-			}
-			if e < numStart && attributive(a, e, numStart) {
-				return "" // 对经济增长的贡献率分别为14.2%, 降幅较大的5048种商品: the word describes a noun
-			}
-			return w.kind
 		}
 	}
 	return ""
+}
+
+// changeKinds are the word lists changeBefore reads, with what each states.
+var changeKinds = [...]struct {
+	set  *lexicon.Set
+	kind string
+}{{increaseWords, "increase"}, {decreaseWords, "decrease"}}
+
+// changeEndingAt is changeBefore's answer for a change word ending at a[e-1] and starting at
+// or after from; ok is false when no word ends there or the one that does is not counted.
+func changeEndingAt(a []rune, from, e, numStart int) (kind string, ok bool) {
+	r := a[e-1]
+	for _, w := range changeKinds {
+		if !w.set.MayEndWith(r) {
+			continue
+		}
+		n := w.set.SuffixBefore(a, e)
+		if n == 0 || e-n < from || changeNotGuard.mayCover(a, e-n, e) && coveredBy(changeNot, a, e-n, e) {
+			continue
+		}
+		if levelSuffix.PrefixAt(a, e) > 0 {
+			return "", true // 增至, 提高到: a new level
+		}
+		if e < numStart && directOnly.IsWordAt(a, e-n, e) {
+			return "", true // 改善提升绿水长廊1000公里: an upgrade of a thing, not a change of it
+		}
+		if n := listBreaks.SuffixBeforeFrom(a, numStart, e); n > 0 && a[numStart-1] != '等' {
+			return "", true // 提升质量品牌技术创新项目和|4个: the word belongs to the item before
+		}
+		if e < numStart && attributive(a, e, numStart) {
+			return "", true // 对经济增长的贡献率分别为14.2%, 降幅较大的5048种商品: the word describes a noun
+		}
+		return w.kind, true
+	}
+	return "", false
 }
 
 // indexWordIn is set.IndexIn(a, from, to), passing over the runes no word starts with
@@ -114,6 +150,29 @@ func coveredBy(set *lexicon.Set, a []rune, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// coverGuard is a first test before coveredBy(set, a, s, e) for a[s:e] a word of inner
+// lists: a longer word of set covering it holds the rune before s or the one at e, so when
+// set's words hold neither rune, no call is needed (most words found: 增长 before a number).
+type coverGuard struct {
+	runes *lexicon.RuneSet // every rune of set's words
+	equal bool             // a word of inner is a word of set: it covers itself, only coveredBy tells
+}
+
+func newCoverGuard(set *lexicon.Set, inner ...*lexicon.Set) *coverGuard {
+	g := &coverGuard{runes: lexicon.Runes(set)}
+	for _, in := range inner {
+		for _, w := range in.Words() {
+			g.equal = g.equal || set.Contains(w)
+		}
+	}
+	return g
+}
+
+// mayCover is false when no word of the guard's set covers a[s:e], for 0 ≤ s < e ≤ len(a).
+func (g *coverGuard) mayCover(a []rune, s, e int) bool {
+	return g.equal || s > 0 && g.runes.Has(a[s-1]) || e < len(a) && g.runes.Has(a[e])
 }
 
 // attributive reports a 的 in a[e:numStart], between a change word and its number: the word

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/lexicon"
+	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/units"
 )
 
@@ -150,6 +151,32 @@ func TestChangeOfMatchesReference(t *testing.T) {
 			}
 		}
 	}
+	// Every mention of the corpus, from its clause, from the number before it and from 16
+	// runes before it or less: the reads of every other rune must find the same words.
+	var texts []string
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	calls := 0
+	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
+		for i, m := range sm {
+			_, qs := units.QualifierBefore(a, m.Start)
+			c := clauseSpan(sen, m.Start)
+			froms := []int{c.Start, sen.Start, max(c.Start, m.Start-17), max(c.Start, m.Start-18)}
+			if i > 0 && sm[i-1].End > c.Start && sm[i-1].End <= m.Start {
+				froms = append(froms, sm[i-1].End)
+			}
+			for _, from := range froms {
+				if got, want := changeOf(a, from, m.Start, qs), changeOfReference(a, from, m.Start); got != want {
+					t.Fatalf("changeOf(%q, %d, %d) = %q, want %q", string(a[sen.Start:sen.End]), from-sen.Start, m.Start-sen.Start, got, want)
+				}
+				calls++
+			}
+		}
+	})
+	if calls < 1000 {
+		t.Fatalf("only %d mentions checked", calls)
+	}
 	rng := rand.New(rand.NewSource(1))
 	for _, a := range randomClauses(rng, 30000) {
 		from := rng.Intn(len(a) + 1)
@@ -182,5 +209,59 @@ func TestPassagePeriodMatchesReference(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCoverGuardRulesOutOnlyUncovered checks each coverGuard against coveredBy: at every
+// word of its inner lists in the corpus, in odd sentences and in random clauses, a guard
+// that says no cover must find coveredBy false.
+func TestCoverGuardRulesOutOnlyUncovered(t *testing.T) {
+	texts := []string{
+		"稳增长保增长促增长", "新增长点增长极", "城镇新增就业52万人", "增加值增长6%", "人口自然增长率",
+		"调出资金出资", "增长", "增加值", "下降趋势下降3%",
+	}
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		texts = append(texts, string(d))
+	}
+	rng := rand.New(rand.NewSource(3))
+	for _, a := range randomClauses(rng, 20000) {
+		texts = append(texts, string(a))
+	}
+	for _, c := range []struct {
+		name  string
+		guard *coverGuard
+		set   *lexicon.Set
+		inner []*lexicon.Set
+	}{
+		{"changeNot", changeNotGuard, changeNot, []*lexicon.Set{increaseWords, decreaseWords}},
+		{"verbNouns", verbNounGuard, verbNouns, []*lexicon.Set{verbsObject}},
+	} {
+		covered := 0
+		for _, s := range texts {
+			a := []rune(s)
+			for i := range a {
+				for _, in := range c.inner {
+					for e := i + 1; e <= min(len(a), i+8); e++ {
+						if !in.IsWordAt(a, i, e) {
+							continue
+						}
+						if coveredBy(c.set, a, i, e) {
+							covered++
+							if !c.guard.mayCover(a, i, e) {
+								t.Fatalf("%s guard rules out %q in %q, which a word covers", c.name, string(a[i:e]), s)
+							}
+						}
+					}
+				}
+			}
+		}
+		if covered < 10 {
+			t.Fatalf("%s: only %d covered words met", c.name, covered)
+		}
+	}
+	// A set holding a word of the inner lists covers it with nothing beside it.
+	set := lexicon.NewSet("增长")
+	if a := []rune("增长"); !coveredBy(set, a, 0, 2) || !newCoverGuard(set, increaseWords).mayCover(a, 0, 2) {
+		t.Fatal("a guard rules out a word its set holds")
 	}
 }

@@ -29,6 +29,8 @@ var (
 	changeNames      = lexicon.Get("change-names")
 	relativeOpeners  = lexicon.Get("relative-openers")
 	levelMetaphors   = lexicon.Get("level-metaphors")
+
+	verbNounGuard = newCoverGuard(verbNouns, verbsObject) // mainVerb's first test of a verb
 )
 
 // isRateUnit reports a unit that measures a change or a share of something named before
@@ -155,7 +157,7 @@ func cleanLeftKind(a []rune, p phrase) (phrase, leftKind) {
 // pastCoordinatedVerb skips a second verb joined to the main one (新建和改造高标准农田, 制定、
 // 修改和废止…规章): the object follows it. 和美乡村 is a noun: only listed verbs are skipped.
 func pastCoordinatedVerb(a []rune, p phrase) phrase {
-	for p.len() > 2 && strings.ContainsRune("和及与或、", a[p.s]) {
+	for p.len() > 2 && isCoordinator(a[p.s]) {
 		n := coordinatedVerbs.PrefixAt(a, p.s+1)
 		if n == 0 || p.s+1+n >= p.e {
 			break
@@ -163,6 +165,27 @@ func pastCoordinatedVerb(a []rune, p phrase) phrase {
 		p.s += 1 + n
 	}
 	return p
+}
+
+// isCoordinator reports a word joining two verbs or items: 和, 及, 与, 或, 、. (A switch, as
+// in isAuxiliary: strings.ContainsRune on a constant searches its bytes, and both are asked
+// once per mention or more.)
+func isCoordinator(r rune) bool {
+	switch r {
+	case '和', '及', '与', '或', '、':
+		return true
+	}
+	return false
+}
+
+// isAuxiliary reports a word of time or mood opening a predicate (将, 要, 已, 可, 拟): no part
+// of the thing counted before it.
+func isAuxiliary(r rune) bool {
+	switch r {
+	case '将', '要', '已', '可', '拟':
+		return true
+	}
+	return false
 }
 
 // mainVerb finds the verb whose object is measured: the last verb of the phrase, except
@@ -173,7 +196,7 @@ func mainVerb(a []rune, p phrase) (int, int) {
 		if k < 0 {
 			return -1, 0
 		}
-		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || coveredBy(verbNouns, a, k, k+n) || k+n < p.e && (a[k+n] == '性' || a[k+n] == '的' && k > p.s) || k == p.s && relativeClauseHead(a, k+n, p.e) {
+		if k > p.s && (a[k-1] == '”' || a[k-1] == '"') || verbNounGuard.mayCover(a, k, k+n) && coveredBy(verbNouns, a, k, k+n) || k+n < p.e && (a[k+n] == '性' || a[k+n] == '的' && k > p.s) || k == p.s && relativeClauseHead(a, k+n, p.e) {
 			e = k // 调出资金: a noun that holds a verb (出资) is no verb; nor is 帮扶性 (an adjective), nor 安排的 after its subject (地方财力安排的支出: a clause that qualifies the noun; 入围的… alone is the verb)
 			continue
 		}
@@ -214,26 +237,30 @@ func cleanRight(a []rune, p phrase) (phrase, bool) {
 	if p.len() > 1 && (a[p.s] == ')' || a[p.s] == '）') && isPunctBreak(a[p.s+1]) {
 		return phrase{p.s, p.s}, false // (…、再融资债券152.6亿元)、地方上年…结转使用141.5亿元: past the bracket, the next item
 	}
-	if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
-		return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
+	// Each word list below is asked only when the first rune may start one of its words.
+	if listBreaks.MayStartAt(a, p.s) {
+		if n := listBreaks.PrefixAt(a, p.s); n > 0 && a[p.s] != '等' && (p.s+n >= p.e || nextIsNumber(a, p.s+n)) {
+			return phrase{p.s, p.s}, false // 18家院校与30家企业: 与 starts the next item (not 和美乡村)
+		}
 	}
 	if !p.empty() && p.e < len(a) && nextIsNumber(a, p.e) && belongsToNext(a, p) {
 		return phrase{p.s, p.s}, false
 	}
 	p = trimPhrase(a, p)
-	for !p.empty() && strings.ContainsRune("将要已可拟", a[p.s]) {
+	for !p.empty() && isAuxiliary(a[p.s]) {
 		p.s++
 	}
 	if p.empty() || isEtc(a, p) {
 		return phrase{p.s, p.s}, false // …补助0.1亿元等: "and so on" names nothing
 	}
-	if levelMetaphors.PrefixAt(a, p.s) > 0 {
+	if levelMetaphors.MayStartAt(a, p.s) && levelMetaphors.PrefixAt(a, p.s) > 0 {
 		return phrase{p.s, p.s}, false // 迈上1000亿斤新台阶: a level reached, nothing counted
 	}
 	if h, ok := relativeHead(a, p); ok {
 		return h, true
 	}
-	if verbsPredicate.PrefixAt(a, p.s) > 0 || verbsObject.PrefixAt(a, p.s) > 0 || startsChange(a, p.s) {
+	if verbsPredicate.MayStartAt(a, p.s) && verbsPredicate.PrefixAt(a, p.s) > 0 ||
+		verbsObject.MayStartAt(a, p.s) && verbsObject.PrefixAt(a, p.s) > 0 || startsChange(a, p.s) {
 		if honourVerbs.PrefixAt(a, p.s) == 0 {
 			return endOfItem(a, p, false), false
 		}
@@ -362,8 +389,10 @@ func lastListSepBefore(a []rune, from, to, qs int) int {
 	if qs >= from {
 		e = qs
 	}
-	if n := listBreaks.SuffixBeforeFrom(a, e, from); n > 0 && a[e-1] != '等' {
-		return e - 1
+	if e > from && listBreaks.MayEndWith(a[e-1]) { // most texts end with no conjunction: no call
+		if n := listBreaks.SuffixBeforeFrom(a, e, from); n > 0 && a[e-1] != '等' {
+			return e - 1
+		}
 	}
 	if e > from && a[e-1] == '等' && e-1 > from && a[e-2] != ')' && a[e-2] != '）' {
 		return -1 // 债务还本支出、上解上级支出等150.1亿元: the sum of the whole list
