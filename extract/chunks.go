@@ -4,11 +4,11 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/internal/spare"
 	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/extract/textmap"
@@ -348,25 +348,12 @@ type chunkBuffers struct {
 	scratch
 }
 
-// spareChunkBuffers keeps chunkBuffers between documents, as many as were in use at
-// once. Not a sync.Pool: a pool empties at every other collection, and each worker then
-// grows its buffers again (a few MB) while the old ones wait for the collector.
-var spareChunkBuffers struct {
-	sync.Mutex
-	free []*chunkBuffers
-}
-
-// maxSpareChunkBuffers bounds the buffers kept (a run of many workers keeps a set per
-// worker up to it).
-const maxSpareChunkBuffers = 8
+// spareChunkBuffers keeps chunkBuffers between documents, as many as were in use at once
+// (a run of many workers keeps a set per worker up to its bound).
+var spareChunkBuffers = spare.New[*chunkBuffers](8)
 
 func getChunkBuffers() *chunkBuffers {
-	spareChunkBuffers.Lock()
-	defer spareChunkBuffers.Unlock()
-	if n := len(spareChunkBuffers.free); n > 0 {
-		b := spareChunkBuffers.free[n-1]
-		spareChunkBuffers.free[n-1] = nil
-		spareChunkBuffers.free = spareChunkBuffers.free[:n-1]
+	if b, found, _ := spareChunkBuffers.Take(func(*chunkBuffers) bool { return true }); found {
 		return b
 	}
 	return new(chunkBuffers)
@@ -379,11 +366,7 @@ func putChunkBuffers(b *chunkBuffers) {
 	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 {
 		return
 	}
-	spareChunkBuffers.Lock()
-	defer spareChunkBuffers.Unlock()
-	if len(spareChunkBuffers.free) < maxSpareChunkBuffers {
-		spareChunkBuffers.free = append(spareChunkBuffers.free, b)
-	}
+	spareChunkBuffers.Put(b)
 }
 
 func countRune(a []rune, r rune) int {

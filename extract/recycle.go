@@ -1,15 +1,10 @@
 package extract
 
-import "sync"
+import "github.com/policymetrics/policymetrics/extract/internal/spare"
 
 // spareRecords holds record slices given back (Recycle), for later chunks' records: a
-// chunk's records are most of what extraction allocates, and a new slice must be cleared
-// and, in time, scanned and collected. (Not a sync.Pool: a slice put by the writer on one
-// P would stay in that P's private slot, out of reach of a worker on another.)
-var spareRecords struct {
-	sync.Mutex
-	recs [][]Record
-}
+// chunk's records are most of what extraction allocates.
+var spareRecords = spare.New[[]Record](maxSpareRecords)
 
 // Bounds on spareRecords: enough for the chunks a batch holds in flight; a larger slice
 // (a document read whole) is left to the collector rather than held on to.
@@ -23,14 +18,9 @@ const (
 // pointer to a record in it; the strings records carry may be kept, they never change).
 // Recycle a slice once at most.
 func Recycle(recs []Record) {
-	if cap(recs) == 0 || cap(recs) > maxSpareRecordCap {
-		return
+	if cap(recs) > 0 && cap(recs) <= maxSpareRecordCap {
+		spareRecords.Put(recs[:0])
 	}
-	spareRecords.Lock()
-	if len(spareRecords.recs) < maxSpareRecords {
-		spareRecords.recs = append(spareRecords.recs, recs[:0])
-	}
-	spareRecords.Unlock()
 }
 
 // takeRecords returns an empty slice with room for n records: a recycled one when one is
@@ -38,24 +28,14 @@ func Recycle(recs []Record) {
 // clearStale). When only smaller ones were given back, one is dropped and the new slice
 // gets room to spare, so that chunks of about the same size fit in it later.
 func takeRecords(n int) (recs []Record, reused bool) {
-	spareRecords.Lock()
-	defer spareRecords.Unlock()
-	k := len(spareRecords.recs)
-	if k == 0 {
-		return make([]Record, 0, n), false
+	recs, found, dropped := spareRecords.Take(func(r []Record) bool { return cap(r) >= n })
+	switch {
+	case found:
+		return recs, true
+	case dropped:
+		return make([]Record, 0, n+n/4), false
 	}
-	for i, r := range spareRecords.recs {
-		if cap(r) >= n {
-			spareRecords.recs[i] = spareRecords.recs[k-1]
-			spareRecords.recs[k-1] = nil
-			spareRecords.recs = spareRecords.recs[:k-1]
-			return r, true
-		}
-	}
-	spareRecords.recs[0] = spareRecords.recs[k-1]
-	spareRecords.recs[k-1] = nil
-	spareRecords.recs = spareRecords.recs[:k-1]
-	return make([]Record, 0, n+n/4), false
+	return make([]Record, 0, n), false
 }
 
 // clearStale clears a reused slice past its records, where those of an earlier chunk

@@ -3,6 +3,8 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/internal/spare"
 )
 
 // TestRecycledRecordsAsFresh: records written into recycled slices, which held other
@@ -44,7 +46,7 @@ func TestRecycledRecordsAsFresh(t *testing.T) {
 // TestTakeRecordsClearsStale: a recycled slice comes back empty, and once filled, what
 // its last user left past the new records is cleared; one too small is not used.
 func TestTakeRecordsClearsStale(t *testing.T) {
-	spareRecords.recs = nil
+	spareRecords = spare.New[[]Record](maxSpareRecords)
 	old := make([]Record, 100)
 	for i := range old {
 		old[i] = Record{Doc: "stale", Text: "旧"}

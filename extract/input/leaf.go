@@ -2,12 +2,12 @@ package input
 
 import (
 	"bytes"
-	"sync"
-
 	"errors"
 	"fmt"
-	"github.com/policymetrics/policymetrics/extract/read"
 	"io"
+
+	"github.com/policymetrics/policymetrics/extract/internal/spare"
+	"github.com/policymetrics/policymetrics/extract/read"
 )
 
 // leaf hands over the content of one file, member or stdin: as one document (Text), or as
@@ -43,17 +43,12 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 	w.emit(Item{Name: name, Data: data, buf: data})
 }
 
-// spare holds the buffers of documents whose consumer gave them back (Recycle), for
-// readLimited to read later files into: a file's buffer is most of what a walk allocates,
-// and a new one must be cleared and, in time, collected. (Not a sync.Pool: a buffer put
-// by a worker on one P stays in that P's private slot, out of reach of the walk on another.)
-var spare struct {
-	sync.Mutex
-	bufs [][]byte
-}
+// spareBuffers holds the buffers of documents whose consumer gave them back (Recycle), for
+// readLimited to read later files into: a file's buffer is most of what a walk allocates.
+var spareBuffers = spare.New[[]byte](maxSpare)
 
-// Bounds on spare: enough buffers for the documents a batch holds in flight; a large
-// document's buffer is left to the collector rather than held on to.
+// Bounds on spareBuffers: enough buffers for the documents a batch holds in flight; a
+// large document's buffer is left to the collector rather than held on to.
 const (
 	maxSpare    = 2
 	maxSpareCap = 16 << 20
@@ -63,38 +58,23 @@ const (
 // must hold nothing of Data any more (no slice of it either). Data the walk did not read
 // into a buffer of its own (a table's rows) is left alone. Recycle an item once at most.
 func Recycle(it Item) {
-	if it.buf == nil || cap(it.buf) > maxSpareCap {
-		return
+	if it.buf != nil && cap(it.buf) <= maxSpareCap {
+		spareBuffers.Put(it.buf[:0])
 	}
-	spare.Lock()
-	if len(spare.bufs) < maxSpare {
-		spare.bufs = append(spare.bufs, it.buf[:0])
-	}
-	spare.Unlock()
 }
 
 // newBuffer returns an empty buffer of at least c bytes' room: a recycled one when one is
 // large enough. When only smaller ones were given back, one is dropped and the new buffer
 // gets room to spare, so that files of about the same size fit in it later.
 func newBuffer(c int64) []byte {
-	spare.Lock()
-	defer spare.Unlock()
-	n := len(spare.bufs)
-	if n == 0 {
-		return make([]byte, 0, c)
+	b, found, dropped := spareBuffers.Take(func(b []byte) bool { return int64(cap(b)) >= c })
+	switch {
+	case found:
+		return b
+	case dropped:
+		return make([]byte, 0, c+c/8)
 	}
-	for i, b := range spare.bufs {
-		if int64(cap(b)) >= c {
-			spare.bufs[i] = spare.bufs[n-1]
-			spare.bufs[n-1] = nil
-			spare.bufs = spare.bufs[:n-1]
-			return b
-		}
-	}
-	spare.bufs[0] = spare.bufs[n-1]
-	spare.bufs[n-1] = nil
-	spare.bufs = spare.bufs[:n-1]
-	return make([]byte, 0, c+c/8)
+	return make([]byte, 0, c)
 }
 
 // tooLarge is the error for a document over the size limit.

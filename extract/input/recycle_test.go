@@ -7,13 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/internal/spare"
 )
 
 // TestRecycleReusesBuffers: files read after their predecessors' items were given back
 // are read into those buffers, whole and nothing more, whatever their sizes; a table's
 // rows are not the walk's buffers and are never taken back.
 func TestRecycleReusesBuffers(t *testing.T) {
-	spare.bufs = nil
+	spareBuffers = spare.New[[]byte](maxSpare)
 	dir := t.TempDir()
 	want := map[string][]byte{}
 	for i, n := range []int{5000, 4000, 6000, 100, 9000, 0, 8999, 70000, 3} {
@@ -47,12 +49,12 @@ func TestRecycleReusesBuffers(t *testing.T) {
 
 	csv := filepath.Join(dir, "t.csv")
 	os.WriteFile(csv, []byte("text\nabc\ndef\n"), 0o644)
-	spare.bufs = nil
+	spareBuffers = spare.New[[]byte](maxSpare)
 	Walk(context.Background(), []string{csv}, Options{Format: CSV, TextColumn: "text"}, func(it Item) error {
 		Recycle(it)
 		return nil
 	})
-	if len(spare.bufs) != 0 {
+	if spareBuffers.Len() != 0 {
 		t.Errorf("a table's rows were taken back as buffers")
 	}
 }
@@ -67,7 +69,7 @@ func TestReadLimitedRecycledBuffer(t *testing.T) {
 		{100, 100, 100, true}, {100, -1, 100, true}, {101, -1, 100, false}, {101, 50, 100, false},
 		{200 << 10, -1, -1, true}, {0, 0, 0, true}, {1, 0, 0, false}, {5000, -1, 100, false}, {5000, 50, 100, false},
 	} {
-		spare.bufs = nil
+		spareBuffers = spare.New[[]byte](maxSpare)
 		Recycle(Item{buf: make([]byte, 1000, 300<<10)})
 		r := &countingReader{r: bytes.NewReader(make([]byte, c.n))}
 		b, err := readLimited(r, c.hint, c.max)
