@@ -31,21 +31,30 @@ func checkValid(t *testing.T, s string) {
 	}
 }
 
-// TestNormalizeValidCorpus: on the test documents, whole and cut at every line start (as
-// a chunk's text starts), the fused pass gives what the two passes give.
-func TestNormalizeValidCorpus(t *testing.T) {
+// testTexts returns the test documents (corpus and seeds) as valid UTF-8, as decode
+// gives plain text.
+func testTexts(t *testing.T) []string {
 	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
 	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	paths = append(paths, seeds...)
 	if len(paths) < 10 {
 		t.Fatalf("%d test documents: corpus not found", len(paths))
 	}
+	var texts []string
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := strings.ToValidUTF8(string(data), "\uFFFD")
+		texts = append(texts, strings.ToValidUTF8(string(data), "\uFFFD"))
+	}
+	return texts
+}
+
+// TestNormalizeValidCorpus: on the test documents, whole and cut at every line start (as
+// a chunk's text starts), the fused pass gives what the two passes give.
+func TestNormalizeValidCorpus(t *testing.T) {
+	for _, s := range testTexts(t) {
 		checkValid(t, s)
 		for at := 0; at < len(s); {
 			k := strings.IndexByte(s[at:], '\n')
@@ -190,18 +199,7 @@ func readsNone(s string) bool {
 // scan of the analysis text finds them, on the texts NormalizeValid is tested with, and
 // its output is NormalizeValid's.
 func TestMarkerCorpus(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	paths = append(paths, seeds...)
-	if len(paths) < 10 {
-		t.Fatalf("%d test documents: corpus not found", len(paths))
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := strings.ToValidUTF8(string(data), "\uFFFD")
+	for _, s := range testTexts(t) {
 		checkMarked(t, s)
 		for at := 0; at < len(s); at += 997 {
 			at := at
