@@ -141,6 +141,7 @@ type scratch struct {
 	fields    []attrs
 	strs      []byte      // the records' texts and sentences, made one string at the end
 	cuts      []stringCut // where each record's are in strs
+	marks     []int       // where a plain text read whole has its chunkMarks (plainDocumentIn)
 }
 
 // stringCut tells where a record's text and sentence are in scratch.strs; a start of -1
@@ -535,10 +536,16 @@ func plainDocument(name, text string) *doc.Document {
 func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 	// text is decode's, valid UTF-8: decoded and normalised in one pass, with no
 	// validity checks.
-	src, an := normalize.NormalizeValid(bufs.runes, bufs.analysis, text)
+	// Normalisation notes where the sentence scan stops and where the tabs are, as for a
+	// chunk (chunkMarks): the scan and textTables' search for a tab need not read every rune.
+	src, an, marks, kept := chunkMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0])
 	base := textmap.Identity(src)
-	bufs.runes, bufs.analysis = src[:0], an.Runes[:0]
-	return doc.BuildFrom(name, src, base, an, textTables(src, insideTables(nil)), nil)
+	bufs.runes, bufs.analysis, bufs.marks = src[:0], an.Runes[:0], marks[:0]
+	var tables []read.Table
+	if !kept || tabAt(an.Runes, marks) { // else the source has no tab, and no written table
+		tables = textTables(src, insideTables(nil))
+	}
+	return doc.BuildAt(name, src, base, an, tables, marks)
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.

@@ -77,8 +77,21 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // BuildFrom structures a document read by a format reader: base is the text as read
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
+	sentences, starts, breaks := segment.AppendSentencesAndLines(nil, nil, nil, an.Runes)
+	return buildWith(name, src, base, an, tables, pageStarts, sentences, starts, breaks)
+}
+
+// BuildAt is BuildFrom for a text without pages whose sentence scan need read only the
+// runes at stops: the indexes, in order, of every rune of an in segment.Stops, as
+// normalisation notes them (normalize.Marker; segment.AppendSentencesAndLinesAt).
+func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table, stops []int) *Document {
+	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(nil, nil, nil, an.Runes, stops)
+	return buildWith(name, src, base, an, tables, nil, sentences, starts, breaks)
+}
+
+// buildWith is BuildFrom with the sentences, line starts and breaks of an found.
+func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int) *Document {
 	a := an.Runes
-	sentences, starts, breaks := segment.AppendSentencesAndLines(nil, nil, nil, a)
 	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
 	if len(starts) > HeadLines+1 {
 		head = a[:starts[HeadLines+1]]
