@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/policymetrics/policymetrics/units"
+	"slices"
 	"sort"
 	"strings"
 
@@ -531,14 +532,19 @@ func plainDocument(name, text string) *doc.Document {
 	return doc.BuildFrom(name, src, base, analysisText(base), textTables(src, insideTables(nil)), nil)
 }
 
+// wholeMarks notes, as a plain text read whole is normalised, the places doc.BuildAt reads
+// and the tabs.
+var wholeMarks = normalize.NewMarker(append(slices.Clone(doc.Marks), '\t')...)
+
 // plainDocumentIn is plainDocument with its runes, analysis runes and source map in bufs'
 // memory (grown there for the next document).
 func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 	// text is decode's, valid UTF-8: decoded and normalised in one pass, with no
 	// validity checks.
-	// Normalisation notes where the sentence scan stops and where the tabs are, as for a
-	// chunk (chunkMarks): the scan and textTables' search for a tab need not read every rune.
-	src, an, marks, kept := chunkMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0])
+	// Normalisation notes where the sentence scan stops, where years may start and where
+	// the tabs are: the scan, the search for dates and textTables' search for a tab need
+	// not read every rune.
+	src, an, marks, kept := wholeMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0])
 	base := textmap.Identity(src)
 	bufs.runes, bufs.analysis, bufs.marks = src[:0], an.Runes[:0], marks[:0]
 	var tables []read.Table

@@ -4,6 +4,7 @@
 package doc
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,25 +79,32 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
 	sentences, starts, breaks := segment.AppendSentencesAndLines(nil, nil, nil, an.Runes)
-	return buildWith(name, src, base, an, tables, pageStarts, sentences, starts, breaks)
+	return buildWith(name, src, base, an, tables, pageStarts, sentences, starts, breaks, WrittenYear(an.Runes))
 }
 
-// BuildAt is BuildFrom for a text without pages whose sentence scan need read only the
-// runes at stops: the indexes, in order, of every rune of an in segment.Stops, as
-// normalisation notes them (normalize.Marker; segment.AppendSentencesAndLinesAt).
-func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table, stops []int) *Document {
-	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(nil, nil, nil, an.Runes, stops)
-	return buildWith(name, src, base, an, tables, nil, sentences, starts, breaks)
+// Marks are the runes whose places in the analysis text BuildAt is told: where the
+// sentence scan stops (segment.Stops), and the first digits of the years WrittenYear reads.
+var Marks = append(slices.Clone(segment.Stops), '1', '2')
+
+// BuildAt is BuildFrom for a text without pages that need read only the runes at marks:
+// the indexes, in order, of every rune of an in Marks (others may be among them), as
+// normalisation notes them (normalize.Marker). The sentence scan
+// (segment.AppendSentencesAndLinesAt) and the search for full dates (WrittenYearAt) look
+// nowhere else.
+func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table, marks []int) *Document {
+	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(nil, nil, nil, an.Runes, marks)
+	return buildWith(name, src, base, an, tables, nil, sentences, starts, breaks, WrittenYearAt(an.Runes, marks))
 }
 
-// buildWith is BuildFrom with the sentences, line starts and breaks of an found.
-func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int) *Document {
+// buildWith is BuildFrom with the sentences, line starts and breaks of an found, and its
+// written year.
+func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int, written int) *Document {
 	a := an.Runes
 	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
 	if len(starts) > HeadLines+1 {
 		head = a[:starts[HeadLines+1]]
 	}
-	o := ReadOutline(head, WrittenYear(a))
+	o := ReadOutline(head, written)
 	r := o.NewReader()
 	lines := make([]Line, len(starts))
 	x, rel := 0, []int(nil)

@@ -297,6 +297,24 @@ func WrittenYear(a []rune) int {
 	return best
 }
 
+// WrittenYearAt is WrittenYear of a reading only the runes at places: the indexes, in
+// order, of every '1' and '2' of a (others may be among them), where a year may start.
+func WrittenYearAt(a []rune, places []int) int {
+	best := 0
+	for _, i := range places {
+		if i+8 > len(a) {
+			break // as WrittenYear: no date starts this late
+		}
+		if a[i] != '1' && a[i] != '2' {
+			continue
+		}
+		if y, n := cjk.YearAt(a, i); n > 0 && isFullDate(a, i+n) {
+			best = max(best, y)
+		}
+	}
+	return best
+}
+
 // IsPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
 func IsPlanName(a []rune, i int) bool {
 	return a[i] == '十' && i+2 < len(a) && PlanYears[string(a[i:i+3])] != ""
