@@ -100,11 +100,8 @@ func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table
 // written year.
 func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int, written int) *Document {
 	a := an.Runes
-	head := a // the first HeadLines+1 lines, as a chunked reading gives ReadOutline
-	if len(starts) > HeadLines+1 {
-		head = a[:starts[HeadLines+1]]
-	}
-	o := ReadOutline(head, written)
+	head, headStarts := headOf(a, starts)
+	o := readOutline(head, headStarts, written)
 	r := o.NewReader()
 	lines := make([]Line, len(starts))
 	x, rel := 0, []int(nil)
@@ -116,6 +113,15 @@ func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	d := Chunk(name, src, base, an, o, 0, lines, starts, -1)
 	d.Tables, d.PageStarts, d.Sentences = tables, pageStarts, sentences
 	return d
+}
+
+// headOf returns the first HeadLines+1 lines of a, whose lines start at starts, as a
+// chunked reading gives ReadOutline, and where they start: lineStarts of the head.
+func headOf(a []rune, starts []int) ([]rune, []int) {
+	if len(starts) > HeadLines+1 {
+		return a[:starts[HeadLines+1]], starts[:HeadLines+2] // the head ends with a newline
+	}
+	return a, starts
 }
 
 // Outline is what a document says about itself as a whole: when it was written, the
@@ -137,8 +143,13 @@ const HeadLines = titleSearchLines + maxTitleLines
 // HeadLines lines are needed, and written, the latest year of its full dates (WrittenYear
 // of the whole text).
 func ReadOutline(head []rune, written int) Outline {
+	return readOutline(head, lineStarts(head), written)
+}
+
+// readOutline is ReadOutline told where head's lines start (lineStarts(head)): the
+// sentence scan found them.
+func readOutline(head []rune, starts []int, written int) Outline {
 	o := Outline{Written: written}
-	starts := lineStarts(head)
 	year, title, genre := statedYear(head, starts, written)
 	if written == 0 && year > 0 {
 		written = year // no date: the document was written in the year it names
