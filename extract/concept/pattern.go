@@ -9,8 +9,8 @@ import (
 	"github.com/dlclark/regexp2/v2"
 )
 
-// MatchTimeout bounds one pattern match: a user's pattern with catastrophic backtracking
-// fails with a PatternError instead of hanging the run. regexp2's clock is coarse, so a
+// MatchTimeout bounds one pattern match (tried twice): a user's pattern with catastrophic
+// backtracking fails with a PatternError instead of hanging the run. regexp2's clock is coarse, so a
 // timed-out match returns after a few times this.
 const MatchTimeout = 50 * time.Millisecond
 
@@ -128,6 +128,12 @@ func (l *List) matchPatterns(core string, after *afterText, allowed *ends, from 
 			text = capRunes(core+after.String(), maxPatternInput)
 		}
 		m, err := p.re.FindStringMatch(text)
+		if err != nil {
+			// A phrase takes a pattern microseconds: a timeout may be this goroutine
+			// waiting for a core on a loaded machine, not backtracking. Once more before
+			// the error, so that what a run finds does not hang on the machine's load.
+			m, err = p.re.FindStringMatch(text)
+		}
 		if err != nil {
 			return "", &PatternError{Pos: p.pos, Pattern: p.source, Err: err}
 		}
