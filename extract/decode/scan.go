@@ -12,35 +12,46 @@ import (
 // isBinary, two passes over every document; most documents are valid UTF-8, mostly
 // three-byte characters, which it takes four or two at a time without a call. It also
 // calls visit (nil: none), in order, with spans [from, to) of data that together hold
-// every byte outside three-byte characters: the bytes it reads outside its loops for
-// three-byte characters (ViewSpans). On invalid data it stops with some spans seen.
+// every byte outside three-byte characters: the runs of bytes it reads outside its loops
+// for three-byte characters (ViewSpans), one call a run (two spans are never adjacent).
+// On invalid data it stops with some spans seen.
 func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
-	ctrl, nul := 0, false
+	// ctrl counts the control bytes no text has, plus nulSeen once a NUL is read: one
+	// variable, not two, leaves the fast loops a register.
+	ctrl := 0
 	n := len(data)
+	// run starts the bytes read one at a time since the last three-byte character passed
+	// over: a span is shown when a three-byte character ends it, not at each byte or word,
+	// as digits, spaces and punctuation come a few at a time.
+	run := 0
 	for i := 0; i < n; {
 		// Four three-byte characters (most of Chinese) a step, read as two words, while
 		// they come in a row, then two: a step's slicing and bounds checks cost as much as a word's test.
 		// The four leads are tested together; E0 and ED leads go to the two-character step.
 		// They are read from the rest of data, which its length bounds: no check a step.
-		rest := data[i:]
-		for len(rest) >= 14 && fourHanRunes(binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[6:])) {
-			rest = rest[12:]
-		}
-		for len(rest) >= 8 && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(rest)) {
-			rest = rest[6:]
-		}
-		i = n - len(rest)
-		if i >= n {
-			break
+		// A run ends at two three-byte characters (the loops' first step), shown before
+		// the loops: run is then not live in them, which keeps their registers.
+		if rest := data[i:]; len(rest) >= 8 && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(rest)) {
+			if visit != nil && run < i {
+				visit(run, i)
+			}
+			for len(rest) >= 14 && fourHanRunes(binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[6:])) {
+				rest = rest[12:]
+			}
+			for len(rest) >= 8 && cjk.ThreeByteRunes(binary.LittleEndian.Uint64(rest)) {
+				rest = rest[6:]
+			}
+			i = n - len(rest)
+			run = i
+			if i >= n {
+				break
+			}
 		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			// Eight bytes at a time while they are ASCII and none is a control byte.
 			if i+8 <= n {
 				if w := binary.LittleEndian.Uint64(data[i:]); w&highBits == 0 && !controlWord(w) {
-					if visit != nil {
-						visit(i, i+8)
-					}
 					i += 8
 					continue
 				}
@@ -48,33 +59,39 @@ func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 			if c < 0x20 || c == 0x7F {
 				switch c {
 				case 0:
-					nul = true
+					ctrl |= nulSeen
 				case '\t', '\n', '\r', '\f', '\v':
 				default:
 					ctrl++
 				}
 			}
-			if visit != nil {
-				visit(i, i+1)
-			}
 			i++
 			continue
 		}
 		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < n && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80 {
-			i += 3 // a three-byte character with no range limit on its second byte
+			// A three-byte character with no range limit on its second byte.
+			if visit != nil && run < i {
+				visit(run, i)
+			}
+			i += 3
+			run = i
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
 			return false, false
 		}
-		if visit != nil {
-			visit(i, i+size)
-		}
 		i += size
 	}
-	return true, binaryVerdict(nul, ctrl, func() int { return utf8.RuneCount(data) })
+	if visit != nil && run < n {
+		visit(run, n)
+	}
+	return true, binaryVerdict(ctrl&nulSeen != 0, ctrl&^nulSeen, func() int { return utf8.RuneCount(data) })
 }
+
+// nulSeen marks in scanSpans' count of control bytes that a NUL was read: far above any
+// count of a text's bytes.
+const nulSeen = 1 << 48
 
 const highBits = 0x8080808080808080
 
