@@ -363,3 +363,55 @@ func TestMentionKeepsQualifierBefore(t *testing.T) {
 		t.Fatalf("only %d mentions with a qualifier before them", with)
 	}
 }
+
+// TestSkippedChangeNothing: findMentions finds the same mentions whether the scan leaves
+// out the numbers droppedAt tells (skipDropped) or scans and drops them, over the
+// corpus's analysis text and random text of years, numerals before units, ranges, rates,
+// lists, ranks and quotes around them; and every number left out is one the scan reads
+// to the same end and neverRecord drops.
+func TestSkippedChangeNothing(t *testing.T) {
+	skipped := 0
+	check := func(a []rune) {
+		t.Helper()
+		for i := range a {
+			digit := cjk.IsDigit(a[i])
+			if !mayDrop(a, i, digit) {
+				continue
+			}
+			end, ok := droppedAt(a, i, digit)
+			if !ok {
+				continue
+			}
+			skipped++
+			var m mention
+			if !units.ScanInto(a, i, &m.Match) || m.End != end || neverRecord(a, &m, false) == "" || neverRecord(a, &m, true) == "" {
+				t.Fatalf("droppedAt(%q, %d) = %d, but the scan reads %q, a record", string(a), i, end, string(a[i:max(i, m.End)]))
+			}
+		}
+		got := findMentions(a, nil, nil)
+		skipDropped = false
+		want := findMentions(a, nil, nil)
+		skipDropped = true
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: findMentions with numbers skipped\n%+v\nscanned\n%+v", string(a), got, want)
+		}
+	}
+	for _, data := range readTestdata(t, "corpus/*.txt") {
+		check(normalize.Normalize(textmap.Identity(cjk.Runes(string(data)))).Runes)
+	}
+	words := []string{"2016年", "2014年-2016年", "2016年～2014年", "2020年至2025年", "1999年", "0999年", "2016年代", "2016年/人",
+		"一个", "一名", "一位", "二类", "第二次", "十二次", "零件", "〇年", "五年", "三个月", "十分", "三门", "三项", "一成", "一个/人",
+		"三年-五年", "一至三年", "一多个", "十四五", "一 个", "两年", "一年级",
+		"10", "20名", "、", "排名", "第", "位", "连续", "个百分点", "3.4个", "5万元", "约", "以上", "“", "”", "《", "》", "的", "，", "\n"}
+	rng := rand.New(rand.NewSource(8))
+	for range 30000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(10) {
+			b.WriteString(words[rng.Intn(len(words))])
+		}
+		check([]rune(b.String()))
+	}
+	if skipped < 30000 {
+		t.Errorf("only %d numbers skipped: the test text no longer tries the fast path", skipped)
+	}
+}

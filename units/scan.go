@@ -161,6 +161,78 @@ func ScanInto(s []rune, i int, m *Match) bool {
 	return true
 }
 
+// YearAt reads a year written N年 at s[i] as ScanInto reads it, for a caller that drops
+// every year and would otherwise scan each in full to learn only that: four ASCII digits,
+// the unit 年 (not 年代) with no rate after it (年/人), and perhaps a range after the unit
+// (2014年-2016年). It returns N and the End of ScanInto's Match, whose Kind is Arabic,
+// Unit 年 and Value N, unscaled; false where the number is any other, for the caller to
+// scan.
+func YearAt(s []rune, i int) (year, end int, ok bool) {
+	year, j, ok := yearUnitAt(s, i)
+	if !ok || j < len(s) && isPerSep(s[j]) {
+		return 0, i, false
+	}
+	// scanUnit's range after the unit: its high end must be a year too, to be told here.
+	if j < len(s) && isRangeSep(s[j]) && s[j] != '至' && s[j] != '到' {
+		hi, k, ok := yearUnitAt(s, j+1)
+		if !ok {
+			return 0, i, false
+		}
+		if year < hi {
+			j = k
+		}
+	}
+	return year, j, true
+}
+
+// yearUnitAt reads four ASCII digits at s[i] and the unit form of 年 after them, returning
+// the number and the end of the unit.
+func yearUnitAt(s []rune, i int) (int, int, bool) {
+	if i+4 >= len(s) || s[i+4] != '年' {
+		return 0, i, false
+	}
+	n := 0
+	for _, r := range s[i : i+4] {
+		if r < '0' || r > '9' {
+			return 0, i, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	f, ok := unitAt(s, i+4)
+	if !ok || f.canonical != "年" || f.factor != 1 || f.scaledOnly {
+		return 0, i, false
+	}
+	return n, i + 4 + len(f.form), true
+}
+
+// NumeralUnitAt reads a Chinese numeral of one character at s[i] and the unit form right
+// after it (一个, 五年, 二类) as ScanInto reads them, for a caller that drops some such
+// mentions whatever stands around them: the Match has Kind Chinese, NumberEnd i+1, the
+// unit's canonical form and End end. False where the number is any other (一千, 三至五年,
+// 一多个) or a rate or range follows the unit (一个/人, 三年-五年), for the caller to scan.
+func NumeralUnitAt(s []rune, i int) (unit string, end int, ok bool) {
+	if i+1 >= len(s) || mayStartFractionAt(s, i) {
+		return "", i, false
+	}
+	if n := loneNumerals.get(s[i]); !n.ok || n.scaled {
+		return "", i, false
+	}
+	// What would carry scanChinese on past the character (a space or a qualifier before a
+	// unit, for scanInner, is no unit's first rune).
+	if r := s[i+1]; IsChineseNumeral(r) || r == '点' || r == '點' || isRangeSep(r) {
+		return "", i, false
+	}
+	f, ok := unitAt(s, i+1)
+	if !ok || f.scaledOnly || f.factor != 1 {
+		return "", i, false
+	}
+	end = i + 1 + len(f.form)
+	if end < len(s) && (isPerSep(s[end]) || isRangeSep(s[end]) && s[end] != '至' && s[end] != '到') {
+		return "", i, false
+	}
+	return f.canonical, end, true
+}
+
 // LoneNumeralAt reports a Chinese numeral character at s[i] that Scan reads as a bare
 // number of that one character, if at all: the rune after it ends the numeral and starts
 // no unit, qualifier, range, decimal or fraction (一 in 一般, 统一; 万 in 万众). Told by a

@@ -2,6 +2,8 @@ package units
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -268,4 +270,105 @@ func randomText(rng *rand.Rand, pieces []string, most int) []rune {
 		b.WriteString(pieces[rng.IntN(len(pieces))])
 	}
 	return []rune(b.String())
+}
+
+// TestYearAtMatchesScan: where YearAt reads a year, ScanInto reads an unscaled Arabic
+// number of that value with the unit 年, ending where YearAt says; over every offset of
+// the corpus and of random text of years, ranges, rates, 年代 and other runes.
+func TestYearAtMatchesScan(t *testing.T) {
+	years, ranges := 0, 0
+	check := func(s []rune) {
+		t.Helper()
+		for i := range s {
+			n, end, ok := YearAt(s, i)
+			if !ok {
+				continue
+			}
+			years++
+			var m Match
+			if !ScanInto(s, i, &m) || m.Kind != Arabic || m.Unit != "年" || m.Scaled || m.End != end {
+				t.Fatalf("YearAt(%q, %d) = %d, %d; ScanInto reads %q (unit %q, kind %d, scaled %v)",
+					string(s), i, n, end, string(s[m.Start:max(m.Start, m.End)]), m.Unit, m.Kind, m.Scaled)
+			}
+			if v, ok := m.Value.Int64(); !ok || v != int64(n) {
+				t.Fatalf("YearAt(%q, %d) = %d; ScanInto's value %v", string(s), i, n, m.Value)
+			}
+			if m.HasUpper {
+				ranges++
+			}
+		}
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	if len(paths) == 0 {
+		t.Fatal("no corpus documents")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check([]rune(string(data)))
+	}
+	pieces := []string{"2016年", "2014年-2016年", "2016年～2014年", "2016", "2014", "1999", "0123", "9999", "201", "5", "５", "年", "年", "年代", "年度", "年级", "年轻",
+		"/", "／", "每", "人", "月", "-", "－", "~", "～", "—", "至", "到", "、", ".", ",", " ", "万", "亿", "多", "余", "以上", "的", "\n"}
+	rng := rand.New(rand.NewPCG(9, 4))
+	for range 200000 {
+		check(randomText(rng, pieces, 8))
+	}
+	if years < 10000 || ranges < 100 {
+		t.Errorf("%d years, %d ranges read: the test text no longer tries the fast path", years, ranges)
+	}
+}
+
+// TestNumeralUnitAtMatchesScan: where NumeralUnitAt reads a numeral and its unit, ScanInto
+// reads a Chinese number ending after that one character, with that unit, ending where
+// NumeralUnitAt says; over every offset of the corpus and of random text of numerals,
+// every unit's forms, qualifiers, fraction words, range and rate marks and other runes.
+func TestNumeralUnitAtMatchesScan(t *testing.T) {
+	read := 0
+	check := func(s []rune) {
+		t.Helper()
+		for i := range s {
+			unit, end, ok := NumeralUnitAt(s, i)
+			if !ok {
+				continue
+			}
+			read++
+			var m Match
+			if !ScanInto(s, i, &m) || m.Kind != Chinese || m.NumberEnd != i+1 || m.Unit != unit || m.End != end {
+				t.Fatalf("NumeralUnitAt(%q, %d) = %q, %d; ScanInto reads %q (unit %q, kind %d)",
+					string(s), i, unit, end, string(s[m.Start:max(m.Start, m.End)]), m.Unit, m.Kind)
+			}
+		}
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*.txt"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check([]rune(string(data)))
+	}
+	var pieces []string
+	for _, r := range "零〇一二两三四五六七八九十百千万亿壹拾佰萬億半几多余餘点點之分、至到-~～/／每 　\u00a0\t\n般众统a5.%\ufffd" {
+		pieces = append(pieces, string(r), string(r))
+	}
+	lex.units.values(func(fs *[]unitForm) {
+		for _, f := range *fs {
+			pieces = append(pieces, f.raw)
+		}
+	})
+	for _, f := range lex.fractions {
+		pieces = append(pieces, string(f.prefix))
+	}
+	for _, w := range []string{"年代", "年级", "所以", "个人", "一年-三年", "-三年", "～五个", "一个～两个", "一成-三成"} {
+		pieces = append(pieces, w)
+	}
+	rng := rand.New(rand.NewPCG(7, 3))
+	for range 200000 {
+		check(randomText(rng, pieces, 6))
+	}
+	if read < 10000 {
+		t.Errorf("only %d numerals read: the test text no longer tries the fast path", read)
+	}
 }
