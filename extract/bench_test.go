@@ -37,3 +37,23 @@ func BenchmarkLongDocument(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPages measures HTML pages read whole (statistical bulletins and budget
+// reports, each under chunkBytes): the visible text, its normalisation and the document's
+// scans are those of htmlDocument.
+func BenchmarkPages(b *testing.B) {
+	docs := readTestdata(b, "genres/*.html")
+	total := 0
+	for _, d := range docs {
+		total += len(d)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, d := range docs {
+			if _, err := Document(name, d, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
