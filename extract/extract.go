@@ -519,8 +519,7 @@ func onto(base textmap.Text, tables []read.Table) {
 // htmlDocument structures an HTML page read whole: records point at the HTML source's
 // lines, table cells at its visible text.
 func htmlDocument(name, html string) *doc.Document {
-	src := cjk.Runes(html)
-	base, tables := decode.HTMLDocumentOf(html) // from the string: no second conversion
+	src, base, tables := decode.HTMLPage(html) // the source's runes read with its tokens
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
 	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil)
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/normalize"
 	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/textmap"
@@ -100,6 +101,25 @@ func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 // but no rune copy of the page is made (a page is mostly markup, and its runes would be
 // four bytes each).
 func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
+	t, tables, _ := htmlDocumentOf(s, false)
+	return t, tables
+}
+
+// HTMLPage is HTMLDocumentOf that also returns the page's source runes, []rune(s), read
+// as the tokens are: a page read whole needs them, and the tokens' text is then a slice
+// of them, not a conversion of its own.
+func HTMLPage(s string) (src []rune, t textmap.Text, tables []read.Table) {
+	t, tables, src = htmlDocumentOf(s, true)
+	return src, t, tables
+}
+
+// htmlDocumentOf is HTMLDocumentOf, which with keep also decodes the source runes.
+func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, []rune) {
+	var src []rune
+	if keep {
+		src = make([]rune, 0, len(s)) // no fewer bytes than runes
+	}
+	covered := 0 // bytes of s the tokens have read
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
 		out:     make([]rune, 0, len(s)/8),
@@ -114,14 +134,24 @@ func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw()
-		n := utf8.RuneCount(raw) // before TagName, which may rewrite raw
+		raw := z.Raw() // read before TagName, which may rewrite it
+		covered += len(raw)
 		start := pos
-		pos += n
+		if keep {
+			// The tokens' raw bytes follow one another through s.
+			src = appendRunes(src, s[covered-len(raw):covered])
+			pos = len(src)
+		} else {
+			pos += utf8.RuneCount(raw)
+		}
 		switch tt {
 		case html.TextToken:
 			if !hideRaw && template == 0 {
-				b.text([]rune(string(raw)), start, pre > 0)
+				if keep {
+					b.text(src[start:pos], start, pre > 0)
+				} else {
+					b.text([]rune(string(raw)), start, pre > 0)
+				}
 			}
 			hideRaw = false
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
@@ -162,7 +192,41 @@ func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
 			hideRaw = false
 		}
 	}
-	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done
+	if keep && covered < len(s) {
+		src = appendRunes(src, s[covered:]) // a tag cut off at the end: no token
+	}
+	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done, src
+}
+
+// appendRunes appends the runes of s to dst, as []rune(s) makes them: eight ASCII bytes
+// (markup) at a time, and Chinese text two characters at a time.
+func appendRunes(dst []rune, s string) []rune {
+	for len(s) > 0 {
+		if len(s) >= 8 {
+			w := cjk.Word(s)
+			if w&0x8080808080808080 == 0 {
+				dst = append(dst, rune(w&0xFF), rune(w>>8&0xFF), rune(w>>16&0xFF), rune(w>>24&0xFF),
+					rune(w>>32&0xFF), rune(w>>40&0xFF), rune(w>>48&0xFF), rune(w>>56))
+				s = s[8:]
+				continue
+			}
+			if cjk.ThreeByteRunes(w) {
+				p := cjk.RunePair(w)
+				dst = append(dst, rune(uint16(p)), rune(uint16(p>>24)))
+				s = s[6:]
+				continue
+			}
+		}
+		if c := s[0]; c < utf8.RuneSelf {
+			dst = append(dst, rune(c))
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		dst = append(dst, r)
+		s = s[n:]
+	}
+	return dst
 }
 
 // scaleStarts are the runes a quantity's scale or unit starts with that never open a
