@@ -333,8 +333,23 @@ func (b *htmlBuilder) text(tok []rune, start int, pre bool) {
 			}
 		}
 		b.content(r, i)
-		k++
+		k = b.plainRun(tok, k+1, start)
 	}
+}
+
+// plainRun emits the runes of tok from k on up to the next whitespace, NUL or '&', and
+// returns where it stopped. It follows a visible rune: nothing is pending and no
+// paragraph joins (content's work), so each rune is emitted as it is.
+func (b *htmlBuilder) plainRun(tok []rune, k, start int) int {
+	j := k
+	for j < len(tok) && tok[j] > ' ' && tok[j] != '&' {
+		j++
+	}
+	b.out = append(b.out, tok[k:j]...)
+	for q := k; q < j; q++ {
+		b.srcIdx = append(b.srcIdx, int32(start+q))
+	}
+	return j
 }
 
 // joins reports whether whitespace between l and r is no word space: between two Han
