@@ -89,7 +89,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 		}
 		// Its lines do not survive normalisation one for one: read it whole.
 		if long.page != nil {
-			d = htmlDocument(name, long.page.html)
+			d = pageDocument(name, long.page.html, false) // records only: no source runes
 		} else {
 			d = plainDocument(name, long.text+long.tail)
 		}
@@ -450,7 +450,7 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		return nil, pageOf(text), nil
 	}
 	if isHTML {
-		return htmlDocument(name, text), longDoc{}, nil
+		return pageDocument(name, text, !chunked), longDoc{}, nil // Build's document keeps its source
 	}
 	if bufs != nil {
 		return plainDocumentIn(name, text, bufs), longDoc{}, nil
@@ -518,10 +518,19 @@ func onto(base textmap.Text, tables []read.Table) {
 
 // htmlDocument structures an HTML page read whole: records point at the HTML source's
 // lines, table cells at its visible text.
-func htmlDocument(name, html string) *doc.Document {
-	src, base, tables := decode.HTMLPage(html) // the source's runes read with its tokens
+func htmlDocument(name, html string) *doc.Document { return pageDocument(name, html, true) }
+
+// pageDocument is htmlDocument, whose Src is nil without keep: records need only the
+// source's length and line starts (Document.SetSource), which the tokenizer's reading
+// gives, not its runes.
+func pageDocument(name, html string, keep bool) *doc.Document {
+	src, base, tables := decode.HTMLPage(html, keep)
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
-	return doc.BuildFrom(name, src, base, analysisText(base), tables, nil)
+	d := doc.BuildFrom(name, src.Runes, base, analysisText(base), tables, nil)
+	if !keep {
+		d.SetSource(src.Len, src.LineStarts)
+	}
+	return d
 }
 
 // plainDocument structures a plain-text document read whole.

@@ -105,21 +105,33 @@ func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
 	return t, tables
 }
 
-// HTMLPage is HTMLDocumentOf that also returns the page's source runes, []rune(s), read
-// as the tokens are: a page read whole needs them, and the tokens' text is then a slice
-// of them, not a conversion of its own.
-func HTMLPage(s string) (src []rune, t textmap.Text, tables []read.Table) {
-	t, tables, src = htmlDocumentOf(s, true)
+// Source is what HTMLPage reads of a page's source as the tokenizer reads it: its runes,
+// or only how many there are and where its lines start, what records' positions need.
+type Source struct {
+	Runes      []rune // []rune(s), when asked for
+	Len        int    // the runes of s
+	LineStarts []int  // the rune offsets where the lines of s start, the first at 0; without Runes
+}
+
+// HTMLPage is HTMLDocumentOf that also returns what it read of the page's source: the
+// runes (keep), which a page's text then slices rather than converting its tokens, or
+// their number and line starts, which spare a caller that needs no more a pass over the
+// page.
+func HTMLPage(s string, keep bool) (Source, textmap.Text, []read.Table) {
+	t, tables, src := htmlDocumentOf(s, keep)
 	return src, t, tables
 }
 
-// htmlDocumentOf is HTMLDocumentOf, which with keep also decodes the source runes.
-func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, []rune) {
-	var src []rune
+// htmlDocumentOf is HTMLPage.
+func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, Source) {
+	var src Source
 	if keep {
-		src = make([]rune, 0, len(s)) // no fewer bytes than runes
+		src.Runes = make([]rune, 0, len(s)) // no fewer bytes than runes
+	} else {
+		src.LineStarts = []int{0}
 	}
-	covered := 0 // bytes of s the tokens have read
+	var tok []rune // a text token's runes, without keep
+	covered := 0   // bytes of s the tokens have read
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
 		out:     make([]rune, 0, len(s)/8),
@@ -134,23 +146,33 @@ func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, []rune) {
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw() // read before TagName, which may rewrite it
-		covered += len(raw)
+		// The tokens' raw bytes follow one another through s; read before TagName,
+		// which may rewrite them.
+		n := len(z.Raw())
+		seg := s[covered : covered+n]
+		covered += n
 		start := pos
-		if keep {
-			// The tokens' raw bytes follow one another through s.
-			src = appendRunes(src, s[covered-len(raw):covered])
-			pos = len(src)
-		} else {
-			pos += utf8.RuneCount(raw)
+		switch {
+		case keep:
+			src.Runes = appendRunes(src.Runes, seg)
+			pos = len(src.Runes)
+		case tt == html.TextToken:
+			tok = appendRunes(tok[:0], seg)
+			pos += len(tok)
+			if strings.IndexByte(seg, '\n') >= 0 {
+				src.LineStarts = appendNewlines(src.LineStarts, tok, start)
+			}
+		default: // markup
+			pos += runeCount(seg)
+			src.LineStarts = appendNewlinesIn(src.LineStarts, seg, start)
 		}
 		switch tt {
 		case html.TextToken:
 			if !hideRaw && template == 0 {
 				if keep {
-					b.text(src[start:pos], start, pre > 0)
+					b.text(src.Runes[start:pos], start, pre > 0)
 				} else {
-					b.text([]rune(string(raw)), start, pre > 0)
+					b.text(tok, start, pre > 0)
 				}
 			}
 			hideRaw = false
@@ -192,10 +214,58 @@ func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, []rune) {
 			hideRaw = false
 		}
 	}
-	if keep && covered < len(s) {
-		src = appendRunes(src, s[covered:]) // a tag cut off at the end: no token
+	if rest := s[covered:]; rest != "" { // a tag cut off at the end: no token
+		if keep {
+			src.Runes = appendRunes(src.Runes, rest)
+		} else {
+			src.LineStarts = appendNewlinesIn(src.LineStarts, rest, pos)
+			pos += runeCount(rest)
+		}
+	}
+	src.Len = pos
+	if keep {
+		src.Len = len(src.Runes)
 	}
 	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done, src
+}
+
+// appendNewlines appends to starts where the lines that start in rs, source runes from
+// start on, start.
+func appendNewlines(starts []int, rs []rune, start int) []int {
+	for k, r := range rs {
+		if r == '\n' {
+			starts = append(starts, start+k+1)
+		}
+	}
+	return starts
+}
+
+// appendNewlinesIn is appendNewlines of the runes of s, counted only up to its last line
+// break.
+func appendNewlinesIn(starts []int, s string, start int) []int {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return starts
+		}
+		start += runeCount(s[:i]) + 1
+		starts = append(starts, start)
+		s = s[i+1:]
+	}
+}
+
+// runeCount is utf8.RuneCountInString(s), eight ASCII bytes (markup) a step.
+func runeCount(s string) int {
+	n := 0
+	for len(s) > 0 {
+		if len(s) >= 8 && cjk.Word(s)&0x8080808080808080 == 0 {
+			n, s = n+8, s[8:]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		n, s = n+1, s[size:]
+	}
+	return n
 }
 
 // appendRunes appends the runes of s to dst, as []rune(s) makes them: eight ASCII bytes

@@ -8,16 +8,16 @@ import (
 	"testing"
 )
 
-// TestHTMLPageSource: the source runes HTMLPage reads with the tokens are []rune(s), and its
-// text and tables are HTMLDocumentOf's, over the test pages (GBK ones as they come,
-// invalid UTF-8) and odd ones: markup cut off at the end, invalid bytes next to tags,
-// raw text, entities, a BOM, CRLF.
+// TestHTMLPageSource: the source HTMLPage reads with the tokens is []rune(s), or its
+// length and line starts, and its text and tables are HTMLDocumentOf's, over the test
+// pages (GBK ones as they come, invalid UTF-8) and odd ones: markup cut off at the end,
+// invalid bytes next to tags, raw text, entities, a BOM, CRLF, line breaks in tags.
 func TestHTMLPageSource(t *testing.T) {
 	pages := []string{
 		"", "<", "<p>一", "<p>一<", "<a href=\"x", "<!-- 注释", "<script>var a='<p>';", "\uFEFF<html><body>增长5%</body></html>",
 		"<p>收入&amp;支出&#9;12</p>\r\n<p>增长\r\n6%</p>", "<td>\xe4\xb8<td>\xff二</td>\xe4", "一\xe4<b>二</b>\xe4\xb8",
 		"<table><tr><td>项目<td>预算数<tr><td>税收<td>12</table>", "<pre>一\n\t二</pre><textarea>三&lt;</textarea>",
-		"<TITLE>标题</TITLE><P CLASS=X>正文。", "<template><p>隐</p></template>显", "<p>2191.55</p><p>亿元",
+		"<TITLE>标题</TITLE><P CLASS=X>正文。", "<p\nclass=\"一\n二\">三\n四</p><!--\n五\n-->\n", "<p>一</p>\n<a title=\"标\n题", "\xe4\n<b\n>\xb8\n", "<template><p>隐</p></template>显", "<p>2191.55</p><p>亿元",
 	}
 	paths, _ := filepath.Glob("../../testdata/genres/*.html")
 	if len(paths) == 0 {
@@ -31,13 +31,33 @@ func TestHTMLPageSource(t *testing.T) {
 		pages = append(pages, string(b))
 	}
 	for i, s := range pages {
-		src, text, tables := HTMLPage(s)
-		if !slices.Equal(src, []rune(s)) {
-			t.Fatalf("page %d: source runes differ from []rune(s)", i)
-		}
+		rs := []rune(s)
 		wantText, wantTables := HTMLDocumentOf(s)
-		if !reflect.DeepEqual(text, wantText) || !reflect.DeepEqual(tables, wantTables) {
-			t.Fatalf("page %d: text or tables differ from HTMLDocumentOf's", i)
+		for _, keep := range []bool{true, false} {
+			src, text, tables := HTMLPage(s, keep)
+			if keep && !slices.Equal(src.Runes, rs) {
+				t.Fatalf("page %d: source runes differ from []rune(s)", i)
+			}
+			if !keep && (src.Runes != nil || !slices.Equal(src.LineStarts, lineStarts(rs))) {
+				t.Fatalf("page %d: line starts %v, want %v", i, src.LineStarts, lineStarts(rs))
+			}
+			if src.Len != len(rs) {
+				t.Fatalf("page %d, keep %v: %d runes, want %d", i, keep, src.Len, len(rs))
+			}
+			if !reflect.DeepEqual(text, wantText) || !reflect.DeepEqual(tables, wantTables) {
+				t.Fatalf("page %d, keep %v: text or tables differ from HTMLDocumentOf's", i, keep)
+			}
 		}
 	}
+}
+
+// lineStarts are where the lines of rs start, the first at 0.
+func lineStarts(rs []rune) []int {
+	starts := []int{0}
+	for k, r := range rs {
+		if r == '\n' {
+			starts = append(starts, k+1)
+		}
+	}
+	return starts
 }
