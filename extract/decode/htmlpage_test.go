@@ -31,22 +31,37 @@ func TestHTMLPageSource(t *testing.T) {
 		pages = append(pages, string(b))
 	}
 	for i, s := range pages {
-		rs := []rune(s)
-		wantText, wantTables := HTMLDocumentOf(s)
-		for _, keep := range []bool{true, false} {
-			src, text, tables := HTMLPage(s, keep)
-			if keep && !slices.Equal(src.Runes, rs) {
-				t.Fatalf("page %d: source runes differ from []rune(s)", i)
-			}
-			if !keep && (src.Runes != nil || !slices.Equal(src.LineStarts, lineStarts(rs))) {
-				t.Fatalf("page %d: line starts %v, want %v", i, src.LineStarts, lineStarts(rs))
-			}
-			if src.Len != len(rs) {
-				t.Fatalf("page %d, keep %v: %d runes, want %d", i, keep, src.Len, len(rs))
-			}
-			if !reflect.DeepEqual(text, wantText) || !reflect.DeepEqual(tables, wantTables) {
-				t.Fatalf("page %d, keep %v: text or tables differ from HTMLDocumentOf's", i, keep)
-			}
+		checkHTMLPage(t, i, s)
+	}
+}
+
+// FuzzHTMLPage: on any input, HTMLPage reads what []rune and HTMLDocumentOf read.
+func FuzzHTMLPage(f *testing.F) {
+	for _, s := range []string{"<p>一</p>\n<a title=\"标\n题", "<td>\xe4\xb8<td>\xff二</td>\xe4", "<pre>一\n\t二</pre>&#10;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkHTMLPage(t, 0, s) })
+}
+
+// checkHTMLPage checks HTMLPage(s) against []rune(s) and HTMLDocumentOf(s), keeping the
+// source runes and not.
+func checkHTMLPage(t *testing.T, i int, s string) {
+	t.Helper()
+	rs := []rune(s)
+	wantText, wantTables := HTMLDocumentOf(s)
+	for _, keep := range []bool{true, false} {
+		src, text, tables := HTMLPage(s, keep)
+		if keep && !slices.Equal(src.Runes, rs) {
+			t.Fatalf("page %d: source runes differ from []rune(s)", i)
+		}
+		if !keep && (src.Runes != nil || !slices.Equal(src.LineStarts, lineStarts(rs))) {
+			t.Fatalf("page %d: line starts %v, want %v", i, src.LineStarts, lineStarts(rs))
+		}
+		if src.Len != len(rs) {
+			t.Fatalf("page %d, keep %v: %d runes, want %d", i, keep, src.Len, len(rs))
+		}
+		if !reflect.DeepEqual(text, wantText) || !reflect.DeepEqual(tables, wantTables) {
+			t.Fatalf("page %d, keep %v: text or tables differ from HTMLDocumentOf's", i, keep)
 		}
 	}
 }
