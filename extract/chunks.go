@@ -338,7 +338,7 @@ func ownOnly(recs []Record, isOwn func(line, col int) bool) []Record {
 }
 
 // chunkBuffers are the working slices of a document's extraction (of each of its chunks
-// in turn, when it is read in chunks), kept in chunkBufferPool between documents.
+// in turn, when it is read in chunks), kept in spareChunkBuffers between documents.
 type chunkBuffers struct {
 	runes, analysis []rune
 	analysisSrc     []int32

@@ -75,8 +75,8 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// Working buffers from the pool: records copy what they carry, so nothing of them
-	// outlives this call.
+	// Working buffers kept between documents (spareChunkBuffers): records copy what they
+	// carry, so nothing of them outlives this call.
 	bufs := getChunkBuffers()
 	defer putChunkBuffers(bufs)
 	d, long, err := build(name, data, opts, bufs)
@@ -133,7 +133,7 @@ func records(ctx context.Context, d *doc.Document, opts Options) ([]Record, erro
 }
 
 // scratch holds the working slices of records, reused from chunk to chunk of a long
-// document and from document to document (chunkBufferPool): they are most of a chunk's
+// document and from document to document (spareChunkBuffers): they are most of a chunk's
 // allocation, and none outlives it (records copy what they carry).
 type scratch struct {
 	sentences []segment.Sentence
