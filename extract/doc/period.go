@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -379,7 +378,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
 		}
-		if period, ok := timeIn(sen, p.now, true); ok {
+		if period, ok := openingTime(sen, p.now); ok {
 			if !tableAsked {
 				if isTableText(line) {
 					return changes // nothing changed yet
@@ -451,47 +450,7 @@ func isCaption(line []rune) bool {
 // the time a paragraph opens with (过去五年，…; 2022年，…; “十四五”时期是…).
 func timeIn(line []rune, year int, opening bool) (string, bool) {
 	if opening {
-		if len(line) == 0 {
-			return "", false
-		}
-		// The time opens the paragraph, or follows a short lead-in (刚刚过去的2025年，…),
-		// after an address to the audience (各位代表，).
-		// Most sentences open with no word of vocatives or planLeadIn: the inlined guards
-		// tell so without a call, where every sentence of every paragraph is asked.
-		if vocatives.MayStartAt(line, 0) {
-			if n := vocatives.PrefixAt(line, 0); n > 0 {
-				line = line[n:]
-				for len(line) > 0 && isPause(line[0]) {
-					line = line[1:]
-				}
-				if len(line) == 0 {
-					return "", false
-				}
-			}
-		}
-		for len(line) > 0 && isDash(line[0]) {
-			line = line[1:] // ——这五年，…: an item of a list of reviews
-		}
-		if planLeadIn.MayStartAt(line, 0) {
-			if p := planOfLeadIn(line); p != "" {
-				return p, true
-			}
-		}
-		starts := timeStarts(year)
-		for i, r := range line[:min(maxLeadIn+1, len(line))] {
-			if starts.Has(r) {
-				if p, n := timeAt(line, i, year); n > 0 {
-					if cjk.IsDigit(r) && len(p) == 9 {
-						return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
-					}
-					return p, p != "" && opensPassage(line, i+n)
-				}
-			}
-			if !cjk.IsHan(r) && r != '的' {
-				break // the lead-in ends: no time after it opens the paragraph
-			}
-		}
-		return "", false
+		return openingTime(line, year)
 	}
 	for i := range line {
 		if !mayStartTime(line[i], year) || i > 0 && baselineWords.SuffixBefore(line, i) > 0 {
@@ -502,6 +461,108 @@ func timeIn(line []rune, year int, opening bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// openingTime is timeIn with opening set: the time a sentence opens with. It is asked at
+// every sentence of every paragraph, and reads each of the first runes with one load of
+// openingRunes.
+func openingTime(line []rune, year int) (string, bool) {
+	if len(line) == 0 {
+		return "", false
+	}
+	if openingClass(line[0])&openSpecial != 0 {
+		var p string
+		var done bool
+		if line, p, done = skipLeadIns(line); done {
+			return p, p != ""
+		}
+	}
+	mask := uint8(openAbsolute)
+	if year != 0 {
+		mask |= openRelative
+	}
+	for i, r := range line[:min(maxLeadIn+1, len(line))] {
+		c := openingClass(r)
+		if c&mask != 0 {
+			if p, n := timeAt(line, i, year); n > 0 {
+				if cjk.IsDigit(r) && len(p) == 9 {
+					return "", false // 2014-2016年,…: a span stated for its own paragraph's totals
+				}
+				return p, p != "" && opensPassage(line, i+n)
+			}
+		}
+		if c&openLead == 0 {
+			break // the lead-in ends: no time after it opens the paragraph
+		}
+	}
+	return "", false
+}
+
+// skipLeadIns passes over what may stand before a sentence's opening time: an address to
+// the audience (各位代表，) and dashes (——这五年，…: an item of a list of reviews). It is
+// done when that settles the sentence's time: p, from a plan lead-in (planOfLeadIn), or
+// none when nothing follows the address.
+func skipLeadIns(line []rune) (rest []rune, p string, done bool) {
+	if n := vocatives.PrefixAt(line, 0); n > 0 {
+		line = line[n:]
+		for len(line) > 0 && isPause(line[0]) {
+			line = line[1:]
+		}
+		if len(line) == 0 {
+			return nil, "", true
+		}
+	}
+	for len(line) > 0 && isDash(line[0]) {
+		line = line[1:]
+	}
+	if p := planOfLeadIn(line); p != "" {
+		return nil, p, true
+	}
+	return line, "", false
+}
+
+// Bits of openingRunes.
+const (
+	openLead     = 1 << iota // a Han character or 的: a lead-in goes on past it
+	openAbsolute             // may start a time whatever the year (mayStartTime(r, 0))
+	openRelative             // may start a relative word only: a time when there is a year
+	openSpecial              // may start a vocative, a dash or a plan lead-in (skipLeadIns)
+)
+
+// openingRunes classifies the runes of the Basic Multilingual Plane for openingTime.
+var openingRunes = makeOpeningRunes()
+
+func makeOpeningRunes() (t [0x10000]uint8) {
+	for r := rune(0x3400); r < 0xA000; r++ {
+		t[r] = openLead // cjk.IsHan, which 的 is
+	}
+	for _, r := range []rune{'“', '"', '1', '2', '十'} {
+		t[r] |= openAbsolute
+	}
+	for _, set := range []*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive} {
+		for _, w := range set.Words() {
+			if r := []rune(w)[0]; t[r]&openAbsolute == 0 {
+				t[r] |= openRelative
+			}
+		}
+	}
+	for _, set := range []*lexicon.Set{vocatives, planLeadIn} {
+		for _, w := range set.Words() {
+			t[[]rune(w)[0]] |= openSpecial
+		}
+	}
+	for _, r := range []rune{'—', '－', '-', '―', '─'} {
+		t[r] |= openSpecial // isDash
+	}
+	return t
+}
+
+// openingClass returns the bits of r in openingRunes; none outside the table.
+func openingClass(r rune) uint8 {
+	if uint32(r) >= 0x10000 {
+		return 0
+	}
+	return openingRunes[uint16(r)]
 }
 
 // planOfLeadIn is the plan period of a paragraph that opens by citing the plan it presents
@@ -589,7 +650,7 @@ func timeAt(line []rune, i, year int) (string, int) {
 		j := i + n
 		if j < len(line) && (line[j] == '-' || line[j] == '—' || line[j] == '至') {
 			if y2, n2 := cjk.YearAt(line, j+1); n2 > 0 && y2 > y && j+1+n2 < len(line) && line[j+1+n2] == '年' {
-				return fmt.Sprintf("%d-%d", y, y2), j + 2 + n2 - i
+				return span(y, y2), j + 2 + n2 - i
 			}
 		}
 		if j < len(line) && line[j] == '年' && !(j+1 < len(line) && cjk.IsDigit(line[j+1])) {
@@ -600,8 +661,8 @@ func timeAt(line []rune, i, year int) (string, int) {
 	if IsPlanName(line, i) {
 		return PlanYears[string(line[i:i+3])], 3
 	}
-	if year == 0 || !relativeYearStarts.Has(line[i]) {
-		return "", 0
+	if year == 0 || !relativeYearStarts.Has(line[i]) || i+1 >= len(line) || !relativeYearSeconds.Has(line[i+1]) {
+		return "", 0 // most runes a relative word starts with (一, 上, 这) start none here
 	}
 	if n := yearThis.PrefixAt(line, i); n > 0 {
 		return strconv.Itoa(year), n
@@ -613,7 +674,7 @@ func timeAt(line []rune, i, year int) (string, int) {
 		return strconv.Itoa(year + 1), n
 	}
 	if n := yearsPastFive.PrefixAt(line, i); n > 0 {
-		return fmt.Sprintf("%d-%d", year-5, year-1), n
+		return span(year-5, year-1), n
 	}
 	return "", 0
 }
@@ -625,24 +686,31 @@ func mayStartTime(r rune, year int) bool {
 	return r == '“' || r == '"' || cjk.MayStartYear(r) || r == '十' || year != 0 && relativeYearStarts.Has(r)
 }
 
-// relativeYearStarts are the runes a word of timeAt's relative years starts with.
-var relativeYearStarts = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive})
-
-// absoluteTimeStarts and anyTimeStarts are mayStartTime as sets, without and with a year
-// to resolve relative words against: one test for a rune where mayStartTime makes six,
-// at the first runes of every sentence.
+// relativeYearStarts and relativeYearSeconds are the first and the second runes of the
+// words of timeAt's relative years.
 var (
-	absoluteTimeStarts = lexicon.FirstRunes(nil, '“', '"', '1', '2', '十')
-	anyTimeStarts      = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive}, '“', '"', '1', '2', '十')
+	relativeYearStarts  = lexicon.FirstRunes([]*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive})
+	relativeYearSeconds = secondRunes(yearThis, yearLast, yearNext, yearsPastFive)
 )
 
-// timeStarts returns the set of the runes mayStartTime(r, year) passes.
-func timeStarts(year int) *lexicon.RuneSet {
-	if year == 0 {
-		return absoluteTimeStarts
+// secondRunes returns the set of the second runes of the words of sets. It panics on a
+// word of one rune, or one whose second rune is outside the BMP, which the set would miss.
+func secondRunes(sets ...*lexicon.Set) *lexicon.RuneSet {
+	var second []rune
+	for _, s := range sets {
+		for _, w := range s.Words() {
+			r := []rune(w)
+			if len(r) < 2 {
+				panic("doc: a relative year of one rune: " + w)
+			}
+			second = append(second, r[1])
+		}
 	}
-	return anyTimeStarts
+	return lexicon.FirstRunes(nil, second...)
 }
+
+// span writes the years from y to y2 as a period: 2021-2025.
+func span(y, y2 int) string { return strconv.Itoa(y) + "-" + strconv.Itoa(y2) }
 
 // levelPass finds the level of a budget each line's passage is about: a line opening
 // with a level (（2）市级收支。…, 市本级一般公共预算收入…) sets it for the lines after it, up

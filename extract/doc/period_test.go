@@ -1,10 +1,13 @@
 package doc
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
@@ -119,13 +122,29 @@ func TestNotesHeadingGuard(t *testing.T) {
 	}
 }
 
-// TestTimeStarts: the sets timeIn tests a paragraph's first runes against hold the runes
-// mayStartTime passes, and no other, with and without a year.
-func TestTimeStarts(t *testing.T) {
-	for _, year := range []int{0, 2026} {
-		for r := rune(-2); r <= 0x110001; r++ {
-			if got, want := timeStarts(year).Has(r), mayStartTime(r, year); got != want {
-				t.Fatalf("timeStarts(%d).Has(%q) = %v, mayStartTime says %v", year, r, got, want)
+// TestOpeningRunes: openingRunes tells of each rune what the tests it stands for tell:
+// a lead-in rune, mayStartTime without and with a year, and every dash and first rune of
+// a vocative or a plan lead-in among the special ones; nothing outside the table.
+func TestOpeningRunes(t *testing.T) {
+	for r := rune(-2); r <= 0x110001; r++ {
+		c := openingClass(r)
+		if got, want := c&openLead != 0, cjk.IsHan(r) || r == '的'; got != want {
+			t.Fatalf("%q: lead-in %v, want %v", r, got, want)
+		}
+		if got, want := c&openAbsolute != 0, mayStartTime(r, 0); got != want {
+			t.Fatalf("%q: may start a time without a year %v, mayStartTime says %v", r, got, want)
+		}
+		if got, want := c&(openAbsolute|openRelative) != 0, mayStartTime(r, 2026); got != want {
+			t.Fatalf("%q: may start a time with a year %v, mayStartTime says %v", r, got, want)
+		}
+		if isDash(r) && c&openSpecial == 0 {
+			t.Fatalf("%q: a dash not marked special", r)
+		}
+	}
+	for _, set := range []*lexicon.Set{vocatives, planLeadIn} {
+		for _, w := range set.Words() {
+			if openingClass([]rune(w)[0])&openSpecial == 0 {
+				t.Fatalf("%s: its first rune is not marked special", w)
 			}
 		}
 	}
@@ -181,13 +200,67 @@ func TestTimeInOpening(t *testing.T) {
 			lines = append(lines, string(sen), string(sen[min(len(sen), 3):]))
 		}
 	}
+	texts := [][]rune{{0x10032, '0', '2', '5', '年', '，'}, {0x14E00, '2', '0', '2', '5', '年', '，'}, {-1, '2', '0', '2', '5', '年', '，'},
+		{0xD800, '2', '0', '2', '5', '年', '，'}, {'中', 0x10000 + '中', '2', '0', '2', '5', '年', '，'}, {0x10000 + '—', '2', '0', '2', '5', '年', '，'},
+		{0x10000 + '各', '位', '代', '表', '，', '2', '0', '2', '5', '年', '，'}}
 	for _, l := range lines {
+		texts = append(texts, []rune(l))
+	}
+	for _, w := range append(append(vocatives.Words(), planLeadIn.Words()...), "——", "—", "－", "-") {
+		for _, tail := range []string{"", "，", "，2025年，", "2025年，", "——今年以来，", "《第十五个五年规划》，", "“十五五”时期"} {
+			texts = append(texts, []rune(w+tail))
+		}
+	}
+	for _, r := range texts {
+		l := string(r)
 		for _, year := range []int{0, 2025} {
-			r := []rune(l)
 			gp, gok := timeIn(r, year, true)
 			wp, wok := plain(r, year)
 			if gp != wp || gok != wok {
 				t.Fatalf("timeIn(%q, %d, true) = %q, %v; want %q, %v", l, year, gp, gok, wp, wok)
+			}
+		}
+	}
+}
+
+// TestTimeAtRelativeGuard: timeAt, which turns a relative word's first rune away unless
+// the second rune may go on with one, reads what the plain lookups of the four word lists
+// read, at every place of the corpus's lines and of odd texts, with and without a year.
+func TestTimeAtRelativeGuard(t *testing.T) {
+	plain := func(line []rune, i, year int) (string, int) {
+		if year == 0 || i >= len(line) || !relativeYearStarts.Has(line[i]) {
+			return "", 0
+		}
+		for _, w := range []struct {
+			set *lexicon.Set
+			p   string
+		}{{yearThis, strconv.Itoa(year)}, {yearLast, strconv.Itoa(year - 1)}, {yearNext, strconv.Itoa(year + 1)},
+			{yearsPastFive, fmt.Sprintf("%d-%d", year-5, year-1)}} {
+			if n := w.set.PrefixAt(line, i); n > 0 {
+				return w.p, n
+			}
+		}
+		return "", 0
+	}
+	lines := corpusLines(t)
+	for _, set := range []*lexicon.Set{yearThis, yearLast, yearNext, yearsPastFive} {
+		for _, w := range set.Words() {
+			r := []rune(w)
+			lines = append(lines, w, "“"+w+"”", string(r[:1]), string(r[:len(r)-1]), w+"以来，", "在"+w)
+		}
+	}
+	for _, l := range lines {
+		r := []rune(l)
+		for _, year := range []int{0, 2025} {
+			for i := range r {
+				if cjk.IsDigit(r[i]) || r[i] == '“' || r[i] == '"' || IsPlanName(r, i) {
+					continue // read before the relative words
+				}
+				gp, gn := timeAt(r, i, year)
+				wp, wn := plain(r, i, year)
+				if gp != wp || gn != wn {
+					t.Fatalf("timeAt(%q, %d, %d) = %q, %d; want %q, %d", l, i, year, gp, gn, wp, wn)
+				}
 			}
 		}
 	}
