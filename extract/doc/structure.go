@@ -77,11 +77,15 @@ func HeadingLevel(line []rune) int {
 	// An unnumbered title (2026年重点工作, 2026年省十件民生实事): short, mostly Han, not a
 	// sentence. It ranks above numbered headings, which may sit under it.
 	if len(line) <= maxTitleLen && cjk.HanCount(line) >= 4 && !cjk.IsDigit(line[0]) &&
-		cjk.IndexRune(line, 0, len(line), '。', '；', ';', '：', ':', '，', ',', '！', '？', '!', '?') < 0 {
+		sentenceMarks.IndexIn(line, 0, len(line)) < 0 {
 		return titleLevel
 	}
 	return 0
 }
+
+// sentenceMarks are the marks of a sentence, which no unnumbered title holds: one test a
+// rune where cjk.IndexRune makes one for each mark, on every short line of a document.
+var sentenceMarks = lexicon.FirstRunes(nil, '。', '；', ';', '：', ':', '，', ',', '！', '？', '!', '?')
 
 // forwardPass marks the lines of a forward-looking passage: from a heading that announces
 // tasks or targets (二、2017年主要任务), or that names a year or plan period not yet past
@@ -191,10 +195,11 @@ const maxNotesHeading, maxNotesTitle = 8, 24
 
 // headingKind classifies a heading as "forward", "report" or "".
 func headingKind(line []rune, docYear int) string {
-	if namesPast(line, docYear) {
+	y, at, n := firstYear(line) // both tests below read the first year: found once
+	if namesPast(docYear, y, at) {
 		return "report" // 2025年财政重点工作 in a report of 2026: the work was done
 	}
-	future := mentionsFuture(line, docYear)
+	future := mentionsFuture(line, docYear, y, at, n)
 	fk, fn := forwardHeading.LastIndexIn(line, 0, len(line))
 	rk, rn := reportHeading.LastIndexIn(line, 0, len(line))
 	if rk >= 0 && fk >= 0 && rk+rn > fk+fn && !future {
@@ -209,40 +214,49 @@ func headingKind(line []rune, docYear int) string {
 	return ""
 }
 
-// namesPast reports a heading whose first year is before the document was written.
-func namesPast(line []rune, docYear int) bool {
-	if docYear == 0 {
-		return false
-	}
-	for i := range line {
+// firstYear returns the first year of line written as one (2026年), where it starts and
+// its length; at is -1 when there is none.
+func firstYear(line []rune) (y, at, n int) {
+	for i, r := range line {
+		if !cjk.MayStartYear(r) {
+			continue // no year starts here: told without a call
+		}
 		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
-			return y < docYear
+			return y, i, n
 		}
 	}
-	return false
+	return 0, -1, 0
+}
+
+// namesPast reports a heading whose first year (y at at: firstYear) is before the
+// document was written.
+func namesPast(docYear, y, at int) bool {
+	return docYear != 0 && at >= 0 && y < docYear
 }
 
 // mentionsFuture reports a year (2026年) or a five-year plan (十五五) that had not begun
-// before the document was written.
-func mentionsFuture(line []rune, docYear int) bool {
+// before the document was written, in a heading whose first year is y, of n runes at at
+// (firstYear).
+func mentionsFuture(line []rune, docYear, y, at, n int) bool {
 	if docYear == 0 {
 		return false
 	}
-	for i := range line {
-		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
-			if isFullDate(line, i+n) {
-				return false // —2026年2月10日在…会议上: the day it was delivered, no year's work
-			}
-			if y < docYear {
-				return false // 2025年和“十四五”时期工作回顾: a review that names the past
-			}
-			return true
-		}
+	end := len(line)
+	if at >= 0 {
+		end = at
+	}
+	for i := range end {
 		if IsPlanName(line, i) && PlanStart(line, i) >= docYear {
-			return true
+			return true // a plan named before the first year
 		}
 	}
-	return false
+	if at < 0 {
+		return false
+	}
+	if isFullDate(line, at+n) {
+		return false // —2026年2月10日在…会议上: the day it was delivered, no year's work
+	}
+	return y >= docYear // 2025年和“十四五”时期工作回顾: a review that names the past
 }
 
 // startsWithFuture reports a paragraph that opens with a year or plan period still ahead.
