@@ -285,6 +285,7 @@ type passagePass struct {
 	justPast       string     // what 一年来 opening a paragraph means: "" when Y-1
 	period         string     // the time in force
 	stack          []openTime // the headings in force, outermost first
+	opens          uint8      // the bits of openingRunes that may start a time here (openingMask)
 }
 
 type openTime struct {
@@ -301,7 +302,7 @@ func newPassagePass(year, now, titleLine int, genre Genre) passagePass {
 	if (genre == Bulletin || genre == BudgetReport) && year > 0 {
 		justPast = strconv.Itoa(year) // the year described or executed, whenever written
 	}
-	return passagePass{now: now, titleLine: titleLine, def: def, justPast: justPast, period: def}
+	return passagePass{now: now, titleLine: titleLine, def: def, justPast: justPast, period: def, opens: openingMask(now)}
 }
 
 // clone returns a pass that goes on from the same state without sharing it.
@@ -373,6 +374,9 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		s := 0
 		if x >= 0 {
 			s = breaks[x]
+		}
+		if !mayOpenWithTime(raw, s, p.opens) {
+			continue // most sentences: told by their first runes, without a call
 		}
 		sen := cjk.TrimLeft(raw[s:])
 		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
@@ -477,12 +481,12 @@ func openingTime(line []rune, year int) (string, bool) {
 			return p, p != ""
 		}
 	}
-	mask := uint8(openAbsolute)
-	if year != 0 {
-		mask |= openRelative
-	}
+	mask := openingMask(year)
 	for i, r := range line[:min(maxLeadIn+1, len(line))] {
 		c := openingClass(r)
+		if c&mask == openRelative && (i+1 == len(line) || !relativeYearSeconds.Has(line[i+1])) {
+			continue // 一, 上, 这 before no rune of a relative word: a Han character (timeAt's guard)
+		}
 		if c&mask != 0 {
 			if p, n := timeAt(line, i, year); n > 0 {
 				if cjk.IsDigit(r) && len(p) == 9 {
@@ -496,6 +500,42 @@ func openingTime(line []rune, year int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// openingMask returns the bits of openingRunes that may start a time in a document whose
+// relative words count from year (none when 0).
+func openingMask(year int) uint8 {
+	if year == 0 {
+		return openAbsolute
+	}
+	return openAbsolute | openRelative
+}
+
+// mayOpenWithTime is false when the sentence at raw[s:] opens with no time that
+// openingTime reads: past the spaces cjk.TrimLeft drops, its first runes (as many as
+// the longest lead-in, and the one after) are lead-in runes that start no time (mask:
+// openingMask), up to the end or a rune that ends the lead-in. Most sentences are told so
+// here, without openingTime's call; it is small enough to be inlined.
+func mayOpenWithTime(raw []rune, s int, mask uint8) bool {
+	for s < len(raw) && (raw[s] == ' ' || raw[s] == '\t' || raw[s] == '\u3000') {
+		s++
+	}
+	for _, r := range raw[s:min(s+maxLeadIn+1, len(raw))] {
+		// A rune past the BMP reads as the BMP rune of its low bits: it ends the lead-in
+		// (openingClass), so whatever that rune is, reading on can turn away no sentence
+		// openingTime would not, and an answer of true is only a call.
+		c := openingRunes[uint16(r)]
+		if c == openLead {
+			continue // most runes: a Han character that starts no time
+		}
+		if c&(mask|openSpecial) != 0 {
+			return true
+		}
+		if c&openLead == 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // skipLeadIns passes over what may stand before a sentence's opening time: an address to

@@ -137,6 +137,9 @@ func TestOpeningRunes(t *testing.T) {
 		if got, want := c&(openAbsolute|openRelative) != 0, mayStartTime(r, 2026); got != want {
 			t.Fatalf("%q: may start a time with a year %v, mayStartTime says %v", r, got, want)
 		}
+		if c&openRelative != 0 && c&openLead == 0 {
+			t.Fatalf("%q: starts a relative word but ends a lead-in; openingTime reads on past it", r)
+		}
 		if isDash(r) && c&openSpecial == 0 {
 			t.Fatalf("%q: a dash not marked special", r)
 		}
@@ -260,6 +263,45 @@ func TestTimeAtRelativeGuard(t *testing.T) {
 				wp, wn := plain(r, i, year)
 				if gp != wp || gn != wn {
 					t.Fatalf("timeAt(%q, %d, %d) = %q, %d; want %q, %d", l, i, year, gp, gn, wp, wn)
+				}
+			}
+		}
+	}
+}
+
+// TestMayOpenWithTime: a sentence mayOpenWithTime turns away opens with no time that
+// openingTime reads, at every sentence start (and a few places inside) of the corpus's
+// lines and of odd ones, with and without a year.
+func TestMayOpenWithTime(t *testing.T) {
+	lines := corpusLines(t)
+	for _, w := range append(append(vocatives.Words(), planLeadIn.Words()...), "——", "－", "今年", "过去五年", "“十四五”", "2025年") {
+		for _, lead := range []string{"", " ", "\t　", "刚刚过去的", "中中中中中中", "中中中中中中中"} {
+			lines = append(lines, lead+w+"，2025年，我们", "前文。"+lead+w+"，", "a。"+lead+w)
+		}
+	}
+	texts := [][]rune{{-1, '2', '0', '2', '5', '年', '，'}, {'中', -1, '2', '0', '2', '5', '年'}, {0xD800, '今', '年', '，'}}
+	for _, l := range lines {
+		texts = append(texts, []rune(l))
+	}
+	// Past the BMP: runes whose low bits are a Han character, 2, 一 before 年, a comma, a space.
+	for _, odd := range []rune{0x14E2D, 0x10032, 0x14E00, 0x1FF0C, 0x10020, 0x13000} {
+		for _, l := range []string{"%c2025年，", "中%c2025年，", "%c年，我们", "中%c今年以来，", "%c中中中中中2025年，"} {
+			texts = append(texts, []rune(fmt.Sprintf(l, odd)))
+		}
+	}
+	for _, r := range texts {
+		l := string(r)
+		starts := append(sentenceStarts(r), 1, 2, 5, len(r))
+		for _, s := range starts {
+			if s > len(r) {
+				continue
+			}
+			for _, year := range []int{0, 2025} {
+				if mayOpenWithTime(r, s, openingMask(year)) {
+					continue
+				}
+				if p, ok := openingTime(cjk.TrimLeft(r[s:]), year); ok {
+					t.Fatalf("%q at %d, year %d: turned away, but opens with %q", l, s, year, p)
 				}
 			}
 		}
