@@ -150,7 +150,8 @@ func ReadOutline(head []rune, written int) Outline {
 // sentence scan found them.
 func readOutline(head []rune, starts []int, written int) Outline {
 	o := Outline{Written: written}
-	year, title, genre := statedYear(head, starts, written)
+	n := headLines(head, starts) // the lines both the title and the area are looked for in
+	year, title, genre := statedYear(head, starts, n, written)
 	if written == 0 && year > 0 {
 		written = year // no date: the document was written in the year it names
 		if genre == BudgetReport || genre == Bulletin {
@@ -172,7 +173,7 @@ func readOutline(head []rune, starts []int, written int) Outline {
 	case o.Written > 0:
 		o.unbegun = o.Written + 1 // a year already begun may have facts of its months
 	}
-	o.Area = ownArea(head, starts, title)
+	o.Area = ownArea(head, starts, n, title)
 	return o
 }
 

@@ -59,25 +59,27 @@ const maxTitleRunes = 90
 
 // ownArea returns the place a document is about (SPEC.md §1 area): the place its title
 // names (2026年河南省政府工作报告 → 河南省), else the one its date line names (——2026年1月
-// 26日在广东省第十四届人民代表大会… → 广东省); "" when neither names one.
-func ownArea(a []rune, lineStarts []int, titleLine int) string {
-	n := headLines(a, lineStarts)
+// 26日在广东省第十四届人民代表大会… → 广东省); "" when neither names one. The head is its
+// first n lines (headLines).
+func ownArea(a []rune, lineStarts []int, n, titleLine int) string {
 	if titleLine >= 0 {
 		if p := placeOpening(lineAt(a, lineStarts, titleLine)); p != "" {
 			return p
 		}
 	}
+	var joined []rune // one buffer for the lines joined below
 	for k := 0; k < n; k++ {
 		line := lineAt(a, lineStarts, k)
 		if len(line) > maxTitleRunes {
 			continue
 		}
-		if k+1 < n && indexWord(line, "人民代表大会") < 0 {
+		if k+1 < n && indexWord(line, congressWord) < 0 {
 			// ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: one date line
-			line = append(append([]rune{}, line...), lineAt(a, lineStarts, k+1)...)
+			joined = append(append(joined[:0], line...), lineAt(a, lineStarts, k+1)...)
+			line = joined
 		}
-		if i := indexWord(line, "人民代表大会"); i > 0 {
-			if j := lastIndexWord(line[:i], "在"); j >= 0 {
+		if i := indexWord(line, congressWord); i > 0 {
+			if j := lastIndexWord(line[:i], atWord); j >= 0 {
 				if p := placeOpening(line[j+1 : i]); p != "" {
 					return p
 				}
@@ -123,8 +125,11 @@ func placeOpening(line []rune) string {
 	return place
 }
 
-func indexWord(a []rune, w string) int {
-	ws := []rune(w)
+// congressWord and atWord are the words a date line names its session by (在…人民代表大会),
+// as runes once.
+var congressWord, atWord = []rune("人民代表大会"), []rune("在")
+
+func indexWord(a []rune, ws []rune) int {
 	for i := 0; i+len(ws) <= len(a); i++ {
 		if slices.Equal(a[i:i+len(ws)], ws) {
 			return i
@@ -133,8 +138,7 @@ func indexWord(a []rune, w string) int {
 	return -1
 }
 
-func lastIndexWord(a []rune, w string) int {
-	ws := []rune(w)
+func lastIndexWord(a []rune, ws []rune) int {
 	for i := len(a) - len(ws); i >= 0; i-- {
 		if slices.Equal(a[i:i+len(ws)], ws) {
 			return i
@@ -147,9 +151,9 @@ func lastIndexWord(a []rune, w string) int {
 // of its title line (2026年河南省政府工作报告), else the year of the first full date in its
 // head (发布日期:2017-07-27, ——2026年1月27日在…会议上), else written (the latest full date
 // anywhere: a reply letter dates itself at its end). It also returns the title line's
-// index (-1 when none) and the genre the title names.
-func statedYear(a []rune, lineStarts []int, written int) (int, int, Genre) {
-	n := headLines(a, lineStarts)
+// index (-1 when none) and the genre the title names. The head is a's first n lines
+// (headLines).
+func statedYear(a []rune, lineStarts []int, n, written int) (int, int, Genre) {
 	for k := 0; k < n; k++ {
 		line := lineAt(a, lineStarts, k)
 		if len(line) > maxTitleRunes || !titleShaped(line) {

@@ -307,3 +307,19 @@ func TestMayOpenWithTime(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnAreaDateLine: a date line wrapped over two lines names the area, whichever of the
+// head's lines before it were joined with their next in the same buffer.
+func TestOwnAreaDateLine(t *testing.T) {
+	tests := []struct{ text, area string }{
+		{"政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n一、2025年工作回顾\n", "广东省"},
+		{"政府工作报告\n省长 王某\n在会上\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n一、2025年工作回顾\n", "广东省"},
+		{"政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第四次会议上\n一、2025年工作回顾\n", "青海省"},
+		{"政府工作报告\n人民代表大会\n在广东省\n", ""},
+	}
+	for _, tc := range tests {
+		if got := build(tc.text).Area; got != tc.area {
+			t.Errorf("area of %q = %q, want %q", tc.text, got, tc.area)
+		}
+	}
+}
