@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -45,11 +44,15 @@ var (
 	numeralNames   = lexicon.Get("numeral-names")
 	nameQuotes     = quotePairs(lexicon.Get("name-quotes"))
 	titleQuotes    = quotePairs(lexicon.Get("title-quotes"))
-	// numeralNameRunes lets coveredIn pass over the mentions none of whose runes is in a
-	// name (most of those written in digits) without looking for one.
+	// numeralNameCover finds the names by their first runes, numerals all, within the
+	// longest name's reach before a mention.
+	numeralNameCover = newWordCover(numeralNames)
+	// numeralNameRunes holds every rune of the names: a name starting before a mention
+	// and covering it covers its first rune, one of them.
 	numeralNameRunes = lexicon.Runes(numeralNames)
-	// idiomOrNameRunes adds the Chinese numerals, by which idioms are found.
-	idiomOrNameRunes = lexicon.FirstRunes(nil, append(chineseNumerals(), []rune(strings.Join(numeralNames.Words(), ""))...)...)
+	// idiomOrNameFirst holds the Chinese numerals, by which idioms are found, and the
+	// names' first runes (numerals too).
+	idiomOrNameFirst = lexicon.FirstRunes([]*lexicon.Set{numeralNames}, chineseNumerals()...)
 	// beforeEnds are the last runes of the lists neverRecord asks about the words right
 	// before a mention: a rune before it that is none of them settles every such ask.
 	beforeEnds  = lexicon.LastRunes(beforeLists...)
@@ -605,9 +608,11 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	if isYear(m) {
 		return "date" // 2016年, 2014-2016年, 2021、2022年
 	}
-	// Asked once: a mention in Chinese numerals that gets here has no duration unit.
-	duration := m.Kind != units.Chinese && durationUnits.Contains(m.Unit)
-	if duration && (wordBefore && durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
+	// A duration is told by a word before or after it: its unit is looked up only where
+	// one may stand (a table look each), for most mentions have neither. A mention in
+	// Chinese numerals that gets here has no duration unit.
+	if (wordBefore || durationAfter.MayStartAt(a, e)) && m.Kind != units.Chinese && durationUnits.Contains(m.Unit) &&
+		(wordBefore && durationBefore.SuffixBefore(a, s) > 0 || durationAfter.PrefixAt(a, e) > 0) {
 		return "duration" // 连续11年, 3年内, 未来三年
 	}
 	if structureNouns.MayStartAt(a, e) && structureNouns.PrefixAt(a, e) > 0 {
@@ -642,21 +647,20 @@ func neverRecord(a []rune, m *mention, rankBefore bool) string {
 	}
 	// The look-ups in word lists and the searches of the line come last: the tests above
 	// are table looks and a few runes' reads, and only whether a reason is found is read.
-	// Both read the span's numerals and the runes of names: most spans (12.5%, 300家) have
-	// none, told by one pass.
-	if idiomOrNameRunes.IndexIn(a, s, e) >= 0 {
-		for k := s; k < e; k++ {
-			// Idioms are found by their numerals: the other runes (digits, units) need no call.
-			if !units.IsChineseNumeral(a[k]) {
-				continue
-			}
+	// Both start at a numeral: an idiom in the span, a name there or before it, where it
+	// covers the span's first rune (a name's rune, never a digit). Most spans (12.5%,
+	// 300家) hold no numeral, and most others none that starts a name (5万元).
+	named := s < e && numeralNameRunes.Has(a[s])
+	for k := idiomOrNameFirst.IndexIn(a, s, e); k >= 0; k = idiomOrNameFirst.IndexIn(a, k+1, e) {
+		if units.IsChineseNumeral(a[k]) { // the set holds names' first runes too
 			if _, _, ok := units.IdiomAt(a, k); ok {
 				return "idiom" // 一批, 千方百计, 四个全面
 			}
 		}
-		if coveredIn(numeralNames, numeralNameRunes, a, s, e) {
-			return "name" // 七台河, 五家渠
-		}
+		named = named || numeralNameCover.first.Has(a[k])
+	}
+	if named && numeralNameCover.in(a, s, e) {
+		return "name" // 七台河, 五家渠
 	}
 	if m.Kind == units.Chinese && noteHeadword(a, s) {
 		return "note headword" // ［10］两个基地、两个枢纽、两个网络：…: the term a note defines
@@ -736,20 +740,31 @@ func ordinalListBefore(a []rune, s int) bool {
 	return k < s-1 && ordinalBefore.SuffixBefore(a, k) > 0
 }
 
-// coveredIn reports a word of the set covering a rune of a[s:e], a word looked for from at
-// most 6 runes before the rune it covers. Each start is asked once for the whole span: a
-// word starting at from < e covers a rune of the span within that reach exactly when it
-// reaches past s (from ≥ s-6 puts s within the reach). runes holds every rune of the
-// set's words (lexicon.Runes): a span with none of them is covered by no word.
-func coveredIn(set *lexicon.Set, runes *lexicon.RuneSet, a []rune, s, e int) bool {
-	if s >= e || runes.IndexIn(a, s, e) < 0 {
+// wordCover finds the words of a set covering a rune of a span, each looked for from at
+// most 6 runes before the rune it covers, as neverRecord first asked it.
+type wordCover struct {
+	set   *lexicon.Set
+	first *lexicon.RuneSet // the words' first runes: most starts are passed over by one look
+	reach int              // how far before a span a word covering it may start
+}
+
+func newWordCover(set *lexicon.Set) wordCover {
+	longest := 0
+	for _, w := range set.Words() {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return wordCover{set: set, first: lexicon.FirstRunes([]*lexicon.Set{set}), reach: min(6, longest-1)}
+}
+
+// in reports a word covering a rune of a[s:e]. Each start is asked once for the whole
+// span: a word starting at from < e covers a rune of the span within the reach exactly
+// when it reaches past s, and one starting before s-reach cannot.
+func (c *wordCover) in(a []rune, s, e int) bool {
+	if s >= e {
 		return false
 	}
-	for from := max(0, s-6); from < e; from++ {
-		if !set.MayStartWith(a[from]) {
-			continue
-		}
-		if n := set.PrefixAt(a, from); n > 0 && from+n > s {
+	for from := c.first.IndexIn(a, s-c.reach, e); from >= 0; from = c.first.IndexIn(a, from+1, e) {
+		if n := c.set.PrefixAt(a, from); n > 0 && from+n > s {
 			return true
 		}
 	}
@@ -892,13 +907,18 @@ const maxHeadword = 40
 // other colon between. Such terms
 // count in words (两个基地, 五张清单): only those are asked, most numbers being digits.
 func noteHeadword(a []rune, s int) bool {
-	k := s
-	for k > 0 && s-k < maxHeadword && a[k-1] != '\n' {
-		if a[k-1] == ':' {
+	// The walk back reads at most maxHeadword runes: over a window of them, a loop of
+	// two comparisons a rune (most numbers' walks run to the cap).
+	lim := max(0, s-maxHeadword)
+	back := a[lim:s]
+	k := len(back)
+	for k > 0 && back[k-1] != '\n' {
+		if back[k-1] == ':' {
 			return false
 		}
 		k--
 	}
+	k += lim
 	if k >= s || a[k] != '[' {
 		return false
 	}

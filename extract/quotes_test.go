@@ -68,7 +68,7 @@ func TestInQuotesMatchesReference(t *testing.T) {
 	}
 }
 
-// coveredReference is coveredIn as neverRecord first asked it, rune by rune.
+// coveredReference is wordCover.in as neverRecord first asked it, rune by rune.
 func coveredReference(set *lexicon.Set, a []rune, s, e int) bool {
 	for k := s; k < e; k++ {
 		for from := max(0, k-6); from <= k; from++ {
@@ -80,10 +80,10 @@ func coveredReference(set *lexicon.Set, a []rune, s, e int) bool {
 	return false
 }
 
-// TestCoveredInMatchesReference: asking each start once for a span, and only for a span
-// holding a rune of a word, answers as asking every rune of it, over random text made of
-// the names' runes, numerals, digits and others.
-func TestCoveredInMatchesReference(t *testing.T) {
+// TestWordCoverMatchesReference: asking each start once for a span, only where a word
+// starts and only within the longest word's reach before it, answers as asking every rune
+// of it, over random text made of the names' runes, numerals, digits and others.
+func TestWordCoverMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	var alphabet []rune
 	for _, w := range numeralNames.Words() {
@@ -93,7 +93,7 @@ func TestCoveredInMatchesReference(t *testing.T) {
 	// Words longer than the reach, to try its edge.
 	long := lexicon.NewSet("一二十万的5一二十", "的一二十万的一二十", "万万", "三峡")
 	for _, set := range []*lexicon.Set{numeralNames, structureNouns, long} {
-		words, runes := set.Words(), lexicon.Runes(set)
+		words, cover := set.Words(), newWordCover(set)
 		for range 20000 {
 			var a []rune
 			for len(a) < 1+rng.Intn(30) {
@@ -105,25 +105,24 @@ func TestCoveredInMatchesReference(t *testing.T) {
 			}
 			s := rng.Intn(len(a) + 1)
 			e := s + rng.Intn(len(a)-s+1)
-			if got, want := coveredIn(set, runes, a, s, e), coveredReference(set, a, s, e); got != want {
-				t.Fatalf("coveredIn(%q, %d, %d) = %v, want %v", string(a), s, e, got, want)
+			if got, want := cover.in(a, s, e), coveredReference(set, a, s, e); got != want {
+				t.Fatalf("wordCover.in(%q, %d, %d) = %v, want %v", string(a), s, e, got, want)
 			}
 		}
 	}
 }
 
-// TestCoveredInCorpusMentions: the same over the mentions of the corpus's analysis text
-// (most written in digits, which the rune test passes over), with spans one rune wider on
-// each side.
-func TestCoveredInCorpusMentions(t *testing.T) {
-	runes := lexicon.Runes(numeralNames)
+// TestWordCoverCorpusMentions: the same over the mentions of the corpus's analysis text
+// (most written in digits, which the first-rune test passes over), with spans one rune
+// wider on each side.
+func TestWordCoverCorpusMentions(t *testing.T) {
 	for name, data := range readTestdata(t, "corpus/*.txt") {
 		a := analysisText(textmap.Identity([]rune(string(data)))).Runes
 		for _, m := range findMentions(a, nil, nil) {
 			for _, sp := range [][2]int{{m.Start, m.End}, {max(m.Start-1, 0), m.End}, {m.Start, min(m.End+1, len(a))}} {
 				s, e := sp[0], sp[1]
-				if got, want := coveredIn(numeralNames, runes, a, s, e), coveredReference(numeralNames, a, s, e); got != want {
-					t.Fatalf("%s: coveredIn(%q, %d, %d) = %v, want %v", name, string(a[max(s-8, 0):e]), s, e, got, want)
+				if got, want := numeralNameCover.in(a, s, e), coveredReference(numeralNames, a, s, e); got != want {
+					t.Fatalf("%s: numeralNameCover.in(%q, %d, %d) = %v, want %v", name, string(a[max(s-8, 0):e]), s, e, got, want)
 				}
 			}
 		}
