@@ -412,8 +412,8 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		Workers: o.Jobs,
 		Stream:  o.extractItem(ctx, stderr),
 		Out:     w,
-		// Files and records are read and made in memory given back by earlier ones:
-		// extractItem keeps nothing of an item once it returns.
+		// Records are made in memory given back once earlier ones are written:
+		// extractItem keeps none of them.
 		Reuse: true,
 		Done: func(r batch.Result) error {
 			if bar != nil {

@@ -7,16 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/input"
 	"github.com/policymetrics/policymetrics/extract/output"
 )
 
-// TestRunReuseSameOutput: with Reuse, files read into recycled buffers and records
-// written into recycled slices, the output is the same as without, at any -j: over the
-// corpus reports and a long document made of them (read in chunks), read from files.
+// TestRunReuseSameOutput: with Reuse, records written into recycled slices, the output is
+// the same as without, at any -j: over the corpus reports and a long document made of
+// them (read in chunks), read from files.
 func TestRunReuseSameOutput(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
 	if len(paths) == 0 {
@@ -101,74 +100,3 @@ type keeper struct{ recs []*extract.Record }
 
 func (k *keeper) Write(r *extract.Record) error { k.recs = append(k.recs, r); return nil }
 func (k *keeper) Close() error                  { return nil }
-
-// TestRunReuseAfterWritten: a file's buffer is given back only once its records are
-// written, for a record may carry the file's own memory until then (none does today: the
-// test keeps it so). The writer holds the first file's records until the second file, of
-// the same size, is extracted, then looks at the first file's memory.
-func TestRunReuseAfterWritten(t *testing.T) {
-	dir := t.TempDir()
-	page := func(v int) string {
-		return fmt.Sprintf("2025年全省地区生产总值%d.5亿元。\n", v)
-	}
-	paths := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")}
-	for i, p := range paths {
-		if err := os.WriteFile(p, []byte(page(1000+i)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var first []byte // the first file's memory, looked at when its records are written
-	firstDone, secondDone := make(chan struct{}), make(chan struct{})
-	var buf bytes.Buffer
-	w, _ := output.New(&buf, output.JSONL, output.Options{})
-	out := &waitingWriter{Forgetful: w.(output.Forgetful), wait: secondDone, check: func() {
-		if string(first) != page(1000) {
-			t.Errorf("the first file's memory holds %q before its records are written", first)
-		}
-	}}
-	_, err := Run(context.Background(), Config{Workers: 2, Reuse: true, Out: out,
-		Stream: func(it input.Item, emit func([]extract.Record) error) error {
-			err := extract.Stream(it.Name, it.Data, extract.Options{}, emit)
-			if filepath.Base(it.Name) == "a.txt" {
-				first = it.Data
-				close(firstDone)
-			} else {
-				close(secondDone)
-			}
-			return err
-		}}, func(yield func(input.Item) error) error {
-		if err := input.Walk(context.Background(), paths[:1], input.Options{}, yield); err != nil {
-			return err
-		}
-		<-firstDone // the second file is read once the first is extracted
-		return input.Walk(context.Background(), paths[1:], input.Options{}, yield)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	if !out.started {
-		t.Fatal("no record written")
-	}
-}
-
-// waitingWriter holds its first Write until wait is closed (or a second passes), then
-// calls check.
-type waitingWriter struct {
-	output.Forgetful
-	wait    chan struct{}
-	check   func()
-	started bool
-}
-
-func (w *waitingWriter) Write(r *extract.Record) error {
-	if !w.started {
-		w.started = true
-		select {
-		case <-w.wait:
-		case <-time.After(time.Second):
-		}
-		w.check()
-	}
-	return w.Forgetful.Write(r)
-}

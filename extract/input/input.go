@@ -168,8 +168,6 @@ type Item struct {
 	Encoding string
 	// Err is why the input named Name could not be read; Data is then nil.
 	Err error
-
-	buf []byte // the buffer Data was read into, when the walk's own (Recycle)
 }
 
 // ErrStop may be returned by a yield function to end the walk early without an error.

@@ -2,12 +2,11 @@ package input
 
 import (
 	"bytes"
+
 	"errors"
 	"fmt"
-	"io"
-
-	"github.com/policymetrics/policymetrics/extract/internal/spare"
 	"github.com/policymetrics/policymetrics/extract/read"
+	"io"
 )
 
 // leaf hands over the content of one file, member or stdin: as one document (Text), or as
@@ -31,7 +30,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		return
 	}
 	if isReadableFormat(data) {
-		w.emit(Item{Name: name, Data: data, buf: data}) // PDF and Office files: extract reads or refuses them
+		w.emit(Item{Name: name, Data: data}) // PDF and Office files: extract reads or refuses them
 		return
 	}
 	if kind := sniffBinary(data); kind != "" {
@@ -40,41 +39,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		}
 		return
 	}
-	w.emit(Item{Name: name, Data: data, buf: data})
-}
-
-// spareBuffers holds the buffers of documents whose consumer gave them back (Recycle), for
-// readLimited to read later files into: a file's buffer is most of what a walk allocates.
-var spareBuffers = spare.New[[]byte](maxSpare)
-
-// Bounds on spareBuffers: enough buffers for the documents a batch holds in flight; a
-// large document's buffer is left to the collector rather than held on to.
-const (
-	maxSpare    = 2
-	maxSpareCap = 16 << 20
-)
-
-// Recycle gives back the buffer the walk read its Data into, for a later file: the caller
-// must hold nothing of Data any more (no slice of it either). Data the walk did not read
-// into a buffer of its own (a table's rows) is left alone. Recycle an item once at most.
-func Recycle(it Item) {
-	if it.buf != nil && cap(it.buf) <= maxSpareCap {
-		spareBuffers.Put(it.buf[:0])
-	}
-}
-
-// newBuffer returns an empty buffer of at least c bytes' room: a recycled one when one is
-// large enough. When only smaller ones were given back, one is dropped and the new buffer
-// gets room to spare, so that files of about the same size fit in it later.
-func newBuffer(c int64) []byte {
-	b, found, dropped := spareBuffers.Take(func(b []byte) bool { return int64(cap(b)) >= c })
-	switch {
-	case found:
-		return b
-	case dropped:
-		return make([]byte, 0, c+c/8)
-	}
-	return make([]byte, 0, c)
+	w.emit(Item{Name: name, Data: data})
 }
 
 // tooLarge is the error for a document over the size limit.
@@ -113,13 +78,9 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 	if max >= 0 && c > max+1 {
 		c = max + 1
 	}
-	buf := newBuffer(c)
-	end := int64(cap(buf)) // where reading stops: no further than one byte past max
-	if max >= 0 && end > max+1 {
-		end = max + 1
-	}
+	buf := make([]byte, 0, c)
 	for {
-		if int64(len(buf)) == end {
+		if len(buf) == cap(buf) {
 			if max >= 0 && int64(len(buf)) > max {
 				return nil, tooLarge(-1, max)
 			}
@@ -129,9 +90,9 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 			}
 			nb := make([]byte, len(buf), next)
 			copy(nb, buf)
-			buf, end = nb, next
+			buf = nb
 		}
-		n, err := r.Read(buf[len(buf):end])
+		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			break
