@@ -3,8 +3,11 @@ package extract
 import "testing"
 
 // BenchmarkDocument measures extraction of the whole corpus, the hot path of every run.
-func BenchmarkDocument(b *testing.B) {
-	docs := readTestdata(b, "corpus/*.txt")
+func BenchmarkDocument(b *testing.B) { benchDocuments(b, "corpus/*.txt") }
+
+// benchDocuments measures Document over the test documents pattern names.
+func benchDocuments(b *testing.B, pattern string) {
+	docs := readTestdata(b, pattern)
 	total := 0
 	for _, d := range docs {
 		total += len(d)
@@ -41,19 +44,4 @@ func BenchmarkLongDocument(b *testing.B) {
 // BenchmarkPages measures HTML pages read whole (statistical bulletins and budget
 // reports, each under chunkBytes): the visible text, its normalisation and the document's
 // scans are those of htmlDocument.
-func BenchmarkPages(b *testing.B) {
-	docs := readTestdata(b, "genres/*.html")
-	total := 0
-	for _, d := range docs {
-		total += len(d)
-	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	for b.Loop() {
-		for name, d := range docs {
-			if _, err := Document(name, d, Options{}); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
+func BenchmarkPages(b *testing.B) { benchDocuments(b, "genres/*.html") }
