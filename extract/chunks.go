@@ -205,12 +205,11 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 		src, an, marks, kept := chunkMarks.NormalizeValid(srcBuf, anBuf, s, markBuf[:0])
 		return src, textmap.Identity(src), an, marks, kept
 	}
+	// A page: its visible text's runes, mapped to the page's source.
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
-	if p.page != nil {
-		r := p.page.runeOf(p.text, from)
-		base.Src = p.page.srcOf[r : r+len(src)]
-	}
+	r := p.page.runeOf(p.text, from)
+	base.Src = p.page.srcOf[r : r+len(src)]
 	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), markBuf[:0], false
 }
 

@@ -516,12 +516,9 @@ func onto(base textmap.Text, tables []read.Table) {
 	}
 }
 
-// htmlDocument structures an HTML page read whole: records point at the HTML source's
-// lines, table cells at its visible text.
-func htmlDocument(name, html string) *doc.Document { return pageDocument(name, html, true) }
-
-// pageDocument is htmlDocument, whose Src is nil without keep: records need only the
-// source's length and line starts (Document.SetSource), which the tokenizer's reading
+// pageDocument structures an HTML page read whole: records point at the HTML source's
+// lines, table cells at its visible text. Without keep its Src is nil: records need only
+// the source's length and line starts (Document.SetSource), which the tokenizer's reading
 // gives, not its runes.
 func pageDocument(name, html string, keep bool) *doc.Document {
 	src, base, tables := decode.HTMLPage(html, keep)

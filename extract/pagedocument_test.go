@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
+	"github.com/policymetrics/policymetrics/extract/doc"
 )
 
 // TestPageDocumentWithoutSource: a page built for records alone (pageDocument without
@@ -53,3 +54,7 @@ func TestPageDocumentWithoutSource(t *testing.T) {
 		}
 	}
 }
+
+// htmlDocument is the page read whole with its source runes, as Build keeps it: the
+// document the tests compare others with.
+func htmlDocument(name, html string) *doc.Document { return pageDocument(name, html, true) }

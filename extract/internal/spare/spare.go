@@ -49,13 +49,6 @@ func (l *List[T]) Take(fits func(T) bool) (v T, found, dropped bool) {
 	return v, false, true
 }
 
-// Len returns the number of values kept.
-func (l *List[T]) Len() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.items)
-}
-
 // remove takes item i out, the last one in its place.
 func (l *List[T]) remove(i int) {
 	n := len(l.items)
