@@ -688,19 +688,24 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			return name // read first: the list names the figure, whatever its own words say
 		}
 	}
-	left, right := indicatorParts(a, lb, m.Start, m.End, rb)
-	if wholeList(a, ms, lb, left, c) {
-		left.s = lb // 诊所、卫生所、医务室1053个
-	} else if lb == c.Start && left.s > lb && a[left.s-1] == '、' {
-		// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's
-		// figure, not the last item with it (…转贷支出407.9亿元、地方政府债券等还本164.8亿元:
-		// items with numbers of their own make no list of names).
-		for k := left.s; k+1 < left.e; k++ {
-			if isEtcAt(a, k) {
-				if head := trimPhrase(a, phrase{k + 1, left.e}); !moneyHead(a, head) {
-					left.s = k + 1
+	_, qs := m.qualifierBefore() // as findMentions read it: not asked again
+	left, right := indicatorPartsBefore(a, lb, m.Start, qs, m.End, rb)
+	// Only a left phrase after a 、 may be a list's: wholeList's first test, asked here once
+	// (most figures follow no 、).
+	if lb == c.Start && left.s > lb && a[left.s-1] == '、' {
+		if sharedListNames(a, ms, lb, left.s-1, left.e) { // wholeList
+			left.s = lb // 诊所、卫生所、医务室1053个
+		} else {
+			// 小麦、玉米、马铃薯等主栽品种良种覆盖率97%: the head after 等 names the list's
+			// figure, not the last item with it (…转贷支出407.9亿元、地方政府债券等还本164.8亿元:
+			// items with numbers of their own make no list of names).
+			for k := left.s; k+1 < left.e; k++ {
+				if isEtcAt(a, k) {
+					if head := trimPhrase(a, phrase{k + 1, left.e}); !moneyHead(a, head) {
+						left.s = k + 1
+					}
+					break
 				}
-				break
 			}
 		}
 	}
@@ -711,20 +716,6 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			nrb = ms[i+2].Start
 		}
 		right = phrase{ms[i+1].End, nrb}
-	}
-	// What the figure is of when its own words name nothing: the clause's subject, else
-	// the name before. Read only when asked: most figures name their own.
-	prev, prevRead := "", false
-	prevName := func() string {
-		if !prevRead {
-			prevRead = true
-			if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == m.Unit) {
-				prev = subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
-			} else {
-				prev = prevOf()
-			}
-		}
-		return prev
 	}
 	if m.Unit == "个" && !right.empty() {
 		if n := levelMetaphors.PrefixAt(a, right.s); n > 0 {
@@ -738,38 +729,39 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 			if p := cleanLeft(a, before); p.len() >= 2 {
 				return text(a, p)
 			}
-			return prevName() // 高于全国1.2个百分点: the gap of what the sentence is about
+			return prevNameOf(a, ms, i, c, prevOf, subjects) // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		l, _ := cleanLeftRate(a, left)
 		if l.len() >= 2 && !isOnlyVerb(a, l) {
 			if a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) {
 				// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share
 				// is of what the clause, or the clause before, is about
+				prevName := func() string { return prevNameOf(a, ms, i, c, prevOf, subjects) }
 				if owner := shareOwner(prevName, prevOf); owner != "" {
 					return owner + text(a, l)
 				}
 			}
 			return text(a, l)
 		}
-		switch r, noun := cleanRight(a, right); {
-		case !r.empty() && (noun || l.empty()):
+		if r, noun := cleanRight(a, right); !r.empty() && (noun || l.empty()) {
 			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
-		case prevName() != "":
-			return prevName() // 同比增长15%: the rate of what was just named
+		}
+		if prev := prevNameOf(a, ms, i, c, prevOf, subjects); prev != "" {
+			return prev // 同比增长15%: the rate of what was just named
 		}
 		return text(a, l)
 	}
-	money := isMoneyUnit(baseUnit(m.Unit)) // a rate, told above, is never money
 	r, noun := cleanRight(a, right)
 	if noun && !r.empty() {
 		return text(a, r) // no rule before this one reads the left phrase with a noun after the number
 	}
+	money := isMoneyUnit(baseUnit(m.Unit)) // a rate, told above, is never money
 	l, lk := cleanLeftKind(a, left)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
 	if money && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
 		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
-	if money && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.Contains(text(a, l))) {
+	if money && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.IsWordAt(a, l.s, l.e)) {
 		if p, ok := purposeInNextClause(a[:senEnd], ms, i); ok {
 			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
 		}
@@ -804,10 +796,21 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		return text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
 	case !r.empty() && !startsChange(a, r.s):
 		return text(a, r)
-	case prevName() == "":
-		return subjects.sentence(a, c)
 	}
-	return prevName()
+	if prev := prevNameOf(a, ms, i, c, prevOf, subjects); prev != "" {
+		return prev
+	}
+	return subjects.sentence(a, c)
+}
+
+// prevNameOf is what mention i is of when its own words name nothing: the clause's
+// subject, else the name before. Asked only then, at most once a mention: most figures
+// name their own.
+func prevNameOf(a []rune, ms []mention, i int, c segment.Span, prevOf func() string, subjects *subjectMemo) string {
+	if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == ms[i].Unit) {
+		return subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
+	}
+	return prevOf()
 }
 
 // isDivisionUnit reports a unit that counts places and names them: in 玉树3县5乡 the 3

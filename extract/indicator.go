@@ -64,10 +64,17 @@ func (p phrase) len() int    { return max(0, p.e-p.s) }
 // the previous number or the clause start (left), and the text after it up to the next
 // number or the clause end (right), without the qualifier words touching it.
 func indicatorParts(a []rune, lb, start, end, rb int) (left, right phrase) {
+	_, qs := units.QualifierBefore(a, start) // asked once: lastListSep reads it too
+	return indicatorPartsBefore(a, lb, start, qs, end, rb)
+}
+
+// indicatorPartsBefore is indicatorParts when the qualifier before start starts at qs
+// (start if none): a mention's, which findMentions has read (qualifierOf), is not asked
+// again.
+func indicatorPartsBefore(a []rune, lb, start, qs, end, rb int) (left, right phrase) {
 	left = phrase{lb, start}
 	// Words before a 、 belong to the previous list item (设立再担保机构、3亿元设立…), and a
 	// number right after 和/及/与 has no words of its own before it (院校与30家企业).
-	_, qs := units.QualifierBefore(a, start) // asked once: lastListSep reads it too
 	if k := lastListSepBefore(a, lb, start, qs); k >= 0 {
 		left.s = k + 1
 	}

@@ -7,9 +7,11 @@ import (
 )
 
 // TestIndicatorOfMatchesPlain compares indicatorOf, which cleans a phrase only when a rule
-// reads it, with indicatorOfPlain, which cleans both phrases first and then asks the rules
-// in their order, for every mention of the corpus and of odd sentences, with the left bound
-// attributeSentence gives and with the clause start (a class bound's whole name).
+// reads it (and reads the qualifier before the number as findMentions found it, a list's
+// names only after a 、, a generic name of money on the runes), with indicatorOfPlain,
+// which cleans both phrases first and then asks the rules in their order, for every
+// mention of the corpus and of odd sentences, with the left bound attributeSentence gives
+// and with the clause start (a class bound's whole name).
 func TestIndicatorOfMatchesPlain(t *testing.T) {
 	texts := []string{
 		"全省生产总值增长6.5%,高于全国1.2个百分点,占全国9成,比上年提高0.3个百分点。",
