@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -203,7 +202,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 		}
 		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
-		if money && (at.indicator == "" || verbOnly.Contains(at.indicator) || adjustVerbs.Contains(at.indicator) || budgetStages.Contains(at.indicator)) {
+		if money && (at.indicator == "" || isWord(verbOnly, at.indicator) || isWord(adjustVerbs, at.indicator) || isWord(budgetStages, at.indicator)) {
 			if name := subjectBeforeFrom(a, opener.after(a, c.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
@@ -218,7 +217,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			budgetStage = true // 支出预算合计3861207万元: the budget of an account's item
 		}
 		switch {
-		case prevIndicator != "" && money && budgetStages.Contains(at.indicator):
+		case prevIndicator != "" && money && isWord(budgetStages, at.indicator):
 			at.indicator, budgetStage = prevIndicator, true // 收入完成515444万元,为年初预算513000万元的100.48%
 		case prevIndicator != "" && adjustedTo(a, lb, m.Start, qs):
 			at.indicator, budgetStage = prevIndicator, true // …,执行中经各级人代会批准调整为2366949万元
@@ -228,7 +227,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			at.indicator = capIndicator(a, sen.Start, m.Start, at.indicator)
 		case prevIndicator != "" && aside != "":
 			at.indicator = prevIndicator // 收入28.7亿元(不含辽滨经开区36.4亿元): the same item
-		case prevIndicator != "" && (verbOnly.Contains(at.indicator) || purposeAdverbs.Contains(at.indicator) || (!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
+		case prevIndicator != "" && (verbOnly.MayStart(at.indicator) && verbOnly.Contains(at.indicator) ||
+			purposeAdverbs.MayStart(at.indicator) && purposeAdverbs.Contains(at.indicator) ||
+			(!isRateUnit(m.Unit) || m.Unit == "倍") && startsComparison(at.indicator)):
 			// 比“十三五”时期增加799.2亿元, 是“十三五”时期的1.21倍: the subject's change or
 			// multiple (a rate's gap, 比全国水平高出10.3%, keeps its comparison)
 			if item := outturnOf(at.indicator, prevIndicator); item != "" && money {
@@ -261,7 +262,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				at.indicator, listPlace = head, place // 博乐市、精河县年平均气温分别为…: the measure, of a place
 			}
 		}
-		if bareMeasures.Contains(at.indicator) {
+		if bareMeasures.MayStart(at.indicator) && bareMeasures.Contains(at.indicator) { // isWord, inline
 			// 民营经济完成增加值2066.56亿元: the measure of the clause's subject, when the two
 			// name a concept (民营经济增加值)
 			if joined := subjectMeasure(subjects.clause(a, ms, i, c), at.indicator); joined != "" {
@@ -387,6 +388,13 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		splitOrdinals(concepts, ms, out)
 	}
 	return goals
+}
+
+// isWord is set.Contains(s), told without a call when no word starts with s's first rune
+// (most names). The rules asked of most figures write the test inline: there the call to
+// isWord costs about what the test saves.
+func isWord(set *lexicon.Set, s string) bool {
+	return set.MayStart(s) && set.Contains(s)
 }
 
 // maxFromFrame bounds the words between 从 and the figure it opens (年初预算的, 2021年的).
@@ -537,8 +545,17 @@ func yearsAhead(period string, unbegun int) bool {
 	if unbegun == 0 || len(period) != 4 && len(period) != 9 || len(period) == 9 && period[4] != '-' {
 		return false
 	}
-	y, err := strconv.Atoi(period[:4])
-	return err == nil && y >= unbegun
+	// Four digits, read in place: strconv.Atoi's sign and error handling cost more than the
+	// rule, asked of most figures. (Atoi read +202 as 202, below any year unbegun is.)
+	y := 0
+	for k := range 4 {
+		c := period[k]
+		if c < '0' || c > '9' {
+			return false
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y >= unbegun
 }
 
 // countsIndicators reports a count of a plan's indicators (提出25项主要指标, 16个预期性

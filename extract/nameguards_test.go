@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 )
 
 // TestNameGuardsMatchPlainTests: the rules on a figure's name with a cheap rune guard
@@ -71,6 +75,53 @@ func TestNameGuardsMatchPlainTests(t *testing.T) {
 		}
 		if !bareAccountItems.MayStart(s) && bareAccountItems.Contains(s) {
 			t.Fatalf("bareAccountItems.MayStart(%q) = false, but it is an item", s)
+		}
+		for _, set := range wordSets {
+			if got, want := isWord(set, s), set.Contains(s); got != want {
+				t.Fatalf("isWord(%q) = %v, want %v", s, got, want)
+			}
+		}
+		if got, want := startsComparison(s), plainStartsComparison(s); got != want {
+			t.Fatalf("startsComparison(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// wordSets are the lists attributeSentence asks through isWord.
+var wordSets = []*lexicon.Set{verbOnly, adjustVerbs, budgetStages, purposeAdverbs, bareMeasures}
+
+// plainStartsComparison is startsComparison without its first-rune test: each opener in turn.
+func plainStartsComparison(indicator string) bool {
+	for _, w := range comparisonOpeners.Words() {
+		if strings.HasPrefix(indicator, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestYearsAheadMatchesAtoi: yearsAhead, reading the year's four digits in place, says what
+// it said with strconv.Atoi, for years, spans, months, signs, letters and odd lengths.
+func TestYearsAheadMatchesAtoi(t *testing.T) {
+	plain := func(period string, unbegun int) bool {
+		if unbegun == 0 || len(period) != 4 && len(period) != 9 || len(period) == 9 && period[4] != '-' {
+			return false
+		}
+		y, err := strconv.Atoi(period[:4])
+		return err == nil && y >= unbegun
+	}
+	periods := []string{"", "2025", "2026", "2027", "0000", "9999", "+202", "-202", " 202", "202 ", "20a6", "2O26", "２０２６",
+		"2026-2030", "2025-2030", "2026-02", "2026-02-04", "2026/2030", "+202-2030", "-999-2030", "2026年", "\xff026", "202\x00"}
+	for y := 1990; y <= 2040; y++ {
+		periods = append(periods, strconv.Itoa(y), fmt.Sprintf("%d-%d", y, y+4), fmt.Sprintf("%d-%02d", y, 3))
+	}
+	for _, p := range periods {
+		// Unbegun is 0 or a year after a date of the text: four digits, above any Atoi read
+		// from a sign and three digits (+202), which the plain test took and yearsAhead does not.
+		for _, unbegun := range []int{0, 1000, 1999, 2024, 2025, 2026, 2027, 9999} {
+			if got, want := yearsAhead(p, unbegun), plain(p, unbegun); got != want {
+				t.Fatalf("yearsAhead(%q, %d) = %v, want %v", p, unbegun, got, want)
+			}
 		}
 	}
 }
