@@ -149,7 +149,7 @@ type lineBuffers struct{ src, an []rune }
 // writtenIn returns the latest year of the full dates in text[from:to], once normalised
 // in buf.
 func (p longDoc) writtenIn(buf *lineBuffers, from, to int) int {
-	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, from, to)
+	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, nil, from, to)
 	buf.src, buf.an = src, an.Runes
 	return doc.WrittenYear(an.Runes)
 }

@@ -183,7 +183,7 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	src, base, an, _, _ := p.analysisIn(nil, nil, nil, nil, from, to)
+	src, base, an, _, _ := p.analysisIn(nil, nil, nil, nil, nil, from, to)
 	return src, base, an
 }
 
@@ -194,15 +194,16 @@ var chunkMarks = normalize.NewMarker(append(slices.Clone(segment.Stops), '\t')..
 // analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
 // analysis text's source map in mapBuf. For plain text it also returns, in markBuf, where
 // the analysis runes of chunkMarks stand, and whether they are kept one for one from the
-// source (normalize.Marker); for a page none, and false.
-func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int, from, to int) ([]rune, textmap.Text, textmap.Text, []int, bool) {
+// source (normalize.Marker); for a page none, and false. folds, when not nil, is
+// normalisation's scratch (NormalizeValid).
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int, folds *[]int, from, to int) ([]rune, textmap.Text, textmap.Text, []int, bool) {
 	if p.page == nil {
 		// Plain text, valid UTF-8 as runes says: decoded and normalised in one pass.
 		s := p.text[from:to]
 		if to == len(p.text) {
 			s += p.tail
 		}
-		src, an, marks, kept := chunkMarks.NormalizeValid(srcBuf, anBuf, s, markBuf[:0])
+		src, an, marks, kept := chunkMarks.NormalizeValid(srcBuf, anBuf, s, markBuf[:0], folds)
 		return src, textmap.Identity(src), an, marks, kept
 	}
 	// A page: its visible text's runes, mapped to the page's source.
@@ -241,7 +242,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		from := linesBack(text, c.start, preContext)
 		to := linesAhead(text, c.end, postContext)
 		first := c.line - strings.Count(text[from:c.start], "\n")
-		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, from, to)
+		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, &sc.folds, from, to)
 		runeBuf, analysisBuf, markBuf = src, an.Runes, marks
 		if p.page == nil && an.Src != nil {
 			mapBuf = an.Src // made by normalisation (a page's comes from the page)
@@ -362,7 +363,7 @@ func getChunkBuffers() *chunkBuffers {
 // past what a chunk needs: that memory goes back to the collector.
 func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
-	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 {
+	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 {
 		return
 	}
 	spareChunkBuffers.Put(b)

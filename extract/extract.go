@@ -143,6 +143,7 @@ type scratch struct {
 	strs      []byte      // the records' texts and sentences, made one string at the end
 	cuts      []stringCut // where each record's are in strs
 	marks     []int       // where a plain text read whole has its chunkMarks (plainDocumentIn)
+	folds     []int       // the runes normalisation leaves to its rules (NormalizeValid's scratch)
 }
 
 // stringCut tells where a record's text and sentence are in scratch.strs; a start of -1
@@ -549,7 +550,7 @@ func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 	// Normalisation notes where the sentence scan stops, where years may start and where
 	// the tabs are: the scan, the search for dates and textTables' search for a tab need
 	// not read every rune.
-	src, an, marks, kept := wholeMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0])
+	src, an, marks, kept := wholeMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0], &bufs.folds)
 	base := textmap.Identity(src)
 	bufs.runes, bufs.analysis, bufs.marks = src[:0], an.Runes[:0], marks[:0]
 	var tables []read.Table

@@ -61,7 +61,7 @@ func BenchmarkMarker(b *testing.B) {
 	for b.Loop() {
 		for _, s := range texts {
 			var an textmap.Text
-			src, an, at, _ = m.NormalizeValid(src, out, s, at[:0])
+			src, an, at, _ = m.NormalizeValid(src, out, s, at[:0], nil)
 			out = an.Runes
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // the rules, moving the folded runes between them into place. On invalid s the runes are
 // unspecified, as cjk.AppendValidRunes'.
 func NormalizeValid(srcBuf, buf []rune, s string) ([]rune, textmap.Text) {
-	src, an, _, _ := normalizeValid(srcBuf, buf, s, &freeFold, nil, nil)
+	src, an, _, _ := normalizeValid(srcBuf, buf, s, &freeFold, nil, nil, nil)
 	return src, an
 }
 
@@ -80,9 +80,10 @@ func (m *Marker) appendMarks(at []int, out []rune, from int) []int {
 // the analysis runes that m chose, in order. Kept reports that no rule dropped or made
 // a chosen rune: the runes at those places are then, one for one, the folds of the runes
 // of s that fold to a chosen one (so that s holds a chosen rune that folds to itself only
-// if the output has it there).
-func (m *Marker) NormalizeValid(srcBuf, buf []rune, s string, at []int) (src []rune, an textmap.Text, places []int, kept bool) {
-	return normalizeValid(srcBuf, buf, s, m.free, m, at)
+// if the output has it there). scratch, when not nil, keeps the memory of the runes left
+// to the rules from call to call (a chunk notes thousands).
+func (m *Marker) NormalizeValid(srcBuf, buf []rune, s string, at []int, scratch *[]int) (src []rune, an textmap.Text, places []int, kept bool) {
+	return normalizeValid(srcBuf, buf, s, m.free, m, at, scratch)
 }
 
 // keeps reports whether the chosen runes of out at places are, one for one, the folds
@@ -100,11 +101,18 @@ func (m *Marker) keeps(rs, out []rune, places []int) bool {
 }
 
 // normalizeValid is NormalizeValid with free as freeFold; with m not nil, it appends the
-// places of m's runes to at, free being m's.
-func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker, at []int) (_ []rune, _ textmap.Text, _ []int, kept bool) {
+// places of m's runes to at, free being m's. scratch is NormalizeValid's.
+func normalizeValid(srcBuf, buf []rune, s string, free *[0x10000]rune, m *Marker, at []int, scratch *[]int) (_ []rune, _ textmap.Text, _ []int, kept bool) {
 	src := slices.Grow(srcBuf[:0], len(s))[:len(s)] // no fewer bytes than runes
 	out := slices.Grow(buf[:0], len(s))[:len(s)]
-	n, ctx := decodeFolding(src, out, s, free)
+	var ctx []int
+	if scratch != nil {
+		ctx = (*scratch)[:0]
+	}
+	n, ctx := decodeFolding(src, out, s, free, ctx)
+	if scratch != nil {
+		*scratch = ctx[:0]
+	}
 	src, out = src[:n], out[:n]
 	b := builder{in: textmap.Identity(src), out: out[:0]}
 	from := len(at)
@@ -166,10 +174,9 @@ func (b *builder) moveFolded(folded []rune, i, k int) {
 
 // decodeFolding decodes s into src and writes fold of each rune that freeFold has to
 // out at the same index; it returns the number of runes and the indexes of the others,
-// in order, with those of the marked runes (a Marker's free) among them as ^index. src
-// and out have room for len(s) runes; free is freeFold, or a Marker's.
-func decodeFolding(src, out []rune, s string, free *[0x10000]rune) (int, []int) {
-	var ctx []int
+// in order, with those of the marked runes (a Marker's free) among them as ^index,
+// appended to ctx. src and out have room for len(s) runes; free is freeFold, or a Marker's.
+func decodeFolding(src, out []rune, s string, free *[0x10000]rune, ctx []int) (int, []int) {
 	// o and f shrink as runes are written (as in cjk.AppendValidRunes: their lengths let
 	// the compiler drop the bounds checks); n is then len(s) less what is left of o.
 	o, f := src[:len(s)], out[:len(s)]
