@@ -251,33 +251,81 @@ func mayStartRelative(r rune) bool {
 // plan name (十), a count of years or a month (年 or 月 within two runes: yearOrMonthSoon),
 // or a relative word by its first two runes (listOpenings). Most digits and numerals of a
 // sentence start a number, no time, and are passed over here rather than tried one by one
-// there. One table look a rune (timeStops) passes over the runes that start nothing and
-// tells what the rune alone settles.
-func nextTimeOrGoalStart(a []rune, i, to int) int {
-	for k, r := range a[i:to] {
+// there. One table look a rune (timeStops), four runes at a time, passes over the runes
+// that start nothing and tells what the rune alone settles. A digit that may start no year
+// is found from the 年 or 月 after it (countBefore), so that the digits of most numbers
+// pass like Han characters; a goal word's first rune that starts no time (力争, 目标) is
+// noted in goals and passed over, as timeExprs would do, without a return to it.
+func nextTimeOrGoalStart(a []rune, i, to int, goals *[]int) int {
+	for w := a[i:to]; ; w = w[1:] {
+		// Four runes a step while none has bits (most of a sentence), then the first that has.
+		for len(w) >= 4 && timeStops[uint16(w[0])]|timeStops[uint16(w[1])]|timeStops[uint16(w[2])]|timeStops[uint16(w[3])] == 0 {
+			w = w[4:]
+		}
+		for len(w) > 0 && timeStops[uint16(w[0])] == 0 {
+			w = w[1:]
+		}
+		if len(w) == 0 {
+			return to
+		}
+		k := to - len(w)
+		r := w[0]
 		bits := timeStops[uint16(r)]
-		if bits == 0 || uint32(r) >= 0x10000 {
+		if uint32(r) >= 0x10000 {
 			continue
 		}
-		j := i + k
+		if bits&timeCountEnd != 0 {
+			if c := countBefore(a, i, k, to); c >= 0 {
+				return c
+			}
+			if bits&timeFirst == 0 {
+				continue
+			}
+		}
 		switch {
+		case bits&timeGoal != 0:
+			*goals = append(*goals, k)
 		case bits&timeSure != 0:
-			return j
-		case bits&timeInNumber != 0 && j > 0 && cjk.IsDigit(a[j-1]):
+			return k
+		case bits&timeInNumber != 0 && k > 0 && cjk.IsDigit(a[k-1]):
 			continue
-		case bits&timeYear != 0 && j+3 < len(a) && cjk.IsDigit(a[j+3]), yearOrMonthSoon(a, j, to), listOpenings.pairAt(a, j):
-			return j
+		case bits&timeYear != 0 && k+3 < len(a) && cjk.IsDigit(a[k+3]):
+			return k
+		case bits&timeInNumber != 0: // no list word starts with a digit
+			if countAt(a, k, to) {
+				return k
+			}
+		case yearOrMonthSoon(a, k, to), listOpenings.pairAt(a, k):
+			return k
 		}
 	}
-	return to
+}
+
+// countBefore returns the first digit, at i or after, of a count of years or a month whose
+// 年 or 月 is a[j] (5年, 12月份; not the 5 of 2025年, inside a number), or -1.
+func countBefore(a []rune, i, j, to int) int {
+	for x := max(i, j-2); x < j; x++ {
+		if cjk.IsDigit(a[x]) && !(x > 0 && cjk.IsDigit(a[x-1])) && countAt(a, x, to) {
+			return x
+		}
+	}
+	return -1
+}
+
+// countAt reports one or two digits at a[i] followed by 年 or 月, the only counts of years
+// (spanBack) and months (monthAt) relativeAt reads: a digit starts no other time word.
+func countAt(a []rune, i, to int) bool {
+	return i+1 < to && (isYearOrMonth(a[i+1]) || cjk.IsDigit(a[i+1]) && i+2 < to && isYearOrMonth(a[i+2]))
 }
 
 // Bits of timeStops.
 const (
-	timeFirst    = 1 << iota // a first rune of the time and goal words, a digit or a numeral
-	timeSure                 // one that is a stop whatever follows: a goal word's, a one-rune word's, 十
+	timeFirst    = 1 << iota // a first rune of the time and goal words, a digit a year may start with, or a numeral
+	timeSure                 // one that is a stop whatever follows: a goal word's that may start a time, a one-rune word's, 十
 	timeInNumber             // a digit that starts nothing after a digit: no list word starts with it
 	timeYear                 // a digit a year may start with
+	timeCountEnd             // 年 or 月: a digit one or two runes before it may start a count (countBefore)
+	timeGoal                 // a goal word's first rune that starts no time: noted, no stop
 )
 
 // timeStops tells the runes of the Basic Multilingual Plane nextTimeOrGoalStart stops at.
@@ -285,11 +333,19 @@ var timeStops = makeTimeStops()
 
 func makeTimeStops() (t [0x10000]uint8) {
 	for r := range rune(0x10000) {
+		if isYearOrMonth(r) {
+			t[r] = timeCountEnd
+		}
 		if !timeOrGoalFirst.Has(r) {
 			continue
 		}
-		t[r] = timeFirst
-		if targetStarts.Has(r) || r == '十' || listOpenings.single.Has(r) {
+		if cjk.IsDigit(r) && !cjk.MayStartYear(r) && !listStarts.Has(r) && !targetStarts.Has(r) {
+			continue // 0, 3-9: countBefore finds those that start a count
+		}
+		t[r] |= timeFirst
+		if targetStarts.Has(r) && !relativeFirst.Has(r) {
+			t[r] |= timeGoal // timeExprs reads no time at it (timeMayStart)
+		} else if targetStarts.Has(r) || r == '十' || listOpenings.single.Has(r) {
 			t[r] |= timeSure
 		} else if cjk.IsDigit(r) && !listStarts.Has(r) {
 			t[r] |= timeInNumber
@@ -461,7 +517,7 @@ func timeExprs(a []rune, from, to int, tc timeContext, goals []int) ([]timeExpr,
 	var out []timeExpr
 	goals = goals[:0]
 	for i := from; i < to; i++ {
-		if i = nextTimeOrGoalStart(a, i, to); i == to {
+		if i = nextTimeOrGoalStart(a, i, to, &goals); i == to {
 			break
 		}
 		r := a[i]

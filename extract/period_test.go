@@ -143,14 +143,30 @@ func nextTimeOrGoalStartPlain(a []rune, i, to int) int {
 	return to
 }
 
+// nextTimeOrGoalStartNoting is nextTimeOrGoalStartPlain that notes in goals, and passes
+// over, the stops at a goal word's rune that starts no time (timeExprs reads nothing more
+// there: timeMayStart).
+func nextTimeOrGoalStartNoting(a []rune, i, to int, goals []int) (int, []int) {
+	for {
+		j := nextTimeOrGoalStartPlain(a, i, to)
+		if j == to || !targetStarts.Has(a[j]) || timeMayStart(a, j) {
+			return j, goals
+		}
+		goals, i = append(goals, j), j+1
+	}
+}
+
 // TestNextTimeOrGoalStartMatchesPlain: the table gives what the word lists give, from
 // every rune of the corpus sentences and of random text of the lists' first runes.
 func TestNextTimeOrGoalStartMatchesPlain(t *testing.T) {
 	check := func(a []rune, from, to int) {
 		t.Helper()
 		for i := from; i < to; i++ {
-			if got, want := nextTimeOrGoalStart(a, i, to), nextTimeOrGoalStartPlain(a, i, to); got != want {
-				t.Fatalf("nextTimeOrGoalStart in %q from %d = %d, want %d (offsets in it)", string(a[from:to]), i-from, got-from, want-from)
+			gotGoals := []int{-1}
+			got := nextTimeOrGoalStart(a, i, to, &gotGoals)
+			want, wantGoals := nextTimeOrGoalStartNoting(a, i, to, []int{-1})
+			if got != want || !slices.Equal(gotGoals, wantGoals) {
+				t.Fatalf("nextTimeOrGoalStart in %q from %d = %d, goals %v, want %d, %v (offsets in it)", string(a[from:to]), i-from, got-from, gotGoals, want-from, wantGoals)
 			}
 		}
 	}
@@ -161,7 +177,7 @@ func TestNextTimeOrGoalStartMatchesPlain(t *testing.T) {
 		}
 	}
 	alphabet := []rune("0123456789十一二两三四五六七八九到力争预计目标确保年月份全上下本今去近过第季度、.,的增长\n")
-	oddRunes := []rune{0xD800, -1, 0x110000, 0x1F600, 0x10000 + '1', 0x10000 + '十'}
+	oddRunes := []rune{0xD800, -1, 0x110000, 0x1F600, 0x10000 + '1', 0x10000 + '十', 0x10000 + '年', 0x10000 + '力'}
 	rng := rand.New(rand.NewSource(2))
 	for range 20000 {
 		a := make([]rune, 1+rng.Intn(20))
@@ -179,10 +195,13 @@ func TestNextTimeOrGoalStartMatchesPlain(t *testing.T) {
 
 // mayReadAt is false at a rune of timeOrGoalFirst where timeExprs would read nothing: no goal
 // word starts there (targetStarts), no year (1/2 and three more digits), no plan name (十),
-// no count of years or month (yearOrMonthSoon), and no relative word by its first two runes
-// (listOpenings).
+// no count of years or month (yearOrMonthSoon; at a digit, countAt: one or two digits and
+// 年 or 月, as spanBack and monthAt read them), and no relative word by its first two runes
+// (listOpenings; none starts with a digit).
 func mayReadAt(a []rune, i, to int) bool {
 	r := a[i]
-	return targetStarts.Has(r) || cjk.MayStartYear(r) && i+3 < len(a) && cjk.IsDigit(a[i+3]) || r == '十' ||
-		yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
+	if cjk.IsDigit(r) && !targetStarts.Has(r) {
+		return cjk.MayStartYear(r) && i+3 < len(a) && cjk.IsDigit(a[i+3]) || countAt(a, i, to)
+	}
+	return targetStarts.Has(r) || r == '十' || yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
 }
