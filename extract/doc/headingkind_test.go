@@ -105,3 +105,19 @@ func TestHeadingLevelTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneQuote: a paragraph of a lone opening quote opens with no year or plan: the
+// forward pass reads it, in a forward section and after a pending heading, without
+// reading past its end.
+func TestLoneQuote(t *testing.T) {
+	for _, q := range []string{"“", "\""} {
+		p := forwardPass{docYear: 2026, on: true, level: 2}
+		if !p.line([]rune(q), 0) {
+			t.Errorf("%q ends a forward section", q)
+		}
+		p = forwardPass{docYear: 2026, pendingLevel: 2}
+		if p.line([]rune(q), 0) || p.pendingLevel != 0 {
+			t.Errorf("%q read as opening a forward section: %+v", q, p)
+		}
+	}
+}

@@ -268,7 +268,7 @@ func startsWithFuture(t []rune, docYear int) bool {
 	if y, n := cjk.YearAt(t, i); n > 0 {
 		return y >= docYear
 	}
-	return IsPlanName(t, i) && PlanStart(t, i) >= docYear
+	return i < len(t) && IsPlanName(t, i) && PlanStart(t, i) >= docYear // a lone quote opens nothing
 }
 
 // afterOpeningQuote is where a paragraph's words start past an opening quote (“十五五”).
@@ -283,7 +283,7 @@ func afterOpeningQuote(t []rune) int {
 // document's year (“十四五”时期是… in a 2026 report): it reviews that plan.
 func startsWithPastPlan(t []rune, docYear int) bool {
 	i := afterOpeningQuote(t)
-	return docYear > 0 && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
+	return docYear > 0 && i < len(t) && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
 }
 
 // PlanStart returns the first year of the five-year plan named at a[i].
