@@ -9,9 +9,11 @@ import (
 	"strings"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"github.com/policymetrics/policymetrics/extract/lexicon"
 	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/segment"
 	"github.com/policymetrics/policymetrics/extract/textmap"
+	"github.com/policymetrics/policymetrics/units"
 )
 
 // Document is one document, read and structured.
@@ -227,6 +229,18 @@ func (r *Reader) LineWithBreaks(k int, line []rune, breaks []int) Line {
 	}
 	l := Line{Period: r.passage.period}
 	lv := HeadingLevel(line)
+	if t := cjk.TrimLeft(line); lv == 0 && r.forward.pendingLevel == 0 && quietOpening(t) {
+		// Most paragraphs: no pass reads their opening, and only the passage pass reads on.
+		l.Forward = r.forward.on
+		if r.plan != nil {
+			l.Forward = !r.plan.report
+		}
+		if k != r.passage.titleLine {
+			l.changes = r.passage.sentences(t, line, nil, breaks)
+		}
+		l.Level = r.level.cur
+		return l
+	}
 	if r.plan != nil {
 		l.Forward = r.plan.line(line, lv)
 	} else {
@@ -236,6 +250,31 @@ func (r *Reader) LineWithBreaks(k int, line []rune, breaks []int) Line {
 	l.Level = r.level.line(line, lv)
 	return l
 }
+
+// quietOpening reports a paragraph line (t, without its leading spaces; heading level 0)
+// whose opening none of the passes reads: empty, or opening with no rune that starts a
+// word, a number or a plan name they look for there (lineOpeners), and no notes heading.
+// Of such a line the forward and level passes change nothing, and the passage pass reads
+// only its sentences.
+func quietOpening(t []rune) bool {
+	return len(t) == 0 || !lineOpeners.Has(t[0]) && (len(t) > maxNotesTitle || !isNotesHeading(t)) // most lines: long
+}
+
+// lineOpeners are the runes a paragraph's opening is read for by the passes: the first
+// runes of the forward pass's opening words (forwardOpening, reviewOpening,
+// yearsPastFive) and of a plan name, possibly quoted (startsWithPastPlan); of an item's
+// number (skipNumbering: a parenthesis, digits, Chinese numerals) and the level pass's
+// words; of a caption's opener (isCaption).
+var lineOpeners = func() *lexicon.RuneSet {
+	extra := []rune{'“', '"', '十', '(', '（'}
+	for r := rune(0); r < 0x10000; r++ {
+		if cjk.IsDigit(r) || units.IsChineseNumeral(r) {
+			extra = append(extra, r)
+		}
+	}
+	return lexicon.FirstRunes([]*lexicon.Set{forwardOpening, reviewOpening, yearsPastFive, levelWords, wholeAreaWords,
+		captionOpeners}, extra...)
+}()
 
 // BreaksIn returns in buf the breaks of the line at [start, end) of a text, as offsets
 // into the line, for Reader.LineWithBreaks: breaks are the text's, ascending

@@ -319,12 +319,6 @@ func (p passagePass) clone() passagePass {
 // changes where the time changes in it, at offsets into the line.
 // breaks are the offsets after each 。！？!? of the line (Reader.LineWithBreaks).
 func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, breaks []int) []passageChange {
-	set := func(at int, period string) {
-		if p.period != period {
-			p.period = period
-			changes = append(changes, passageChange{at, period})
-		}
-	}
 	line := cjk.TrimLeft(raw)
 	if k == p.titleLine || captionOpeners.MayStartAt(line, 0) && isCaption(line) {
 		return changes // 图1 2021—2025年地区生产总值…: a figure's caption frames nothing
@@ -339,8 +333,7 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 		// rule 4), whatever section they follow. Read before headings: a notes heading is
 		// short enough to be read as a run-in label of the section before.
 		p.stack = p.stack[:0]
-		set(0, "")
-		return changes
+		return p.change(changes, 0, "")
 	}
 	if lv > 0 {
 		if isTableText(line) {
@@ -369,18 +362,20 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 			}
 		}
 		p.stack = append(p.stack, openTime{lv, period})
-		set(0, period)
-		return changes
+		return p.change(changes, 0, period)
 	}
+	return p.sentences(line, raw, changes, breaks)
+}
+
+// sentences is line for a paragraph (raw, line without its leading spaces) that is no
+// caption, no notes heading and not the title: it reads the time each of its sentences
+// opens with.
+func (p *passagePass) sentences(line, raw []rune, changes []passageChange, breaks []int) []passageChange {
 	tableAsked := false
-	// A sentence starts at the line's start and at each break but one at its end.
-	for x := -1; x < len(breaks) && (x < 0 || breaks[x] < len(raw)); x++ {
+	for x := nextOpening(raw, breaks, -1, p.opens); x < len(breaks); x = nextOpening(raw, breaks, x+1, p.opens) {
 		s := 0
 		if x >= 0 {
 			s = breaks[x]
-		}
-		if !mayOpenWithTime(raw, s, p.opens) {
-			continue // most sentences: told by their first runes, without a call
 		}
 		sen := cjk.TrimLeft(raw[s:])
 		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
@@ -396,11 +391,53 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 			if p.justPast != "" && yearJustPast.PrefixAt(sen, 0) > 0 {
 				period = p.justPast // a bulletin's or budget report's 一年来: the year it describes
 			}
-			set(s, period)
+			changes = p.change(changes, s, period)
 			if len(p.stack) > 0 {
 				p.stack[len(p.stack)-1].period = period // its sub-headings follow the opening
 			}
 		}
+	}
+	return changes
+}
+
+// nextOpening returns the first sentence of the paragraph raw from the one after break x
+// on that may open with a time (mayOpenWithTime), or len(breaks) when none does. A
+// sentence starts at the paragraph's start (x = -1) and after each break (x) but one at
+// its end. Most sentences are told here, most of them by plainOpening.
+func nextOpening(raw []rune, breaks []int, x int, mask uint8) int {
+	for ; x < len(breaks); x++ {
+		s := 0
+		if x >= 0 {
+			if s = breaks[x]; s >= len(raw) {
+				break
+			}
+		}
+		if !plainOpening(raw, s) && mayOpenWithTime(raw, s, mask) {
+			return x
+		}
+	}
+	return len(breaks)
+}
+
+// plainOpening reports a sentence at raw[s:] whose first runes (as many as the longest
+// lead-in, and the one after) are all Han characters that start no time or lead-in word
+// (openPlain): it opens with no time (mayOpenWithTime). Their classes are read without a
+// test each, and most sentences open so.
+func plainOpening(raw []rune, s int) bool {
+	if s+maxLeadIn+1 > len(raw) {
+		return false
+	}
+	w := (*[maxLeadIn + 1]rune)(raw[s:])
+	return openingRunes[uint16(w[0])]&openingRunes[uint16(w[1])]&openingRunes[uint16(w[2])]&openingRunes[uint16(w[3])]&
+		openingRunes[uint16(w[4])]&openingRunes[uint16(w[5])]&openingRunes[uint16(w[6])]&openPlain != 0
+}
+
+// change makes period the time in force from at on, appending the change to changes
+// when it is one.
+func (p *passagePass) change(changes []passageChange, at int, period string) []passageChange {
+	if p.period != period {
+		p.period = period
+		changes = append(changes, passageChange{at, period})
 	}
 	return changes
 }
@@ -529,7 +566,7 @@ func mayOpenWithTime(raw []rune, s int, mask uint8) bool {
 		// (openingClass), so whatever that rune is, reading on can turn away no sentence
 		// openingTime would not, and an answer of true is only a call.
 		c := openingRunes[uint16(r)]
-		if c == openLead {
+		if c&openPlain != 0 {
 			continue // most runes: a Han character that starts no time
 		}
 		if c&(mask|openSpecial) != 0 {
@@ -571,6 +608,7 @@ const (
 	openAbsolute             // may start a time whatever the year (mayStartTime(r, 0))
 	openRelative             // may start a relative word only: a time when there is a year
 	openSpecial              // may start a vocative, a dash or a plan lead-in (skipLeadIns)
+	openPlain                // openLead and no other bit (plainOpening)
 )
 
 // openingRunes classifies the runes of the Basic Multilingual Plane for openingTime.
@@ -597,6 +635,11 @@ func makeOpeningRunes() (t [0x10000]uint8) {
 	}
 	for _, r := range []rune{'—', '－', '-', '―', '─'} {
 		t[r] |= openSpecial // isDash
+	}
+	for r, c := range t {
+		if c == openLead {
+			t[r] |= openPlain
+		}
 	}
 	return t
 }

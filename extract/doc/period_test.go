@@ -143,6 +143,9 @@ func TestOpeningRunes(t *testing.T) {
 		if isDash(r) && c&openSpecial == 0 {
 			t.Fatalf("%q: a dash not marked special", r)
 		}
+		if got, want := c&openPlain != 0, c&^openPlain == openLead; got != want {
+			t.Fatalf("%q: plain %v, but its other bits are %b", r, got, c&^openPlain)
+		}
 	}
 	for _, set := range []*lexicon.Set{vocatives, planLeadIn} {
 		for _, w := range set.Words() {
@@ -269,17 +272,22 @@ func TestTimeAtRelativeGuard(t *testing.T) {
 	}
 }
 
-// TestMayOpenWithTime: a sentence mayOpenWithTime turns away opens with no time that
-// openingTime reads, at every sentence start (and a few places inside) of the corpus's
-// lines and of odd ones, with and without a year.
+// TestMayOpenWithTime: a sentence that plainOpening or mayOpenWithTime turns away opens
+// with no time that openingTime reads, and nextOpening finds the first sentence
+// none turns away, at every sentence start (and a few places inside) of the corpus's lines
+// and of odd ones, with and without a year.
 func TestMayOpenWithTime(t *testing.T) {
 	lines := corpusLines(t)
-	for _, w := range append(append(vocatives.Words(), planLeadIn.Words()...), "——", "－", "今年", "过去五年", "“十四五”", "2025年") {
-		for _, lead := range []string{"", " ", "\t　", "刚刚过去的", "中中中中中中", "中中中中中中中"} {
-			lines = append(lines, lead+w+"，2025年，我们", "前文。"+lead+w+"，", "a。"+lead+w)
+	for _, w := range append(append(vocatives.Words(), planLeadIn.Words()...), "——", "－", "今年", "过去五年", "“十四五”", "2025年",
+		"“今年”", "\"2025年\"", "“2021-2025年”", "“放管服”", "“一", "“", "“十", "十大", "十四五", "十五", "一批", "一年来", "上年", "上",
+		"20个", "2", "2025", "去", "过去", "近5年", "中各位代表", "中——", "中根据《第十五个五年规划》") {
+		for _, lead := range []string{"", " ", "\t　", "刚刚过去的", "中中中中中中", "中中中中中中中", "一批", "十大", "上", "中“"} {
+			lines = append(lines, lead+w+"，2025年，我们", "前文。"+lead+w+"，", "a。"+lead+w, lead+w+"中2025年，")
 		}
 	}
-	texts := [][]rune{{-1, '2', '0', '2', '5', '年', '，'}, {'中', -1, '2', '0', '2', '5', '年'}, {0xD800, '今', '年', '，'}}
+	texts := [][]rune{{-1, '2', '0', '2', '5', '年', '，'}, {'中', -1, '2', '0', '2', '5', '年'}, {0xD800, '今', '年', '，'},
+		{'“', 0x10032, '0', '2', '5', '年', '，'}, {'“', 0x14ECA, '年', '，'}, {0x10000 + '“', '2', '0', '2', '5', '年', '，'},
+		{0x10000 + '十', '四', '五', '，'}, {'十', 0x14E94, '五', '，'}, {'今', 0x15E74, '，'}, {0x14ECA, '年', '，'}, {'2', 0x10030, '2', '5', '年'}}
 	for _, l := range lines {
 		texts = append(texts, []rune(l))
 	}
@@ -289,6 +297,7 @@ func TestMayOpenWithTime(t *testing.T) {
 			texts = append(texts, []rune(fmt.Sprintf(l, odd)))
 		}
 	}
+	turned := map[string]int{}
 	for _, r := range texts {
 		l := string(r)
 		starts := append(sentenceStarts(r), 1, 2, 5, len(r))
@@ -297,14 +306,83 @@ func TestMayOpenWithTime(t *testing.T) {
 				continue
 			}
 			for _, year := range []int{0, 2025} {
-				if mayOpenWithTime(r, s, openingMask(year)) {
-					continue
-				}
-				if p, ok := openingTime(cjk.TrimLeft(r[s:]), year); ok {
-					t.Fatalf("%q at %d, year %d: turned away, but opens with %q", l, s, year, p)
+				mask := openingMask(year)
+				p, ok := openingTime(cjk.TrimLeft(r[s:]), year)
+				for name, away := range map[string]bool{"plainOpening": plainOpening(r, s), "mayOpenWithTime": !mayOpenWithTime(r, s, mask)} {
+					if away {
+						turned[name]++
+						if ok {
+							t.Fatalf("%q at %d, year %d: %s turned it away, but it opens with %q", l, s, year, name, p)
+						}
+					}
 				}
 			}
 		}
+		breaks := sentenceBreaks(r)
+		for _, year := range []int{0, 2025} {
+			mask := openingMask(year)
+			for from := -1; from <= len(breaks); from++ {
+				// The passage pass's loop over the sentences, as it was written.
+				want := len(breaks)
+				for x := from; x < len(breaks) && (x < 0 || breaks[x] < len(r)); x++ {
+					s := 0
+					if x >= 0 {
+						s = breaks[x]
+					}
+					if !plainOpening(r, s) && mayOpenWithTime(r, s, mask) {
+						want = x
+						break
+					}
+				}
+				if got := nextOpening(r, breaks, from, mask); got != want {
+					t.Fatalf("nextOpening(%q, %v, %d, %d) = %d, want %d", l, breaks, from, mask, got, want)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"plainOpening", "mayOpenWithTime"} {
+		if turned[name] == 0 {
+			t.Errorf("%s turned no sentence away", name)
+		}
+	}
+}
+
+// TestPlainOpening: plainOpening, which reads its runes' classes without a loop, tells
+// what a loop over the first maxLeadIn+1 runes' classes tells, at every place of the
+// corpus's lines and of lines of plain and other runes.
+func TestPlainOpening(t *testing.T) {
+	loop := func(raw []rune, s int) bool {
+		if s+maxLeadIn+1 > len(raw) {
+			return false
+		}
+		for _, r := range raw[s : s+maxLeadIn+1] {
+			if openingRunes[uint16(r)]&openPlain == 0 { // past the BMP, as its low bits: TestMayOpenWithTime
+				return false
+			}
+		}
+		return true
+	}
+	lines := corpusLines(t)
+	for k := 0; k <= maxLeadIn+2; k++ {
+		for _, odd := range []string{"1", "，", "今", "“", "a", " ", "\U00014E2D"} {
+			lines = append(lines, strings.Repeat("中", k)+odd+strings.Repeat("中", maxLeadIn+2-k))
+		}
+	}
+	plain := 0
+	for _, l := range lines {
+		r := []rune(l)
+		for s := 0; s <= len(r); s++ {
+			got, want := plainOpening(r, s), loop(r, s)
+			if got != want {
+				t.Fatalf("plainOpening(%q, %d) = %v, want %v", l, s, got, want)
+			}
+			if got {
+				plain++
+			}
+		}
+	}
+	if plain == 0 {
+		t.Fatal("no plain opening")
 	}
 }
 
