@@ -268,7 +268,7 @@ func startsWithFuture(t []rune, docYear int) bool {
 	if y, n := cjk.YearAt(t, i); n > 0 {
 		return y >= docYear
 	}
-	return i < len(t) && IsPlanName(t, i) && PlanStart(t, i) >= docYear // a lone quote opens nothing
+	return IsPlanName(t, i) && PlanStart(t, i) >= docYear
 }
 
 // afterOpeningQuote is where a paragraph's words start past an opening quote (“十五五”).
@@ -283,7 +283,7 @@ func afterOpeningQuote(t []rune) int {
 // document's year (“十四五”时期是… in a 2026 report): it reviews that plan.
 func startsWithPastPlan(t []rune, docYear int) bool {
 	i := afterOpeningQuote(t)
-	return docYear > 0 && i < len(t) && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
+	return docYear > 0 && IsPlanName(t, i) && PlanStart(t, i)+5 <= docYear
 }
 
 // PlanStart returns the first year of the five-year plan named at a[i].
@@ -331,7 +331,7 @@ func WrittenYearAt(a []rune, places []int) int {
 
 // IsPlanName reports 十一五…十六五 at a[i] (possibly in quotes).
 func IsPlanName(a []rune, i int) bool {
-	return a[i] == '十' && i+2 < len(a) && PlanYears[string(a[i:i+3])] != ""
+	return i+2 < len(a) && a[i] == '十' && PlanYears[string(a[i:i+3])] != "" // i may be len(a): a lone “ opens nothing
 }
 
 // planPass marks every line of a plan forward-looking (its figures are goals), except
