@@ -344,6 +344,7 @@ type chunkBuffers struct {
 	analysisSrc     []int32
 	chunkSentences  []segment.Sentence // a chunk's, found with its lines (doc.Document.Sentences)
 	lineStarts      []int              // a chunk's (doc.Chunk copies what it keeps of its lines)
+	lineBreaks      []int              // a plain text's read whole (doc.BuildAtIn), with the three above
 	lines           []doc.Line
 	scratch
 }
@@ -363,7 +364,8 @@ func getChunkBuffers() *chunkBuffers {
 // past what a chunk needs: that memory goes back to the collector.
 func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
-	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 {
+	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
+		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 { // sentences and lines: 40 and 64 bytes
 		return
 	}
 	spareChunkBuffers.Put(b)

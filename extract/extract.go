@@ -557,7 +557,10 @@ func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 	if !kept || tabAt(an.Runes, marks) { // else the source has no tab, and no written table
 		tables = textTables(src, insideTables(nil))
 	}
-	return doc.BuildAt(name, src, base, an, tables, marks)
+	mem := doc.Scratch{Sentences: bufs.chunkSentences, Starts: bufs.lineStarts, Breaks: bufs.lineBreaks, Lines: bufs.lines}
+	d := doc.BuildAtIn(name, src, base, an, tables, marks, &mem)
+	bufs.chunkSentences, bufs.lineStarts, bufs.lineBreaks, bufs.lines = mem.Sentences, mem.Starts, mem.Breaks, mem.Lines
+	return d
 }
 
 // analysisText is the text the rules read: halfwidth, simplified, without scraping noise.

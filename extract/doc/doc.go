@@ -94,18 +94,45 @@ var Marks = append(slices.Clone(segment.Stops), '1', '2')
 // (segment.AppendSentencesAndLinesAt) and the search for full dates (WrittenYearAt) look
 // nowhere else.
 func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table, marks []int) *Document {
-	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(nil, nil, nil, an.Runes, marks)
-	return buildWith(name, src, base, an, tables, nil, sentences, starts, breaks, WrittenYearAt(an.Runes, marks))
+	return BuildAtIn(name, src, base, an, tables, marks, nil)
+}
+
+// Scratch is memory a document's sentences, lines and line breaks are found in
+// (BuildAtIn), kept from document to document by a caller that is done with each
+// document before it builds the next: a document read whole allocates most in these.
+type Scratch struct {
+	Sentences      []segment.Sentence
+	Starts, Breaks []int
+	Lines          []Line
+}
+
+// BuildAtIn is BuildAt with the document's sentences and line starts in mem's memory (nil:
+// new), and its lines read there, growing it for the next document.
+func BuildAtIn(name string, src []rune, base, an textmap.Text, tables []read.Table, marks []int, mem *Scratch) *Document {
+	if mem == nil {
+		mem = new(Scratch)
+	}
+	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(mem.Sentences[:0], mem.Starts[:0], mem.Breaks[:0], an.Runes, marks)
+	mem.Sentences, mem.Starts, mem.Breaks = sentences[:0], starts[:0], breaks[:0]
+	d, lines := buildIn(name, src, base, an, tables, nil, sentences, starts, breaks, WrittenYearAt(an.Runes, marks), mem.Lines)
+	mem.Lines = lines[:0]
+	return d
 }
 
 // buildWith is BuildFrom with the sentences, line starts and breaks of an found, and its
 // written year.
 func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int, written int) *Document {
+	d, _ := buildIn(name, src, base, an, tables, pageStarts, sentences, starts, breaks, written, nil)
+	return d
+}
+
+// buildIn is buildWith reading the lines in lineBuf's memory, which it returns.
+func buildIn(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int, written int, lineBuf []Line) (*Document, []Line) {
 	a := an.Runes
 	head, headStarts := headOf(a, starts)
 	o := readOutline(head, headStarts, written)
 	r := o.NewReader()
-	lines := make([]Line, len(starts))
+	lines := slices.Grow(lineBuf[:0], len(starts))[:len(starts)] // each is written below
 	x, rel := 0, []int(nil)
 	for k, st := range starts {
 		line := lineAt(a, starts, k)
@@ -114,7 +141,7 @@ func buildWith(name string, src []rune, base, an textmap.Text, tables []read.Tab
 	}
 	d := Chunk(name, src, base, an, o, 0, lines, starts, -1)
 	d.Tables, d.PageStarts, d.Sentences = tables, pageStarts, sentences
-	return d
+	return d, lines
 }
 
 // headOf returns the first HeadLines+1 lines of a, whose lines start at starts, as a
