@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/internal/spare"
@@ -346,6 +347,7 @@ type chunkBuffers struct {
 	lineStarts      []int              // a chunk's (doc.Chunk copies what it keeps of its lines)
 	lineBreaks      []int              // a plain text's read whole (doc.BuildAtIn), with the three above
 	lines           []doc.Line
+	page            decode.PageMemory // a page's read whole
 	scratch
 }
 
@@ -365,7 +367,8 @@ func getChunkBuffers() *chunkBuffers {
 func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
 	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
-		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 { // sentences and lines: 40 and 64 bytes
+		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 || // sentences and lines: 40 and 64 bytes
+		cap(b.page.Runes) > keep/2 || cap(b.page.SrcIdx) > keep/2 || cap(b.page.LineStarts) > keep/8 {
 		return
 	}
 	spareChunkBuffers.Put(b)

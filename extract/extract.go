@@ -450,6 +450,9 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 	if chunked && isHTML && len(text) > chunkBytes {
 		return nil, pageOf(text), nil
 	}
+	if isHTML && bufs != nil {
+		return pageDocumentIn(name, text, bufs), longDoc{}, nil
+	}
 	if isHTML {
 		return pageDocument(name, text, !chunked), longDoc{}, nil // Build's document keeps its source
 	}
@@ -529,6 +532,28 @@ func pageDocument(name, html string, keep bool) *doc.Document {
 		d.SetSource(src.Len, src.LineStarts)
 	}
 	return d
+}
+
+// pageDocumentIn is pageDocument without keep, its text, analysis text, sentences and
+// lines in bufs' memory (grown there for the next document).
+func pageDocumentIn(name, html string, bufs *chunkBuffers) *doc.Document {
+	src, base, tables := decode.HTMLPageIn(html, false, &bufs.page)
+	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
+	an := normalize.NormalizeReusing(bufs.analysis, bufs.analysisSrc, base)
+	bufs.analysis = an.Runes[:0]
+	if !sameMemory(an.Src, base.Src) { // else the page's own map, where nothing moved
+		bufs.analysisSrc = an.Src[:0]
+	}
+	mem := doc.Scratch{Sentences: bufs.chunkSentences, Starts: bufs.lineStarts, Breaks: bufs.lineBreaks, Lines: bufs.lines}
+	d := doc.BuildFromIn(name, nil, base, an, tables, nil, &mem)
+	bufs.chunkSentences, bufs.lineStarts, bufs.lineBreaks, bufs.lines = mem.Sentences, mem.Starts, mem.Breaks, mem.Lines
+	d.SetSource(src.Len, src.LineStarts)
+	return d
+}
+
+// sameMemory reports whether a and b start at the same place in memory.
+func sameMemory(a, b []int32) bool {
+	return cap(a) > 0 && cap(b) > 0 && &a[:1][0] == &b[:1][0]
 }
 
 // plainDocument structures a plain-text document read whole.

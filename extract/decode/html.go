@@ -2,6 +2,7 @@ package decode
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,7 +102,7 @@ func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 // but no rune copy of the page is made (a page is mostly markup, and its runes would be
 // four bytes each).
 func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
-	t, tables, _ := htmlDocumentOf(s, false)
+	t, tables, _ := htmlDocumentOf(s, false, nil)
 	return t, tables
 }
 
@@ -118,26 +119,48 @@ type Source struct {
 // their number and line starts, which spare a caller that needs no more a pass over the
 // page.
 func HTMLPage(s string, keep bool) (Source, textmap.Text, []read.Table) {
-	t, tables, src := htmlDocumentOf(s, keep)
+	return HTMLPageIn(s, keep, nil)
+}
+
+// PageMemory is memory HTMLPageIn reads a page in: its text's runes and their source
+// places, its source's line starts, and a text token's runes. A caller done with each page
+// before it reads the next keeps it from page to page.
+type PageMemory struct {
+	Runes      []rune
+	SrcIdx     []int32
+	LineStarts []int
+	token      []rune
+}
+
+// HTMLPageIn is HTMLPage in mem's memory (nil: new), which it grows for the next page;
+// the text and the line starts it returns are in that memory.
+func HTMLPageIn(s string, keep bool, mem *PageMemory) (Source, textmap.Text, []read.Table) {
+	t, tables, src := htmlDocumentOf(s, keep, mem)
 	return src, t, tables
 }
 
-// htmlDocumentOf is HTMLPage.
-func htmlDocumentOf(s string, keep bool) (textmap.Text, []read.Table, Source) {
+// htmlDocumentOf is HTMLPageIn.
+func htmlDocumentOf(s string, keep bool, mem *PageMemory) (textmap.Text, []read.Table, Source) {
+	if mem == nil {
+		mem = new(PageMemory)
+	}
 	var src Source
 	if keep {
 		src.Runes = make([]rune, 0, len(s)) // no fewer bytes than runes
 	} else {
-		src.LineStarts = []int{0}
+		src.LineStarts = append(mem.LineStarts[:0], 0)
 	}
-	var tok []rune // a text token's runes, without keep
-	covered := 0   // bytes of s the tokens have read
+	tok := mem.token[:0] // a text token's runes, without keep
+	covered := 0         // bytes of s the tokens have read
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
-		out:     make([]rune, 0, len(s)/8),
-		srcIdx:  make([]int32, 0, len(s)/8),
+		out:     slices.Grow(mem.Runes[:0], len(s)/8),
+		srcIdx:  slices.Grow(mem.SrcIdx[:0], len(s)/8),
 		pending: -1,
 	}
+	defer func() {
+		mem.Runes, mem.SrcIdx, mem.LineStarts, mem.token = b.out[:0], b.srcIdx[:0], src.LineStarts[:0], tok[:0]
+	}()
 	pos := 0 // source rune index of the current token
 	hideRaw := false
 	template, pre := 0, 0

@@ -80,8 +80,17 @@ func Build(name string, src []rune, an textmap.Text) *Document {
 // BuildFrom structures a document read by a format reader: base is the text as read
 // (with its tables and pages), an the analysis text derived from it.
 func BuildFrom(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int) *Document {
-	sentences, starts, breaks := segment.AppendSentencesAndLines(nil, nil, nil, an.Runes)
-	return buildWith(name, src, base, an, tables, pageStarts, sentences, starts, breaks, WrittenYear(an.Runes))
+	return BuildFromIn(name, src, base, an, tables, pageStarts, nil)
+}
+
+// BuildFromIn is BuildFrom with the document's sentences and line starts in mem's memory
+// (nil: new), and its lines read there, growing it for the next document.
+func BuildFromIn(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, mem *Scratch) *Document {
+	if mem == nil {
+		mem = new(Scratch)
+	}
+	sentences, starts, breaks := segment.AppendSentencesAndLines(mem.Sentences[:0], mem.Starts[:0], mem.Breaks[:0], an.Runes)
+	return mem.build(name, src, base, an, tables, pageStarts, sentences, starts, breaks, WrittenYear(an.Runes))
 }
 
 // Marks are the runes whose places in the analysis text BuildAt is told: where the
@@ -113,9 +122,14 @@ func BuildAtIn(name string, src []rune, base, an textmap.Text, tables []read.Tab
 		mem = new(Scratch)
 	}
 	sentences, starts, breaks := segment.AppendSentencesAndLinesAt(mem.Sentences[:0], mem.Starts[:0], mem.Breaks[:0], an.Runes, marks)
-	mem.Sentences, mem.Starts, mem.Breaks = sentences[:0], starts[:0], breaks[:0]
-	d, lines := buildIn(name, src, base, an, tables, nil, sentences, starts, breaks, WrittenYearAt(an.Runes, marks), mem.Lines)
-	mem.Lines = lines[:0]
+	return mem.build(name, src, base, an, tables, nil, sentences, starts, breaks, WrittenYearAt(an.Runes, marks))
+}
+
+// build is buildWith reading the lines in mem, which keeps the memory of the document's
+// sentences, line starts, breaks and lines for the next one.
+func (mem *Scratch) build(name string, src []rune, base, an textmap.Text, tables []read.Table, pageStarts []int, sentences []segment.Sentence, starts, breaks []int, written int) *Document {
+	d, lines := buildIn(name, src, base, an, tables, pageStarts, sentences, starts, breaks, written, mem.Lines)
+	mem.Sentences, mem.Starts, mem.Breaks, mem.Lines = sentences[:0], starts[:0], breaks[:0], lines[:0]
 	return d
 }
 
