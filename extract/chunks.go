@@ -368,7 +368,7 @@ func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
 	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
 		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 || // sentences and lines: 40 and 64 bytes
-		cap(b.page.Runes) > keep/2 || cap(b.page.SrcIdx) > keep/2 || cap(b.page.LineStarts) > keep/8 {
+		cap(b.page.Runes) > keep/8 || cap(b.page.SrcIdx) > keep/8 || cap(b.page.LineStarts) > keep/8 { // pages read whole: at most chunkBytes
 		return
 	}
 	spareChunkBuffers.Put(b)
