@@ -422,9 +422,10 @@ func cleanLabel(s string) string {
 // cell (支 出 合 计), or words spread over a justified PDF line, are one word.
 func joinSpacedHan(s string) string {
 	if strings.IndexByte(s, ' ') < 0 {
-		// U+3000 is E3 80 80, and a Han character leads with E4–E9: a byte search settles
-		// nearly every name, where a substring search costs several times more
-		// (ContainsAny, with a non-ASCII rune to look for, decodes every rune).
+		// U+3000 is E3 80 80, and most Han characters lead with E4–E9 (E3 leads the CJK
+		// punctuation, 、《》, and extension A): a byte search settles nearly every name,
+		// where a substring search costs several times more (ContainsAny, with a
+		// non-ASCII rune to look for, decodes every rune).
 		if i := strings.IndexByte(s, 0xE3); i < 0 || !strings.Contains(s[i:], "\u3000") {
 			return s
 		}
