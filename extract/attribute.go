@@ -207,9 +207,17 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
 		}
-		capAt := capBefore(a, lb, m.Start, qs)
+		// The rules reading the words before the figure ask one scan of them first.
+		trig := triggersBefore(a, sen.Start, qs, m.Start)
+		capAt := -1
+		if trig.mayCap(a, lb, qs) {
+			capAt = capBefore(a, lb, m.Start, qs)
+		}
 		budgetRate := isRateUnit(m.Unit) && againstBudget(a, m.Start)
-		aside := asidePlace(a, sen.Start, m.Start)
+		aside := ""
+		if trig.mayAside() {
+			aside = asidePlace(a, sen.Start, m.Start)
+		}
 		budgetStage := fromStage // a budget's figure before its outturn: a plan (年初预算, 调整为)
 		if name, ok := withoutBudgetStage(at.indicator); ok && money {
 			at.indicator, budgetStage = name, true // 一般公共预算收入年初预算合计2357308万元
@@ -324,7 +332,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				}
 			}
 		}
-		at.change = changeOf(a, changeFrom, changeAt, changeQs)
+		if bracketed || trig.mayChange(lb, m.Start, qs) { // the guard knows the figure's own reach, not its bracket's
+			at.change = changeOf(a, changeFrom, changeAt, changeQs)
+		}
 		// A list item with no verb of its own takes the change and the period of the item
 		// before: asked by both, read once.
 		sharesVerb := i > 0 && m.listBack > 0 && sharesVerbOf(a, &ms[i-1], m)
@@ -361,7 +371,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 			}
 		}
 		at.qualifier = m.qualifier
-		if at.qualifier == units.NoQualifier {
+		if at.qualifier == units.NoQualifier && trig.mayBound(a, lb, m.Start) {
 			at.qualifier = distantQualifier(a, lb, m.Start)
 		}
 		if at.qualifier == units.NoQualifier && i > 0 && ms[i-1].qualifier == units.NoQualifier && m.listBack > 0 &&
