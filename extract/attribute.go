@@ -38,10 +38,15 @@ const distantQualifierWindow = 8
 // stop, when set, is asked before each sentence that may hold a mention: true ends the
 // work early.
 //
-// The clauses of the sentences are appended to *clauseArena (nil: a slice each).
-func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs, clauseArena *[]segment.Span) []attrs {
+// The clauses of the sentences are appended to *clauseArena (nil: a slice each). The
+// sentences that hold a mention are encoded into texts (nil: each name is encoded alone),
+// the names cut from them.
+func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts Options, stop func() bool, buf []attrs, clauseArena *[]segment.Span, texts *sentenceTexts) []attrs {
 	out := slices.Grow(buf[:0], len(ms))[:len(ms)]
 	clear(out)
+	if texts != nil {
+		texts.encode(d.Text.Runes, sentences, ms)
+	}
 	k := 0
 	var goals []int // the goal words' starts of a sentence, the slice reused
 	var lines lineCursor
@@ -71,7 +76,11 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 			} else {
 				sen.WithClauses(d.Text.Runes)
 			}
-			goals = attributeSentence(d, *sen, lines.of(d, sen.Start), ms[first:k], out[first:k], opts, goals[:0])
+			var st *sentenceText
+			if texts != nil {
+				st = texts.of(sen.Span)
+			}
+			goals = attributeSentence(d, *sen, st, lines.of(d, sen.Start), ms[first:k], out[first:k], opts, goals[:0])
 		}
 	}
 	return out
@@ -112,7 +121,8 @@ func (cc *clauseCursor) of(sen segment.Sentence, i int) segment.Span {
 
 // goals is a buffer for the sentence's goal-word starts, returned for the next sentence.
 // line is the sentence's line (a sentence never crosses a line: every mention's line).
-func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []mention, out []attrs, opts Options, goals []int) []int {
+// st is the sentence's string, the names cut from it (nil: each encoded alone).
+func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, line int, ms []mention, out []attrs, opts Options, goals []int) []int {
 	a := d.Text.Runes
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs, goals := timeExprs(a, sen.Start, sen.End, tc, goals)
@@ -125,7 +135,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 	var namedBuf [8]string
 	named := namedBuf[:0]
 	afterStep := false // the last figure counted the steps a level crossed
-	subjects := newSubjectMemo()
+	subjects := newSubjectMemo(st)
 	var lists listMemo
 	var frames frameMemo        // the frame openers before each figure, read on from the last
 	concepts := opts.concepts() // the same list for every figure: asked once, not per use
@@ -175,18 +185,18 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		changeFrom, changeAt, changeQs, bracketed := lb, m.Start, qs, false
 		name, from, open := "", 0, 0
 		if closedAfter(a, m) { // most figures are in no brackets: bracketedAfter would say ""
-			name, from, open = bracketedAfter(a, ms, i, sen.Start)
+			name, from, open = bracketedAfter(st, a, ms, i, sen.Start)
 		}
 		if name != "" {
 			at.indicator, bracketed = name, true
 			changeFrom, changeAt = from, open // 新增转移支付(127.92亿元): the noun's change word
 			_, changeQs = units.QualifierBefore(a, open)
 		} else {
-			at.indicator = indicatorOf(a, ms, i, opener.after(a, lb), rb, c, sen.End, prevOf, &subjects, &lists)
+			at.indicator = indicatorOf(st, a, ms, i, opener.after(a, lb), rb, c, sen.End, prevOf, &subjects, &lists)
 			if classFrom >= 0 {
 				// 每千人口3岁以下婴幼儿托位数达4.76个: the name through the bound, when that
 				// names a concept the name after the bound does not
-				if whole := indicatorOf(a, ms, i, opener.after(a, classFrom), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
+				if whole := indicatorOf(st, a, ms, i, opener.after(a, classFrom), rb, c, sen.End, prevOf, &subjects, &lists); whole != at.indicator {
 					if con, _ := concepts.Match(whole, ""); con != "" {
 						if own, _ := concepts.Match(at.indicator, ""); own == "" {
 							at.indicator = whole
@@ -203,7 +213,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		}
 		fromStage := false // 从年初预算的X: the budget a change starts from, a plan
 		if money && (at.indicator == "" || isWord(verbOnly, at.indicator) || isWord(adjustVerbs, at.indicator) || isWord(budgetStages, at.indicator)) {
-			if name := subjectBeforeFrom(a, opener.after(a, c.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
+			if name := subjectBeforeFrom(st, a, opener.after(a, c.Start), m.Start, adjustVerbs.Contains(at.indicator)); name != "" {
 				at.indicator, fromStage = name, true // 收支总计从年初预算的3,724,171万元调整为…: what went from it
 			}
 		}
@@ -256,9 +266,9 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 		if strings.HasSuffix(at.indicator, "级") && levelLen(at.indicator) == len(at.indicator) && levelAfter(a, m.End, at.indicator) {
 			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone after the number; the
 			// list's noun is counted (其中国家级8家,省级68家: a level before it is the name)
-			if shared := listSharedNoun(a, ms, i, c); m.listFwd > 0 && shared != "" {
+			if shared := listSharedNoun(st, a, ms, i, c); m.listFwd > 0 && shared != "" {
 				at.indicator = shared[levelLen(shared):]
-			} else if noun := levelNounAfter(a, m.End, sen.End); noun != "" {
+			} else if noun := levelNounAfter(st, a, m.End, sen.End); noun != "" {
 				at.indicator = noun // 现代商贸3个千亿级,食品工业、现代种业2个百亿级产业集群
 			}
 		}
@@ -286,7 +296,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, line int, ms []men
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
 					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
 					// the list, a substring of the sentence, names it with the head it shares.
-					at.indicator = respectiveListText(a, ms, i, c, at.indicator, &lists)
+					at.indicator = respectiveListText(st, a, ms, i, c, at.indicator, &lists)
 				}
 			}
 			if at.concept == "" && bareAccountItems.MayStart(at.indicator) { // accountConcept's first test, inline
@@ -414,7 +424,7 @@ const maxFromFrame = 8
 // 从/由 (州本级一般公共预算收支总计从年初预算的3,724,171万元调整为…), when only a budget
 // stage (年初预算) and 的 stand between 从 and the figure, or nothing when the figure is
 // adjusted (均从3,754,241万元调整为…); "" otherwise.
-func subjectBeforeFrom(a []rune, from, start int, adjusted bool) string {
+func subjectBeforeFrom(st *sentenceText, a []rune, from, start int, adjusted bool) string {
 	k := start
 	if k > from && a[k-1] == '的' {
 		k--
@@ -427,7 +437,7 @@ func subjectBeforeFrom(a []rune, from, start int, adjusted bool) string {
 			return "" // 从2021年的…: the years' own rules name it; 均从X调整为Y: a budget adjusted
 		}
 		if p := cleanLeft(a, phrase{from, j}); p.len() >= 2 {
-			return text(a, p)
+			return st.text(a, p)
 		}
 		return ""
 	}
@@ -707,11 +717,11 @@ func distantQualifier(a []rune, lb, start int) units.Qualifier {
 const shareQualifierWindow = 12
 
 // indicatorOf chooses what mention i measures (SPEC §4).
-func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo, lists *listMemo) string {
+func indicatorOf(st *sentenceText, a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd int, prevOf func() string, subjects *subjectMemo, lists *listMemo) string {
 	m := &ms[i]
 	// A figure in no list (most) has no 分别 name: told without a call.
 	if m.listBack > 0 || m.listFwd > 0 {
-		if name := respectiveName(a, ms, i, c, lists); name != "" {
+		if name := respectiveName(st, a, ms, i, c, lists); name != "" {
 			return name // read first: the list names the figure, whatever its own words say
 		}
 	}
@@ -746,7 +756,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	}
 	if m.Unit == "个" && !right.empty() {
 		if n := levelMetaphors.PrefixAt(a, right.s); n > 0 {
-			return text(a, phrase{right.s, right.s + n}) // 连跨5万亿元、6万亿元两个台阶: the steps are counted
+			return st.text(a, phrase{right.s, right.s + n}) // 连跨5万亿元、6万亿元两个台阶: the steps are counted
 		}
 	}
 	// Each phrase is cleaned only when a rule reads it: a rate is mostly named by its left
@@ -754,43 +764,43 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 	if isRateUnit(m.Unit) { // never money
 		if before, ok := comparisonSplit(a, left); ok {
 			if p := cleanLeft(a, before); p.len() >= 2 {
-				return text(a, p)
+				return st.text(a, p)
 			}
-			return prevNameOf(a, ms, i, c, prevOf, subjects) // 高于全国1.2个百分点: the gap of what the sentence is about
+			return prevNameOf(st, a, ms, i, c, prevOf, subjects) // 高于全国1.2个百分点: the gap of what the sentence is about
 		}
 		l, _ := cleanLeftRate(a, left)
 		if l.len() >= 2 && !isOnlyVerb(a, l) {
 			if a[l.s] == '占' && (l.s == c.Start || isPunctBreak(a[l.s-1])) {
 				// 无人机产量增长39%、占全国9成; 增加值2066.56亿元,占GDP比重为73.0%: the share
 				// is of what the clause, or the clause before, is about
-				prevName := func() string { return prevNameOf(a, ms, i, c, prevOf, subjects) }
+				prevName := func() string { return prevNameOf(st, a, ms, i, c, prevOf, subjects) }
 				if owner := shareOwner(prevName, prevOf); owner != "" {
-					return owner + text(a, l)
+					return owner + st.text(a, l)
 				}
 			}
-			return text(a, l)
+			return st.text(a, l)
 		}
 		if r, noun := cleanRight(a, right); !r.empty() && (noun || l.empty()) {
-			return text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
+			return st.text(a, r) // 65%以上的大中型企业…; 其中70%将投入企业科研
 		}
-		if prev := prevNameOf(a, ms, i, c, prevOf, subjects); prev != "" {
+		if prev := prevNameOf(st, a, ms, i, c, prevOf, subjects); prev != "" {
 			return prev // 同比增长15%: the rate of what was just named
 		}
-		return text(a, l)
+		return st.text(a, l)
 	}
 	r, noun := cleanRight(a, right)
 	if noun && !r.empty() {
-		return text(a, r) // no rule before this one reads the left phrase with a noun after the number
+		return st.text(a, r) // no rule before this one reads the left phrase with a noun after the number
 	}
 	money := isMoneyUnit(baseUnit(m.Unit)) // a rate, told above, is never money
 	l, lk := cleanLeftKind(a, left)
 	strongLeft := l.len() >= 2 && !isOnlyVerb(a, l)
 	if money && (lk == leftSubject || lk == leftVerb || l.empty()) && !noun && !r.empty() && !startsChange(a, r.s) {
-		return text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
+		return st.text(a, r) // 省财政安排8亿元支持…: who pays is not what the money is for
 	}
 	if money && r.empty() && (lk == leftVerb || l.empty() || isOnlyVerb(a, l) || genericMoney.IsWordAt(a, l.s, l.e)) {
 		if p, ok := purposeInNextClause(a[:senEnd], ms, i); ok {
-			return text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
+			return st.text(a, p) // 统筹7.12亿元,支持三明高新区发展: the money named by its use
 		}
 	}
 	switch {
@@ -798,33 +808,33 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 		// 抓好赛得利纤维等3500多个拟竣工投产项目: what 等 closes are examples of the thing
 		// counted, which follows the number.
 		if r.len() >= 2 {
-			return text(a, r)
+			return st.text(a, r)
 		}
 		if strongLeft {
-			return text(a, l)
+			return st.text(a, l)
 		}
 	case strongLeft:
-		return text(a, l)
+		return st.text(a, l)
 	case !r.empty() && !money && !isTimeUnit(m.Unit):
 		// A count is of a thing even when its name starts like a verb (2个创建小镇).
 		if rr := endOfItem(a, r, true); rr.len() >= 2 {
-			return text(a, rr)
+			return st.text(a, rr)
 		}
 	}
-	if shared := listSharedNoun(a, ms, i, c); shared != "" {
+	if shared := listSharedNoun(st, a, ms, i, c); shared != "" {
 		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
 	}
 	switch {
 	case !r.empty() && money && !startsChange(a, r.s):
-		return text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
+		return st.text(a, r) // 投入34.1亿元支持产业转型升级: the purpose names the money
 	case !l.empty() && lk != leftVerb && !isOnlyVerb(a, l):
-		return text(a, l)
+		return st.text(a, l)
 	case !l.empty() && lk == leftVerb && verbsObject.PrefixAt(a, l.s) == l.len() && !(i > 0 && ms[i-1].Start >= c.Start && ms[i-1].Unit == m.Unit):
-		return text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
+		return st.text(a, l) // 培训47.8万人次: the activity, when nothing names the thing
 	case !r.empty() && !startsChange(a, r.s):
-		return text(a, r)
+		return st.text(a, r)
 	}
-	if prev := prevNameOf(a, ms, i, c, prevOf, subjects); prev != "" {
+	if prev := prevNameOf(st, a, ms, i, c, prevOf, subjects); prev != "" {
 		return prev
 	}
 	return subjects.sentence(a, c)
@@ -833,7 +843,7 @@ func indicatorOf(a []rune, ms []mention, i, lb, rb int, c segment.Span, senEnd i
 // prevNameOf is what mention i is of when its own words name nothing: the clause's
 // subject, else the name before. Asked only then, at most once a mention: most figures
 // name their own.
-func prevNameOf(a []rune, ms []mention, i int, c segment.Span, prevOf func() string, subjects *subjectMemo) string {
+func prevNameOf(st *sentenceText, a []rune, ms []mention, i int, c segment.Span, prevOf func() string, subjects *subjectMemo) string {
 	if subj := subjects.clause(a, ms, i, c); subj != "" && !(i > 0 && ms[i-1].End > c.Start && ms[i-1].Unit == ms[i].Unit) {
 		return subj // 地区生产总值连续迈上4个台阶、达14.2万亿元 (not 新推出7项成果、累计达到161项)
 	}
@@ -875,6 +885,8 @@ func isOnlyVerb(a []rune, p phrase) bool {
 		verbsPredicate.MayStartAt(a, p.s) && verbsPredicate.PrefixAt(a, p.s) == p.len()
 }
 
+// text encodes phrase p of a; attribution cuts its names from the sentence's string
+// instead (sentenceText.text), the same text.
 func text(a []rune, p phrase) string {
 	if p.empty() {
 		return ""
@@ -885,7 +897,7 @@ func text(a []rune, p phrase) string {
 // clauseSubject returns what a clause is about when the mention is not its first number
 // (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%): the words from the
 // clause start to its first verb or number; "" when there are none.
-func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
+func clauseSubject(st *sentenceText, a []rune, ms []mention, i int, c segment.Span) string {
 	first := sort.Search(i, func(k int) bool { return ms[k].Start >= c.Start }) // the clause's first number
 	end := ms[first].Start
 	from := afterFrame(a, c.Start, end) // 剔除增发国债等因素后…: no subject
@@ -908,7 +920,7 @@ func clauseSubject(a []rune, ms []mention, i int, c segment.Span) string {
 	if p.len() < 2 {
 		return ""
 	}
-	return text(a, p)
+	return st.text(a, p)
 }
 
 // subjectEnds are the runes a change word or a comparison may start with: where
@@ -921,7 +933,8 @@ type subjectMemo struct {
 	start                    int // the clause's start; -1 before the first
 	clauseSubj, sentenceSubj string
 	haveClause, haveSentence bool
-	opening                  openingMemo // kept from clause to clause of the sentence
+	opening                  openingMemo   // kept from clause to clause of the sentence
+	st                       *sentenceText // the sentence's string, the subjects cut from it
 }
 
 // openingMemo remembers, across the clauses of a sentence, where sentenceSubject's look
@@ -934,29 +947,29 @@ type openingMemo struct {
 	have         bool
 }
 
-func newSubjectMemo() subjectMemo {
-	return subjectMemo{start: -1, opening: openingMemo{from: -1}}
+func newSubjectMemo(st *sentenceText) subjectMemo {
+	return subjectMemo{start: -1, opening: openingMemo{from: -1}, st: st}
 }
 
 // enter starts the clause c, forgetting the last clause's subjects if c is another.
 func (m *subjectMemo) enter(c segment.Span) {
 	if c.Start != m.start {
-		*m = subjectMemo{start: c.Start, opening: m.opening}
+		*m = subjectMemo{start: c.Start, opening: m.opening, st: m.st}
 	}
 }
 
 func (m *subjectMemo) clause(a []rune, ms []mention, i int, c segment.Span) string {
 	if !m.haveClause {
-		m.clauseSubj, m.haveClause = clauseSubject(a, ms, i, c), true
+		m.clauseSubj, m.haveClause = clauseSubject(m.st, a, ms, i, c), true
 	}
 	return m.clauseSubj
 }
 
 func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
 	if !m.haveSentence {
-		m.sentenceSubj = clauseBeforeSubject(a, c)
+		m.sentenceSubj = clauseBeforeSubject(m.st, a, c)
 		if m.sentenceSubj == "" {
-			m.sentenceSubj = m.opening.subject(a, c)
+			m.sentenceSubj = m.opening.subject(m.st, a, c)
 		}
 		m.haveSentence = true
 	}
@@ -967,7 +980,7 @@ func (m *subjectMemo) sentence(a []rune, c segment.Span) string {
 // before its own, when that clause states no figure and is not the sentence's first (…,
 // 全省进出口总值创历史新高,达到5379亿元 → 全省进出口总值): the subject a bare 达到 goes on
 // with. "" otherwise.
-func clauseBeforeSubject(a []rune, c segment.Span) string {
+func clauseBeforeSubject(st *sentenceText, a []rune, c segment.Span) string {
 	e := c.Start - 1
 	if e <= 0 || e >= len(a) || !segment.IsClauseSeparator(a, e) || levelVerbs.PrefixAt(a, c.Start) == 0 {
 		return "" // only a clause opening with its verb (达到5379亿元) goes on with the one before
@@ -988,13 +1001,13 @@ func clauseBeforeSubject(a []rune, c segment.Span) string {
 			return "" // a clause with figures of its own is about them
 		}
 	}
-	return subjectOfOpening(a, s, e)
+	return subjectOfOpening(st, a, s, e)
 }
 
 // subject names a number that nothing near it names, from the first clause of its
 // sentence (粮食总产再创历史新高,…,增量39.7亿斤 → 粮食总产). It reads back only to where
 // the last clause's look back started, and reads the subject again only from other text.
-func (o *openingMemo) subject(a []rune, c segment.Span) string {
+func (o *openingMemo) subject(st *sentenceText, a []rune, c segment.Span) string {
 	var s int
 	if o.from >= 0 && o.from <= c.Start {
 		s = openingBack(a, c.Start, o.from)
@@ -1010,7 +1023,7 @@ func (o *openingMemo) subject(a []rune, c segment.Span) string {
 	}
 	e := firstClauseEnd(a, s, c.Start)
 	if !o.have || o.subjS != s || o.subjE != e {
-		o.subjS, o.subjE, o.subj, o.have = s, e, subjectOfOpening(a, s, e), true
+		o.subjS, o.subjE, o.subj, o.have = s, e, subjectOfOpening(st, a, s, e), true
 	}
 	return o.subj
 }
@@ -1039,7 +1052,7 @@ func firstClauseEnd(a []rune, s, to int) int {
 
 // subjectOfOpening reads the subject of a sentence from its opening a[s:e] (up to the
 // first clause's end).
-func subjectOfOpening(a []rune, s, e int) string {
+func subjectOfOpening(st *sentenceText, a []rune, s, e int) string {
 	end := e
 	if v, _ := verbsObject.IndexIn(a, s, end); v >= 0 {
 		end = v
@@ -1057,7 +1070,7 @@ func subjectOfOpening(a []rune, s, e int) string {
 	if p.len() < 2 || p.len() > 16 || unclosedQuote(a, p) {
 		return "" // “新|三样”: cut inside a quotation, no name
 	}
-	return text(a, p)
+	return st.text(a, p)
 }
 
 // unclosedQuote reports a quotation opened in p and not closed there.
@@ -1076,7 +1089,7 @@ func unclosedQuote(a []rune, p phrase) bool {
 
 // listSharedNoun returns the noun after the last item of a list the mention belongs to
 // (500万元、100万元、50万元一次性薪酬补贴).
-func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
+func listSharedNoun(st *sentenceText, a []rune, ms []mention, i int, c segment.Span) string {
 	_, j := listGroup(a, ms, i, c)
 	if j == i {
 		return ""
@@ -1087,22 +1100,22 @@ func listSharedNoun(a []rune, ms []mention, i int, c segment.Span) string {
 	}
 	_, right := indicatorParts(a, ms[j].End, ms[j].Start, ms[j].End, end)
 	if r, noun := cleanRight(a, right); noun && !r.empty() {
-		return text(a, r)
+		return st.text(a, r)
 	}
 	return ""
 }
 
 // respectiveName pairs a list of names with a list of numbers after 分别
 // (战略性新兴产业、高新技术产业增加值分别增长10%、7.9%).
-func respectiveName(a []rune, ms []mention, i int, c segment.Span, lists *listMemo) string {
+func respectiveName(st *sentenceText, a []rune, ms []mention, i int, c segment.Span, lists *listMemo) string {
 	names, k, whole := lists.names(a, ms, i, c)
 	switch {
 	case whole.len() > 0:
-		return text(a, whole)
+		return st.text(a, whole)
 	case names == nil:
 		return ""
 	}
-	return text(a, names[k])
+	return st.text(a, names[k])
 }
 
 // respectiveNames returns the names of the 分别 list the mention ms[i] belongs to and
@@ -1267,12 +1280,12 @@ func tightPairs(a []rune, ms []mention, first, last, lb int) []phrase {
 
 // respectiveListText is the text of the 分别 list ms[i] is named in, from its first name
 // to its last; name when there is none.
-func respectiveListText(a []rune, ms []mention, i int, c segment.Span, name string, lists *listMemo) string {
+func respectiveListText(st *sentenceText, a []rune, ms []mention, i int, c segment.Span, name string, lists *listMemo) string {
 	names, _, _ := lists.names(a, ms, i, c)
 	if len(names) < 2 {
 		return name
 	}
-	return text(a, phrase{names[0].s, names[len(names)-1].e})
+	return st.text(a, phrase{names[0].s, names[len(names)-1].e})
 }
 
 // respectiveHead returns, for a name of a 分别 list that is not its last, the name joined
@@ -1432,7 +1445,7 @@ func pairedItem(a []rune, sen segment.Sentence, ms []mention, i, first, last int
 // (新增转移支付(127.92亿元)、上年结转(20.41亿元)): the brackets make the number the noun's
 // own figure, whatever the sentence goes on to say; and where the noun's phrase starts and
 // the bracket opens, for its change word. "" when the number is not so written.
-func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from, open int) {
+func bracketedAfter(st *sentenceText, a []rune, ms []mention, i, sentStart int) (name string, from, open int) {
 	m := &ms[i]
 	open = m.Start - 1
 	if open <= sentStart || !isOpenBracket(a[open]) || m.End >= len(a) || a[m.End] != ')' && a[m.End] != '）' {
@@ -1449,7 +1462,7 @@ func bracketedAfter(a []rune, ms []mention, i, sentStart int) (name string, from
 		}
 	}
 	if l := cleanLeft(a, phrase{from, open}); l.len() >= 2 {
-		return text(a, l), from, open
+		return st.text(a, l), from, open
 	}
 	return "", 0, 0
 }
@@ -1565,7 +1578,7 @@ func lastIndexWord(a, w []rune, from, to int) int {
 // levelNounAfter is the noun after the next level in a[from:to] (…,2个百亿级产业集群 →
 // 产业集群): what a count named by its level alone counts when the sentence names it only
 // once, after its last level. "" when no level is followed by a noun.
-func levelNounAfter(a []rune, from, to int) string {
+func levelNounAfter(st *sentenceText, a []rune, from, to int) string {
 	for k := from; k+1 < to; k++ {
 		if a[k] != '级' || !cjk.IsHan(a[k+1]) {
 			continue
@@ -1575,7 +1588,7 @@ func levelNounAfter(a []rune, from, to int) string {
 			e++
 		}
 		if p := trimPhrase(a, phrase{k + 1, e}); p.len() >= 2 {
-			return text(a, p)
+			return st.text(a, p)
 		}
 		return ""
 	}

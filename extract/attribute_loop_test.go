@@ -28,16 +28,19 @@ func attributeReference(d *doc.Document, sentences []segment.Sentence, ms []ment
 		}
 		if first < k {
 			sen.WithClauses(d.Text.Runes)
-			goals = attributeSentence(d, *sen, d.LineOf(sen.Start), ms[first:k], out[first:k], opts, goals[:0])
+			goals = attributeSentence(d, *sen, nil, d.LineOf(sen.Start), ms[first:k], out[first:k], opts, goals[:0])
 		}
 	}
 	return out
 }
 
 // TestAttributeMatchesReference: passing over the sentences that end before the next
-// mention fills the same fields as visiting each, over the test documents with all their
-// sentences and with some left out (as ownSentences leaves out those of other chunks).
+// mention, and cutting the names from the sentences' strings (one sentenceTexts reused
+// from document to document, as a worker's), fills the same fields as visiting each and
+// encoding each name, over the test documents with all their sentences and with some left
+// out (as ownSentences leaves out those of other chunks).
 func TestAttributeMatchesReference(t *testing.T) {
+	var texts sentenceTexts
 	for name, data := range readTestdata(t, "*/*.txt") {
 		d, err := Build(name, data, Options{})
 		if err != nil {
@@ -61,7 +64,7 @@ func TestAttributeMatchesReference(t *testing.T) {
 			subsets["middle"] = all[1 : len(all)-1]
 		}
 		for subset, sentences := range subsets {
-			got := attribute(d, slices.Clone(sentences), ms, Options{}, nil, nil, nil)
+			got := attribute(d, slices.Clone(sentences), ms, Options{}, nil, nil, nil, &texts)
 			want := attributeReference(d, slices.Clone(sentences), ms, Options{})
 			if !reflect.DeepEqual(got, want) {
 				for k := range got {

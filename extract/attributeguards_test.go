@@ -32,7 +32,7 @@ func TestAttributeSentenceGuards(t *testing.T) {
 		for i := range sm {
 			m, c := &sm[i], clauseSpan(sen, sm[i].Start)
 			if !closedAfter(a, m) {
-				if name, from, open := bracketedAfter(a, sm, i, sen.Start); name != "" || from != 0 || open != 0 {
+				if name, from, open := bracketedAfter(nil, a, sm, i, sen.Start); name != "" || from != 0 || open != 0 {
 					t.Fatalf("%q: bracketedAfter of %d without a closing bracket: %q", where, i, name)
 				}
 			}

@@ -140,10 +140,11 @@ type scratch struct {
 	clauses   []segment.Span // the sentences' clauses, one buffer for all
 	mentions  []mention
 	fields    []attrs
-	strs      []byte      // the records' texts and sentences, made one string at the end
-	cuts      []stringCut // where each record's are in strs
-	marks     []int       // where a plain text read whole has its chunkMarks (plainDocumentIn)
-	folds     []int       // the runes normalisation leaves to its rules (NormalizeValid's scratch)
+	strs      []byte        // the records' texts (and sentences not in texts), made one string at the end
+	cuts      []stringCut   // where each record's are in strs
+	texts     sentenceTexts // the sentences holding a mention, one string: the records' sentences
+	marks     []int         // where a plain text read whole has its chunkMarks (plainDocumentIn)
+	folds     []int         // the runes normalisation leaves to its rules (NormalizeValid's scratch)
 }
 
 // stringCut tells where a record's text and sentence are in scratch.strs; a start of -1
@@ -183,7 +184,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	if own != nil {
 		attributed, from, to = ownSentences(d, sentences, mentions, own)
 	}
-	fields := attribute(d, attributed, mentions, opts, stop, sc.fields, &sc.clauses)
+	fields := attribute(d, attributed, mentions, opts, stop, sc.fields, &sc.clauses, &sc.texts)
 	sc.fields = fields
 	if stop() {
 		return nil, ctx.Err()
@@ -193,10 +194,11 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 	// is most of a chunk's allocation, and the collector scans all of it.
 	// (Recycled, when the caller gives them back.)
 	records, reused := takeRecords(to - from + len(tableRecs))
-	// The records' texts and sentences are encoded into one buffer and made one string,
-	// cut for each: one allocation a chunk rather than one a record and one a sentence.
-	// A sentence's records share its text: mentions come in text order, so a sentence's
-	// records are consecutive and the last one encoded is the only one needed.
+	// The records' texts are encoded into one buffer and made one string, cut for each:
+	// one allocation a chunk rather than one a record. Their sentences are cut from the
+	// string attribute made of the sentences holding a mention (sc.texts); one it did not
+	// encode (should a record's start, a minus sign before its number, lie in the sentence
+	// before) is encoded with the texts, once for its consecutive records.
 	sc.strs, sc.cuts = sc.strs[:0], sc.cuts[:0]
 	lastSentence, lastSentenceCut := -1, [2]int{}
 	pos, sen := d.Cursor(), 0 // the mentions come in text order
@@ -258,6 +260,8 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 			sen := sentences[k]
 			if sen.End-sen.Start > MaxSentence {
 				r.Sentence = sentenceAround(a, sen.Span, m.Start, m.End)
+			} else if s, ok := sc.texts.sentence(sen.Span); ok {
+				r.Sentence = s // the string attribution cut its names from
 			} else {
 				if k != lastSentence {
 					n := len(sc.strs)

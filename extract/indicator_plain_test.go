@@ -29,7 +29,7 @@ func TestIndicatorOfMatchesPlain(t *testing.T) {
 	}
 	calls := 0
 	forSentences(texts, func(a []rune, sen segment.Sentence, sm []mention) {
-		memos := [2]subjectMemo{newSubjectMemo(), newSubjectMemo()}
+		memos := [2]subjectMemo{newSubjectMemo(nil), newSubjectMemo(nil)}
 		var lists [2]listMemo
 		prevOf := func() string { return "前项" }
 		for i := range sm {
@@ -46,7 +46,7 @@ func TestIndicatorOfMatchesPlain(t *testing.T) {
 			}
 			for _, from := range []int{lb, c.Start} {
 				from = afterFrame(a, from, m.Start)
-				got := indicatorOf(a, sm, i, from, rb, c, sen.End, prevOf, &memos[0], &lists[0])
+				got := indicatorOf(nil, a, sm, i, from, rb, c, sen.End, prevOf, &memos[0], &lists[0])
 				want := indicatorOfPlain(a, sm, i, from, rb, c, sen.End, prevOf, &memos[1], &lists[1])
 				if got != want {
 					t.Fatalf("indicator of %q in %q from %d = %q, want %q", string(a[m.Start:m.End]),
@@ -81,7 +81,7 @@ func indicatorOfPlain(a []rune, ms []mention, i, lb, rb int, c segment.Span, sen
 			}
 		}
 	}
-	if name := respectiveName(a, ms, i, c, lists); name != "" {
+	if name := respectiveName(nil, a, ms, i, c, lists); name != "" {
 		return name
 	}
 	if rb == m.End && i+1 < len(ms) && ms[i+1].Start == m.End && !isDivisionUnit(m.Unit) {
@@ -170,7 +170,7 @@ func indicatorOfPlain(a []rune, ms []mention, i, lb, rb int, c segment.Span, sen
 			return text(a, rr)
 		}
 	}
-	if shared := listSharedNoun(a, ms, i, c); shared != "" {
+	if shared := listSharedNoun(nil, a, ms, i, c); shared != "" {
 		return shared // 分别给予500万元、100万元、50万元一次性薪酬补贴
 	}
 	switch {

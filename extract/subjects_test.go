@@ -10,7 +10,7 @@ import (
 // sentenceSubjectReference is the subject as first written: a look back from the clause
 // to the sentence's opening, each time.
 func sentenceSubjectReference(a []rune, c segment.Span) string {
-	if subj := clauseBeforeSubject(a, c); subj != "" {
+	if subj := clauseBeforeSubject(nil, a, c); subj != "" {
 		return subj // the clause before, when it names the subject, goes first
 	}
 	s := c.Start
@@ -20,7 +20,7 @@ func sentenceSubjectReference(a []rune, c segment.Span) string {
 	if s == c.Start {
 		return ""
 	}
-	return subjectOfOpening(a, s, firstClauseEnd(a, s, c.Start))
+	return subjectOfOpening(nil, a, s, firstClauseEnd(a, s, c.Start))
 }
 
 // TestSubjectMemoMatchesReference: over every clause of every sentence of the test
@@ -31,7 +31,7 @@ func TestSubjectMemoMatchesReference(t *testing.T) {
 		a := analysisText(textmap.Identity([]rune(string(data)))).Runes
 		for _, sen := range segment.AppendSentenceSpans(nil, a) {
 			sen.WithClauses(a)
-			m := newSubjectMemo()
+			m := newSubjectMemo(nil)
 			for _, c := range sen.Clauses {
 				m.enter(c)
 				if got, want := m.sentence(a, c), sentenceSubjectReference(a, c); got != want {

@@ -2,6 +2,7 @@ package concept
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync/atomic"
 )
 
@@ -32,12 +33,16 @@ type memoEntry struct {
 	s    stripped
 }
 
+// newMemoEntry copies the strings it keeps: a phrase, and its core and place cut from it,
+// may be cuts of a whole chunk's text (extract's sentenceTexts), which the memo, kept from
+// document to document, must not hold.
 func newMemoEntry(phrase string, s *stripped) *memoEntry {
 	e := &memoEntry{n: len(phrase), s: *s}
+	e.s.core, e.s.place = strings.Clone(s.core), strings.Clone(s.place)
 	if len(phrase) <= len(e.key) {
 		copy(e.key[:], phrase)
 	} else {
-		e.long = phrase
+		e.long = strings.Clone(phrase)
 	}
 	return e
 }
