@@ -185,6 +185,7 @@ func recordsWith(ctx context.Context, d *doc.Document, opts Options, sc *scratch
 		attributed, from, to = ownSentences(d, sentences, mentions, own)
 	}
 	fields := attribute(d, attributed, mentions, opts, stop, sc.fields, &sc.clauses, &sc.texts)
+	defer sc.texts.forget() // the records keep what they cut from the string; sc need not
 	sc.fields = fields
 	if stop() {
 		return nil, ctx.Err()

@@ -73,6 +73,12 @@ func appendIndexed(b []byte, offs []int32, rs []rune) ([]byte, []int32) {
 	return b[:n], offs
 }
 
+// forget lets go of the chunk's string, kept only by the records cut from it once the
+// chunk is done: scratch buffers are kept for the next chunk or document.
+func (t *sentenceTexts) forget() {
+	t.str, t.cur = "", sentenceText{}
+}
+
 // of returns the string of sentence sen for the names attribution reads in it; nil (names
 // encoded one by one) when sen was not encoded. Sentences are asked in text order; the
 // last one's is reused.
