@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +64,14 @@ func checkHTMLPage(t *testing.T, i int, s string) {
 		if !reflect.DeepEqual(text, wantText) || !reflect.DeepEqual(tables, wantTables) {
 			t.Fatalf("page %d, keep %v: text or tables differ from HTMLDocumentOf's", i, keep)
 		}
+	}
+	// In memory used by another page first, longer and with lines: the same page.
+	var mem PageMemory
+	HTMLPageIn(strings.Repeat("<p>前一页\n</p><td>表</td>x", 40), false, &mem)
+	src, text, tables := HTMLPageIn(s, false, &mem)
+	if src.Len != len(rs) || !slices.Equal(src.LineStarts, lineStarts(rs)) || !slices.Equal(text.Runes, wantText.Runes) ||
+		!slices.Equal(text.Src, wantText.Src) || !reflect.DeepEqual(tables, wantTables) {
+		t.Fatalf("page %d, in used memory: source, text or tables differ from HTMLDocumentOf's", i)
 	}
 }
 
