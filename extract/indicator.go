@@ -747,7 +747,7 @@ func yearSpanStart(a []rune, p phrase) int {
 
 // timeSuffixStart returns where a year expression ending p starts (…从2020年), or -1.
 func timeSuffixStart(a []rune, p phrase) int {
-	if a[p.e-1] != '年' && a[p.e-1] != '月' {
+	if p.empty() || a[p.e-1] != '年' && a[p.e-1] != '月' { // empty: a baseline word opening the text
 		return -1
 	}
 	for i := max(p.s, p.e-16); i <= p.e-5; i++ {
