@@ -461,19 +461,19 @@ func sentenceBreaks(line []rune) []int {
 // never a heading, and its words frame nothing.
 func isTableText(line []rune) bool {
 	head := line[:min(len(line), 2*maxHeadingRunes)] // a row shows itself early; paragraphs are long
-	return hasCellMark(head) ||
-		len(line) <= maxHeadingRunes && cjk.IndexRune(line, 0, len(line), '%', '％') >= 0
-}
-
-// hasCellMark reports a tab, = or ＝ in head: cjk.IndexRune written out, without its
-// loop over the runes looked for, since every line of a document is read for them.
-func hasCellMark(head []rune) bool {
+	// One pass over head, which is all of a line short enough to be a header cell, for
+	// both kinds of mark; most runes are Han characters, none of them, told by one test.
+	percent := false
 	for _, r := range head {
+		if uint32(r)-0x3400 < 0xA000-0x3400 {
+			continue
+		}
 		if r == '\t' || r == '=' || r == '＝' {
 			return true
 		}
+		percent = percent || r == '%' || r == '％'
 	}
-	return false
+	return percent && len(line) <= maxHeadingRunes
 }
 
 // maxHeadingRunes is the longest line a table's header cell is checked as (比上年增长(%)).
@@ -769,8 +769,9 @@ func timeAt(line []rune, i, year int) (string, int) {
 // mayStartTime reports a rune timeAt may read a time from: a quote, a year's first digit,
 // 十 of a plan, or the first rune of a relative word. Most characters are none, and are
 // told so before any call.
+// It is one load of openingRunes, whose bits are these tests (TestOpeningRunes).
 func mayStartTime(r rune, year int) bool {
-	return r == '“' || r == '"' || cjk.MayStartYear(r) || r == '十' || year != 0 && relativeYearStarts.Has(r)
+	return openingClass(r)&openingMask(year) != 0
 }
 
 // relativeYearStarts and relativeYearSeconds are the first and the second runes of the

@@ -77,18 +77,33 @@ func TestPassagePeriods(t *testing.T) {
 	}
 }
 
-// TestHasCellMark: hasCellMark answers as cjk.IndexRune does, on the corpus's lines, their
-// first runes, and lines with a mark at either end or beside one looked for.
-func TestHasCellMark(t *testing.T) {
-	lines := []string{"", "\t", "=", "＝", "上年同期=100", "比上年增长(%)", "地区\t产值", "≠", "—", "＞", "\v", "<>"}
+// TestIsTableText: isTableText, one pass for both kinds of mark, answers as the plain
+// test does (a cell mark among the first runes, or a percent sign in a short line), on the
+// corpus's lines, their first runes, and lines with a mark at either end, beside one looked
+// for, and at the edges of the runes read and of a short line.
+func TestIsTableText(t *testing.T) {
+	plain := func(line []rune) bool {
+		head := line[:min(len(line), 2*maxHeadingRunes)]
+		return cjk.IndexRune(head, 0, len(head), '\t', '=', '＝') >= 0 ||
+			len(line) <= maxHeadingRunes && cjk.IndexRune(line, 0, len(line), '%', '％') >= 0
+	}
+	lines := []string{"", "\t", "=", "＝", "%", "％", "上年同期=100", "比上年增长(%)", "地区\t产值", "≠", "—", "＞", "\v", "<>",
+		"％％", "\u33ff", "\ua000", "㐀", "鿿"}
+	pad := strings.Repeat("增", 2*maxHeadingRunes)
+	for _, m := range []string{"\t", "=", "＝", "%", "％"} {
+		for _, n := range []int{maxHeadingRunes - 2, maxHeadingRunes - 1, maxHeadingRunes, 2*maxHeadingRunes - 1, 2 * maxHeadingRunes} {
+			p := string([]rune(pad)[:n])
+			lines = append(lines, p+m, m+p, p+m+"增", p+m+pad)
+		}
+	}
 	for _, l := range corpusLines(t) {
 		r := []rune(l)
-		lines = append(lines, l, string(r[:min(len(r), 2*maxHeadingRunes)]), l+"\t", "＝"+l)
+		lines = append(lines, l, string(r[:min(len(r), 2*maxHeadingRunes)]), string(r[:min(len(r), maxHeadingRunes)]), l+"\t", "＝"+l, "%"+l)
 	}
 	for _, l := range lines {
 		r := []rune(l)
-		if got, want := hasCellMark(r), cjk.IndexRune(r, 0, len(r), '\t', '=', '＝') >= 0; got != want {
-			t.Fatalf("hasCellMark(%q) = %v, want %v", l, got, want)
+		if got, want := isTableText(r), plain(r); got != want {
+			t.Fatalf("isTableText(%q) = %v, want %v", l, got, want)
 		}
 	}
 }
@@ -122,20 +137,31 @@ func TestNotesHeadingGuard(t *testing.T) {
 	}
 }
 
+// plainMayStartTime is mayStartTime as first written, a test for each kind of rune.
+func plainMayStartTime(r rune, year int) bool {
+	return r == '“' || r == '"' || cjk.MayStartYear(r) || r == '十' || year != 0 && relativeYearStarts.Has(r)
+}
+
 // TestOpeningRunes: openingRunes tells of each rune what the tests it stands for tell:
-// a lead-in rune, mayStartTime without and with a year, and every dash and first rune of
-// a vocative or a plan lead-in among the special ones; nothing outside the table.
+// a lead-in rune, mayStartTime without and with a year (plainMayStartTime; mayStartTime,
+// which reads the table, answers the same), and every dash and first rune of a vocative or
+// a plan lead-in among the special ones; nothing outside the table.
 func TestOpeningRunes(t *testing.T) {
 	for r := rune(-2); r <= 0x110001; r++ {
 		c := openingClass(r)
 		if got, want := c&openLead != 0, cjk.IsHan(r) || r == '的'; got != want {
 			t.Fatalf("%q: lead-in %v, want %v", r, got, want)
 		}
-		if got, want := c&openAbsolute != 0, mayStartTime(r, 0); got != want {
+		if got, want := c&openAbsolute != 0, plainMayStartTime(r, 0); got != want {
 			t.Fatalf("%q: may start a time without a year %v, mayStartTime says %v", r, got, want)
 		}
-		if got, want := c&(openAbsolute|openRelative) != 0, mayStartTime(r, 2026); got != want {
+		if got, want := c&(openAbsolute|openRelative) != 0, plainMayStartTime(r, 2026); got != want {
 			t.Fatalf("%q: may start a time with a year %v, mayStartTime says %v", r, got, want)
+		}
+		for _, year := range []int{0, 2026} {
+			if got, want := mayStartTime(r, year), plainMayStartTime(r, year); got != want {
+				t.Fatalf("mayStartTime(%q, %d) = %v, want %v", r, year, got, want)
+			}
 		}
 		if c&openRelative != 0 && c&openLead == 0 {
 			t.Fatalf("%q: starts a relative word but ends a lead-in; openingTime reads on past it", r)
@@ -182,7 +208,7 @@ func TestTimeInOpening(t *testing.T) {
 			if i > 0 && !cjk.IsHan(line[i-1]) && line[i-1] != '的' {
 				break
 			}
-			if !mayStartTime(line[i], year) {
+			if !plainMayStartTime(line[i], year) {
 				continue
 			}
 			p, n := timeAt(line, i, year)

@@ -195,17 +195,19 @@ const maxNotesHeading, maxNotesTitle = 8, 24
 
 // headingKind classifies a heading as "forward", "report" or "".
 func headingKind(line []rune, docYear int) string {
-	y, at, n := firstYear(line) // both tests below read the first year: found once
+	y, at, n, plan := firstYear(line, docYear) // both tests below read the first year: found once
 	if namesPast(docYear, y, at) {
 		return "report" // 2025年财政重点工作 in a report of 2026: the work was done
 	}
-	future := mentionsFuture(line, docYear, y, at, n)
+	if mentionsFuture(line, docYear, y, at, n, plan) {
+		return "forward" // whatever words it holds: no need to look for them
+	}
 	fk, fn := forwardHeading.LastIndexIn(line, 0, len(line))
 	rk, rn := reportHeading.LastIndexIn(line, 0, len(line))
-	if rk >= 0 && fk >= 0 && rk+rn > fk+fn && !future {
+	if rk >= 0 && fk >= 0 && rk+rn > fk+fn {
 		return "report" // 财政重点工作情况: a report on the key work, not the work to do
 	}
-	if fk >= 0 || future {
+	if fk >= 0 {
 		return "forward"
 	}
 	if rk >= 0 {
@@ -215,17 +217,20 @@ func headingKind(line []rune, docYear int) string {
 }
 
 // firstYear returns the first year of line written as one (2026年), where it starts and
-// its length; at is -1 when there is none.
-func firstYear(line []rune) (y, at, n int) {
+// its length; at is -1 when there is none. plan reports a five-year plan named before it
+// (before the end when none) that had not begun by docYear: the same scan finds both.
+func firstYear(line []rune, docYear int) (y, at, n int, plan bool) {
 	for i, r := range line {
-		if !cjk.MayStartYear(r) {
-			continue // no year starts here: told without a call
-		}
-		if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
-			return y, i, n
+		switch {
+		case r == '十':
+			plan = plan || IsPlanName(line, i) && PlanStart(line, i) >= docYear
+		case cjk.MayStartYear(r):
+			if y, n := cjk.YearAt(line, i); n > 0 && i+n < len(line) && line[i+n] == '年' {
+				return y, i, n, plan
+			}
 		}
 	}
-	return 0, -1, 0
+	return 0, -1, 0, plan
 }
 
 // namesPast reports a heading whose first year (y at at: firstYear) is before the
@@ -235,20 +240,14 @@ func namesPast(docYear, y, at int) bool {
 }
 
 // mentionsFuture reports a year (2026年) or a five-year plan (十五五) that had not begun
-// before the document was written, in a heading whose first year is y, of n runes at at
-// (firstYear).
-func mentionsFuture(line []rune, docYear, y, at, n int) bool {
+// before the document was written, in a heading whose first year is y, of n runes at at,
+// with plan set when a plan named before it had not begun (firstYear).
+func mentionsFuture(line []rune, docYear, y, at, n int, plan bool) bool {
 	if docYear == 0 {
 		return false
 	}
-	end := len(line)
-	if at >= 0 {
-		end = at
-	}
-	for i := range end {
-		if IsPlanName(line, i) && PlanStart(line, i) >= docYear {
-			return true // a plan named before the first year
-		}
+	if plan {
+		return true // a plan named before the first year
 	}
 	if at < 0 {
 		return false
