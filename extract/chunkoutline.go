@@ -201,7 +201,9 @@ func dateAt(line string, i int) bool {
 	case '<':
 		return true
 	case '&':
-		return mayHoldEntity(lineOf(line[i:]))
+		// Only a reference that starts here: the line's others are marks of their own,
+		// and looking past them made a line of many & cost its length squared.
+		return entityAt(line, i+1)
 	case 0xC2: // U+0080–U+00BF: the soft hyphen U+00AD
 		return i+1 < len(line) && line[i+1] == 0xAD
 	case 0xEF: // U+FEFF; fullwidth separators and digits
@@ -220,14 +222,6 @@ func dateAt(line string, i int) bool {
 	return false
 }
 
-// lineOf returns s up to its first line end.
-func lineOf(s string) string {
-	if k := strings.IndexByte(s, '\n'); k >= 0 {
-		return s[:k]
-	}
-	return s
-}
-
 // mayHoldEntity reports text that may hold a character reference normalisation decodes
 // (normalize.Entity, with its ';'): an & before # or before letters and digits ending in
 // ';'. R&D, common in these documents, holds none.
@@ -238,17 +232,23 @@ func mayHoldEntity(text string) bool {
 			return false
 		}
 		at += k + 1
-		if at < len(text) && text[at] == '#' {
-			return true
-		}
-		j := at
-		for j < len(text) && j-at <= maxEntityName && isEntityNameByte(text[j]) {
-			j++
-		}
-		if j > at && j < len(text) && text[j] == ';' {
+		if entityAt(text, at) {
 			return true
 		}
 	}
+}
+
+// entityAt reports whether text[at:], just after an &, may make it a character
+// reference: # or letters and digits ending in ';' (mayHoldEntity).
+func entityAt(text string, at int) bool {
+	if at < len(text) && text[at] == '#' {
+		return true
+	}
+	j := at
+	for j < len(text) && j-at <= maxEntityName && isEntityNameByte(text[j]) {
+		j++
+	}
+	return j > at && j < len(text) && text[j] == ';'
 }
 
 // maxEntityName is at least the longest name normalize.Entity reads.
