@@ -230,8 +230,11 @@ func sameArea(a, b string) bool {
 }
 
 // locate finds the indicator as written last in a[from:to], returning its span, or -1, -1
-// when it is not there (an indicator joined from a list's shared noun).
+// when it is not there (an indicator joined from a list's shared noun). Only the last
+// maxLocateReach runes are searched: an indicator is written near its number, and one
+// that is not there (most often joined) made a clause of n figures cost n² to search.
 func locate(a []rune, from, to int, indicator string) (int, int) {
+	from = max(from, to-maxLocateReach)
 	// Decoded once, not again at every place its first rune matches; AppendRunes
 	// fills the stack buffer in place for an indicator of up to 64 bytes (most).
 	var buf [64]rune
@@ -251,6 +254,10 @@ func locate(a []rune, from, to int, indicator string) (int, int) {
 	}
 	return -1, -1
 }
+
+// maxLocateReach bounds how far before its number locate looks for an indicator: as far
+// as a record's sentence shows, far beyond any written in a clause (a few dozen runes).
+const maxLocateReach = MaxSentence
 
 // runesEqual reports whether rs spell s, without converting either.
 func runesEqual(rs []rune, s string) bool {
