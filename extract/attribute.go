@@ -261,7 +261,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, 
 				at.indicator, budgetStage = item, true // 批准的支出预算100.5亿元: the budget approved
 			}
 		}
-		at.indicator = joinSpacedHan(at.indicator) // a justified PDF line: 地 方 政 府 债 券
+		at.indicator = joinSpacedHan(nameOrNone(at.indicator)) // a justified PDF line: 地 方 政 府 债 券
 		// The suffix first: most names are no level, and levelLen decodes runes.
 		if strings.HasSuffix(at.indicator, "级") && levelLen(at.indicator) == len(at.indicator) && levelAfter(a, m.End, at.indicator) {
 			// 培育6个世界级、7个国家级、9个区域级产业集群: a level alone after the number; the
@@ -296,7 +296,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, 
 				if at.concept != "" && residenceModifiers.Contains(at.indicator) {
 					// 城镇和农村居民人均可支配收入分别增长4.3%、…: 城镇 alone names no measure;
 					// the list, a substring of the sentence, names it with the head it shares.
-					at.indicator = respectiveListText(st, a, ms, i, c, at.indicator, &lists)
+					at.indicator = nameOrNone(respectiveListText(st, a, ms, i, c, at.indicator, &lists))
 				}
 			}
 			if at.concept == "" && bareAccountItems.MayStart(at.indicator) { // accountConcept's first test, inline
@@ -1613,4 +1613,16 @@ func levelLen(name string) int {
 func levelAfter(a []rune, end int, level string) bool {
 	n := utf8.RuneCountInString(level)
 	return end+n <= len(a) && runesEqual(a[end:end+n], level)
+}
+
+// nameOrNone is name, or "" when it has more than MaxSentence characters: no indicator is
+// that long (the longest written, a list of budget items, has some 70), but a list of
+// names whose figures do not pair with them one for one gave each figure the whole list,
+// output the square of the input (a list of n names before 2n figures). As MaxSentence
+// bounds the sentence a record carries, this bounds its indicator.
+func nameOrNone(name string) string {
+	if len(name) > MaxSentence && utf8.RuneCountInString(name) > MaxSentence {
+		return ""
+	}
+	return name
 }

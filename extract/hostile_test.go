@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestDateAtEntityHere: an & is a date's mark (a character reference may join a date's
@@ -77,6 +78,41 @@ func TestLocateReach(t *testing.T) {
 		a := []rune(c.text)
 		if s, _ := locate(a, 0, len(a), c.indicator); s != c.want {
 			t.Errorf("locate(%q) in %d runes = %d, want %d", c.indicator, len(a), s, c.want)
+		}
+	}
+}
+
+// TestIndicatorBounded: no record's indicator has more than MaxSentence characters, so
+// that output stays linear in the input, as the sentence cap keeps it: a list of names
+// whose figures do not pair with them one for one gave each figure the whole list.
+func TestIndicatorBounded(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		records    int
+	}{
+		{"names before twice the figures", strings.Repeat("钢铁、", 1000) + "分别增长" + strings.Repeat("5%、", 2000), 2000},
+		{"names before as many figures", strings.Repeat("钢铁、", 1000) + "分别增长" + strings.Repeat("5%、", 1000), 1000},
+		{"a short list keeps its name", "钢铁、煤炭分别增长5%、6%、7%", 3},
+	} {
+		recs := Text("t", c.text)
+		if len(recs) != c.records {
+			t.Errorf("%s: %d records, want %d", c.name, len(recs), c.records)
+		}
+		for _, r := range recs {
+			if n := utf8.RuneCountInString(r.Indicator); n > MaxSentence {
+				t.Fatalf("%s: an indicator of %d characters (%.30q…)", c.name, n, r.Indicator)
+			}
+		}
+	}
+	for _, c := range []struct{ name, want string }{
+		{"地区生产总值", "地区生产总值"},
+		{strings.Repeat("各", MaxSentence), strings.Repeat("各", MaxSentence)},
+		{strings.Repeat("各", MaxSentence+1), ""},
+		{strings.Repeat("a", MaxSentence+1), ""},
+		{strings.Repeat("a", MaxSentence), strings.Repeat("a", MaxSentence)},
+	} {
+		if got := nameOrNone(c.name); got != c.want {
+			t.Errorf("nameOrNone(%d bytes) = %d bytes, want %d", len(c.name), len(got), len(c.want))
 		}
 	}
 }
