@@ -17,14 +17,7 @@ import (
 // and comments, CRLF, markup cut off at the end, tabs inside tags, entities making line
 // breaks, tabs or dots, a page with no line break.
 func TestPageDocumentWithoutSource(t *testing.T) {
-	pages := map[string]string{}
-	for name, data := range readTestdata(t, "genres/*.html") {
-		res, err := decode.View(data, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages[name] = res.Text + res.Tail
-	}
+	pages := testPages(t)
 	odd := []string{
 		"<html><body><p\nclass=\"x\">收入增长5%。</p><!--\n注释\n--><p>支出增长6%。</p>\r\n</body></html>",
 		"<p>2024年收入12亿元</p>\r\n<p>增长&#10;3%</p><p>项目<td\tclass=\"y\">12</p><a title=\"标\n题",
@@ -58,3 +51,17 @@ func TestPageDocumentWithoutSource(t *testing.T) {
 // htmlDocument is the page read whole with its source runes, as Build keeps it: the
 // document the tests compare others with.
 func htmlDocument(name, html string) *doc.Document { return pageDocument(name, html, true) }
+
+// testPages are the test pages as decode reads them, by name.
+func testPages(t *testing.T) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	for name, data := range readTestdata(t, "genres/*.html") {
+		res, err := decode.View(data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[name] = res.Text + res.Tail
+	}
+	return pages
+}

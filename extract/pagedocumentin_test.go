@@ -6,7 +6,6 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -17,14 +16,7 @@ import (
 // records. Over the test pages and odd ones, in an order that puts small pages after large
 // ones, all through one set of buffers.
 func TestPageDocumentInMatchesWhole(t *testing.T) {
-	pages := map[string]string{}
-	for name, data := range readTestdata(t, "genres/*.html") {
-		res, err := decode.View(data, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages[name] = res.Text + res.Tail
-	}
+	pages := testPages(t)
 	for i, s := range []string{"", "<p>增长5%</p>", "<table><tr><td>收入</td><td>12亿元</td></tr><tr><td>支出</td><td>13亿元</td></tr></table>",
 		"<pre>一\n二 增长3%</pre>", "<p>全市  生产总值　增长5.2%</p>\n<p>下一段</p>", "<b", "no tags 3.5%", "<script>var x=1;</script><p>完成100亿元</p>",
 		"<p>收入&nbsp;12\t13</p>", "<div>一、总体情况</div><div>地区生产总值增长5%，完成1.2万亿元。</div>"} {
