@@ -126,6 +126,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, 
 	a := d.Text.Runes
 	tc := timeContext{year: d.Now, passage: d.PassageAt(sen.Start)}
 	exprs, goals := timeExprs(a, sen.Start, sen.End, tc, goals)
+	var averages averageMemo // what averageSpan has read of the sentence: each clause and year once
 	// Most sentences list no years: then no figure asks its place in such a list.
 	yearList := hasYearList(exprs)
 	var targets lazyTargets // read only when no cheaper test settles a figure's modality
@@ -370,7 +371,7 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, 
 			if sharesVerb && ms[i-1].Unit == m.Unit {
 				at.period = out[i-1].period // 分别超过8万元、4.5万元: one level verb for the list
 			}
-		} else if span := averageSpan(exprs, a, c.Start, m.Start); span != "" && at.change != "" {
+		} else if span := averageSpan(exprs, a, c.Start, m.Start, &averages); span != "" && at.change != "" {
 			at.period = span // 从2020年的168.4亿元提高到2025年的200.1亿元,年均增长3.5%: 2021-2025
 		} else if p := planStartLevel(a, tc.passage, m.Start); p != "" {
 			at.period = p // …从3826.5亿元增长到4398.6亿元 in the review of 2021-2025: 2020's level

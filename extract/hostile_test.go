@@ -44,6 +44,8 @@ func TestHostileShapesInTime(t *testing.T) {
 		{"ampersands", "&"},
 		{"ampersands and a reference", "&&#10;"},
 		{"one clause of figures", "全市规模以上工业完成总产值19556亿元增加值4878亿元同比均增长6.5%"},
+		{"one sentence of years and figures", "2021年、2022年增长5%、"}, // periodOf, insideFrame: 22 s a MiB
+		{"years and figures after 年均", "年均增长2021年、2022年增长5%、"},    // averageSpan: 7 s a MiB
 	} {
 		data := []byte(strings.Repeat(c.piece, size/len(c.piece)))
 		done := make(chan error, 1)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -515,6 +516,7 @@ func monthAt(a []rune, i, to int) (int, int) {
 // targetScope's scan of the same runes, done while reading them.
 func timeExprs(a []rune, from, to int, tc timeContext, goals []int) ([]timeExpr, []int) {
 	var out []timeExpr
+	var frames frameMemo // insideFrame(a, from, i) for the years in order: the sentence read once
 	goals = goals[:0]
 	for i := from; i < to; i++ {
 		if i = nextTimeOrGoalStart(a, i, to, &goals); i == to {
@@ -562,7 +564,7 @@ func timeExprs(a []rune, from, to int, tc timeContext, goals []int) ([]timeExpr,
 			i, goals = passOver(a, i, te.end, goals)
 			continue
 		}
-		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0 || insideFrame(a, from, i)
+		te.baseline = isBaseline(a, i) && !isRangeFrom(a, i, te) || priceBaseAfter.PrefixAt(a, te.end) > 0 || yearNameAfter.PrefixAt(a, te.end) > 0 || frames.before(a, from, i).inside(a)
 		out = append(out, te)
 		i, goals = passOver(a, i, te.end, goals)
 	}
@@ -691,29 +693,46 @@ func insideFrame(a []rune, from, i int) bool {
 // averageSpan is the period of an annual average change (年均增长3.5%) that follows a
 // from-to of two stated years in its sentence (从2020年的168.4亿元提高到2025年的200.1
 // 亿元): the years after the first up to the second. "" when the clause has no 年均 or
-// the sentence states fewer than two years before it.
-func averageSpan(exprs []timeExpr, a []rune, clauseFrom, start int) string {
-	if k, _ := averageWords.IndexIn(a, clauseFrom, start); k < 0 {
+// the sentence states fewer than two years before it. memo, asked for a sentence's
+// figures in order, reads the clause for 年均 and the years before the figure once.
+func averageSpan(exprs []timeExpr, a []rune, clauseFrom, start int, memo *averageMemo) string {
+	if !memo.seen.in(averageWords, a, clauseFrom, start) {
 		return ""
 	}
-	lo, hi := 0, 0
-	for _, e := range exprs {
-		if e.end > start || len(e.values) != 1 || len(e.values[0]) != 4 {
+	lo, hi := memo.years(exprs, endingBy(exprs, start))
+	if lo == 0 || hi-lo < 2 {
+		return "" // one year, or two in a row: no span to average over
+	}
+	return fmt.Sprintf("%d-%d", lo+1, hi)
+}
+
+// averageMemo is what averageSpan has read of a sentence: whether a clause holds 年均, and
+// the least and greatest single stated years of exprs[:n] (0, 0: none).
+type averageMemo struct {
+	seen      wordSeen
+	n, lo, hi int
+}
+
+// years returns the least and greatest single stated years of exprs[:by].
+func (m *averageMemo) years(exprs []timeExpr, by int) (lo, hi int) {
+	if by < m.n {
+		m.n, m.lo, m.hi = 0, 0, 0
+	}
+	for ; m.n < by; m.n++ {
+		e := exprs[m.n]
+		if len(e.values) != 1 || len(e.values[0]) != 4 {
 			continue
 		}
 		y, err := strconv.Atoi(e.values[0])
 		if err != nil {
 			continue
 		}
-		if lo == 0 || y < lo {
-			lo = y
+		if m.lo == 0 || y < m.lo {
+			m.lo = y
 		}
-		hi = max(hi, y)
+		m.hi = max(m.hi, y)
 	}
-	if lo == 0 || hi-lo < 2 {
-		return "" // one year, or two in a row: no span to average over
-	}
-	return fmt.Sprintf("%d-%d", lo+1, hi)
+	return m.lo, m.hi
 }
 
 // cumulativeSpan is the period of a total over the years (累计完成672亿元) in the review of
@@ -808,14 +827,18 @@ func planPeriod(a []rune, i, to int) (timeExpr, bool) {
 // nothing of the mention's time, so that its passage's time applies (SPEC.md §5 rule 3).
 func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple bool) (period string, stated bool) {
 	var best *timeExpr
-	for k := range exprs {
-		// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not;
-		// not a multiple of it (是2020年的1.1倍: 2020 is what it is compared with).
-		if e := exprs[k].end; e < start && a[e] == '的' && e+1 == start && !multiple {
+	// The expressions come in text order, one after another (timeExprs): those ending by
+	// the number are a prefix, found by a search rather than by reading all of a sentence's
+	// at each of its figures (a sentence of n years and figures cost n²).
+	by := endingBy(exprs, start)
+	// A year that owns the number (从2020年的3.68万亿元) is its period, baseline or not;
+	// not a multiple of it (是2020年的1.1倍: 2020 is what it is compared with).
+	for k := by - 1; k >= 0 && exprs[k].end+1 >= start && !multiple; k-- {
+		if exprs[k].end+1 == start && a[exprs[k].end] == '的' {
 			return pick(exprs[k].values, 0), true
 		}
 	}
-	for k := len(exprs) - 1; k >= 0; k-- {
+	for k := by - 1; k >= 0; k-- {
 		if multiple && exprs[k].end+1 == start && a[exprs[k].end] == '的' {
 			continue // 为“十三五”时期的2.2倍: the time a multiple is of is its base
 		}
@@ -843,12 +866,44 @@ func periodOf(exprs []timeExpr, a []rune, start, end, cTo int, idx int, multiple
 		}
 		return pick(best.values, idx), true
 	}
-	for k := range exprs {
-		if exprs[k].start >= end && exprs[k].end <= cTo && !exprs[k].baseline && !exprs[k].forward && !ownsNumber(a, exprs[k]) {
+	for k := sort.Search(len(exprs), func(k int) bool { return exprs[k].start >= end }); k < len(exprs) && exprs[k].end <= cTo; k++ {
+		if !exprs[k].baseline && !exprs[k].forward && !ownsNumber(a, exprs[k]) {
 			return pick(exprs[k].values, 0), true
 		}
 	}
 	return "", false
+}
+
+// endingBy is how many of exprs, in text order, end at or before i.
+func endingBy(exprs []timeExpr, i int) int {
+	return sort.Search(len(exprs), func(k int) bool { return exprs[k].end > i })
+}
+
+// wordSeen tells whether a set holds a word in a[from:to], asked with one from and a
+// growing to (the figures of a clause, in order): each rune is read about once, not again
+// from the clause's start at every figure.
+type wordSeen struct {
+	set      *lexicon.Set
+	longest  int // the set's longest word, in runes
+	from, to int
+	found    bool
+}
+
+func (w *wordSeen) in(set *lexicon.Set, a []rune, from, to int) bool {
+	switch {
+	case w.set != set || w.from != from || to < w.to:
+		longest := w.longest
+		if w.set != set {
+			longest = maxRunes(set.Words())
+		}
+		k, _ := set.IndexIn(a, from, to)
+		*w = wordSeen{set: set, longest: longest, from: from, to: to, found: k >= 0}
+	case !w.found && to > w.to:
+		// A word not in a[from:w.to] ends after w.to: it starts at most its length before.
+		k, _ := set.IndexIn(a, max(from, w.to+1-w.longest), to)
+		w.found, w.to = k >= 0, to
+	}
+	return w.found
 }
 
 // opensClause reports a time expression at a[i] that opens its clause (2025年,…; …;全年…):
