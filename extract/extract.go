@@ -568,7 +568,7 @@ func plainDocument(name, text string) *doc.Document {
 	return doc.BuildFrom(name, src, base, analysisText(base), textTables(src, insideTables(nil)), nil)
 }
 
-// wholeMarks notes, as a plain text read whole is normalised, the places doc.BuildAt reads
+// wholeMarks notes, as a plain text read whole is normalised, the places doc.BuildAtIn reads
 // and the tabs.
 var wholeMarks = normalize.NewMarker(append(slices.Clone(doc.Marks), '\t')...)
 

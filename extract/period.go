@@ -683,13 +683,6 @@ func passagePeriod(a []rune, passage string, clauseFrom, start int, q units.Qual
 	return passage
 }
 
-// insideFrame reports a year in what a figure is stated without (剔除2024年增发国债一次性
-// 因素后,增长4.9%): the year of what is left out, not the figure's.
-func insideFrame(a []rune, from, i int) bool {
-	k, n := frameOpeners.LastIndexIn(a, from, i)
-	return k >= 0 && cjk.IndexRune(a, k+n, i, '后', '外', ',', '，') < 0
-}
-
 // averageSpan is the period of an annual average change (年均增长3.5%) that follows a
 // from-to of two stated years in its sentence (从2020年的168.4亿元提高到2025年的200.1
 // 亿元): the years after the first up to the second. "" when the clause has no 年均 or

@@ -205,3 +205,11 @@ func mayReadAt(a []rune, i, to int) bool {
 	}
 	return targetStarts.Has(r) || r == '十' || yearOrMonthSoon(a, i, to) || listOpenings.mayStartAt(a, i)
 }
+
+// insideFrame reports a year in what a figure is stated without (剔除2024年增发国债一次性
+// 因素后,增长4.9%): the year of what is left out, not the figure's. The plain reading of
+// the sentence from its start, which frameMemo's openerBefore.inside answers in one pass.
+func insideFrame(a []rune, from, i int) bool {
+	k, n := frameOpeners.LastIndexIn(a, from, i)
+	return k >= 0 && cjk.IndexRune(a, k+n, i, '后', '外', ',', '，') < 0
+}

@@ -93,30 +93,25 @@ func BuildFromIn(name string, src []rune, base, an textmap.Text, tables []read.T
 	return mem.build(name, src, base, an, tables, pageStarts, sentences, starts, breaks, WrittenYear(an.Runes))
 }
 
-// Marks are the runes whose places in the analysis text BuildAt is told: where the
+// Marks are the runes whose places in the analysis text BuildAtIn is told: where the
 // sentence scan stops (segment.Stops), and the first digits of the years WrittenYear reads.
 var Marks = append(slices.Clone(segment.Stops), '1', '2')
 
-// BuildAt is BuildFrom for a text without pages that need read only the runes at marks:
-// the indexes, in order, of every rune of an in Marks (others may be among them), as
-// normalisation notes them (normalize.Marker). The sentence scan
-// (segment.AppendSentencesAndLinesAt) and the search for full dates (WrittenYearAt) look
-// nowhere else.
-func BuildAt(name string, src []rune, base, an textmap.Text, tables []read.Table, marks []int) *Document {
-	return BuildAtIn(name, src, base, an, tables, marks, nil)
-}
-
 // Scratch is memory a document's sentences, lines and line breaks are found in
-// (BuildAtIn), kept from document to document by a caller that is done with each
-// document before it builds the next: a document read whole allocates most in these.
+// (BuildAtIn, BuildFromIn), kept from document to document by a caller that is done with
+// each document before it builds the next: a document read whole allocates most in these.
 type Scratch struct {
 	Sentences      []segment.Sentence
 	Starts, Breaks []int
 	Lines          []Line
 }
 
-// BuildAtIn is BuildAt with the document's sentences and line starts in mem's memory (nil:
-// new), and its lines read there, growing it for the next document.
+// BuildAtIn is BuildFrom for a text without pages that need read only the runes at marks:
+// the indexes, in order, of every rune of an in Marks (others may be among them), as
+// normalisation notes them (normalize.Marker). The sentence scan
+// (segment.AppendSentencesAndLinesAt) and the search for full dates (WrittenYearAt) look
+// nowhere else. The document's sentences and line starts are in mem's memory (nil: new),
+// and its lines are read there, growing it for the next document.
 func BuildAtIn(name string, src []rune, base, an textmap.Text, tables []read.Table, marks []int, mem *Scratch) *Document {
 	if mem == nil {
 		mem = new(Scratch)
