@@ -70,6 +70,7 @@ type Document struct {
 
 	srcLineStarts []int
 	firstLine     int // the document line of the first line here: a chunk's place in it
+	firstCol      int // the runes of that line before the chunk: a chunk may start inside a long line
 }
 
 // Build structures a document whose source runes are src and whose analysis text is an.
@@ -230,6 +231,16 @@ type Reader struct {
 	plan    *planPass
 	passage passagePass
 	level   levelPass
+	long    longLine // the long line being read in pieces
+}
+
+// longLine is what the passes read at the start of a long line that later pieces of it
+// go on from (ContinueWithBreaks): its Forward and Level, which its opening sets, and its
+// head, which tells a table's line (isTableText reads no more).
+type longLine struct {
+	forward bool
+	level   string
+	head    []rune
 }
 
 // NewReader returns a reader positioned at the document's first line.
@@ -246,6 +257,7 @@ func (o Outline) NewReader() *Reader {
 func (r *Reader) Clone() *Reader {
 	c := *r
 	c.passage = r.passage.clone()
+	c.long.head = slices.Clone(r.long.head)
 	if r.plan != nil {
 		p := *r.plan
 		c.plan = &p
@@ -284,6 +296,39 @@ func (r *Reader) LineWithBreaks(k int, line []rune, breaks []int) Line {
 	}
 	l.changes = r.passage.line(k, line, lv, nil, breaks)
 	l.Level = r.level.line(line, lv)
+	return l
+}
+
+// LongLineWithBreaks is LineWithBreaks for the first piece of a long line read in
+// pieces (line: at least 2*maxHeadingRunes runes, cut at a sentence end): the passes
+// read only a line's opening, so the piece is read as the line is, and what the pieces
+// after it need is kept for ContinueWithBreaks.
+func (r *Reader) LongLineWithBreaks(k int, line []rune, breaks []int) Line {
+	l := r.LineWithBreaks(k, line, breaks)
+	t := cjk.TrimLeft(line)
+	r.long = longLine{forward: l.Forward, level: l.Level, head: append(r.long.head[:0], t[:min(len(t), 2*maxHeadingRunes)]...)}
+	return l
+}
+
+// ContinueWithBreaks reads the next piece of the long line LongLineWithBreaks started,
+// one that starts where a sentence does: it keeps the line's Forward and Level, and the
+// passage pass reads its sentences as inside the paragraph.
+func (r *Reader) ContinueWithBreaks(piece []rune, breaks []int) Line {
+	if breaks == nil {
+		breaks = sentenceBreaks(piece)
+	}
+	l := Line{Period: r.passage.period, Forward: r.long.forward, Level: r.long.level}
+	l.changes = r.passage.sentencesFrom(r.long.head, piece, nil, breaks, true)
+	return l
+}
+
+// Join returns l, a line's start, with next, the piece of it at offset at, read on: one
+// line of a chunk's text made of pieces the reader read in turn.
+func (l Line) Join(next Line, at int) Line {
+	l.changes = slices.Clip(l.changes) // never written over in a slice shared with another line
+	for _, c := range next.changes {
+		l.changes = append(l.changes, passageChange{c.at + at, c.period})
+	}
 	return l
 }
 
@@ -418,7 +463,7 @@ func lineStarts(a []rune) []int {
 // SetSource makes a chunk point at its page's source, of n runes whose lines start at
 // lineStarts (rune offsets), instead of at its own runes: Base must map every rune.
 func (d *Document) SetSource(n int, lineStarts []int) {
-	d.Src, d.SrcLen, d.srcLineStarts, d.firstLine = nil, n, lineStarts, 0
+	d.Src, d.SrcLen, d.srcLineStarts, d.firstLine, d.firstCol = nil, n, lineStarts, 0, 0
 }
 
 // SourceLineStarts returns the rune offsets where the lines of text start.
@@ -442,8 +487,21 @@ func (d *Document) LineOf(i int) int {
 // SourcePos returns the 1-based line and column (in runes) of source offset i.
 func (d *Document) SourcePos(i int) (line, col int) {
 	k := sort.SearchInts(d.srcLineStarts, i+1) - 1
-	return d.firstLine + k + 1, i - d.srcLineStarts[k] + 1
+	return d.firstLine + k + 1, d.colOf(i, k)
 }
+
+// colOf is the 1-based column of source offset i on the chunk's line k: the first line
+// of a chunk that starts inside a long line starts at its column firstCol+1.
+func (d *Document) colOf(i, k int) int {
+	if k == 0 {
+		return i - d.srcLineStarts[0] + 1 + d.firstCol
+	}
+	return i - d.srcLineStarts[k] + 1
+}
+
+// StartsAtColumn says that the chunk's first line starts col runes into its document
+// line (a piece of a long line read as a chunk): the columns of that line count them.
+func (d *Document) StartsAtColumn(col int) { d.firstCol = col }
 
 // PosCursor is SourcePos for offsets asked near one another (a chunk's mentions, in text
 // order): it steps over the few line starts between the last offset's line and the next
@@ -476,7 +534,7 @@ func (c *PosCursor) Pos(i int) (line, col int) {
 		}
 	}
 	c.k = k
-	return c.d.firstLine + k + 1, i - starts[k] + 1
+	return c.d.firstLine + k + 1, c.d.colOf(i, k)
 }
 
 // PassageAt returns the time of the passage holding analysis offset i (SPEC.md §5 rule

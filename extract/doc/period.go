@@ -371,6 +371,13 @@ func (p *passagePass) line(k int, raw []rune, lv int, changes []passageChange, b
 // caption, no notes heading and not the title: it reads the time each of its sentences
 // opens with.
 func (p *passagePass) sentences(line, raw []rune, changes []passageChange, breaks []int) []passageChange {
+	return p.sentencesFrom(line, raw, changes, breaks, false)
+}
+
+// sentencesFrom is sentences of raw, a paragraph's start or, inside set, a piece of it
+// that starts where a sentence does (its first sentence then opens inside the paragraph);
+// line is the paragraph's start without its leading spaces, for isTableText.
+func (p *passagePass) sentencesFrom(line, raw []rune, changes []passageChange, breaks []int, inside bool) []passageChange {
 	tableAsked := false
 	for x := nextOpening(raw, breaks, -1, p.opens); x < len(breaks); x = nextOpening(raw, breaks, x+1, p.opens) {
 		s := 0
@@ -378,7 +385,7 @@ func (p *passagePass) sentences(line, raw []rune, changes []passageChange, break
 			s = breaks[x]
 		}
 		sen := cjk.TrimLeft(raw[s:])
-		if s > 0 && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
+		if (s > 0 || inside) && (len(sen) == 0 || cjk.IsDigit(sen[0])) {
 			continue // inside a paragraph, 2022年以来，… frames its sentence; 五年来，… the review
 		}
 		if period, ok := openingTime(sen, p.now); ok {
