@@ -14,9 +14,16 @@ import (
 //
 // Only lines that may hold a full date once normalised are normalised here (dateMark):
 // this pass would otherwise cost as much as normalising the document twice.
-func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, ok bool, err error) {
+func outlineOf(ctx context.Context, p longDoc, chunks []chunk, cuts []lineCut) (o doc.Outline, ok bool, err error) {
 	written := 0
 	var buf lineBuffers
+	dated := func(from, to int) { // a long line a piece at a time: no date spans a cut
+		for from < to {
+			e := min(unitEnd(p.text, cuts, from), to)
+			written = max(written, p.writtenIn(&buf, from, e))
+			from = e
+		}
+	}
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return o, false, err
@@ -30,16 +37,42 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk) (o doc.Outline, o
 			written = max(written, doc.WrittenYear(an.Runes))
 			continue
 		}
-		last := p.dateLines(c.start, c.end, func(from, to int) {
-			written = max(written, p.writtenIn(&buf, from, to))
-		})
+		last := p.dateLines(c.start, c.end, dated)
 		if p.tail != "" && c.end == len(p.text) && last < c.end {
 			// The last line ends with the tail, which may finish a date.
-			written = max(written, p.writtenIn(&buf, strings.LastIndexByte(p.text[:c.end-1], '\n')+1, c.end))
+			written = max(written, p.writtenIn(&buf, unitStart(p.text, cuts, c.end), c.end))
 		}
 	}
-	_, _, head := p.analysisOf(0, linesAhead(p.text, 0, doc.HeadLines+1))
-	return doc.ReadOutline(head.Runes, written), true, nil
+	return doc.ReadOutline(p.head(cuts), written), true, nil
+}
+
+// head returns the analysis text of the document's first doc.HeadLines+1 lines, of
+// which a long one is read up to its first cut only: the outline reads a head line past
+// maxTitleRunes for its first full date alone (and a date line joined to one before it
+// for the session it names), which the first piece of a long line mostly holds.
+func (p longDoc) head(cuts []lineCut) []rune {
+	end := linesAhead(p.text, 0, doc.HeadLines+1)
+	if len(cuts) == 0 || cuts[0].at >= end {
+		_, _, an := p.analysisOf(0, end)
+		return an.Runes
+	}
+	var b strings.Builder
+	for at := 0; at < end; {
+		e := unitEnd(p.text, cuts, at)
+		b.WriteString(p.text[at:e])
+		if at = e; e < len(p.text) && p.text[e-1] != '\n' { // a first piece: the line's rest left out
+			at = linesAhead(p.text, e, 1)
+			if p.text[at-1] == '\n' {
+				b.WriteByte('\n')
+			}
+		}
+	}
+	h := longDoc{text: b.String()}
+	if end == len(p.text) {
+		h.tail = p.tail
+	}
+	_, _, an := h.analysisOf(0, len(h.text))
+	return an.Runes
 }
 
 // mayHoldEntity is mayHoldEntity(text[start:end]) (whole lines), from the marks when they
@@ -72,7 +105,7 @@ func dateLines(text string, start, end int, f func(from, to int)) int {
 			break
 		}
 		from := at + strings.LastIndexByte(text[at:at+k], '\n') + 1
-		at = min(linesAhead(text, from, 1), end)
+		at = lineEndBefore(text, from, end)
 		f(from, at)
 	}
 	return at
@@ -97,10 +130,19 @@ func dateLinesAt(text string, marks []int, start, end int, f func(from, to int))
 			continue // on a line already called
 		}
 		from := at + strings.LastIndexByte(text[at:marks[k]], '\n') + 1
-		at = min(linesAhead(text, from, 1), end)
+		at = lineEndBefore(text, from, end)
 		f(from, at)
 	}
 	return at
+}
+
+// lineEndBefore returns the end of the line at from (past its newline), or end when it
+// goes on past end: never a search over the rest of a long line read in pieces.
+func lineEndBefore(text string, from, end int) int {
+	if k := strings.IndexByte(text[from:end], '\n'); k >= 0 {
+		return from + k + 1
+	}
+	return end
 }
 
 // dateMarks finds where dateMark stops with a yes in a whole text, from the spans that

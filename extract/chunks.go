@@ -57,10 +57,10 @@ func (p longDoc) runes(buf []rune, from, to int) []rune {
 	return src
 }
 
-// chunks cuts the document into chunks (chunksOf); the tail is on the last line, or
+// chunks cuts the document into chunks (chunksIn); the tail is on the last line, or
 // makes one after a final newline.
 func (p longDoc) chunks() []chunk {
-	chunks := chunksOf(p.text, p.inTable)
+	chunks := chunksIn(p.text, p.cuts(), p.inTable)
 	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
 		if len(chunks) == 0 {
 			return []chunk{{lines: 1}}
@@ -70,34 +70,62 @@ func (p longDoc) chunks() []chunk {
 	return chunks
 }
 
-// chunk is a part of a document's text: own lines [line, line+lines) at bytes [start, end).
+// cuts returns where the long lines of a plain text are cut (lineCuts); a page's long
+// lines are read whole.
+func (p longDoc) cuts() []lineCut {
+	if p.page != nil {
+		return nil
+	}
+	return lineCuts(p.text)
+}
+
+// chunk is a part of a document's text: own lines [line, line+lines) at bytes [start, end),
+// from col runes into line line to endCol runes into line line+lines (0, 0 but where a
+// chunk starts or ends inside a long line).
 type chunk struct {
 	start, end  int
 	line, lines int
+	col, endCol int
 }
 
-// chunksOf cuts text into chunks of whole lines of about chunkBytes each, the first
-// holding at least the document's head (doc.HeadLines lines). A cut never falls between
-// two lines of a tab-written table, nor where blocked says (inside a page's table).
+// owns reports a record's place (1-based line and col) that falls in the chunk.
+func (c chunk) owns(line, col int) bool {
+	at := pos{line - 1, col - 1}
+	return !at.before(pos{c.line, c.col}) && at.before(pos{c.line + c.lines, c.endCol})
+}
+
+// chunksOf is chunksIn with text's long lines cut (lineCuts).
 func chunksOf(text string, blocked func(cut int) bool) []chunk {
+	return chunksIn(text, lineCuts(text), blocked)
+}
+
+// chunksIn cuts text into chunks of whole lines, or pieces of long lines where cuts say,
+// of about chunkBytes each, the first holding at least the document's head (doc.HeadLines
+// lines) unless a long line comes first. A cut never falls between two lines of a
+// tab-written table, nor where blocked says (inside a page's table).
+func chunksIn(text string, cuts []lineCut, blocked func(cut int) bool) []chunk {
 	var out []chunk
-	start, line := 0, 0
+	start, line, col := 0, 0, 0
 	for start < len(text) {
 		end := len(text)
 		if start+chunkBytes < len(text) {
-			end = cutAfter(text, start+chunkBytes, start+maxChunkBytes, blocked)
+			end = cutAfter(text, cuts, start+chunkBytes, start+maxChunkBytes, blocked)
 		}
 		if start == 0 {
-			for end < len(text) && strings.Count(text[:end], "\n") <= doc.HeadLines {
-				end = cutAfter(text, end+1, end+maxChunkBytes, blocked)
+			for end < len(text) && cutAt(cuts, end) < 0 && strings.Count(text[:end], "\n") <= doc.HeadLines {
+				end = cutAfter(text, cuts, end+1, end+maxChunkBytes, blocked)
 			}
 		}
 		n := strings.Count(text[start:end], "\n")
 		if end == len(text) && !strings.HasSuffix(text, "\n") {
 			n++ // the last line has no newline
 		}
-		out = append(out, chunk{start: start, end: end, line: line, lines: n})
-		start, line = end, line+n
+		endCol := 0
+		if end < len(text) {
+			endCol = colAt(cuts, end)
+		}
+		out = append(out, chunk{start: start, end: end, line: line, lines: n, col: col, endCol: endCol})
+		start, line, col = end, line+n, endCol
 	}
 	return out
 }
@@ -105,12 +133,14 @@ func chunksOf(text string, blocked func(cut int) bool) []chunk {
 // cutAfter returns the offset just after the first line end at or after from that is not
 // inside a written table (tableAround),
 // giving up on that past limit, and that blocked (nil: none) allows whatever the limit;
+// or the first cut of a long line (cuts) at or after from, when it comes first;
 // len(text) when no line end follows.
-func cutAfter(text string, from, limit int, blocked func(int) bool) int {
+func cutAfter(text string, cuts []lineCut, from, limit int, blocked func(int) bool) int {
 	for i := from; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
+		next := nextCut(text, cuts, i)
+		j := strings.IndexByte(text[i:next], '\n')
 		if j < 0 {
-			return len(text)
+			return next // a piece's end (or the text's)
 		}
 		cut := i + j + 1
 		if cut == len(text) || (cut >= limit || !tableAround(text, cut)) && (blocked == nil || !blocked(cut)) {
@@ -218,15 +248,15 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 // streamChunks extracts a long document chunk by chunk, passing each chunk's records to
 // emit. It returns false, having emitted nothing, when the document must be read whole.
 func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, opts Options, bufs *chunkBuffers, emit func([]Record) error) (bool, error) {
-	text := p.text
-	o, ok, err := outlineOf(ctx, p, chunks)
+	text, cuts := p.text, p.cuts()
+	o, ok, err := outlineOf(ctx, p, chunks, cuts)
 	if err != nil || !ok {
 		return false, err
 	}
 	reader := o.NewReader()
-	// read holds what the reader said of the lines read so far, by document line, for
-	// the next chunk's context; lines before a chunk's context are dropped.
-	read := map[int]doc.Line{}
+	// read holds what the reader said of the units (lines, pieces of long lines) read so
+	// far, by place, for the next chunk's context; units before a chunk's context are dropped.
+	read := map[pos]doc.Line{}
 	// Buffers reused from chunk to chunk, and from document to document (Stream takes them
 	// from a pool): nothing of a chunk but its records outlives it.
 	runeBuf, analysisBuf, mapBuf, sentenceBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences, &bufs.scratch
@@ -235,14 +265,15 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
 		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
 	}()
-	var breakBuf, lineBreaks, markBuf []int // the chunk's sentence breaks, a line's, and the chunk's marks
+	var breakBuf, lineBreaks, markBuf []int // the chunk's sentence breaks, a unit's, and the chunk's marks
+	var pieces []lineCut                    // the cuts inside a chunk's text, at analysis offsets
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
 		}
-		from := linesBack(text, c.start, preContext)
-		to := linesAhead(text, c.end, postContext)
-		first := c.line - strings.Count(text[from:c.start], "\n")
+		from := unitsBack(text, cuts, c.start, preContext)
+		to := unitsAhead(text, cuts, c.end, postContext)
+		first, firstCol := c.line-strings.Count(text[from:c.start], "\n"), colAt(cuts, from)
 		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, &sc.folds, from, to)
 		runeBuf, analysisBuf, markBuf = src, an.Runes, marks
 		if p.page == nil && an.Src != nil {
@@ -258,30 +289,58 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		startBuf = starts
 		infos := slices.Grow(infoBuf[:0], len(starts))[:len(starts)] // each one set below
 		infoBuf = infos
-		x := 0
+		pieces = cutsInside(pieces[:0], text, cuts, an, from, to)
+		next := unitsBack(text, cuts, c.end, preContext) // the next chunk's context: the rest is dropped below
+		keep := pos{c.line + c.lines - strings.Count(text[next:c.end], "\n"), colAt(cuts, next)}
+		own, ownEnd := pos{c.line, c.col}, pos{c.line + c.lines, c.endCol}
+		goesOn := to < len(text) && cutAt(cuts, to) >= 0 // the last line goes on past the text read
+		x, y := 0, 0
 		var ahead *doc.Reader
 		for k, st := range starts {
-			l := doc.LineAt(an.Runes, starts, k)
-			lineBreaks = doc.BreaksIn(lineBreaks, breakBuf, &x, st, st+len(l))
+			e := st + len(doc.LineAt(an.Runes, starts, k))
 			n := first + k
-			switch {
-			case n < c.line:
-				infos[k] = read[n]
-			case n < c.line+c.lines:
-				infos[k] = reader.LineWithBreaks(n, l, lineBreaks)
-				if n >= c.line+c.lines-preContext { // the next chunk's context: the rest is dropped below
-					read[n] = infos[k]
+			us, col := st, 0
+			if k == 0 {
+				col = firstCol
+			}
+			for { // the line's units: itself, or the pieces of a long line
+				ue, nextCol := e, 0
+				if y < len(pieces) && pieces[y].at < e {
+					ue, nextCol = pieces[y].at, pieces[y].col
+					y++
 				}
-			default:
-				if ahead == nil {
-					ahead = reader.Clone() // context after the chunk: read, not kept
+				lineBreaks = doc.BreaksIn(lineBreaks, breakBuf, &x, us, ue)
+				u := unit{line: n, col: col, runes: an.Runes[us:ue], breaks: lineBreaks, long: ue < e || k == len(starts)-1 && goesOn}
+				at := pos{n, col}
+				var info doc.Line
+				switch {
+				case at.before(own):
+					info = read[at]
+				case at.before(ownEnd):
+					info = u.read(reader)
+					if !at.before(keep) {
+						read[at] = info
+					}
+				default:
+					if ahead == nil {
+						ahead = reader.Clone() // context after the chunk: read, not kept
+					}
+					info = u.read(ahead)
 				}
-				infos[k] = ahead.LineWithBreaks(n, l, lineBreaks)
+				if us == st {
+					infos[k] = info
+				} else {
+					infos[k] = infos[k].Join(info, us-st)
+				}
+				if ue == e {
+					break
+				}
+				us, col = ue, nextCol
 			}
 		}
-		for n := range read {
-			if n < c.line+c.lines-preContext {
-				delete(read, n)
+		for at := range read {
+			if at.before(keep) {
+				delete(read, at)
 			}
 		}
 		// The source's newlines, counted in its bytes (a newline is never part of another
@@ -291,8 +350,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 			newlines += strings.Count(p.tail, "\n")
 		}
 		d := doc.Chunk(name, src, base, an, o, first, infos, starts, newlines)
+		d.StartsAtColumn(firstCol)
 		d.Sentences = sentenceBuf
-		isOwn := func(line, _ int) bool { return line > c.line && line <= c.line+c.lines }
+		isOwn := c.owns
 		if pg := p.page; pg != nil {
 			// Records point at the page's source: a chunk's own are those whose source
 			// offset falls in what its own text comes from.
@@ -319,6 +379,40 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		}
 	}
 	return true, nil
+}
+
+// unit is a line of a chunk's analysis text, or a piece of a long one (col runes into
+// it), with its sentence breaks; long when the line goes on past it.
+type unit struct {
+	line, col int
+	runes     []rune
+	breaks    []int
+	long      bool
+}
+
+// read reads the unit with r: a line, the first piece of a long line, or a later one.
+func (u unit) read(r *doc.Reader) doc.Line {
+	switch {
+	case u.col > 0:
+		return r.ContinueWithBreaks(u.runes, u.breaks)
+	case u.long:
+		return r.LongLineWithBreaks(u.line, u.runes, u.breaks)
+	}
+	return r.LineWithBreaks(u.line, u.runes, u.breaks)
+}
+
+// cutsInside appends to buf the cuts of text strictly inside (from, to), each at its
+// offset in an, the analysis text of text[from:to]: a cut stands before a character
+// normalisation keeps, the first analysis rune from its source rune on.
+func cutsInside(buf []lineCut, text string, cuts []lineCut, an textmap.Text, from, to int) []lineCut {
+	k, _ := slices.BinarySearchFunc(cuts, from+1, func(c lineCut, at int) int { return c.at - at })
+	at, runes := from, 0
+	for ; k < len(cuts) && cuts[k].at < to; k++ {
+		runes += utf8.RuneCountInString(text[at:cuts[k].at])
+		at = cuts[k].at
+		buf = append(buf, lineCut{an.FirstFrom(runes), cuts[k].col})
+	}
+	return buf
 }
 
 // ownOnly returns recs without those at places isOwn says no to, in place. The mentions'
