@@ -55,22 +55,39 @@ func appendIndexed(b []byte, offs []int32, rs []rune) ([]byte, []int32) {
 	k := len(offs)
 	offs = slices.Grow(offs, len(rs)+1)[:k+len(rs)+1]
 	at := offs[k:]
-	for i, r := range rs {
-		at[i] = int32(n)
-		switch u := uint32(r); {
-		case u-0x800 < 0xD800-0x800 || u-0xE000 < 0x10000-0xE000: // most: a CJK character
-			c := b[n : n+3 : n+3]
-			c[0], c[1], c[2] = byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F)
-			n += 3
-		case u < utf8.RuneSelf:
-			b[n] = byte(r)
-			n++
-		default:
-			n += utf8.EncodeRune(b[n:], r) // U+FFFD for a rune that is not valid, as AppendUTF8
+	for i := 0; ; i++ {
+		// Most runes are CJK characters or ASCII: a loop of their own, whose values stay
+		// in registers (with utf8.EncodeRune in it, they were reloaded at every rune).
+		i, n = appendCommonIndexed(b, at, rs, i, n)
+		if i == len(rs) {
+			break
 		}
+		at[i] = int32(n)
+		n += utf8.EncodeRune(b[n:], rs[i]) // U+FFFD for a rune that is not valid, as AppendUTF8
 	}
 	at[len(rs)] = int32(n)
 	return b[:n], offs
+}
+
+// appendCommonIndexed writes the runes of rs from i on to b from n on, as appendIndexed,
+// while they are of one or three bytes in UTF-8, and returns where it stopped in rs and in b.
+func appendCommonIndexed(b []byte, at []int32, rs []rune, i, n int) (int, int) {
+	at = at[:len(rs)]
+	for ; i < len(rs); i++ {
+		at[i] = int32(n)
+		switch u := uint32(rs[i]); {
+		case u-0x800 < 0xD800-0x800 || u-0xE000 < 0x10000-0xE000: // most: a CJK character
+			c := b[n : n+3 : n+3]
+			c[0], c[1], c[2] = byte(0xE0|u>>12), byte(0x80|u>>6&0x3F), byte(0x80|u&0x3F)
+			n += 3
+		case u < utf8.RuneSelf:
+			b[n] = byte(u)
+			n++
+		default:
+			return i, n
+		}
+	}
+	return i, n
 }
 
 // forget lets go of the chunk's string, kept only by the records cut from it once the
