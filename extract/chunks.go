@@ -59,8 +59,11 @@ func (p longDoc) runes(buf []rune, from, to int) []rune {
 
 // chunks cuts the document into chunks (chunksIn); the tail is on the last line, or
 // makes one after a final newline.
-func (p longDoc) chunks() []chunk {
-	chunks := chunksIn(p.text, p.cuts(), p.inTable)
+func (p longDoc) chunks() []chunk { return p.chunksCut(p.cuts()) }
+
+// chunksCut is chunks with the long lines' cuts (cuts) known.
+func (p longDoc) chunksCut(cuts []lineCut) []chunk {
+	chunks := chunksIn(p.text, cuts, p.inTable)
 	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
 		if len(chunks) == 0 {
 			return []chunk{{lines: 1}}
@@ -245,10 +248,11 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), markBuf[:0], false
 }
 
-// streamChunks extracts a long document chunk by chunk, passing each chunk's records to
-// emit. It returns false, having emitted nothing, when the document must be read whole.
-func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, opts Options, bufs *chunkBuffers, emit func([]Record) error) (bool, error) {
-	text, cuts := p.text, p.cuts()
+// streamChunks extracts a long document chunk by chunk (p.chunksCut(cuts)), passing each
+// chunk's records to emit. It returns false, having emitted nothing, when the document
+// must be read whole.
+func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, cuts []lineCut, opts Options, bufs *chunkBuffers, emit func([]Record) error) (bool, error) {
+	text := p.text
 	o, ok, err := outlineOf(ctx, p, chunks, cuts)
 	if err != nil || !ok {
 		return false, err
@@ -353,6 +357,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, o
 		d.StartsAtColumn(firstCol)
 		d.Sentences = sentenceBuf
 		isOwn := c.owns
+		if c.col == 0 && c.endCol == 0 { // whole lines: the line tells (owns, asked of every record, for less)
+			isOwn = func(line, _ int) bool { return line > c.line && line <= c.line+c.lines }
+		}
 		if pg := p.page; pg != nil {
 			// Records point at the page's source: a chunk's own are those whose source
 			// offset falls in what its own text comes from.

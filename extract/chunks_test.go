@@ -92,7 +92,7 @@ func tabledText(n int) string {
 // be read whole.
 func readInChunks(t *testing.T, name string, p longDoc, chunks []chunk) (recs []Record, ok bool) {
 	t.Helper()
-	ok, err := streamChunks(t.Context(), name, p, chunks, Options{}, new(chunkBuffers), func(r []Record) error {
+	ok, err := streamChunks(t.Context(), name, p, chunks, p.cuts(), Options{}, new(chunkBuffers), func(r []Record) error {
 		recs = append(recs, r...)
 		return nil
 	})

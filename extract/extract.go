@@ -84,7 +84,8 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if d == nil {
-		if done, err := streamChunks(ctx, name, long, long.chunks(), opts, bufs, emit); done || err != nil {
+		cuts := long.cuts()
+		if done, err := streamChunks(ctx, name, long, long.chunksCut(cuts), cuts, opts, bufs, emit); done || err != nil {
 			return err
 		}
 		// Its lines do not survive normalisation one for one: read it whole.

@@ -30,19 +30,26 @@ var (
 type lineCut struct{ at, col int }
 
 // lineCuts returns the cuts of every line of text longer than maxLineBytes, in order.
+//
+// Such a line holds a whole window of half its bound (the windows tile the text), so
+// only windows with no line end are looked at: a text of short lines costs a search
+// that stops at the first line end of each window, not a search per line.
 func lineCuts(text string) []lineCut {
 	var cuts []lineCut
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
+	window := max(1, maxLineBytes/2)
+	for w := 0; w < len(text); w += window {
+		if strings.IndexByte(text[w:min(w+window, len(text))], '\n') >= 0 {
+			continue
+		}
+		start := strings.LastIndexByte(text[:w], '\n') + 1
+		end := len(text)
+		if k := strings.IndexByte(text[w:], '\n'); k >= 0 {
+			end = w + k
 		}
 		if end-start > maxLineBytes {
 			cuts = appendCuts(cuts, text, start, end)
 		}
-		start = end + 1
+		w = end - end%window // the windows from the line's end on
 	}
 	return cuts
 }

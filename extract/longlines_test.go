@@ -135,6 +135,9 @@ func TestLineCuts(t *testing.T) {
 func checkCuts(t *testing.T, text string) {
 	t.Helper()
 	cuts := lineCuts(text)
+	if want := plainLineCuts(text); !reflect.DeepEqual(cuts, want) {
+		t.Fatalf("lineCuts: %d cuts, the plain reading of every line %d", len(cuts), len(want))
+	}
 	lineStart, prev := 0, 0
 	for _, c := range cuts {
 		if nl := strings.LastIndexByte(text[:c.at], '\n'); nl+1 > prev {
@@ -156,6 +159,44 @@ func checkCuts(t *testing.T, text string) {
 			t.Fatalf("cut at %d passes a sentence end", c.at)
 		}
 		prev = c.at
+	}
+}
+
+// plainLineCuts is lineCuts reading every line: what its search by windows must find.
+func plainLineCuts(text string) []lineCut {
+	var cuts []lineCut
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end-start > maxLineBytes {
+			cuts = appendCuts(cuts, text, start, end)
+		}
+		start = end + 1
+	}
+	return cuts
+}
+
+// TestLineCutsAtBounds: lines of about the bound's length, and windows' lengths, at
+// every place against the windows lineCuts searches by.
+func TestLineCutsAtBounds(t *testing.T) {
+	withPieces(t)
+	sentence := "全市增长5%。"
+	for _, n := range []int{maxLineBytes/2 - 1, maxLineBytes / 2, maxLineBytes - 1, maxLineBytes, maxLineBytes + 1, 2*maxLineBytes + 3} {
+		for lead := range 9 {
+			line := strings.Repeat("x", n%len(sentence)) + strings.Repeat(sentence, n/len(sentence))
+			for _, text := range []string{
+				strings.Repeat("ab\n", lead*97) + line,
+				strings.Repeat("ab\n", lead*97) + line + "\n",
+				strings.Repeat("ab\n", lead*97) + line + "\n" + line + "\nend",
+				line + strings.Repeat("\n", lead) + line,
+			} {
+				checkCuts(t, text)
+			}
+		}
 	}
 }
 
