@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
@@ -222,8 +223,10 @@ func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
 }
 
 // chunkMarks notes, as plain text is normalised, where the sentence scan stops and where
-// the tabs are.
-var chunkMarks = normalize.NewMarker(append(slices.Clone(segment.Stops), '\t')...)
+// the tabs are. Made at the first plain text read in chunks, as wholeMarks is.
+var chunkMarks = sync.OnceValue(func() *normalize.Marker {
+	return normalize.NewMarker(append(slices.Clone(segment.Stops), '\t')...)
+})
 
 // analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
 // analysis text's source map in mapBuf. For plain text it also returns, in markBuf, where
@@ -237,7 +240,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 		if to == len(p.text) {
 			s += p.tail
 		}
-		src, an, marks, kept := chunkMarks.NormalizeValid(srcBuf, anBuf, s, markBuf[:0], folds)
+		src, an, marks, kept := chunkMarks().NormalizeValid(srcBuf, anBuf, s, markBuf[:0], folds)
 		return src, textmap.Identity(src), an, marks, kept
 	}
 	// A page: its visible text's runes, mapped to the page's source.

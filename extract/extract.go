@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
 	"github.com/policymetrics/policymetrics/extract/doc"
@@ -570,8 +571,11 @@ func plainDocument(name, text string) *doc.Document {
 }
 
 // wholeMarks notes, as a plain text read whole is normalised, the places doc.BuildAtIn reads
-// and the tabs.
-var wholeMarks = normalize.NewMarker(append(slices.Clone(doc.Marks), '\t')...)
+// and the tabs. Made at the first plain text, not at start-up: a Marker is a 256 KB table
+// that a run reading only pages never needs (a check a document, not a rune).
+var wholeMarks = sync.OnceValue(func() *normalize.Marker {
+	return normalize.NewMarker(append(slices.Clone(doc.Marks), '\t')...)
+})
 
 // plainDocumentIn is plainDocument with its runes, analysis runes and source map in bufs'
 // memory (grown there for the next document).
@@ -581,7 +585,7 @@ func plainDocumentIn(name, text string, bufs *chunkBuffers) *doc.Document {
 	// Normalisation notes where the sentence scan stops, where years may start and where
 	// the tabs are: the scan, the search for dates and textTables' search for a tab need
 	// not read every rune.
-	src, an, marks, kept := wholeMarks.NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0], &bufs.folds)
+	src, an, marks, kept := wholeMarks().NormalizeValid(bufs.runes, bufs.analysis, text, bufs.marks[:0], &bufs.folds)
 	base := textmap.Identity(src)
 	bufs.runes, bufs.analysis, bufs.marks = src[:0], an.Runes[:0], marks[:0]
 	var tables []read.Table
