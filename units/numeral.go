@@ -62,29 +62,57 @@ const (
 var numeralTable = makeNumeralTable()
 
 func makeNumeralTable() (t [0x10000]uint8) {
-	for r := rune(0); r < 0x10000; r++ {
-		class := numeralClassOf(r)
-		v := 0
-		switch class {
-		case classDigit:
-			v = chineseDigits[r]
-		case classSmall:
-			for p := smallUnits[r]; p > 1; p /= 10 {
-				v++
-			}
-		case classBig:
-			v = bigUnits[r] / 4
-		}
-		b := uint8(class) | uint8(v)<<2
-		if financialDigits[r] {
-			b |= 1 << 6
-		}
-		if mayStartNumberOf(r) {
-			b |= mayStartBit
-		}
-		t[r] = b
+	for _, r := range numeralTableRunes() {
+		t[r] = numeralByte(r)
 	}
 	return t
+}
+
+// numeralTableRunes are the runes whose numeralByte may be other than 0: the keys of the
+// maps above and the runes a number starts with. Only these are visited at start-up, not
+// the whole plane (a run started once per file pays the sweep every time).
+func numeralTableRunes() []rune {
+	rs := []rune{'.', '．', '半'}
+	for r := '0'; r <= '9'; r++ {
+		rs = append(rs, r, r-'0'+'０')
+	}
+	for r := range chineseDigits {
+		rs = append(rs, r)
+	}
+	for r := range smallUnits {
+		rs = append(rs, r)
+	}
+	for r := range bigUnits {
+		rs = append(rs, r)
+	}
+	for r := range financialDigits {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// numeralByte is r's byte of numeralTable.
+func numeralByte(r rune) uint8 {
+	class := numeralClassOf(r)
+	v := 0
+	switch class {
+	case classDigit:
+		v = chineseDigits[r]
+	case classSmall:
+		for p := smallUnits[r]; p > 1; p /= 10 {
+			v++
+		}
+	case classBig:
+		v = bigUnits[r] / 4
+	}
+	b := uint8(class) | uint8(v)<<2
+	if financialDigits[r] {
+		b |= 1 << 6
+	}
+	if mayStartNumberOf(r) {
+		b |= mayStartBit
+	}
+	return b
 }
 
 const mayStartBit = 1 << 7
