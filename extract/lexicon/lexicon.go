@@ -112,8 +112,9 @@ func (x *runeIndex) entry(i uint16, r rune) *indexEntry {
 	return nil
 }
 
-// add indexes w under its rune r; w[beside] is the rune next to r when w has two or more.
-func (x *runeIndex) add(r rune, w []rune, beside int) {
+// add indexes w, whose string is str, under its rune r; w[beside] is the rune next to r
+// when w has two or more.
+func (x *runeIndex) add(r rune, w []rune, str string, beside int) {
 	e := x.entry(x.slot[uint32(r)%indexSlots], r)
 	if e == nil {
 		h := uint32(r) % indexSlots
@@ -122,6 +123,7 @@ func (x *runeIndex) add(r rune, w []rune, beside int) {
 		e = &x.entries[len(x.entries)-1]
 	}
 	e.words = append(e.words, w)
+	e.strs = append(e.strs, str)
 	if len(w) == 1 {
 		e.one = true
 	} else {
@@ -145,13 +147,15 @@ func (e *indexEntry) oneLen() int {
 // buildTries puts each entry's words of two runes or more in its trie, read on from the
 // entry's rune forward (the index by first rune) or backward (by last rune).
 func (x *runeIndex) buildTries(forward bool) {
+	var back []rune // a backward word's runes, reversed: one buffer for all, insert copies
 	for k := range x.entries {
 		e := &x.entries[k]
 		for _, w := range e.words {
 			rs := w[1:]
 			if !forward {
-				rs = slices.Clone(w[:len(w)-1])
-				slices.Reverse(rs)
+				back = append(back[:0], w[:len(w)-1]...)
+				slices.Reverse(back)
+				rs = back
 			}
 			x.insert(e, rs)
 		}
@@ -186,47 +190,98 @@ func (x *runeIndex) insert(e *indexEntry, rs []rune) {
 	}
 }
 
+// sortLongestFirst orders each entry's words, and their strings with them, longest first.
 func (x *runeIndex) sortLongestFirst() {
 	for _, e := range x.entries {
+		if len(e.words) < 2 {
+			continue // most entries: nothing to order, and a sort would allocate
+		}
 		sort.SliceStable(e.words, func(i, j int) bool { return len(e.words[i]) > len(e.words[j]) })
+		slices.SortStableFunc(e.strs, func(a, b string) int {
+			return utf8.RuneCountInString(b) - utf8.RuneCountInString(a)
+		})
 	}
 }
 
-// NewSet builds a Set from words.
+// NewSet builds a Set from words. Every set of the embedded files is built at start-up,
+// so it allocates little: the words' runes share one array, a word's string is the one
+// given, and a duplicate is told by its entry's strings, not by a map.
 func NewSet(words ...string) *Set {
 	s := &Set{pairs: true}
-	seen := map[string]bool{}
+	n := runeCount(words)
+	runes := make([]rune, 0, n)
+	s.first.reserve(len(words), n)
+	s.last.reserve(len(words), n)
 	for _, w := range words {
-		if w == "" || seen[w] {
+		if w == "" {
 			continue
 		}
-		seen[w] = true
+		at := len(runes)
+		runes = appendRunes(runes, w)
+		rs := runes[at:len(runes):len(runes)]
+		if s.first.has(rs[0], w) {
+			runes = runes[:at]
+			continue
+		}
 		s.words = append(s.words, w)
-		rs := []rune(w)
 		for _, r := range rs {
 			s.runes.add(r)
 		}
 		s.pairs = s.pairs && len(rs) >= 2
-		s.first.add(rs[0], rs, 1)
-		s.last.add(rs[len(rs)-1], rs, len(rs)-2)
+		s.first.add(rs[0], rs, w, 1)
+		s.last.add(rs[len(rs)-1], rs, w, len(rs)-2)
 	}
 	s.first.sortLongestFirst()
 	s.last.sortLongestFirst()
 	s.first.buildTries(true)
 	s.last.buildTries(false)
-	if !slices.ContainsFunc(s.words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
-		s.first.addStrings()
-		s.last.addStrings()
+	if slices.ContainsFunc(s.words, func(w string) bool { return strings.ContainsRune(w, utf8.RuneError) }) {
+		s.first.dropStrings()
+		s.last.dropStrings()
 	}
 	return s
 }
 
-func (x *runeIndex) addStrings() {
+// runeCount is the number of runes of words, as []rune would decode them.
+func runeCount(words []string) int {
+	n := 0
+	for _, w := range words {
+		n += utf8.RuneCountInString(w)
+	}
+	return n
+}
+
+// appendRunes appends the runes of w, as []rune(w) decodes them.
+func appendRunes(rs []rune, w string) []rune {
+	for _, r := range w {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// reserve sizes the index for words of runes in all: an entry a word at most, and a
+// node a rune past each word's first at most.
+func (x *runeIndex) reserve(words, runes int) {
+	if runes > 0 { // else no word to index, and the slices stay nil as add leaves them
+		x.entries = make([]indexEntry, 0, words)
+	}
+	if runes > words {
+		x.nodes = make([]trieNode, 0, runes-words)
+	}
+}
+
+// has reports whether the word w, whose first rune is r, is indexed (x is the index by
+// first rune, its strings not yet dropped).
+func (x *runeIndex) has(r rune, w string) bool {
+	e := x.entry(x.slot[uint32(r)%indexSlots], r)
+	return e != nil && slices.Contains(e.strs, w)
+}
+
+// dropStrings empties the entries' strings: a word holding U+FFFD (or an invalid byte,
+// which decodes to it) is compared by its runes, as an asked word is decoded.
+func (x *runeIndex) dropStrings() {
 	for k := range x.entries {
-		e := &x.entries[k]
-		for _, w := range e.words {
-			e.strs = append(e.strs, string(w))
-		}
+		x.entries[k].strs = nil
 	}
 }
 
