@@ -255,7 +255,7 @@ const (
 var scanStops = makeScanStops()
 
 func makeScanStops() (t [0x10000]uint8) {
-	for r := range rune(0x10000) {
+	for _, r := range units.NumberStartRunes() { // not a sweep of the plane, paid at every start
 		if units.MayStartNumber(r) {
 			t[r] |= stopNumber
 		}
@@ -333,9 +333,14 @@ func loneNumeralAt(a []rune, k int) bool {
 var numeralEnds = makeNumeralEnds()
 
 func makeNumeralEnds() (t [1 << 16 / 64]uint64) {
-	for r := range rune(0x10000) {
-		if units.EndsNumeral(r) && r != '、' {
-			t[r/64] |= 1 << (r % 64)
+	// Most runes end a numeral: all are set, and the few that may not are asked, not the
+	// whole plane at every start.
+	for k := range t {
+		t[k] = ^uint64(0)
+	}
+	for _, r := range append(units.NumeralGoesOnRunes(), '、') {
+		if uint32(r) < 0x10000 && (!units.EndsNumeral(r) || r == '、') {
+			t[r/64] &^= 1 << (r % 64)
 		}
 	}
 	return t

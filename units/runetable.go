@@ -1,5 +1,7 @@
 package units
 
+import "math/bits"
+
 // runeTable maps runes to values for the lexicon's indexes, which are looked up at every
 // candidate number: a table of chains, so that a rune that is no key (most runes) is told
 // by one load, and a key is found by a short walk, without hashing.
@@ -70,3 +72,13 @@ type runeBits [1 << 16 / 64]uint64
 func (b *runeBits) add(r rune) { b[uint16(r)/64] |= 1 << (uint16(r) % 64) }
 
 func (b *runeBits) has(r rune) bool { return b[uint16(r)/64]>>(uint16(r)%64)&1 != 0 }
+
+// appendRunes appends the runes of the set to rs, in order.
+func (b *runeBits) appendRunes(rs []rune) []rune {
+	for w, word := range b {
+		for ; word != 0; word &= word - 1 {
+			rs = append(rs, rune(w*64+bits.TrailingZeros64(word)))
+		}
+	}
+	return rs
+}

@@ -1,5 +1,7 @@
 package units
 
+import "slices"
+
 // NumeralKind says how the number of a mention is written.
 type NumeralKind uint8
 
@@ -269,19 +271,53 @@ func EndsNumeral(r rune) bool {
 	return !lex.fractionSecond.has(r) && lex.units.get(r) == nil && lex.qualInner.get(r) == NoQualifier
 }
 
+// NumeralGoesOnRunes returns the runes of the plane that EndsNumeral may be false of (it is
+// true of every other rune of the plane): numerals, spaces, range separators, 点, and the
+// first runes of fractions' second halves, units and inner qualifiers. A table of
+// EndsNumeral is made from these, without a sweep of the whole plane at start-up.
+func NumeralGoesOnRunes() []rune {
+	rs := []rune{' ', '\u3000', '\u00a0', '点', '點', '-', '－', '~', '～', '〜', '—', '–', '至', '到'} // isSpace's, isRangeSep's
+	for _, r := range numeralTableRunes() {
+		if IsChineseNumeral(r) {
+			rs = append(rs, r)
+		}
+	}
+	rs = lex.fractionSecond.appendRunes(rs)
+	for _, e := range lex.units.entries {
+		rs = append(rs, e.r)
+	}
+	for _, e := range lex.qualInner.entries {
+		rs = append(rs, e.r)
+	}
+	return rs
+}
+
+// NumberStartRunes returns the runes MayStartNumber is true of, for a table made without
+// a sweep of the whole plane.
+func NumberStartRunes() []rune {
+	var rs []rune
+	for _, r := range numeralTableRunes() {
+		if MayStartNumber(r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
 // innerFirst holds the runes scanInner may read on from: the qualifiers it reads and the
 // spaces before them. After most numbers stands none, and scanInner is not called.
 var innerFirst = makeInnerFirst()
 
 func makeInnerFirst() (b runeBits) {
-	for r := range rune(0x10000) {
-		if isSpace(r) || lex.qualInner.get(r) != NoQualifier {
-			b.add(r)
-		}
+	for _, r := range []rune{' ', '\u3000', '\u00a0'} { // isSpace's
+		b.add(r)
 	}
 	for _, e := range lex.qualInner.entries {
 		if uint32(e.r) >= 0x10000 {
 			panic("units: a qualifier inside a mention past the plane: " + string(e.r))
+		}
+		if e.v != NoQualifier {
+			b.add(e.r)
 		}
 	}
 	return b
@@ -654,7 +690,10 @@ var loneNumerals = makeLoneNumerals()
 
 func makeLoneNumerals() *runeTable[loneNumeral] {
 	t := &runeTable[loneNumeral]{}
-	for r := rune(0); r < 0x10000; r++ {
+	// The numerals, in order, not a sweep of the plane: a run started once per file pays it.
+	rs := numeralTableRunes()
+	slices.Sort(rs)
+	for _, r := range slices.Compact(rs) {
 		if !IsChineseNumeral(r) {
 			continue
 		}
