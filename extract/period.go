@@ -333,29 +333,38 @@ const (
 var timeStops = makeTimeStops()
 
 func makeTimeStops() (t [0x10000]uint8) {
-	for r := range rune(0x10000) {
-		if isYearOrMonth(r) {
-			t[r] = timeCountEnd
-		}
-		if !timeOrGoalFirst.Has(r) {
-			continue
-		}
-		if cjk.IsDigit(r) && !cjk.MayStartYear(r) && !listStarts.Has(r) && !targetStarts.Has(r) {
-			continue // 0, 3-9: countBefore finds those that start a count
-		}
-		t[r] |= timeFirst
-		if targetStarts.Has(r) && !relativeFirst.Has(r) {
-			t[r] |= timeGoal // timeExprs reads no time at it (timeMayStart)
-		} else if targetStarts.Has(r) || r == '十' || listOpenings.single.Has(r) {
-			t[r] |= timeSure
-		} else if cjk.IsDigit(r) && !listStarts.Has(r) {
-			t[r] |= timeInNumber
-		}
-		if cjk.MayStartYear(r) {
-			t[r] |= timeYear
-		}
+	// Only 年, 月 and timeOrGoalFirst's runes have bits: not a sweep of the plane, which a
+	// run started once per file would pay at every start.
+	for _, r := range timeOrGoalFirst.AppendRunes([]rune{'年', '月'}) {
+		t[r] = timeStopOf(r)
 	}
 	return t
+}
+
+// timeStopOf is r's byte of timeStops.
+func timeStopOf(r rune) uint8 {
+	var b uint8
+	if isYearOrMonth(r) {
+		b = timeCountEnd
+	}
+	if !timeOrGoalFirst.Has(r) {
+		return b
+	}
+	if cjk.IsDigit(r) && !cjk.MayStartYear(r) && !listStarts.Has(r) && !targetStarts.Has(r) {
+		return b // 0, 3-9: countBefore finds those that start a count
+	}
+	b |= timeFirst
+	if targetStarts.Has(r) && !relativeFirst.Has(r) {
+		b |= timeGoal // timeExprs reads no time at it (timeMayStart)
+	} else if targetStarts.Has(r) || r == '十' || listOpenings.single.Has(r) {
+		b |= timeSure
+	} else if cjk.IsDigit(r) && !listStarts.Has(r) {
+		b |= timeInNumber
+	}
+	if cjk.MayStartYear(r) {
+		b |= timeYear
+	}
+	return b
 }
 
 // timeMayStart is nextTimeStart's test of a[i].

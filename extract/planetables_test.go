@@ -40,3 +40,11 @@ func TestScanStopsRunes(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeStopsRunes(t *testing.T) {
+	for r := range rune(0x10000) {
+		if want := timeStopOf(r); timeStops[r] != want {
+			t.Errorf("timeStops[%q] = %#x, the sweep's %#x", r, timeStops[r], want)
+		}
+	}
+}

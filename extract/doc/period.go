@@ -643,8 +643,8 @@ func makeOpeningRunes() (t [0x10000]uint8) {
 	for _, r := range []rune{'—', '－', '-', '―', '─'} {
 		t[r] |= openSpecial // isDash
 	}
-	for r, c := range t {
-		if c == openLead {
+	for r := rune(0x3400); r < 0xA000; r++ { // openLead is only here: not a sweep of the plane
+		if t[r] == openLead {
 			t[r] |= openPlain
 		}
 	}

@@ -1,6 +1,9 @@
 package lexicon
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // RuneSet is a set of runes of the Basic Multilingual Plane as a bitmap: Has is small
 // enough to be inlined, so a rule that tries several word lists at every rune of a
@@ -27,6 +30,17 @@ func (s *RuneSet) IndexIn(text []rune, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// AppendRunes appends the runes of the set to rs, in order: a table of the runes of a few
+// sets is filled from them, not by a sweep of the whole plane.
+func (s *RuneSet) AppendRunes(rs []rune) []rune {
+	for w, word := range s.bits {
+		for ; word != 0; word &= word - 1 {
+			rs = append(rs, rune(w*64+bits.TrailingZeros64(word)))
+		}
+	}
+	return rs
 }
 
 func (s *RuneSet) add(r rune) {
