@@ -402,7 +402,7 @@ func (b *builder) addHan(run []rune, i int) int {
 		return k
 	}
 	if b.src == nil {
-		b.add(foldDense[run[0]-foldLo], i) // makes the map
+		b.add(freeFold[uint16(run[0])], i) // makes the map
 		return 1 + b.addHan(run[1:], i+1)
 	}
 	b.out = slices.Grow(b.out, len(run))

@@ -13,24 +13,25 @@ const denseLo, denseHi = 0x3400, 0xA000
 // and punctuation (、。《》「」) and the kana, so that one table loop reads a clause.
 const foldLo = 0x3000
 
-// foldDense[r-foldLo] is fold(r) for foldLo <= r < denseHi: the simplified form of an
-// ideograph, a space for the ideographic space, else r itself: one load a character with
-// no branch (128 KB).
-var foldDense [denseHi - foldLo]rune
+// The dense table is freeFold[foldLo:denseHi]: freeFold[r] is fold(r) for foldLo <= r <
+// denseHi, the simplified form of an ideograph, a space for the ideographic space, else r
+// itself: one load a character with no branch. (One table, not a copy of its own: the
+// 112 KB are written once at start-up, which a run started once per file pays.)
 
 // t2sSupp is the part of t2sPairs above the dense range.
 var t2sSupp []([2]rune)
 
-func init() {
-	for k := range foldDense {
-		foldDense[k] = rune(foldLo + k)
+// fillDense fills freeFold[foldLo:denseHi] and t2sSupp.
+func fillDense() {
+	for r := rune(foldLo); r < denseHi; r++ {
+		freeFold[r] = r
 	}
-	foldDense[0x3000-foldLo] = ' '
+	freeFold[0x3000] = ' '
 	supp := len(t2sPairs)
 	for i, p := range t2sPairs {
 		switch {
 		case p[0] >= denseLo && p[0] < denseHi:
-			foldDense[p[0]-foldLo] = p[1]
+			freeFold[p[0]] = p[1]
 		case p[0] >= denseHi && i < supp:
 			supp = i
 		case p[0] < denseLo:
@@ -58,7 +59,7 @@ func ToSimplified(r rune) rune {
 }
 
 // simplifyDense is ToSimplified for denseLo <= r < denseHi.
-func simplifyDense(r rune) rune { return foldDense[r-foldLo] }
+func simplifyDense(r rune) rune { return freeFold[uint16(r)] }
 
 // simplifyHan writes fold of the runes at the start of run to out, which has room for all
 // of run, and returns how many it wrote: it stops at the first rune that Normalize reads
@@ -68,7 +69,7 @@ func simplifyHan(out, run []rune) int {
 	out = out[:len(run)]
 	for k, r := range run {
 		if d := uint32(r) - foldLo; d < denseHi-foldLo {
-			out[k] = foldDense[d]
+			out[k] = freeFold[uint16(r)]
 			continue
 		}
 		f, ok := foldPunct(r)

@@ -275,13 +275,18 @@ func noteMarked(ctx []int, f []rune, at int) []int {
 // freeFold[r] is fold(r) for a rune that Normalize folds whatever stands around it: the
 // runes of its CJK runs (simplifyHan), and ASCII but '<', '&', '(', ' ', '?' and a–z,
 // which its rules look at. It is -1 for any other rune: one load tells both of a rune of
-// three bytes or less (256 KB; the ideographs' part is foldDense's).
+// three bytes or less (256 KB; its part from foldLo to denseHi is the dense table of
+// ToSimplified).
 var freeFold [0x10000]rune
 
 func init() {
-	for r := range freeFold {
+	for r := range freeFold[:foldLo] {
 		freeFold[r] = -1
 	}
+	for r := range freeFold[denseHi:] {
+		freeFold[denseHi+r] = -1
+	}
+	fillDense()
 	for r := rune(0); r < 0x80; r++ {
 		if !(r < 64 && contextASCII>>r&1 != 0 || r >= 'a' && r <= 'z') {
 			freeFold[r] = r
@@ -290,7 +295,6 @@ func init() {
 	for r := rune(0x2010); r <= 0x2027; r++ { // foldPunct's
 		freeFold[r] = r
 	}
-	copy(freeFold[foldLo:denseHi], foldDense[:])
 	for r := rune(0xFF01); r <= 0xFF5E; r++ {
 		if r != 0xFF08 { // fullwidth '(': read with its context
 			freeFold[r] = r - 0xFF01 + 0x21
