@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/concept"
@@ -38,19 +39,25 @@ var (
 // running text, and its table is a page layout, not data.
 const maxLabelRunes = 40
 
+// lazyRegexp compiles expr at its first use, not at start-up, which a run started once
+// per file pays whether it reads a table or not. Asked once a line or a cell, not a rune.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
-	bracketUnit = regexp.MustCompile(`[（(]([^（()）]{1,12})[)）]\s*$`)
-	captionUnit = regexp.MustCompile(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
-	yearInText  = regexp.MustCompile(`(1[9]\d\d|2[01]\d\d)\s*年`)
-	tableNumber = regexp.MustCompile(`^(?:附表|表)[0-9一二三四五六七八九十]+[-—－、.．]?\d*`)
-	numbering   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)*[、.．]|[①-⑳])\s*`)
+	bracketUnit = lazyRegexp(`[（(]([^（()）]{1,12})[)）]\s*$`)
+	captionUnit = lazyRegexp(`单位\s*[:：]\s*([^\s,，;；)）]{1,8})`)
+	yearInText  = lazyRegexp(`(1[9]\d\d|2[01]\d\d)\s*年`)
+	tableNumber = lazyRegexp(`^(?:附表|表)[0-9一二三四五六七八九十]+[-—－、.．]?\d*`)
+	numbering   = lazyRegexp(`^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)*[、.．]|[①-⑳])\s*`)
 )
 
 // numberingEnd returns where a label's item number (一、 (二) 7. 1.1. ①) ends, or -1. A digit
 // right after "3." makes a decimal, not an item number. (Go's regexp has no lookahead: a
 // pattern that checked the next character consumed it, and 7.下级上解收入 lost its 下.)
 func numberingEnd(s string) int {
-	loc := numbering.FindStringIndex(s)
+	loc := numbering().FindStringIndex(s)
 	if loc == nil {
 		return -1
 	}
@@ -154,7 +161,7 @@ func oneTable(d *doc.Document, t *read.Table, opts Options) ([]Record, []span) {
 	caption = strings.TrimSpace(strings.Join(append([]string{caption}, titles...), " "))
 	tableUnit := unitIn(caption)
 	period := ""
-	if m := yearInText.FindStringSubmatch(caption); m != nil {
+	if m := yearInText().FindStringSubmatch(caption); m != nil {
 		period = m[1]
 	}
 	labelCols, unitCol := labelColumns(rows[firstData:], header, width)
@@ -449,7 +456,7 @@ func joinSpacedHan(s string) string {
 
 // unitIn reads a unit named in text: 单位：亿元, or a trailing bracket (产量（万吨）).
 func unitIn(s string) string {
-	if m := captionUnit.FindStringSubmatch(s); m != nil {
+	if m := captionUnit().FindStringSubmatch(s); m != nil {
 		// A caption run into the header (…情况表单位：万元政府债务2025年增减变化): the
 		// longest start of what follows 单位 that is a unit.
 		rs := []rune(m[1])
@@ -460,7 +467,7 @@ func unitIn(s string) string {
 		}
 		return m[1]
 	}
-	if m := bracketUnit.FindStringSubmatch(s); m != nil {
+	if m := bracketUnit().FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
 	return ""
@@ -502,7 +509,7 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 	if neg && !growth {
 		q.Value = q.Value.Neg() // -1375 under 2024年决算数: a negative amount (a refund), not a fall
 	}
-	measure := strings.TrimSpace(bracketUnit.ReplaceAllString(head, ""))
+	measure := strings.TrimSpace(bracketUnit().ReplaceAllString(head, ""))
 	if growth && grownMeasure != "" {
 		measure = grownMeasure
 	}
@@ -524,7 +531,7 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 		}
 		// else: an index (上年同期=100): a number without a unit, as the table prints it
 	}
-	label = strings.TrimSpace(bracketUnit.ReplaceAllString(label, ""))
+	label = strings.TrimSpace(bracketUnit().ReplaceAllString(label, ""))
 	rec := Record{Text: cell.Text, Value: q.Value, Unit: q.Unit, RawUnit: q.RawUnit}
 	place, rest := concept.StripPlace(label + "。")
 	switch {
@@ -535,7 +542,7 @@ func cellRecord(d *doc.Document, opts Options, q units.Quantity, neg bool, cell 
 		}
 	case label == "":
 		rec.Indicator = measure
-	case measure == "" || growth && grownMeasure == "" || genericColumns.Contains(measure) || hasWord(indexColumns, measure) || yearInText.MatchString(measure) || strings.Contains(label, measure) || sharesHead(label, measure):
+	case measure == "" || growth && grownMeasure == "" || genericColumns.Contains(measure) || hasWord(indexColumns, measure) || yearInText().MatchString(measure) || strings.Contains(label, measure) || sharesHead(label, measure):
 		rec.Indicator = label
 	default:
 		rec.Indicator = label + measure
@@ -599,11 +606,11 @@ func leftMeasure(header []string, labelCols []bool, c int) string {
 			return ""
 		}
 		if h := header[k]; h != "" && !hasWord(growthColumns, h) {
-			m := strings.TrimSpace(bracketUnit.ReplaceAllString(h, ""))
+			m := strings.TrimSpace(bracketUnit().ReplaceAllString(h, ""))
 			if isRatioColumn(h) {
 				continue // 占预算(%): a ratio, not what grew
 			}
-			if yearInText.MatchString(m) || genericColumns.Contains(m) {
+			if yearInText().MatchString(m) || genericColumns.Contains(m) {
 				return ""
 			}
 			return m
@@ -663,7 +670,7 @@ func sharesHead(label, measure string) bool {
 // statedYearIn returns the first year a header states that is not a baseline (比2024年
 // 决算数增长%: 2024 is what the growth is against).
 func statedYearIn(s string) string {
-	for _, loc := range yearInText.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range yearInText().FindAllStringSubmatchIndex(s, -1) {
 		if r := []rune(s[:loc[0]]); len(r) > 0 && baselineBefore.SuffixBefore(r, len(r)) > 0 {
 			continue
 		}
@@ -680,7 +687,7 @@ func captionConcept(opts Options, caption string) string {
 		for n := tableTitleEnds.SuffixBefore(r, len(r)); n > 0 && n < len(r); n = tableTitleEnds.SuffixBefore(r, len(r)) {
 			r = r[:len(r)-n]
 		}
-		name := strings.TrimSpace(tableNumber.ReplaceAllString(string(r), ""))
+		name := strings.TrimSpace(tableNumber().ReplaceAllString(string(r), ""))
 		if end := numberingEnd(name); end >= 0 {
 			name = strings.TrimSpace(name[end:])
 		}
@@ -694,7 +701,7 @@ func captionConcept(opts Options, caption string) string {
 // isRatioColumn reports the header of a ratio column (占预算(%), 比重), read without the
 // years in it: 完成2025年预算数的% is 完成预算数的%.
 func isRatioColumn(head string) bool {
-	return hasWord(ratioColumns, head) || hasWord(ratioColumns, yearInText.ReplaceAllString(head, ""))
+	return hasWord(ratioColumns, head) || hasWord(ratioColumns, yearInText().ReplaceAllString(head, ""))
 }
 
 // hasWord reports a word of set inside s.

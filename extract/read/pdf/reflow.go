@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -179,23 +180,23 @@ func assignPages(lines []line, pageStarts []int) int {
 
 var (
 	// — 3 —, - 3 -, -3-, －３－, ·3·: a number between dashes anywhere on a page.
-	dashedNumber = regexp.MustCompile(`^[-—–－―─‐‑·•]+\s*[0-9０-９]{1,4}\s*[-—–－―─‐‑·•]+$`)
+	dashedNumber = lazyRegexp(`^[-—–－―─‐‑·•]+\s*[0-9０-９]{1,4}\s*[-—–－―─‐‑·•]+$`)
 	// 第 3 页, 第3页 共10页, 第 3 页/共 10 页.
-	pageOfPages = regexp.MustCompile(`^第\s*[0-9０-９]{1,4}\s*页(\s*[/／,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?$`)
+	pageOfPages = lazyRegexp(`^第\s*[0-9０-９]{1,4}\s*页(\s*[/／,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?$`)
 	// 3, 3/10, 3 / 10: only at the top or bottom of a page.
-	bareNumber = regexp.MustCompile(`^[0-9０-９]{1,4}(\s*[/／]\s*[0-9０-９]{1,4})?$`)
+	bareNumber = lazyRegexp(`^[0-9０-９]{1,4}(\s*[/／]\s*[0-9０-９]{1,4})?$`)
 )
 
 // markPageNumbers marks the running page numbers.
 func markPageNumbers(lines []line, nPages int) {
 	for i := range lines {
-		if dashedNumber.MatchString(lines[i].text) || pageOfPages.MatchString(lines[i].text) {
+		if dashedNumber().MatchString(lines[i].text) || pageOfPages().MatchString(lines[i].text) {
 			lines[i].noise = true
 		}
 	}
 	for p := 0; p < nPages; p++ {
 		for _, i := range edgeLines(lines, p, 1) {
-			if bareNumber.MatchString(lines[i].text) {
+			if bareNumber().MatchString(lines[i].text) {
 				lines[i].noise = true
 			}
 		}
@@ -385,7 +386,7 @@ func joins(l, next *line, acc int, inPara bool, full int) bool {
 	if acc >= full-slack(full) {
 		return true // a full printed line that does not end a sentence: wrapped
 	}
-	if acc >= full-2*slack(full) && quantityStart.MatchString(next.text) {
+	if acc >= full-2*slack(full) && quantityStart().MatchString(next.text) {
 		// 比上年增长 / １％.加上…: a nearly full line whose sentence goes on with a figure
 		// (a justified line's wide gaps make it look short).
 		return true
@@ -417,11 +418,11 @@ func endsSentence(s string) bool {
 
 // quantityStart matches a line that opens with a figure and its unit (１％.加上…, 12.5亿元、…):
 // the rest of a sentence, never a heading.
-var quantityStart = regexp.MustCompile(`^[0-9０-９]+([.．][0-9０-９]+)?\s*[%％‰亿万元]`)
+var quantityStart = lazyRegexp(`^[0-9０-９]+([.．][0-9０-９]+)?\s*[%％‰亿万元]`)
 
 // An item or heading start: 一、 （一） (一) 1. 1、 （1） (1) ① 第一章 第三条 表1 图1 附件 注：
 // ——(a dated subtitle, or an item of a list) and bullets.
-var itemStart = regexp.MustCompile(`^(` +
+var itemStart = lazyRegexp(`^(` +
 	`[一二三四五六七八九十百]+[、.．]` +
 	`|[（(]\s*[一二三四五六七八九十百]+\s*[）)]` +
 	`|[0-9０-９]{1,3}(\s*、|[.．]([^0-9０-９]|$))` +
@@ -434,7 +435,13 @@ var itemStart = regexp.MustCompile(`^(` +
 	`|[•●■◆▲○□◇►▪·※]` +
 	`)`)
 
-func startsItem(s string) bool { return itemStart.MatchString(s) }
+func startsItem(s string) bool { return itemStart().MatchString(s) }
+
+// lazyRegexp compiles expr at its first use, not at start-up, which a run started once
+// per file pays whether it reads a table or not. Asked once a line or a cell, not a rune.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // tableRow tells whether s reads like a row of a table rather than prose: no sentence
 // punctuation and at least two numbers standing apart.
