@@ -12,7 +12,7 @@
 # valgrind (Debian: apt-get install valgrind). cpu.rdtscp=off: valgrind 3.19 does not know
 # RDTSCP, which the runtime's lock reads the clock with when a lock is contended (sysmon):
 # the run died on SIGILL at random, more often on a busy machine, and the count was that
-# of a part of the run.
+# of a part of the run. A run that fails all the same is tried again, up to three times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=${1:-./extract}
@@ -21,12 +21,19 @@ command -v valgrind >/dev/null || { echo "instructions.sh: valgrind not found" >
 bin=$(mktemp -d)/bench.test
 go test -c -o "$bin" "$pkg"
 count() {
-	local out
-	out=$(cd "$pkg" && GODEBUG=cpu.rdtscp=off GOGC=off GOMAXPROCS=1 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-		"$bin" -test.run '^$' -test.bench "^Benchmark$name\$" -test.benchtime "$1x" 2>&1)
-	# A run that died counts part of the work: no figure rather than a wrong one.
-	grep -q '^PASS' <<<"$out" || { echo "instructions.sh: the run of $1 iterations failed:" >&2; tail -20 <<<"$out" >&2; exit 1; }
-	awk '/I[ ]+refs:/ { gsub(",", "", $4); print $4 }' <<<"$out"
+	local try out
+	for try in 1 2 3; do
+		out=$(cd "$pkg" && GODEBUG=cpu.rdtscp=off GOGC=off GOMAXPROCS=1 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+			"$bin" -test.run '^$' -test.bench "^Benchmark$name\$" -test.benchtime "$1x" 2>&1) || true
+		# A run that died counted part of the work: no figure rather than a wrong one.
+		if grep -q '^PASS' <<<"$out"; then
+			awk '/I[ ]+refs:/ { gsub(",", "", $4); print $4 }' <<<"$out"
+			return 0
+		fi
+		echo "instructions.sh: the run of $1 iterations failed (try $try of 3)" >&2
+	done
+	tail -20 <<<"$out" >&2
+	exit 1
 }
 one=$(count 1)
 five=$(count 5)
