@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -260,11 +261,12 @@ func TestExtractSignalsCleanUp(t *testing.T) {
 // figures on one line, takes about half a second to read (at 5 MB it once finished before
 // the signal), which comes 200 ms after the run has set its handler.
 func TestExtractStopsInsideDocument(t *testing.T) {
+	// One line of 1.5 million short sentences with a figure each: read in pieces of a
+	// long line, it takes over a second (a line of no figure now took 0.3 s, and ended
+	// before the signal).
 	var b strings.Builder
-	for i := range 900000 {
-		b.WriteString("企业")
-		b.WriteString(strings.Repeat("一", i%3+1))
-		b.WriteString("家，")
+	for i := range 1500000 {
+		fmt.Fprintf(&b, "企业%d家。", i%97+1)
 	}
 	d := docsDir(t, map[string]string{"slow.txt": b.String(), "out.jsonl": "old\n"})
 	t.Chdir(d)
@@ -288,9 +290,8 @@ func TestExtractStopsInsideDocument(t *testing.T) {
 	}
 	select {
 	case at := <-signalled:
-		// Read whole, the document takes about half a second here now: a run that did not
-		// stop inside it would end with 0 above; this bound, loose for a loaded machine,
-		// catches one that stops late.
+		// A run that did not stop inside the document would end with 0 above; this
+		// bound, loose for a loaded machine, catches one that stops late.
 		if took := time.Since(at); took > 2*time.Second {
 			t.Errorf("took %v to stop after the signal, want within a second or so", took)
 		}
