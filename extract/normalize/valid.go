@@ -177,87 +177,102 @@ func (b *builder) moveFolded(folded []rune, i, k int) {
 // in order, with those of the marked runes (a Marker's free) among them as ^index,
 // appended to ctx. src and out have room for len(s) runes; free is freeFold, or a Marker's.
 func decodeFolding(src, out []rune, s string, free *[0x10000]rune, ctx []int) (int, []int) {
-	// o and f shrink as runes are written (as in cjk.AppendValidRunes: their lengths let
-	// the compiler drop the bounds checks); n is then len(s) less what is left of o.
-	o, f := src[:len(s)], out[:len(s)]
-	n := len(o)
-	for len(s) > 0 && len(o) > 0 && len(f) > 0 {
+	n := foldRunes(src, out, s, free, &ctx)
+	return n, ctx
+}
+
+// foldRunes is decodeFolding appending to *ctx: the slice stays in memory, out of the
+// registers that the loops over the runes want.
+func foldRunes(src, out []rune, s string, free *[0x10000]rune, ctx *[]int) int {
+	// i reads s, j writes src and out: j <= i, as no rune is shorter than a byte. Both
+	// have len(s) as length and capacity, so that one bounds check covers both.
+	src, out = src[:len(s):len(s)], out[:len(s):len(s)]
+	_ = free[0] // its nil check, out of the loops
+	i, j := 0, 0
+	for i < len(s) {
 		// Four three-byte characters a step, while they come in a row and all fold
 		// without context (ideographs and the punctuation between them), then two. The
 		// runes and folds are written before the test (fewer values live at once): past
-		// the last step taken, o and f are written again.
+		// the last step taken, src and out are written again.
 		var v rune // the four folds' bits where that loop stops
-		for len(s) >= 14 && len(o) > 4 && len(f) > 4 {
-			w0, w1 := cjk.Word(s), cjk.Word(s[6:])
-			if !cjk.ThreeByteForm(w0) || !cjk.ThreeByteForm(w1) {
+		for i+14 <= len(s) {
+			b := s[i : i+14] // one bounds check for both words
+			if !cjk.ThreeByteForm(cjk.Word(b)) || !cjk.ThreeByteForm(cjk.Word(b[6:])) {
 				break
 			}
-			p0, p1 := cjk.RunePair(w0), cjk.RunePair(w1)
-			o[0], f[0] = rune(uint16(p0)), free[uint16(p0)]
-			o[1], f[1] = rune(uint16(p0>>24)), free[uint16(p0>>24)]
-			o[2], f[2] = rune(uint16(p1)), free[uint16(p1)]
-			o[3], f[3] = rune(uint16(p1>>24)), free[uint16(p1>>24)]
+			// Each word read again where it is decoded: a load costs less than the
+			// register it would hold meanwhile.
+			o, f := (*[4]rune)(src[j:j+4]), (*[4]rune)(out[j:j+4])
+			p := cjk.RunePair(cjk.Word(b))
+			r0, r1 := rune(uint16(p)), rune(uint16(p>>24))
+			o[0], o[1] = r0, r1
+			f[0], f[1] = free[r0], free[r1]
+			p = cjk.RunePair(cjk.Word(b[6:]))
+			r2, r3 := rune(uint16(p)), rune(uint16(p>>24))
+			o[2], o[3] = r2, r3
+			f[2], f[3] = free[r2], free[r3]
 			if v = f[0] | f[1] | f[2] | f[3]; v < 0 { // one of them is read with its context, or marked
 				break
 			}
-			s, o, f = s[12:], o[4:], f[4:]
+			i, j = i+12, j+4
 		}
 		if v < 0 && v&context == 0 {
 			// Marked runes among the four, none read with its context (a sentence's end,
 			// say): noted here, the four loop goes on.
-			ctx = noteMarked(ctx, f[:4], n-len(o))
-			s, o, f = s[12:], o[4:], f[4:]
+			*ctx = noteMarked(*ctx, out[j:j+4], j)
+			i, j = i+12, j+4
 			continue
 		}
-		for len(s) >= 8 && len(o) > 2 && len(f) > 2 {
-			w := cjk.Word(s)
+		for i+8 <= len(s) {
+			w := cjk.Word(s[i : i+8])
 			if !cjk.ThreeByteForm(w) {
 				break
 			}
 			p := cjk.RunePair(w)
-			r0, r1 := uint16(p), uint16(p>>24)
+			r0, r1 := rune(uint16(p)), rune(uint16(p>>24))
 			f0, f1 := free[r0], free[r1]
 			if f0|f1 < 0 {
 				break
 			}
-			o[0], o[1] = rune(r0), rune(r1)
+			o, f := (*[2]rune)(src[j:j+2]), (*[2]rune)(out[j:j+2])
+			o[0], o[1] = r0, r1
 			f[0], f[1] = f0, f1
-			s, o, f = s[6:], o[2:], f[2:]
+			i, j = i+6, j+2
 		}
-		if len(s) == 0 {
+		if i == len(s) {
 			break
 		}
 		var r rune
-		c := s[0]
+		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
 			r = rune(c)
-			s = s[1:]
-		case c >= 0xE0 && c < 0xF0 && len(s) >= 3:
-			r = rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
-			s = s[3:]
+			i++
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
 		default:
 			var size int
-			r, size = utf8.DecodeRuneInString(s)
-			s = s[size:]
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
 		}
-		o[0] = r
+		src[j] = r
 		v = -1
 		if uint32(r) < uint32(len(free)) {
 			v = free[r]
 		}
 		switch {
 		case v >= 0:
-			f[0] = v
+			out[j] = v
 		case v&context != 0:
-			ctx = append(ctx, n-len(o))
+			*ctx = append(*ctx, j)
 		default:
-			f[0] = v &^ marked
-			ctx = append(ctx, ^(n - len(o)))
+			out[j] = v &^ marked
+			*ctx = append(*ctx, ^j)
 		}
-		o, f = o[1:], f[1:]
+		j++
 	}
-	return n - len(o), ctx
+	return j
 }
 
 // noteMarked appends to ctx, as ^index, the indexes of the marked folds in f, the first
