@@ -359,6 +359,9 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		return f, nil
 	}
 	var out io.Writer = ios.Out
+	if o.Output == "" || o.Output == "-" {
+		growPipe(out)
+	}
 	if o.Output != "" && o.Output != "-" {
 		f, err := open(o.Output)
 		if err != nil {
