@@ -124,7 +124,7 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 		return &jsonWriter{w: w, buf: make([]byte, 0, jsonBuffer+4<<10), array: f == JSON,
 			fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(w, writeBuffer)
 	switch f {
 	case CSV, TSV:
 		return &tableWriter{w: bw, tsv: f == TSV, bom: opts.BOM, fields: opts.Fields, idx: fieldIndex(opts.Fields)}, nil
@@ -132,8 +132,14 @@ func New(w io.Writer, f Format, opts Options) (Writer, error) {
 	return nil, fmt.Errorf("unknown format %q", f)
 }
 
+// writeBuffer is how much output a writer gathers before it writes to its io.Writer: a
+// write a 256 KB pipe buffer (cmd's growPipe) takes whole. At 64 KB, a -j 2 run over
+// 100 MB (174 MB of JSON Lines, through a pipe) took about 4% longer, in twice the
+// writes and context switches.
+const writeBuffer = 256 << 10
+
 // jsonBuffer is how much JSON output a writer gathers before it writes to its io.Writer.
-const jsonBuffer = 64 << 10
+const jsonBuffer = writeBuffer
 
 // jsonWriter encodes records straight into its buffer, which is its own rather than a
 // bufio.Writer's so that a record is not copied once more on its way out.
