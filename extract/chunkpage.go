@@ -5,20 +5,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/decode"
-	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // page is what an HTML page read in chunks keeps beside its visible text: where each
 // visible rune comes from in the source, and the page's tables. Its source itself is not
-// kept as runes: a page is mostly markup.
+// kept as runes: a page is mostly markup. Nor is an index a visible rune (a 24 MB page's
+// would be 32 MB): a shift a run of consecutive source runes, a few per line, and a
+// chunk's map is made from them in srcBuf.
 type page struct {
-	html     string       // the source, for reading it whole when chunks cannot be exact
-	srcOf    []int32      // per rune of the visible text: its source rune
-	srcLen   int          // runes of the source
-	srcLines []int        // where the source's lines start, in runes
-	tables   []read.Table // cells' offsets are runes of the visible text
-	spans    [][2]int     // bytes of the visible text each table covers: no cut inside
+	html     string          // the source, for reading it whole when chunks cannot be exact
+	shifts   []textmap.Shift // the visible text's source map (textmap.SrcOfShifted)
+	runes    int             // runes of the visible text
+	srcBuf   []int32         // a chunk's source map, reused from chunk to chunk
+	srcLen   int             // runes of the source
+	srcLines []int           // where the source's lines start, in runes
+	tables   []read.Table    // cells' offsets are runes of the visible text
+	spans    [][2]int        // bytes of the visible text each table covers: no cut inside
 
 	// A byte offset of the text and its rune offset, to count runes from.
 	atByte, atRune int
@@ -26,9 +30,9 @@ type page struct {
 
 // pageOf reads an HTML page's visible text and tables, to be read in chunks.
 func pageOf(html string) longDoc {
-	base, tables := decode.HTMLDocumentOf(html)
+	src, base, tables := decode.HTMLPageShifted(html)
 	text := string(base.Runes) // UTF-8: 3 bytes a Han character, not 4
-	pg := &page{html: html, srcOf: base.Src, srcLen: utf8.RuneCountInString(html), srcLines: doc.SourceLineStarts(html), tables: tables}
+	pg := &page{html: html, shifts: base.Shifts, runes: len(base.Runes), srcLen: src.Len, srcLines: src.LineStarts, tables: tables}
 	for _, t := range tables {
 		lo, hi := -1, -1
 		for _, row := range t.Rows {
@@ -47,6 +51,15 @@ func pageOf(html string) longDoc {
 	}
 	pg.atByte, pg.atRune = 0, 0
 	return longDoc{text: text, page: pg}
+}
+
+// srcOf returns the source rune of rune r of the visible text.
+func (pg *page) srcOf(r int) int32 { return textmap.SrcOfShifted(pg.shifts, r) }
+
+// srcOfRange returns the source runes of runes [from, to) of the visible text, in srcBuf.
+func (pg *page) srcOfRange(from, to int) []int32 {
+	pg.srcBuf = textmap.AppendShifted(pg.srcBuf[:0], pg.shifts, from, to)
+	return pg.srcBuf
 }
 
 // runeOf returns the rune offset of byte offset b of text, counting from the last one asked.

@@ -247,7 +247,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	r := p.page.runeOf(p.text, from)
-	base.Src = p.page.srcOf[r : r+len(src)]
+	base.Src = p.page.srcOfRange(r, r+len(src))
 	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), markBuf[:0], false
 }
 
@@ -368,9 +368,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 			// offset falls in what its own text comes from.
 			d.SetSource(pg.srcLen, pg.srcLines)
 			d.Tables = pg.tablesIn(pg.runeOf(text, c.start), pg.runeOf(text, c.end), pg.runeOf(text, from))
-			lo, hi := pg.srcOf[pg.runeOf(text, c.start)], int32(pg.srcLen)
-			if r := pg.runeOf(text, c.end); r < len(pg.srcOf) {
-				hi = pg.srcOf[r]
+			lo, hi := pg.srcOf(pg.runeOf(text, c.start)), int32(pg.srcLen)
+			if r := pg.runeOf(text, c.end); r < pg.runes {
+				hi = pg.srcOf(r)
 			}
 			isOwn = func(line, col int) bool {
 				at := int32(pg.srcLines[line-1] + col - 1)

@@ -102,7 +102,7 @@ func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 // but no rune copy of the page is made (a page is mostly markup, and its runes would be
 // four bytes each).
 func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
-	t, tables, _ := htmlDocumentOf(s, false, nil)
+	t, tables, _ := htmlDocumentOf(s, false, nil, false)
 	return t, tables
 }
 
@@ -135,14 +135,27 @@ type PageMemory struct {
 // HTMLPageIn is HTMLPage in mem's memory (nil: new), which it grows for the next page;
 // the text and the line starts it returns are in that memory.
 func HTMLPageIn(s string, keep bool, mem *PageMemory) (Source, textmap.Text, []read.Table) {
-	t, tables, src := htmlDocumentOf(s, keep, mem)
+	t, tables, src := htmlDocumentOf(s, keep, mem, false)
 	return src, t, tables
 }
 
-// htmlDocumentOf is HTMLPageIn.
-func htmlDocumentOf(s string, keep bool, mem *PageMemory) (textmap.Text, []read.Table, Source) {
+// HTMLPageShifted is HTMLPage without keep for a large page, read in chunks, in less
+// memory: its text's map is Shifts (one a run of consecutive source runes, where Src
+// holds an index a rune), and its runes grow at most once, to a bound from the runes of
+// the page left to read, rather than by doubling, each growth holding old and new.
+func HTMLPageShifted(s string) (Source, textmap.Text, []read.Table) {
+	t, tables, src := htmlDocumentOf(s, false, nil, true)
+	return src, t, tables
+}
+
+// htmlDocumentOf is HTMLPageIn, its text mapped by Shifts when shifted (HTMLPageShifted).
+func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap.Text, []read.Table, Source) {
 	if mem == nil {
 		mem = new(PageMemory)
+	}
+	srcLen := 0 // with shifted, the runes of s: what bounds the text's
+	if shifted {
+		srcLen = runeCount(s)
 	}
 	var src Source
 	if keep {
@@ -155,8 +168,11 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory) (textmap.Text, []read.
 	z := html.NewTokenizer(strings.NewReader(s))
 	b := htmlBuilder{
 		out:     slices.Grow(mem.Runes[:0], len(s)/8),
-		srcIdx:  slices.Grow(mem.SrcIdx[:0], len(s)/8),
 		pending: -1,
+		shifted: shifted,
+	}
+	if !shifted {
+		b.srcIdx = slices.Grow(mem.SrcIdx[:0], len(s)/8)
 	}
 	defer func() {
 		mem.Runes, mem.SrcIdx, mem.LineStarts, mem.token = b.out[:0], b.srcIdx[:0], src.LineStarts[:0], tok[:0]
@@ -192,6 +208,9 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory) (textmap.Text, []read.
 		switch tt {
 		case html.TextToken:
 			if !hideRaw && template == 0 {
+				if shifted && cap(b.out)-len(b.out) <= len(tok) {
+					b.out = slices.Grow(b.out, textBound(srcLen-start))
+				}
 				if keep {
 					b.text(src.Runes[start:pos], start, pre > 0)
 				} else {
@@ -249,8 +268,18 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory) (textmap.Text, []read.
 	if keep {
 		src.Len = len(src.Runes)
 	}
+	if shifted {
+		return textmap.Text{Runes: b.out, Shifts: b.shifts}, b.tables.done, src
+	}
 	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done, src
 }
+
+// textBound bounds the runes a page's text gains from a point on, where n source runes
+// are left: a text rune comes from one source rune, an entity's (two at most) from its
+// three or more, a line end or cell separator from a tag's three or more; and a space
+// or tab may stand for whitespace read before. The text never grows past it, nor is
+// made wrong if it did (append grows it).
+func textBound(n int) int { return n + 16 }
 
 // appendNewlines appends to starts where the lines that start in rs, source runes from
 // start on, start.
@@ -331,7 +360,9 @@ func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <
 // htmlBuilder accumulates extracted text and its source map.
 type htmlBuilder struct {
 	out     []rune
-	srcIdx  []int32
+	srcIdx  []int32         // each rune's source index; without shifted
+	shifts  []textmap.Shift // with shifted: a shift where a rune's source does not follow the last one's
+	shifted bool
 	pending int  // source index of a pending whitespace run, or -1
 	wrapped bool // the pending run holds a line break
 	tabbed  bool // the pending run holds a tab
@@ -340,8 +371,33 @@ type htmlBuilder struct {
 }
 
 func (b *htmlBuilder) emit(r rune, at int) {
+	if b.shifted {
+		b.shiftTo(at)
+	} else {
+		b.srcIdx = append(b.srcIdx, int32(at))
+	}
 	b.out = append(b.out, r)
-	b.srcIdx = append(b.srcIdx, int32(at))
+}
+
+// shiftTo maps the next rune to source rune at: a shift from there unless at follows the
+// last rune's source. The first rune always has one.
+func (b *htmlBuilder) shiftTo(at int) {
+	by := int32(at - len(b.out))
+	if n := len(b.shifts); n == 0 || b.shifts[n-1].By != by {
+		b.shifts = append(b.shifts, textmap.Shift{At: int32(len(b.out)), By: by})
+	}
+}
+
+// dropLast takes the last rune off the text, and its shift if it had one.
+func (b *htmlBuilder) dropLast() {
+	n := len(b.out) - 1
+	b.out = b.out[:n]
+	switch {
+	case !b.shifted:
+		b.srcIdx = b.srcIdx[:n]
+	case len(b.shifts) > 0 && int(b.shifts[len(b.shifts)-1].At) == n:
+		b.shifts = b.shifts[:len(b.shifts)-1]
+	}
 }
 
 func (b *htmlBuilder) last() rune {
@@ -356,7 +412,7 @@ func (b *htmlBuilder) content(r rune, at int) {
 	if n := len(b.out); n >= 2 && b.out[n-1] == '\n' && isDigitRune(b.out[n-2]) && strings.ContainsRune(scaleStarts, r) {
 		// <p>…(GDP)2191.55</p><p>亿元，较上年…: an editor broke the paragraph inside a
 		// quantity; its number and its unit are one.
-		b.out, b.srcIdx = b.out[:n-1], b.srcIdx[:n-1]
+		b.dropLast()
 		b.pending = -1
 	}
 	if b.pending >= 0 {
@@ -438,10 +494,12 @@ func (b *htmlBuilder) plainRun(tok []rune, k, start int) int {
 	for j < len(tok) && tok[j] > ' ' && tok[j] != '&' {
 		j++
 	}
-	b.out = append(b.out, tok[k:j]...)
-	for q := k; q < j; q++ {
-		b.srcIdx = append(b.srcIdx, int32(start+q))
+	if !b.shifted { // else the runes follow the visible rune's source: no shift
+		for q := k; q < j; q++ {
+			b.srcIdx = append(b.srcIdx, int32(start+q))
+		}
 	}
+	b.out = append(b.out, tok[k:j]...)
 	return j
 }
 

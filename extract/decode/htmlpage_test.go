@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/policymetrics/policymetrics/extract/read"
+	"github.com/policymetrics/policymetrics/extract/textmap"
 )
 
 // TestHTMLPageSource: the source HTMLPage reads with the tokens is []rune(s), or its
@@ -18,7 +21,8 @@ func TestHTMLPageSource(t *testing.T) {
 		"", "<", "<p>一", "<p>一<", "<a href=\"x", "<!-- 注释", "<script>var a='<p>';", "\uFEFF<html><body>增长5%</body></html>",
 		"<p>收入&amp;支出&#9;12</p>\r\n<p>增长\r\n6%</p>", "<td>\xe4\xb8<td>\xff二</td>\xe4", "一\xe4<b>二</b>\xe4\xb8",
 		"<table><tr><td>项目<td>预算数<tr><td>税收<td>12</table>", "<pre>一\n\t二</pre><textarea>三&lt;</textarea>",
-		"<TITLE>标题</TITLE><P CLASS=X>正文。", "<p\nclass=\"一\n二\">三\n四</p><!--\n五\n-->\n", "<p>一</p>\n<a title=\"标\n题", "\xe4\n<b\n>\xb8\n", "<template><p>隐</p></template>显", "<p>2191.55</p><p>亿元",
+		"<TITLE>标题</TITLE><P CLASS=X>正文。", "<p\nclass=\"一\n二\">三\n四</p><!--\n五\n-->\n", "<p>一</p>\n<a title=\"标\n题", "\xe4\n<b\n>\xb8\n", "<template><p>隐</p></template>显", "<p>2191.55</p><p>亿元", "<p>12 </p><p>亿元</p><p>3&amp;</p>\n<p>万</p>",
+		strings.Repeat("<p>增长5%&amp;&nGt;\n收入 12</p><p>3</p><p>万元</p>", 300), // more text than HTMLPageShifted's first guess
 	}
 	paths, _ := filepath.Glob("../../testdata/genres/*.html")
 	if len(paths) == 0 {
@@ -65,6 +69,7 @@ func checkHTMLPage(t *testing.T, i int, s string) {
 			t.Fatalf("page %d, keep %v: text or tables differ from HTMLDocumentOf's", i, keep)
 		}
 	}
+	checkShifted(t, i, s, wantText, wantTables, rs)
 	// In memory used by another page first, longer and with lines: the same page.
 	var mem PageMemory
 	HTMLPageIn(strings.Repeat("<p>前一页\n</p><td>表</td>x", 40), false, &mem)
@@ -84,4 +89,26 @@ func lineStarts(rs []rune) []int {
 		}
 	}
 	return starts
+}
+
+// checkShifted checks HTMLPageShifted(s) against HTMLDocumentOf's text (want), map and
+// tables, and []rune(s): the same runes, each mapped where Src maps it.
+func checkShifted(t *testing.T, i int, s string, want textmap.Text, wantTables []read.Table, rs []rune) {
+	t.Helper()
+	src, text, tables := HTMLPageShifted(s)
+	if src.Len != len(rs) || !slices.Equal(src.LineStarts, lineStarts(rs)) || !slices.Equal(text.Runes, want.Runes) ||
+		text.Src != nil || !reflect.DeepEqual(tables, wantTables) {
+		t.Fatalf("page %d, shifted: source, text or tables differ from HTMLDocumentOf's", i)
+	}
+	if got := textmap.AppendShifted(nil, text.Shifts, 0, len(text.Runes)); !slices.Equal(got, want.Src) {
+		t.Fatalf("page %d, shifted: map %v, want %v", i, got, want.Src)
+	}
+	if len(text.Shifts) > 0 && text.Shifts[0].At != 0 {
+		t.Fatalf("page %d, shifted: first shift at rune %d, not 0", i, text.Shifts[0].At)
+	}
+	for k := 1; k < len(text.Shifts); k++ {
+		if text.Shifts[k].At <= text.Shifts[k-1].At || text.Shifts[k].By == text.Shifts[k-1].By {
+			t.Fatalf("page %d, shifted: shifts %v and %v: not one a change of runs", i, text.Shifts[k-1], text.Shifts[k])
+		}
+	}
 }

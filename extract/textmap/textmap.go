@@ -136,3 +136,36 @@ func (t Text) IndexOfSrc(s int) int {
 	}
 	return -1
 }
+
+// SrcOfShifted returns the source index of rune i of a text mapped by shifts alone (a
+// Text's Shifts, kept without its runes): a large page's map, a shift a run of
+// consecutive source runes rather than an index a rune.
+func SrcOfShifted(shifts []Shift, i int) int32 {
+	if len(shifts) == 0 {
+		return int32(i)
+	}
+	return int32(i) + byAt(shifts, i)
+}
+
+// AppendShifted appends to dst the source indices of runes [from, to) of a text mapped by
+// shifts alone, as SrcOfShifted gives them: the map of a part of the text, one index a rune.
+func AppendShifted(dst []int32, shifts []Shift, from, to int) []int32 {
+	next := sort.Search(len(shifts), func(k int) bool { return int(shifts[k].At) > from })
+	by := int32(0)
+	if next > 0 {
+		by = shifts[next-1].By
+	}
+	for i := from; i < to; next++ {
+		end := to
+		if next < len(shifts) {
+			end = min(end, int(shifts[next].At))
+		}
+		for ; i < end; i++ {
+			dst = append(dst, int32(i)+by)
+		}
+		if next < len(shifts) {
+			by = shifts[next].By
+		}
+	}
+	return dst
+}

@@ -52,3 +52,36 @@ func TestWalker(t *testing.T) {
 		}
 	}
 }
+
+// TestShifted: SrcOfShifted and AppendShifted give SrcOf of a Text with those shifts, for
+// every rune and over random ranges, shifts up and down (entities map several runes to
+// one '&'), none, and one at rune 0.
+func TestShifted(t *testing.T) {
+	rng := rand.New(rand.NewSource(29))
+	for range 5000 {
+		n := rng.Intn(50)
+		text := Text{Runes: make([]rune, n)}
+		by := int32(0)
+		for at := rng.Intn(3); at < n && rng.Intn(8) > 0; at += 1 + rng.Intn(6) {
+			by += int32(rng.Intn(7) - 2)
+			text.Shifts = append(text.Shifts, Shift{At: int32(at), By: by})
+		}
+		for i := range n {
+			if got, want := SrcOfShifted(text.Shifts, i), text.SrcOf(i); got != want {
+				t.Fatalf("shifts %v: rune %d from source %d, SrcOf says %d", text.Shifts, i, got, want)
+			}
+		}
+		from := rng.Intn(n + 1)
+		to := from + rng.Intn(n-from+1)
+		dst := []int32{-7}
+		dst = AppendShifted(dst, text.Shifts, from, to)
+		if len(dst) != 1+to-from || dst[0] != -7 {
+			t.Fatalf("shifts %v: runes [%d, %d) gave %d indices after the one there", text.Shifts, from, to, len(dst)-1)
+		}
+		for i := from; i < to; i++ {
+			if got, want := dst[1+i-from], text.SrcOf(i); got != want {
+				t.Fatalf("shifts %v: runes [%d, %d): rune %d from source %d, SrcOf says %d", text.Shifts, from, to, i, got, want)
+			}
+		}
+	}
+}
