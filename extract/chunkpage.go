@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"runtime"
 	"slices"
 	"unicode/utf8"
 
@@ -29,22 +28,11 @@ type page struct {
 	atByte, atRune int
 }
 
-// collectAfterRunes is the size of a page's text (in runes, 16 MB) past which the memory
-// of its runes is collected once the text is made: a page of 24 MB (8 million runes) peaks
-// at 119 MB rather than 138 to 160 MB, for a collection of about 50 MB of live heap.
-const collectAfterRunes = 4 << 20
-
 // pageOf reads an HTML page's visible text and tables, to be read in chunks.
 func pageOf(html string) longDoc {
 	src, base, tables := decode.HTMLPageShifted(html)
-	text := string(base.Runes) // UTF-8: 3 bytes a Han character, not 4
-	pg := &page{html: html, shifts: base.Shifts, runes: len(base.Runes), srcLen: src.Len, srcLines: src.LineStarts, tables: tables}
-	if len(base.Runes) >= collectAfterRunes {
-		// The runes are dead, four bytes a character, but the collector paced on them
-		// would let the chunks' garbage pile up to twice them before reading them as such.
-		base.Runes = nil
-		runtime.GC()
-	}
+	text := base.Text // UTF-8: 3 bytes a Han character, not 4; never held as runes whole
+	pg := &page{html: html, shifts: base.Shifts, runes: base.Runes, srcLen: src.Len, srcLines: src.LineStarts, tables: tables}
 	for _, t := range tables {
 		lo, hi := -1, -1
 		for _, row := range t.Rows {

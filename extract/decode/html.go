@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 
@@ -102,8 +103,8 @@ func HTMLDocument(src []rune) (textmap.Text, []read.Table) {
 // but no rune copy of the page is made (a page is mostly markup, and its runes would be
 // four bytes each).
 func HTMLDocumentOf(s string) (textmap.Text, []read.Table) {
-	t, tables, _ := htmlDocumentOf(s, false, nil, false)
-	return t, tables
+	b, _ := readPage(s, false, nil, false)
+	return b.mapped(), b.tables.done
 }
 
 // Source is what HTMLPage reads of a page's source as the tokenizer reads it: its runes,
@@ -135,27 +136,43 @@ type PageMemory struct {
 // HTMLPageIn is HTMLPage in mem's memory (nil: new), which it grows for the next page;
 // the text and the line starts it returns are in that memory.
 func HTMLPageIn(s string, keep bool, mem *PageMemory) (Source, textmap.Text, []read.Table) {
-	t, tables, src := htmlDocumentOf(s, keep, mem, false)
-	return src, t, tables
+	b, src := readPage(s, keep, mem, false)
+	return src, b.mapped(), b.tables.done
+}
+
+// ShiftedText is a page's visible text as HTMLPageShifted reads it: string(Text.Runes) of
+// HTMLDocumentOf's, how many runes it has, and their source map as Shifts.
+type ShiftedText struct {
+	Text   string
+	Runes  int
+	Shifts []textmap.Shift
 }
 
 // HTMLPageShifted is HTMLPage without keep for a large page, read in chunks, in less
 // memory: its text's map is Shifts (one a run of consecutive source runes, where Src
-// holds an index a rune), and its runes grow at most once, to a bound from the runes of
-// the page left to read, rather than by doubling, each growth holding old and new.
-func HTMLPageShifted(s string) (Source, textmap.Text, []read.Table) {
-	t, tables, src := htmlDocumentOf(s, false, nil, true)
-	return src, t, tables
+// holds an index a rune), and its text is written as UTF-8 (3 bytes a Han character, not
+// 4) as it is read, its runes held only for a block or an open table, and grows at most
+// once (on valid UTF-8), to a bound from the page left to read, rather than by doubling,
+// each growth holding old and new.
+func HTMLPageShifted(s string) (Source, ShiftedText, []read.Table) {
+	b, src := readPage(s, false, nil, true)
+	text := ShiftedText{Runes: b.base, Shifts: b.shifts}
+	if len(b.written) > 0 {
+		text.Text = unsafe.String(&b.written[0], len(b.written)) // b.written is not written again
+	}
+	return src, text, b.tables.done
 }
 
-// htmlDocumentOf is HTMLPageIn, its text mapped by Shifts when shifted (HTMLPageShifted).
-func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap.Text, []read.Table, Source) {
+// pageBlock is how many runes of a page's text HTMLPageShifted holds before writing them
+// as UTF-8, when no table is open (a table's cells are read from its runes). A variable
+// for tests, which write after every few runes.
+var pageBlock = 1 << 16
+
+// readPage reads page s into a builder: HTMLPageIn's reading, or with shifted
+// HTMLPageShifted's (text in b.written, mapped by b.shifts).
+func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, Source) {
 	if mem == nil {
 		mem = new(PageMemory)
-	}
-	srcLen := 0 // with shifted, the runes of s: what bounds the text's
-	if shifted {
-		srcLen = runeCount(s)
 	}
 	var src Source
 	if keep {
@@ -166,12 +183,11 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap
 	tok := mem.token[:0] // a text token's runes, without keep
 	covered := 0         // bytes of s the tokens have read
 	z := html.NewTokenizer(strings.NewReader(s))
-	b := htmlBuilder{
-		out:     slices.Grow(mem.Runes[:0], len(s)/8),
-		pending: -1,
-		shifted: shifted,
-	}
-	if !shifted {
+	b := htmlBuilder{pending: -1, shifted: shifted}
+	if shifted {
+		b.out = slices.Grow(mem.Runes[:0], min(len(s)/8, 2*pageBlock))
+	} else {
+		b.out = slices.Grow(mem.Runes[:0], len(s)/8)
 		b.srcIdx = slices.Grow(mem.SrcIdx[:0], len(s)/8)
 	}
 	defer func() {
@@ -208,13 +224,13 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap
 		switch tt {
 		case html.TextToken:
 			if !hideRaw && template == 0 {
-				if shifted && cap(b.out)-len(b.out) <= len(tok) {
-					b.out = slices.Grow(b.out, textBound(srcLen-start))
-				}
 				if keep {
 					b.text(src.Runes[start:pos], start, pre > 0)
 				} else {
 					b.text(tok, start, pre > 0)
+				}
+				if shifted && len(b.out) >= pageBlock && len(b.tables.open) == 0 {
+					b.writeOut(2, covered, len(s)-covered)
 				}
 			}
 			hideRaw = false
@@ -250,7 +266,7 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap
 				b.lineEnd(start)
 			case (name == "td" || name == "th") && tt != html.EndTagToken:
 				b.cell(start)
-				b.tables.cellStart(len(b.out))
+				b.tables.cellStart(b.runes())
 			}
 		default: // comments, doctype
 			hideRaw = false
@@ -269,17 +285,10 @@ func htmlDocumentOf(s string, keep bool, mem *PageMemory, shifted bool) (textmap
 		src.Len = len(src.Runes)
 	}
 	if shifted {
-		return textmap.Text{Runes: b.out, Shifts: b.shifts}, b.tables.done, src
+		b.writeOut(0, len(s), 0)
 	}
-	return textmap.Text{Runes: b.out, Src: b.srcIdx}, b.tables.done, src
+	return b, src
 }
-
-// textBound bounds the runes a page's text gains from a point on, where n source runes
-// are left: a text rune comes from one source rune, an entity's (two at most) from its
-// three or more, a line end or cell separator from a tag's three or more; and a space
-// or tab may stand for whitespace read before. The text never grows past it, nor is
-// made wrong if it did (append grows it).
-func textBound(n int) int { return n + 16 }
 
 // appendNewlines appends to starts where the lines that start in rs, source runes from
 // start on, start.
@@ -359,7 +368,9 @@ func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <
 
 // htmlBuilder accumulates extracted text and its source map.
 type htmlBuilder struct {
-	out     []rune
+	out     []rune          // the text; with shifted, its runes not yet written to text
+	base    int             // the runes before out[0]: written to text (with shifted)
+	written []byte          // with shifted, the text's UTF-8 up to out
 	srcIdx  []int32         // each rune's source index; without shifted
 	shifts  []textmap.Shift // with shifted: a shift where a rune's source does not follow the last one's
 	shifted bool
@@ -368,6 +379,46 @@ type htmlBuilder struct {
 	tabbed  bool // the pending run holds a tab
 	tabAt   int  // where its first tab is: the tab it becomes maps there
 	tables  tableBuilder
+}
+
+// mapped is the text read without shifted, with its map.
+func (b *htmlBuilder) mapped() textmap.Text { return textmap.Text{Runes: b.out, Src: b.srcIdx} }
+
+// runes is the length of the text so far, in runes.
+func (b *htmlBuilder) runes() int { return b.base + len(b.out) }
+
+// writeOut writes the runes of out but the last keep (which content may still look at or
+// take back) to written as UTF-8, read and left being the bytes of the page read and
+// left to read.
+func (b *htmlBuilder) writeOut(keep, read, left int) {
+	n := len(b.out) - keep
+	if n <= 0 {
+		return
+	}
+	if room := cap(b.written) - len(b.written); room < utf8.UTFMax*n {
+		if need := cjk.UTF8Len(b.out[:n]); room < need {
+			b.growWritten(need, read, left)
+		}
+	}
+	b.written = cjk.AppendUTF8(b.written, b.out[:n])
+	b.base += n
+	b.out = b.out[:copy(b.out, b.out[n:])]
+}
+
+// growWritten makes room in written for need bytes and the text expected from the left
+// bytes of the page still to read: as much text a source byte as read so far, and a
+// quarter more, but no more than left, which bounds it on valid UTF-8 (a text byte comes
+// from a source byte, a line end or tab from a tag's). So written grows about once,
+// rather than by doubling with old and new held at each growth, and reserves little a page
+// mostly of markup never writes (the collector paces itself on what is reserved). Past
+// the estimate (text denser further on, or the few entities and invalid bytes whose text
+// is longer: &nGt; is six bytes, U+FFFD three) it grows again, by a quarter at least.
+func (b *htmlBuilder) growWritten(need, read, left int) {
+	expect := left
+	if text := int64(len(b.written)+need) * 5 / 4; text < int64(read) {
+		expect = int(int64(left) * text / int64(read))
+	}
+	b.written = slices.Grow(b.written, need+expect+16)
 }
 
 func (b *htmlBuilder) emit(r rune, at int) {
@@ -382,9 +433,9 @@ func (b *htmlBuilder) emit(r rune, at int) {
 // shiftTo maps the next rune to source rune at: a shift from there unless at follows the
 // last rune's source. The first rune always has one.
 func (b *htmlBuilder) shiftTo(at int) {
-	by := int32(at - len(b.out))
+	by := int32(at - b.runes())
 	if n := len(b.shifts); n == 0 || b.shifts[n-1].By != by {
-		b.shifts = append(b.shifts, textmap.Shift{At: int32(len(b.out)), By: by})
+		b.shifts = append(b.shifts, textmap.Shift{At: int32(b.runes()), By: by})
 	}
 }
 
@@ -395,7 +446,7 @@ func (b *htmlBuilder) dropLast() {
 	switch {
 	case !b.shifted:
 		b.srcIdx = b.srcIdx[:n]
-	case len(b.shifts) > 0 && int(b.shifts[len(b.shifts)-1].At) == n:
+	case len(b.shifts) > 0 && int(b.shifts[len(b.shifts)-1].At) == b.base+n:
 		b.shifts = b.shifts[:len(b.shifts)-1]
 	}
 }

@@ -23,6 +23,9 @@ func TestHTMLPageSource(t *testing.T) {
 		"<table><tr><td>项目<td>预算数<tr><td>税收<td>12</table>", "<pre>一\n\t二</pre><textarea>三&lt;</textarea>",
 		"<TITLE>标题</TITLE><P CLASS=X>正文。", "<p\nclass=\"一\n二\">三\n四</p><!--\n五\n-->\n", "<p>一</p>\n<a title=\"标\n题", "\xe4\n<b\n>\xb8\n", "<template><p>隐</p></template>显", "<p>2191.55</p><p>亿元", "<p>12 </p><p>亿元</p><p>3&amp;</p>\n<p>万</p>",
 		strings.Repeat("<p>增长5%&amp;&nGt;\n收入 12</p><p>3</p><p>万元</p>", 300), // more text than HTMLPageShifted's first guess
+		// More than pageBlock runes, tables and all; and text longer than its source.
+		strings.Repeat("<p>收入\n12</p><p>亿元</p><table><tr><td>项目<td>预算数\n<tr><td>税收<td>1&nbsp;2</table>\n", 3000),
+		strings.Repeat("<p>\xff\xfe&nGt;\xe4</p>", 3000),
 	}
 	paths, _ := filepath.Glob("../../testdata/genres/*.html")
 	if len(paths) == 0 {
@@ -92,23 +95,29 @@ func lineStarts(rs []rune) []int {
 }
 
 // checkShifted checks HTMLPageShifted(s) against HTMLDocumentOf's text (want), map and
-// tables, and []rune(s): the same runes, each mapped where Src maps it.
+// tables, and []rune(s): the same text as a string, each rune mapped where Src maps it;
+// its runes written as UTF-8 every pageBlock runes and every few (a write next to any
+// rune, inside or after a table, before a line end content takes back).
 func checkShifted(t *testing.T, i int, s string, want textmap.Text, wantTables []read.Table, rs []rune) {
 	t.Helper()
-	src, text, tables := HTMLPageShifted(s)
-	if src.Len != len(rs) || !slices.Equal(src.LineStarts, lineStarts(rs)) || !slices.Equal(text.Runes, want.Runes) ||
-		text.Src != nil || !reflect.DeepEqual(tables, wantTables) {
-		t.Fatalf("page %d, shifted: source, text or tables differ from HTMLDocumentOf's", i)
-	}
-	if got := textmap.AppendShifted(nil, text.Shifts, 0, len(text.Runes)); !slices.Equal(got, want.Src) {
-		t.Fatalf("page %d, shifted: map %v, want %v", i, got, want.Src)
-	}
-	if len(text.Shifts) > 0 && text.Shifts[0].At != 0 {
-		t.Fatalf("page %d, shifted: first shift at rune %d, not 0", i, text.Shifts[0].At)
-	}
-	for k := 1; k < len(text.Shifts); k++ {
-		if text.Shifts[k].At <= text.Shifts[k-1].At || text.Shifts[k].By == text.Shifts[k-1].By {
-			t.Fatalf("page %d, shifted: shifts %v and %v: not one a change of runs", i, text.Shifts[k-1], text.Shifts[k])
+	defer func(block int) { pageBlock = block }(pageBlock)
+	for _, block := range []int{pageBlock, 1, 2, 3, 5, 64} {
+		pageBlock = block
+		src, text, tables := HTMLPageShifted(s)
+		if src.Len != len(rs) || !slices.Equal(src.LineStarts, lineStarts(rs)) || text.Text != string(want.Runes) ||
+			text.Runes != len(want.Runes) || !reflect.DeepEqual(tables, wantTables) {
+			t.Fatalf("page %d, shifted, block %d: source, text or tables differ from HTMLDocumentOf's", i, block)
+		}
+		if got := textmap.AppendShifted(nil, text.Shifts, 0, text.Runes); !slices.Equal(got, want.Src) {
+			t.Fatalf("page %d, shifted, block %d: map %v, want %v", i, block, got, want.Src)
+		}
+		if len(text.Shifts) > 0 && text.Shifts[0].At != 0 {
+			t.Fatalf("page %d, shifted, block %d: first shift at rune %d, not 0", i, block, text.Shifts[0].At)
+		}
+		for k := 1; k < len(text.Shifts); k++ {
+			if text.Shifts[k].At <= text.Shifts[k-1].At || text.Shifts[k].By == text.Shifts[k-1].By {
+				t.Fatalf("page %d, shifted, block %d: shifts %v and %v: not one a change of runs", i, block, text.Shifts[k-1], text.Shifts[k])
+			}
 		}
 	}
 }

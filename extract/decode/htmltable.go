@@ -42,26 +42,27 @@ func (tb *tableBuilder) top() *openTable {
 	return tb.open[len(tb.open)-1]
 }
 
-// tag updates the tables on a start or end tag; b is the text built so far.
+// tag updates the tables on a start or end tag; b is the text built so far. Tables are
+// read from b.out, all of whose runes are held while a table is open.
 func (tb *tableBuilder) tag(name string, tt html.TokenType, z *html.Tokenizer, b *htmlBuilder) {
 	t := tb.top()
 	switch name {
 	case "table":
 		if tt == html.StartTagToken {
 			if t != nil {
-				t.closeCell(len(b.out))
+				t.closeCell(b.runes())
 			}
 			tb.open = append(tb.open, &openTable{})
 		} else if tt == html.EndTagToken && t != nil {
-			t.closeCell(len(b.out))
+			t.closeCell(b.runes())
 			tb.open = tb.open[:len(tb.open)-1]
-			tb.finish(t, b.out)
+			tb.finish(t, b.out, b.base)
 		}
 	case "tr":
 		if t == nil {
 			return
 		}
-		t.closeCell(len(b.out))
+		t.closeCell(b.runes())
 		if tt == html.StartTagToken && len(t.rows) < maxTableRows {
 			t.rows = append(t.rows, nil)
 		}
@@ -69,7 +70,7 @@ func (tb *tableBuilder) tag(name string, tt html.TokenType, z *html.Tokenizer, b
 		if t == nil {
 			return
 		}
-		t.closeCell(len(b.out))
+		t.closeCell(b.runes())
 		if tt == html.EndTagToken {
 			return
 		}
@@ -123,8 +124,8 @@ func spanAttr(v string) int {
 }
 
 // finish lays the table's cells on a grid, spans repeated, and keeps it when it has a
-// row of two cells or more.
-func (tb *tableBuilder) finish(t *openTable, text []rune) {
+// row of two cells or more. text is the runes of the text from rune base on.
+func (tb *tableBuilder) finish(t *openTable, text []rune, base int) {
 	var grid [][]read.Cell
 	taken := map[[2]int]bool{}
 	for r, row := range t.rows {
@@ -133,7 +134,7 @@ func (tb *tableBuilder) finish(t *openTable, text []rune) {
 			for taken[[2]int{r, c}] {
 				c++
 			}
-			cell := cellOf(oc, text)
+			cell := cellOf(oc, text, base)
 			for dr := 0; dr < oc.rowspan && r+dr < len(t.rows); dr++ {
 				for dc := 0; dc < oc.colspan && c+dc < maxTableCols; dc++ {
 					put(&grid, r+dr, c+dc, cell)
@@ -152,10 +153,12 @@ func (tb *tableBuilder) finish(t *openTable, text []rune) {
 	}
 }
 
-// cellOf is the cell's text with its separators and spaces trimmed, and where it starts.
-func cellOf(oc openCell, text []rune) read.Cell {
-	s, e := oc.start, oc.end
-	if s < 0 || e > len(text) || s > e {
+// cellOf is the cell's text with its separators and spaces trimmed, and where it starts;
+// text is the runes of the text from rune base on.
+func cellOf(oc openCell, text []rune, base int) read.Cell {
+	s, e := oc.start-base, oc.end-base
+	if s < 0 || e > len(text) || s > e { // a start of -1: none
+
 		return read.Cell{Offset: -1}
 	}
 	for s < e && isBlank(text[s]) {
@@ -167,7 +170,7 @@ func cellOf(oc openCell, text []rune) read.Cell {
 	if s == e {
 		return read.Cell{Offset: -1}
 	}
-	return read.Cell{Text: strings.Join(strings.Fields(string(text[s:e])), " "), Offset: s}
+	return read.Cell{Text: strings.Join(strings.Fields(string(text[s:e])), " "), Offset: base + s}
 }
 
 func isBlank(r rune) bool {

@@ -292,7 +292,13 @@ func String(a []rune) string {
 		var tmp [96]byte
 		return string(AppendUTF8(tmp[:0], a))
 	}
-	n := 0 // the bytes, exactly: the string is kept in a record
+	b := AppendUTF8(make([]byte, 0, UTF8Len(a)), a) // exactly: the string is kept in a record
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// UTF8Len returns len(string(a)): invalid runes count as U+FFFD.
+func UTF8Len(a []rune) int {
+	n := 0
 	for _, r := range a {
 		switch {
 		case r < 0 || r > utf8.MaxRune:
@@ -307,8 +313,7 @@ func String(a []rune) string {
 			n += 4
 		}
 	}
-	b := AppendUTF8(make([]byte, 0, n), a)
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return n
 }
 
 // AppendUTF8 appends the UTF-8 encoding of a to b, invalid runes as U+FFFD: string(a)'s

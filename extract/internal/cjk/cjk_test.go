@@ -158,13 +158,17 @@ func TestRuneCount(t *testing.T) {
 	}
 }
 
-// TestString: String is string(a) for every kind of rune, valid or not.
+// TestString: String is string(a) and UTF8Len its length, for every kind of rune, valid
+// or not.
 func TestString(t *testing.T) {
 	for _, a := range [][]rune{
 		nil, []rune("abc"), []rune("全市生产总值增长5.2%，𠀀😀é"), {0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, -1},
 	} {
 		if got, want := String(a), string(a); got != want {
 			t.Errorf("String(%U) = %q, want %q", a, got, want)
+		}
+		if got, want := UTF8Len(a), len(string(a)); got != want {
+			t.Errorf("UTF8Len(%U) = %d, want %d", a, got, want)
 		}
 	}
 }
@@ -175,6 +179,9 @@ func FuzzString(f *testing.F) {
 		a := append([]rune(s), rune(extra))
 		if got, want := String(a), string(a); got != want {
 			t.Errorf("String(%U) = %q, want %q", a, got, want)
+		}
+		if got, want := UTF8Len(a), len(string(a)); got != want {
+			t.Errorf("UTF8Len(%U) = %d, want %d", a, got, want)
 		}
 	})
 }
