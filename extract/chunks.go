@@ -283,8 +283,8 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 		first, firstCol := c.line-strings.Count(text[from:c.start], "\n"), colAt(cuts, from)
 		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, &sc.folds, from, to)
 		runeBuf, analysisBuf, markBuf = src, an.Runes, marks
-		if p.page == nil && an.Src != nil {
-			mapBuf = an.Src // made by normalisation (a page's comes from the page)
+		if an.Src != nil && !sameMemory(an.Src, base.Src) {
+			mapBuf = an.Src // made by normalisation, not the page's own map (page.srcBuf)
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
