@@ -236,8 +236,7 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 			hideRaw = false
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			hideRaw = false
-			nb, _ := z.TagName()
-			name := string(nb)
+			name := tagName(seg)
 			switch {
 			case hiddenRawElements[name]:
 				hideRaw = tt != html.EndTagToken
@@ -288,6 +287,43 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 		b.writeOut(0, len(s), 0)
 	}
 	return b, src
+}
+
+// tagName returns the name of the tag token whose raw text is raw, lower-cased, as the
+// tokenizer's TagName does, but without the copy TagName makes of each tag: a large page
+// has millions, and their garbage would pile up with the page's text.
+func tagName(raw string) string {
+	i := 1 // after '<'
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	j := i
+	for j < len(raw) && !strings.ContainsRune(" \n\r\t\f/>", rune(raw[j])) {
+		j++
+	}
+	name := raw[i:j]
+	for k := 0; k < len(name); k++ {
+		if c := name[k]; c >= 'A' && c <= 'Z' || c == 0 {
+			return lowerTagName(name)
+		}
+	}
+	return name
+}
+
+// lowerTagName is name with ASCII capitals lowered and NUL read as U+FFFD, as TagName.
+func lowerTagName(name string) string {
+	b := make([]byte, 0, len(name)+2)
+	for k := 0; k < len(name); k++ {
+		switch c := name[k]; {
+		case c == 0:
+			b = append(b, "\uFFFD"...)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // appendNewlines appends to starts where the lines that start in rs, source runes from

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/policymetrics/policymetrics/extract/read"
 	"github.com/policymetrics/policymetrics/extract/textmap"
 )
@@ -26,6 +28,7 @@ func TestHTMLPageSource(t *testing.T) {
 		// More than pageBlock runes, tables and all; and text longer than its source.
 		strings.Repeat("<p>收入\n12</p><p>亿元</p><table><tr><td>项目<td>预算数\n<tr><td>税收<td>1&nbsp;2</table>\n", 3000),
 		strings.Repeat("<p>\xff\xfe&nGt;\xe4</p>", 3000),
+		"<P>一</P\n><Td\x00X/>二<tD\tclass=x>三</TD ><BR/><a/b><SCRIPT>x</SCRIPT><TITLE>标</TITLE><É>四</é><p\f><b\x00>五</b\x00>",
 	}
 	paths, _ := filepath.Glob("../../testdata/genres/*.html")
 	if len(paths) == 0 {
@@ -73,6 +76,7 @@ func checkHTMLPage(t *testing.T, i int, s string) {
 		}
 	}
 	checkShifted(t, i, s, wantText, wantTables, rs)
+	checkTagNames(t, i, s)
 	// In memory used by another page first, longer and with lines: the same page.
 	var mem PageMemory
 	HTMLPageIn(strings.Repeat("<p>前一页\n</p><td>表</td>x", 40), false, &mem)
@@ -117,6 +121,24 @@ func checkShifted(t *testing.T, i int, s string, want textmap.Text, wantTables [
 		for k := 1; k < len(text.Shifts); k++ {
 			if text.Shifts[k].At <= text.Shifts[k-1].At || text.Shifts[k].By == text.Shifts[k-1].By {
 				t.Fatalf("page %d, shifted, block %d: shifts %v and %v: not one a change of runs", i, block, text.Shifts[k-1], text.Shifts[k])
+			}
+		}
+	}
+}
+
+// checkTagNames checks tagName against the tokenizer's TagName on every tag of s.
+func checkTagNames(t *testing.T, i int, s string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			raw := string(z.Raw())
+			want, _ := z.TagName()
+			if got := tagName(raw); got != string(want) {
+				t.Fatalf("page %d: tag %q: name %q, want %q", i, raw, got, want)
 			}
 		}
 	}
