@@ -278,6 +278,7 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 // fails that document only.
 func extractOne(fn StreamFunc, d *doc, send func([]extract.Record) error) {
 	it := d.item
+	d.item.Data = nil // the extractor's from here: a large page's source is let go once read (extract.Stream)
 	d.result = Result{Name: it.Name, Bytes: int64(len(it.Data)), Err: it.Err}
 	if it.Err != nil {
 		return

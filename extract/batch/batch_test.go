@@ -334,3 +334,37 @@ func TestRunStreams(t *testing.T) {
 		}
 	}
 }
+
+// TestRunLetsGoOfData: once a document is handed to its extractor, Run holds its bytes no
+// more, so that an extractor done with them (a large page read in chunks) lets them be
+// collected, at any -j.
+func TestRunLetsGoOfData(t *testing.T) {
+	for _, workers := range []int{1, 2} {
+		var freed atomic.Bool
+		held := func(it input.Item, emit func([]extract.Record) error) error {
+			it.Data = nil // the extractor is done with them
+			// A part sent: the document is being written, and Run holds it.
+			if err := emit(nil); err != nil {
+				return err
+			}
+			for range 100 {
+				if runtime.GC(); freed.Load() {
+					return nil
+				}
+				time.Sleep(time.Millisecond)
+			}
+			return errors.New("its bytes are still held")
+		}
+		_, results, _ := runItems(t, Config{Workers: workers, Stream: held}, []input.Item{{Name: "page.html", Data: bytesFreedTo(4<<10, &freed)}})
+		if len(results) != 1 || results[0].Err != nil || results[0].Bytes != 4<<10 {
+			t.Errorf("-j %d: %+v", workers, results)
+		}
+	}
+}
+
+// bytesFreedTo returns n bytes that set freed once collected.
+func bytesFreedTo(n int, freed *atomic.Bool) []byte {
+	data := make([]byte, n)
+	runtime.SetFinalizer(&data[0], func(*byte) { freed.Store(true) })
+	return data
+}
