@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"runtime"
 	"slices"
 	"unicode/utf8"
 
@@ -51,6 +52,24 @@ func pageOf(html string) longDoc {
 	}
 	pg.atByte, pg.atRune = 0, 0
 	return longDoc{text: text, page: pg}
+}
+
+// collectSourceBytes is the size of a page's source from which dropSource has it
+// collected at once. A variable for tests.
+var collectSourceBytes = 8 << 20
+
+// dropSource lets go of the page's source once the page is known to be read in chunks:
+// only reading it whole reads the source again. The source is most of what a large page
+// holds (25 MB beside a 7 MB text on bulletins.html), and the collector, paced on a heap
+// that held it, would let the chunks' garbage grow to twice that before it collects
+// again: a large source is collected at once (a few milliseconds: its bytes hold no
+// pointers). The caller must not hold the page's bytes either (batch lets them go).
+func (pg *page) dropSource() {
+	large := len(pg.html) >= collectSourceBytes
+	pg.html = ""
+	if large {
+		runtime.GC()
+	}
 }
 
 // srcOf returns the source rune of rune r of the visible text.

@@ -260,6 +260,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 	if err != nil || !ok {
 		return false, err
 	}
+	if p.page != nil {
+		p.page.dropSource() // read in chunks from here on, never whole
+	}
 	reader := o.NewReader()
 	// read holds what the reader said of the units (lines, pieces of long lines) read so
 	// far, by place, for the next chunk's context; units before a chunk's context are dropped.

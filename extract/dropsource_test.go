@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestPageSourceLetGo: once a page is known to be read in chunks, Stream holds its source
+// no more (dropSource), and a large one is collected before the first chunk's records
+// are emitted, without the caller collecting: the source is most of a large page's heap,
+// and the collector would otherwise pace itself on it through all the chunks.
+func TestPageSourceLetGo(t *testing.T) {
+	defer func(c, m, s int) { chunkBytes, maxChunkBytes, collectSourceBytes = c, m, s }(chunkBytes, maxChunkBytes, collectSourceBytes)
+	chunkBytes, maxChunkBytes, collectSourceBytes = 2<<10, 4<<10, 1<<10
+	var b strings.Builder
+	b.WriteString("<html><body><h1>2025年某市统计公报</h1>")
+	for i := range 200 {
+		fmt.Fprintf(&b, "<p>全市第%d项工作完成投资%d亿元，比上年增长%d.5%%。</p>\n", i, 10+i, i%9)
+	}
+	b.WriteString("</body></html>")
+	var freed atomic.Bool
+	parts, records := 0, 0
+	err := Stream("page.html", bytesFreedTo(b.String(), &freed), Options{}, func(recs []Record) error {
+		if parts++; parts == 1 && !waitFor(&freed, 2*time.Second) {
+			t.Error("the page's source is still held, or was not collected, when its first chunk is emitted")
+		}
+		records += len(recs)
+		return nil
+	})
+	if err != nil || parts < 3 || records < 200 {
+		t.Fatalf("%v: %d parts, %d records", err, parts, records)
+	}
+}
+
+// bytesFreedTo returns s's bytes in memory of their own that sets freed once collected.
+func bytesFreedTo(s string, freed *atomic.Bool) []byte {
+	data := make([]byte, len(s))
+	copy(data, s)
+	runtime.SetFinalizer(&data[0], func(*byte) { freed.Store(true) })
+	return data
+}
+
+// waitFor waits up to d for flag to be set (a finalizer runs after the collection that
+// found its object unreachable, on a goroutine of its own).
+func waitFor(flag *atomic.Bool, d time.Duration) bool {
+	for end := time.Now().Add(d); !flag.Load() && time.Now().Before(end); {
+		time.Sleep(time.Millisecond)
+	}
+	return flag.Load()
+}
