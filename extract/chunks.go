@@ -58,11 +58,8 @@ func (p longDoc) runes(buf []rune, from, to int) []rune {
 	return src
 }
 
-// chunks cuts the document into chunks (chunksIn); the tail is on the last line, or
-// makes one after a final newline.
-func (p longDoc) chunks() []chunk { return p.chunksCut(p.cuts()) }
-
-// chunksCut is chunks with the long lines' cuts (cuts) known.
+// chunksCut cuts the document into chunks (chunksIn) where its long lines are cut at
+// cuts (p.cuts); the tail is on the last line, or makes one after a final newline.
 func (p longDoc) chunksCut(cuts []lineCut) []chunk {
 	chunks := chunksIn(p.text, cuts, p.inTable)
 	if p.tail != "" && (len(p.text) == 0 || strings.HasSuffix(p.text, "\n")) {
@@ -96,11 +93,6 @@ type chunk struct {
 func (c chunk) owns(line, col int) bool {
 	at := pos{line - 1, col - 1}
 	return !at.before(pos{c.line, c.col}) && at.before(pos{c.line + c.lines, c.endCol})
-}
-
-// chunksOf is chunksIn with text's long lines cut (lineCuts).
-func chunksOf(text string, blocked func(cut int) bool) []chunk {
-	return chunksIn(text, lineCuts(text), blocked)
 }
 
 // chunksIn cuts text into chunks of whole lines, or pieces of long lines where cuts say,

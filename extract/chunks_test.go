@@ -401,3 +401,11 @@ func TestOwnOnly(t *testing.T) {
 		}
 	}
 }
+
+// chunks is chunksCut with the document's own cuts: what Stream reads.
+func (p longDoc) chunks() []chunk { return p.chunksCut(p.cuts()) }
+
+// chunksOf is chunksIn with text's long lines cut (lineCuts).
+func chunksOf(text string, blocked func(cut int) bool) []chunk {
+	return chunksIn(text, lineCuts(text), blocked)
+}
