@@ -4,11 +4,11 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -257,16 +257,20 @@ func TestExtractSignalsCleanUp(t *testing.T) {
 }
 
 // SIGTERM during one slow document stops the run within a second (the context reaches
-// the scanning loops), exit 130, the output file left as it was. The document, 16 MB of
-// figures on one line, takes about half a second to read (at 5 MB it once finished before
-// the signal), which comes 200 ms after the run has set its handler.
+// the scanning loops), exit 130, the output file left as it was. The signal comes 200 ms
+// after the run has set its handler; the document must outlast it on a fast machine.
 func TestExtractStopsInsideDocument(t *testing.T) {
-	// One line of 1.5 million short sentences with a figure each: read in pieces of a
-	// long line, it takes over a second (a line of no figure now took 0.3 s, and ended
-	// before the signal).
+	// One line of 3 million short sentences with a figure each (31 MB): read in pieces
+	// of a long line, it takes about 3 s here, so a machine ten times as fast still gets
+	// the signal inside it (a line of no figure took 0.3 s, and ended before the signal).
+	// Only the string's making costs time: the run stops at the signal.
 	var b strings.Builder
-	for i := range 1500000 {
-		fmt.Fprintf(&b, "企业%d家。", i%97+1)
+	var figures [97]string
+	for i := range figures {
+		figures[i] = "企业" + strconv.Itoa(i+1) + "家。"
+	}
+	for i := range 3000000 {
+		b.WriteString(figures[i%97])
 	}
 	d := docsDir(t, map[string]string{"slow.txt": b.String(), "out.jsonl": "old\n"})
 	t.Chdir(d)
@@ -292,6 +296,7 @@ func TestExtractStopsInsideDocument(t *testing.T) {
 	case at := <-signalled:
 		// A run that did not stop inside the document would end with 0 above; this
 		// bound, loose for a loaded machine, catches one that stops late.
+		t.Logf("stopped %v after the signal", time.Since(at))
 		if took := time.Since(at); took > 2*time.Second {
 			t.Errorf("took %v to stop after the signal, want within a second or so", took)
 		}
