@@ -13,10 +13,12 @@ import (
 // keep the lines of some chunk one for one (then only reading it whole is exact).
 //
 // Only lines that may hold a full date once normalised are normalised here (dateMark):
-// this pass would otherwise cost as much as normalising the document twice.
-func outlineOf(ctx context.Context, p longDoc, chunks []chunk, cuts []lineCut) (o doc.Outline, ok bool, err error) {
+// this pass would otherwise cost as much as normalising the document twice. It
+// normalises in bufs' runes, which the chunks are read in only after it.
+func outlineOf(ctx context.Context, p longDoc, chunks []chunk, cuts []lineCut, bufs *chunkBuffers) (o doc.Outline, ok bool, err error) {
 	written := 0
-	var buf lineBuffers
+	buf := lineBuffers{src: bufs.runes, an: bufs.analysis, folds: bufs.scratch.folds}
+	defer func() { bufs.runes, bufs.analysis, bufs.scratch.folds = buf.src[:0], buf.an[:0], buf.folds[:0] }()
 	dated := func(from, to int) { // a long line a piece at a time: no date spans a cut
 		for from < to {
 			e := min(unitEnd(p.text, cuts, from), to)
@@ -43,18 +45,19 @@ func outlineOf(ctx context.Context, p longDoc, chunks []chunk, cuts []lineCut) (
 			written = max(written, p.writtenIn(&buf, unitStart(p.text, cuts, c.end), c.end))
 		}
 	}
-	return doc.ReadOutline(p.head(cuts), written), true, nil
+	return doc.ReadOutline(p.head(cuts, &buf), written), true, nil
 }
 
 // head returns the analysis text of the document's first doc.HeadLines+1 lines, of
 // which a long one is read up to its first cut only: the outline reads a head line past
 // maxTitleRunes for its first full date alone (and a date line joined to one before it
-// for the session it names), which the first piece of a long line mostly holds.
-func (p longDoc) head(cuts []lineCut) []rune {
+// for the session it names), which the first piece of a long line mostly holds. The head
+// is normalised in buf (ReadOutline keeps none of it): a document's head is tens of KB,
+// and its runes were most of what reading the outline allocated.
+func (p longDoc) head(cuts []lineCut, buf *lineBuffers) []rune {
 	end := linesAhead(p.text, 0, doc.HeadLines+1)
 	if len(cuts) == 0 || cuts[0].at >= end {
-		_, _, an := p.analysisOf(0, end)
-		return an.Runes
+		return p.analysisInto(buf, 0, end)
 	}
 	var b strings.Builder
 	for at := 0; at < end; {
@@ -71,8 +74,7 @@ func (p longDoc) head(cuts []lineCut) []rune {
 	if end == len(p.text) {
 		h.tail = p.tail
 	}
-	_, _, an := h.analysisOf(0, len(h.text))
-	return an.Runes
+	return h.analysisInto(buf, 0, len(h.text))
 }
 
 // mayHoldEntity is mayHoldEntity(text[start:end]) (whole lines), from the marks when they
@@ -185,15 +187,25 @@ func (m *dateMarks) done(text string) *[]int {
 	return &marks
 }
 
-// lineBuffers holds the runes and analysis runes of one line, reused from line to line.
-type lineBuffers struct{ src, an []rune }
+// lineBuffers holds the runes and analysis runes of one line, and normalisation's
+// scratch, reused from line to line.
+type lineBuffers struct {
+	src, an []rune
+	folds   []int
+}
+
+// analysisInto returns the analysis runes of text[from:to] (analysisIn), made in buf:
+// valid until buf is used again.
+func (p longDoc) analysisInto(buf *lineBuffers, from, to int) []rune {
+	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, &buf.folds, from, to)
+	buf.src, buf.an = src, an.Runes
+	return an.Runes
+}
 
 // writtenIn returns the latest year of the full dates in text[from:to], once normalised
 // in buf.
 func (p longDoc) writtenIn(buf *lineBuffers, from, to int) int {
-	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, nil, from, to)
-	buf.src, buf.an = src, an.Runes
-	return doc.WrittenYear(an.Runes)
+	return doc.WrittenYear(p.analysisInto(buf, from, to))
 }
 
 // dateMark returns the offset of the first byte of line at which it may hold a full date

@@ -248,7 +248,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 // must be read whole.
 func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, cuts []lineCut, opts Options, bufs *chunkBuffers, emit func([]Record) error) (bool, error) {
 	text := p.text
-	o, ok, err := outlineOf(ctx, p, chunks, cuts)
+	o, ok, err := outlineOf(ctx, p, chunks, cuts, bufs)
 	if err != nil || !ok {
 		return false, err
 	}
@@ -263,12 +263,14 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 	// from a pool): nothing of a chunk but its records outlives it.
 	runeBuf, analysisBuf, mapBuf, sentenceBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences, &bufs.scratch
 	startBuf, infoBuf := bufs.lineStarts, bufs.lines
+	breakBuf, markBuf := bufs.chunkBreaks, bufs.chunkMarks // the chunk's sentence breaks and marks
 	defer func() {
 		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
 		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
+		bufs.chunkBreaks, bufs.chunkMarks = breakBuf[:0], markBuf[:0]
 	}()
-	var breakBuf, lineBreaks, markBuf []int // the chunk's sentence breaks, a unit's, and the chunk's marks
-	var pieces []lineCut                    // the cuts inside a chunk's text, at analysis offsets
+	var lineBreaks []int // a unit's sentence breaks
+	var pieces []lineCut // the cuts inside a chunk's text, at analysis offsets
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -445,6 +447,8 @@ type chunkBuffers struct {
 	chunkSentences  []segment.Sentence // a chunk's, found with its lines (doc.Document.Sentences)
 	lineStarts      []int              // a chunk's (doc.Chunk copies what it keeps of its lines)
 	lineBreaks      []int              // a plain text's read whole (doc.BuildAtIn), with the three above
+	chunkBreaks     []int              // a chunk's sentence breaks, found with its lines
+	chunkMarks      []int              // where a chunk's analysis runes of chunkMarks stand
 	lines           []doc.Line
 	page            decode.PageMemory // a page's read whole
 	scratch
@@ -466,7 +470,7 @@ func getChunkBuffers() *chunkBuffers {
 func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
 	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
-		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 || // sentences and lines: 40 and 64 bytes
+		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 || cap(b.chunkBreaks) > keep/8 || cap(b.chunkMarks) > keep/8 || // sentences and lines: 40 and 64 bytes
 		cap(b.page.Runes) > keep/8 || cap(b.page.SrcIdx) > keep/8 || cap(b.page.LineStarts) > keep/8 { // pages read whole: at most chunkBytes
 		return
 	}
