@@ -94,6 +94,12 @@ func findMentions(a []rune, buf []mention, stop func() bool) []mention {
 	if !ok {
 		return nil
 	}
+	return keepMentions(a, found, stop)
+}
+
+// keepMentions is findMentions after the scan: it drops the scanned quantities that are
+// neither records nor context, in place, and tells the kept ones' qualifiers and lists.
+func keepMentions(a []rune, found []mention, stop func() bool) []mention {
 	rank := rankInClause(a, found)
 	keep := make([]bool, len(found))
 	for k := len(found) - 1; k >= 0; k-- {
@@ -155,9 +161,17 @@ func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
 			i++
 			continue
 		}
+		// The run of numerals the number starts: where the scan goes on when the number
+		// is left out, fails, or ends inside it (1.2.3, 十四五).
+		runEnd := numeralRunEnd(a, i)
+		if (digit || units.IsChineseNumeral(a[i])) && (runEnd == len(a) || bareAfter(a[runEnd])) {
+			marks.seeIn(a, i+1, runEnd) // as after a run the scan fails on
+			i = runEnd
+			continue
+		}
 		if skipDropped && mayDrop(a, i, digit) {
 			if end, ok := droppedAt(a, i, digit); ok {
-				marks.seeIn(a, i+1, end) // as after any number (its run ends before end: runOn is false)
+				marks.seeIn(a, i+1, end) // as after any number (its run ends before end)
 				i = end
 				continue
 			}
@@ -168,15 +182,13 @@ func scanMentions(a []rune, buf []mention, stop func() bool) ([]mention, bool) {
 		m := &found[len(found)-1].Match
 		if !units.ScanInto(a, i, m) {
 			found = found[:len(found)-1]
-			runEnd := numeralRunEnd(a, i)
 			marks.seeIn(a, i+1, runEnd)
 			i = runEnd // a malformed run (十四五, 二〇二三) is skipped whole, never re-read from inside
 			continue
 		}
-		end := m.End
-		if runOn(a, i, end) {
-			end = max(end, numeralRunEnd(a, i)) // 1.2.3: the run goes on past the number
-		}
+		// A number ending inside its run (1.2.3) is not read again from inside it; one
+		// ending past it goes on there.
+		end := max(m.End, runEnd)
 		marks.seeIn(a, i+1, end) // passed over, though no unit holds a quote today
 		i = end
 	}
@@ -239,6 +251,32 @@ func makeDurationFirst() *lexicon.RuneSet {
 // skipDropped lets scanMentions leave out the numbers droppedAt tells; false only in the
 // test that compares findMentions with the full scan.
 var skipDropped = true
+
+// bareAfter reports a rune after a run of numerals (numeralRunEnd) that makes the number
+// there no mention findMentions returns: the scan reads no unit, range nor scale word past
+// the run (units.RunGoesOnRunes), so it fails or reads a number without unit, Chinese or
+// unscaled, ending in the run: scanMentions would step to the run's end, and findMentions
+// drop it (shareListUnit gives a unit only before 、, which is no such rune). About one
+// number in eight that gets past nextNumberStart is such a one (二十届, 十四届, 5G, 5A级),
+// each a full scan and its mention's bookkeeping saved for a look at the run.
+func bareAfter(r rune) bool {
+	return runEnds[uint16(r)/64]>>(uint16(r)%64)&1 != 0 && uint32(r) < 0x10000
+}
+
+// runEnds has the bit of every rune of the plane bareAfter says yes to.
+var runEnds = makeRunEnds()
+
+func makeRunEnds() (t [1 << 16 / 64]uint64) {
+	for k := range t {
+		t[k] = ^uint64(0)
+	}
+	for _, r := range append(units.RunGoesOnRunes(), '、') {
+		if uint32(r) < 0x10000 {
+			t[r/64] &^= 1 << (r % 64)
+		}
+	}
+	return t
+}
 
 // Bits of scanStops.
 const (
@@ -402,20 +440,6 @@ func shareListQualifiers(a []rune, ms []mention) {
 			}
 		}
 	}
-}
-
-// runOn reports whether the run of numeral characters at a[i] (numeralRunEnd) may go on
-// past end: only if a[end] is of the run's kind. Most numbers end with a unit or other
-// text, and their run is not read again.
-func runOn(a []rune, i, end int) bool {
-	if end >= len(a) {
-		return false
-	}
-	if _, ok := units.ArabicDigit(a[i]); ok {
-		_, ok := units.ArabicDigit(a[end])
-		return ok || a[end] == '.' || a[end] == ','
-	}
-	return units.IsChineseNumeral(a[end])
 }
 
 // numeralRunEnd returns the end of the run of numeral characters of one script at a[i].

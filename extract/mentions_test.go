@@ -303,37 +303,6 @@ func TestMayEndBeforeMatchesLookups(t *testing.T) {
 	}
 }
 
-// TestRunOnMatchesRunEnd: where runOn says a number's numeral run ends by the number's
-// end, numeralRunEnd agrees, at every number start of the corpus and of random text of
-// digits, points, commas, numerals and units; scanMentions reads the run only otherwise.
-func TestRunOnMatchesRunEnd(t *testing.T) {
-	check := func(a []rune, i int) {
-		t.Helper()
-		var m units.Match
-		if !units.NumberStartsAt(a, i) || !units.ScanInto(a, i, &m) {
-			return
-		}
-		if !runOn(a, i, m.End) && numeralRunEnd(a, i) > m.End {
-			t.Fatalf("%q at %d: the run goes on to %d past the number's end %d, runOn says not", string(a), i, numeralRunEnd(a, i), m.End)
-		}
-	}
-	for _, d := range readTestdata(t, "corpus/*.txt") {
-		a := []rune(string(d))
-		for i := range a {
-			check(a, i)
-		}
-	}
-	alphabet := []rune("0123456789５.．,，一二三十百千万亿零〇两半元%个家年项.,的 ")
-	rng := rand.New(rand.NewSource(4))
-	for range 50000 {
-		a := make([]rune, 1+rng.Intn(10))
-		for k := range a {
-			a[k] = alphabet[rng.Intn(len(alphabet))]
-		}
-		check(a, rng.Intn(len(a)))
-	}
-}
-
 // TestMentionKeepsQualifierBefore checks what attribution reads instead of asking again:
 // each mention's qualifierBefore is units.QualifierBefore at its start, after findMentions'
 // shareListQualifiers, over the

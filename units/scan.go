@@ -292,6 +292,42 @@ func NumeralGoesOnRunes() []rune {
 	return rs
 }
 
+// RunGoesOnRunes returns the runes of the plane that ScanInto may read into a mention when
+// they stand right after a run of numeral characters: digits (ASCII or fullwidth) with '.'
+// and ',', or Chinese numerals. They are the runs' own runes and '．', 点, spaces, range
+// and rate separators, 半 and ·, the qualifiers inside a mention, the second runes of
+// fractions and every rune of a unit form. After a run that any other rune (or the text's
+// end) follows, ScanInto at the run's first rune fails or reads a number that ends within
+// the run and has no unit and no range; unscaled, where the run is digits. So a caller can
+// tell such numbers (二十届, 5G, 5A级) by one look after the run, without the scan.
+//
+// It holds as long as no unit form starts with '.' or ',' (the point or separator a run of
+// digits may end its number before) and none is made of numerals only (a unit inside the
+// run): the lexicon is checked for both, and a panic at start-up tells a change that
+// breaks them.
+func RunGoesOnRunes() []rune {
+	rs := []rune{'.', ',', '．', '点', '點', '半', '·', ' ', '\u3000', '\u00a0', '/', '／', '每'} // isSpace's, isPerSep's
+	rs = append(rs, '-', '－', '~', '～', '〜', '—', '–', '至', '到')                            // isRangeSep's
+	for _, r := range numeralTableRunes() {
+		if _, digit := ArabicDigit(r); digit || IsChineseNumeral(r) {
+			rs = append(rs, r)
+		}
+	}
+	rs = lex.fractionSecond.appendRunes(rs)
+	for _, e := range lex.qualInner.entries {
+		rs = append(rs, e.r)
+	}
+	for _, e := range lex.units.entries {
+		for _, f := range e.v {
+			if f.form[0] == '.' || f.form[0] == ',' || !slices.ContainsFunc(f.form, func(r rune) bool { return !IsChineseNumeral(r) }) {
+				panic("units: a unit form a run of numerals may hold or end before: " + f.raw)
+			}
+			rs = append(rs, f.form...)
+		}
+	}
+	return rs
+}
+
 // NumberStartRunes returns the runes MayStartNumber is true of, for a table made without
 // a sweep of the whole plane.
 func NumberStartRunes() []rune {
