@@ -45,7 +45,7 @@ func attribute(d *doc.Document, sentences []segment.Sentence, ms []mention, opts
 	out := slices.Grow(buf[:0], len(ms))[:len(ms)]
 	clear(out)
 	if texts != nil {
-		texts.encode(d.Text.Runes, sentences, ms)
+		texts.encode(d.Text.Runes, sentences, ms, clauseArena) // and their clauses split
 	}
 	k := 0
 	var goals []int // the goal words' starts of a sentence, the slice reused

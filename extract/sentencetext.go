@@ -16,10 +16,13 @@ import (
 type sentenceTexts struct {
 	buf  []byte
 	str  string
-	offs []int32       // where each encoded rune starts in str, and each sentence's end
-	cuts []sentenceCut // in text order
-	at   int           // the cut last found (find)
-	cur  sentenceText  // the sentence being attributed, held here so as not to be allocated
+	offs []int32 // where each encoded rune starts in str, and each sentence's end
+	// stops holds the offsets in the sentence being encoded of its runes the clause split
+	// reads (segment.IsClauseStop), noted as it is encoded.
+	stops []int32
+	cuts  []sentenceCut // in text order
+	at    int           // the cut last found (find)
+	cur   sentenceText  // the sentence being attributed, held here so as not to be allocated
 }
 
 // sentenceCut is where the sentence of runes [start, end) is in sentenceTexts.str: its
@@ -27,8 +30,15 @@ type sentenceTexts struct {
 type sentenceCut struct{ start, end, o int }
 
 // encode encodes the sentences that hold one of ms (in text order): those attribute reads.
-func (t *sentenceTexts) encode(a []rune, sentences []segment.Sentence, ms []mention) {
+// It splits them into their clauses too, appended to *clauseArena (nil: a slice each): the
+// runes the split reads are noted as the sentence is encoded, rather than every rune of it
+// read again.
+func (t *sentenceTexts) encode(a []rune, sentences []segment.Sentence, ms []mention, clauseArena *[]segment.Span) {
 	t.buf, t.offs, t.cuts, t.at = t.buf[:0], t.offs[:0], t.cuts[:0], 0
+	var arena []segment.Span
+	if clauseArena != nil {
+		arena = *clauseArena
+	}
 	k := 0
 	for si := range sentences {
 		sen := &sentences[si]
@@ -42,14 +52,20 @@ func (t *sentenceTexts) encode(a []rune, sentences []segment.Sentence, ms []ment
 			continue
 		}
 		t.cuts = append(t.cuts, sentenceCut{sen.Start, sen.End, len(t.offs)})
-		t.buf, t.offs = appendIndexed(t.buf, t.offs, a[sen.Start:sen.End])
+		t.buf, t.offs, t.stops = appendIndexed(t.buf, t.offs, t.stops[:0], a[sen.Start:sen.End])
+		arena = sen.WithClausesAt(a, arena, t.stops)
+	}
+	if clauseArena != nil {
+		*clauseArena = arena
 	}
 	t.str = string(t.buf)
 }
 
 // appendIndexed is cjk.AppendUTF8(b, rs), with where each rune starts in b, and the end,
-// appended to offs.
-func appendIndexed(b []byte, offs []int32, rs []rune) ([]byte, []int32) {
+// appended to offs, and the index of each rune segment.IsClauseStop says yes to appended
+// to stops: the clause split reads those alone (Sentence.WithClausesAt) rather than every
+// rune of the sentence again.
+func appendIndexed(b []byte, offs, stops []int32, rs []rune) ([]byte, []int32, []int32) {
 	n := len(b)
 	b = slices.Grow(b, utf8.UTFMax*len(rs))[:n+utf8.UTFMax*len(rs)]
 	k := len(offs)
@@ -58,36 +74,54 @@ func appendIndexed(b []byte, offs []int32, rs []rune) ([]byte, []int32) {
 	for i := 0; ; i++ {
 		// Most runes are CJK characters or ASCII: a loop of their own, whose values stay
 		// in registers (with utf8.EncodeRune in it, they were reloaded at every rune).
-		i, n = appendCommonIndexed(b, at, rs, i, n)
+		i, n = appendCommonIndexed(b, at, &stops, rs, i, n)
 		if i == len(rs) {
 			break
 		}
 		at[i] = int32(n)
 		n += utf8.EncodeRune(b[n:], rs[i]) // U+FFFD for a rune that is not valid, as AppendUTF8
+		if segment.IsClauseStop(rs[i]) {
+			stops = append(stops, int32(i))
+		}
 	}
 	at[len(rs)] = int32(n)
-	return b[:n], offs
+	return b[:n], offs, stops
 }
 
 // appendCommonIndexed writes the runes of rs from i on to b from n on, as appendIndexed,
 // while they are of one or three bytes in UTF-8, and returns where it stopped in rs and in b.
-func appendCommonIndexed(b []byte, at []int32, rs []rune, i, n int) (int, int) {
+// The clause stops among them are appended to *stops (held in memory: the loop wants the
+// registers, and stops are few).
+func appendCommonIndexed(b []byte, at []int32, stops *[]int32, rs []rune, i, n int) (int, int) {
 	at = at[:len(rs)]
 	for ; i < len(rs); i++ {
 		at[i] = int32(n)
 		switch u := uint32(rs[i]); {
-		case u-0x800 < 0xD800-0x800 || u-0xE000 < 0x10000-0xE000: // most: a CJK character
-			c := b[n : n+3 : n+3]
-			c[0], c[1], c[2] = byte(0xE0|u>>12), byte(0x80|u>>6&0x3F), byte(0x80|u&0x3F)
+		case u-0x800 < 0xD800-0x800: // most: a CJK character, none a clause stop
+			putThreeBytes(b[n:n+3:n+3], u)
 			n += 3
 		case u < utf8.RuneSelf:
 			b[n] = byte(u)
 			n++
+			if segment.IsClauseStop(rune(u)) {
+				*stops = append(*stops, int32(i))
+			}
+		case u-0xE000 < 0x10000-0xE000: // the fullwidth forms among them (，)
+			putThreeBytes(b[n:n+3:n+3], u)
+			n += 3
+			if segment.IsClauseStop(rune(u)) {
+				*stops = append(*stops, int32(i))
+			}
 		default:
 			return i, n
 		}
 	}
 	return i, n
+}
+
+// putThreeBytes writes u, a rune of three bytes in UTF-8, to c.
+func putThreeBytes(c []byte, u uint32) {
+	c[0], c[1], c[2] = byte(0xE0|u>>12), byte(0x80|u>>6&0x3F), byte(0x80|u&0x3F)
 }
 
 // forget lets go of the chunk's string, kept only by the records cut from it once the

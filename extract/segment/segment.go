@@ -233,27 +233,84 @@ func (s *Sentence) WithClausesIn(text []rune, arena []Span) []Span {
 	return arena
 }
 
+// WithClausesAt is WithClausesIn reading only the runes at stops: the offsets from
+// s.Start, in order, of every rune of the sentence IsClauseStop says yes to (others may be
+// among them), as a pass over the sentence's runes for something else can note them (its
+// encoding, in package extract). The clause split then reads no rune between them: the
+// walk over every rune of the sentence is saved.
+func (s *Sentence) WithClausesAt(text []rune, arena []Span, stops []int32) []Span {
+	if s.Clauses == nil {
+		from := len(arena)
+		arena = appendClausesAt(arena, text, s.Start, s.End, stops)
+		s.Clauses = arena[from:len(arena):len(arena)] // capped, as WithClausesIn's
+	}
+	return arena
+}
+
+// IsClauseStop reports a rune the clause split reads: an opening bracket or a separator.
+// Every other rune changes nothing in it.
+func IsClauseStop(r rune) bool {
+	if uint32(r) < 64 {
+		return clauseASCII>>r&1 != 0
+	}
+	return r == '（' || r == '，' || r == '：' || r == '；'
+}
+
+// clauseASCII has a bit for each ASCII rune IsClauseStop is true for.
+const clauseASCII uint64 = 1<<'(' | 1<<',' | 1<<':' | 1<<';'
+
+// appendClausesAt is appendClauses reading only the runes at start+stops[k].
+func appendClausesAt(out []Span, text []rune, start, end int, stops []int32) []Span {
+	c := clauseSplit{s: start, closeAt: -1}
+	out = c.readAt(out, text, start, end, stops)
+	return c.last(out, text, end)
+}
+
+// appendClauses appends the clauses of text[start:end], reading every rune but the
+// Chinese characters, none of which is a bracket or a separator: it notes the others, a
+// buffer at a time, for clauseSplit.readAt, the one place of the rules.
 func appendClauses(out []Span, text []rune, start, end int) []Span {
-	s := start
-	closeAt := -1 // inside a short bracketed remark until here
-	for i := start; i < end; i++ {
-		if isHan(text[i]) {
-			continue // no bracket, no separator: the bulk of a sentence
+	c := clauseSplit{s: start, closeAt: -1}
+	var buf [64]int32
+	for i := start; i < end; {
+		n := 0
+		for ; i < end && n < len(buf); i++ {
+			if !isHan(text[i]) {
+				buf[n] = int32(i - start)
+				n++
+			}
 		}
-		if (text[i] == '(' || text[i] == '（') && i > closeAt {
-			closeAt = remarkEnd(text, i, end)
+		out = c.readAt(out, text, start, end, buf[:n])
+	}
+	return c.last(out, text, end)
+}
+
+// clauseSplit is the state of a clause split: where the clause being read starts, and
+// until where a short bracketed remark, whose separators do not split, runs.
+type clauseSplit struct{ s, closeAt int }
+
+// readAt reads the runes at start+stops[k] of the sentence text[start:end], appending to
+// out each clause a separator outside a remark ends.
+func (c *clauseSplit) readAt(out []Span, text []rune, start, end int, stops []int32) []Span {
+	for _, k := range stops {
+		i := start + int(k)
+		if (text[i] == '(' || text[i] == '（') && i > c.closeAt {
+			c.closeAt = remarkEnd(text, i, end)
 		}
-		if i < closeAt {
+		if i < c.closeAt || !IsClauseSeparator(text, i) {
 			continue
 		}
-		if IsClauseSeparator(text, i) {
-			if a, b := trim(text, s, i); a < b {
-				out = append(out, Span{a, b})
-			}
-			s = i + 1
+		if a, b := trim(text, c.s, i); a < b {
+			out = append(out, Span{a, b})
 		}
+		c.s = i + 1
 	}
-	if a, b := trim(text, s, end); a < b {
+	return out
+}
+
+// last ends the last clause at end.
+func (c *clauseSplit) last(out []Span, text []rune, end int) []Span {
+	if a, b := trim(text, c.s, end); a < b {
 		out = append(out, Span{a, b})
 	}
 	return out

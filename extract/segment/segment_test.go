@@ -114,15 +114,20 @@ func FuzzSentences(f *testing.F) {
 
 // TestSkippedRunes: the runes the scans skip unread (plainRune in sentences, Chinese
 // characters in clauses) are none that could end a sentence, break a line, open a remark
-// or separate clauses, over every rune value.
+// or separate clauses, and IsClauseStop is true for exactly the brackets and separators,
+// over every rune value.
 func TestSkippedRunes(t *testing.T) {
 	for r := rune(-1); r <= 0x110000; r++ {
 		stop := r == '\n' || r == '.' || isSentenceEnd(r)
 		if plainRune(r) == stop {
 			t.Errorf("plainRune(%U) = %v for a rune that %s end a sentence", r, plainRune(r), map[bool]string{true: "may", false: "cannot"}[stop])
 		}
-		if isHan(r) && (r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)) {
+		clauseRune := r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)
+		if isHan(r) && clauseRune {
 			t.Errorf("Han %U is a bracket or a separator", r)
+		}
+		if clauseRune != IsClauseStop(r) {
+			t.Errorf("IsClauseStop(%U) = %v for a rune that %s a bracket or a separator", r, IsClauseStop(r), map[bool]string{true: "is", false: "is not"}[clauseRune])
 		}
 	}
 }
@@ -251,4 +256,90 @@ func FuzzSentencesAndLinesAt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkStops(t, s, []rune(s))
 	})
+}
+
+// everyRuneClauses is appendClauses reading every rune one by one, as it did before it
+// noted the runes for clauseSplit.readAt: what the splits at stops are checked against.
+func everyRuneClauses(out []Span, text []rune, start, end int) []Span {
+	s := start
+	closeAt := -1
+	for i := start; i < end; i++ {
+		if (text[i] == '(' || text[i] == '（') && i > closeAt {
+			closeAt = remarkEnd(text, i, end)
+		}
+		if i < closeAt {
+			continue
+		}
+		if IsClauseSeparator(text, i) {
+			if a, b := trim(text, s, i); a < b {
+				out = append(out, Span{a, b})
+			}
+			s = i + 1
+		}
+	}
+	if a, b := trim(text, s, end); a < b {
+		out = append(out, Span{a, b})
+	}
+	return out
+}
+
+// TestClausesAt: the split reading only the runes IsClauseStop says yes to (alone, and
+// among every third other rune), and appendClauses (which notes the runes a buffer at a
+// time), find the clauses everyRuneClauses finds, over the corpus, seed and genre
+// documents (each sentence, and each document whole as one span) and random text of
+// brackets, separators between digits or not, Han characters, spaces and runes past the
+// Basic Multilingual Plane, longer than appendClauses' buffer.
+func TestClausesAt(t *testing.T) {
+	check := func(name string, text []rune, start, end int) {
+		t.Helper()
+		want := everyRuneClauses([]Span{{-1, -1}}, text, start, end)
+		if got := appendClauses([]Span{{-1, -1}}, text, start, end); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s [%d:%d]: appendClauses %v, want %v", name, start, end, got, want)
+		}
+		var stops, more []int32
+		for i := start; i < end; i++ {
+			if IsClauseStop(text[i]) {
+				stops = append(stops, int32(i-start))
+				more = append(more, int32(i-start))
+			} else if i%3 == 0 {
+				more = append(more, int32(i-start))
+			}
+		}
+		for _, at := range [][]int32{stops, more} {
+			sen := Sentence{Span: Span{start, end}}
+			arena := sen.WithClausesAt(text, []Span{{-1, -1}}, at)
+			if !reflect.DeepEqual(arena, want) || !reflect.DeepEqual(sen.Clauses, want[1:]) && len(want) > 1 {
+				t.Fatalf("%s [%d:%d]: at stops %v, clauses %v, want %v", name, start, end, at, arena, want)
+			}
+		}
+	}
+	docs := 0
+	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt", "genres/*.txt"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := []rune(string(data))
+			for _, sen := range SentenceSpans(text) {
+				check(p, text, sen.Start, sen.End)
+			}
+			check(p, text, 0, len(text))
+			docs++
+		}
+	}
+	if docs < 10 {
+		t.Fatalf("only %d documents read", docs)
+	}
+	pool := []rune("中文一二1234 \u3000(（)）,，:：;；、。%\U0001FF0C\U0001FF08\U0001002C\U0002000B")
+	rng := rand.New(rand.NewSource(2))
+	for range 50000 {
+		text := make([]rune, rng.Intn(200))
+		for i := range text {
+			text[i] = pool[rng.Intn(len(pool))]
+		}
+		start := rng.Intn(len(text) + 1)
+		check(string(text), text, start, start+rng.Intn(len(text)-start+1))
+	}
 }
