@@ -60,18 +60,24 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzScan: scanning every position of any text never panics and stays in bounds.
+// FuzzScan: scanning every position of any text never panics, stays in bounds, and reads
+// what the full path (scanIntoFull, without the path for plain decimals) reads.
 func FuzzScan(f *testing.F) {
 	f.Add("全市规模以上工业完成总产值19556亿元、增加值4878亿元,同比均增长6.5%")
 	f.Add("投产产能约2000-3000片每月，超千家，百分之六点五，1萬多張，十四五")
 	f.Add("3-5万元、20%-30%、三至五万、1,035.5亿元、１２．５％")
 	f.Add("一千零十二、5万4千6百 人、十 余 万、2479.6 亿元、万分之三、三成半、.5%、2016 2017")
+	f.Add("5.5%、1200个、2.9%、1.2.3、12３、1.５、5.、1234567890123456789元、8500多个、3 个、0.0500吨")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
 		}
 		rs := []rune(s)
 		for i := range rs {
+			var got, want Match
+			if ok, wantOK := ScanInto(rs, i, &got), scanIntoFull(rs, i, &want); ok != wantOK || ok && got != want {
+				t.Fatalf("ScanInto(%q, %d) = %v %+v; the full path: %v %+v", s, i, ok, got, wantOK, want)
+			}
 			if !NumberStartsAt(rs, i) {
 				continue
 			}

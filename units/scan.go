@@ -121,6 +121,15 @@ func Scan(s []rune, i int) (Match, bool) {
 // undefined.
 func ScanInto(s []rune, i int, m *Match) bool {
 	*m = Match{Start: i}
+	if v, j, ok := plainDecimalAt(s, i); ok {
+		// Most numbers (5.5%, 1200个, 2.9%): no scale word, range nor qualifier to read.
+		m.Kind, m.NumberEnd = Arabic, j
+		if f, ok := unitAt(s, j); ok && !f.scaledOnly {
+			v, j = scanUnit(s, j, f, v, m)
+		}
+		m.Value, m.End = v, j
+		return true
+	}
 	if mayStartFractionAt(s, i) {
 		if f, isFraction := fractionPrefixAt(s, i); isFraction {
 			var ok bool
@@ -162,6 +171,66 @@ func ScanInto(s []rune, i int, m *Match) bool {
 	m.Value, m.End = v, j
 	return true
 }
+
+// maxPlainDigits bounds the digits plainDecimalAt reads: no such number overflows a
+// Decimal, and a longer run is left to parseArabic.
+const maxPlainDigits = 18
+
+// plainDecimalAt reads the number at s[i] that ScanInto's full path would read as ASCII
+// digits with perhaps a point and more ASCII digits (12, 5.5, 0.25), ending at a rune that
+// goes on with no scale word, range, qualifier nor space: its value and end. False for
+// any other (1,035, １２３, 3.5亿, 3-5, 8500多, 19 个), which the full path reads: so the
+// common number is read by one loop, not by parseArabic and the tests after it.
+func plainDecimalAt(s []rune, i int) (Decimal, int, bool) {
+	var coef int64
+	j, exp := i, 0
+	for ; j < len(s) && isASCIIDigit(s[j]); j++ {
+		coef = coef*10 + int64(s[j]-'0')
+	}
+	if j == i {
+		return Decimal{}, i, false
+	}
+	if j+1 < len(s) && (s[j] == '.' || s[j] == '．') {
+		if _, digit := ArabicDigit(s[j+1]); digit {
+			k := j + 1
+			for ; k < len(s) && isASCIIDigit(s[k]); k++ {
+				coef = coef*10 + int64(s[k]-'0')
+			}
+			exp, j = j+1-k, k
+		}
+	}
+	// Past maxPlainDigits the loops may have overflowed: the full path tells.
+	if j-i > maxPlainDigits || j < len(s) && !plainEnd(s[j]) {
+		return Decimal{}, i, false
+	}
+	return NewDecimal(coef, exp), j, true
+}
+
+// plainEnd reports a rune after ASCII digits at which parseArabic stops and ScanInto
+// reads on only into a unit: none of plainStops (a rune past the plane may be taken for
+// one of them, and the full path reads it).
+func plainEnd(r rune) bool { return !plainStops.has(r) }
+
+// plainStops holds the runes after ASCII digits that parseArabic or ScanInto reads on
+// from, but into a unit: digits (a fullwidth one goes on), the thousands separator, what
+// scaleMayFollow, isRangeSep and innerFirst tell. One bit, where the tests are a dozen
+// compares.
+var plainStops = makePlainStops()
+
+func makePlainStops() runeBits {
+	b := innerFirst
+	for _, r := range numeralTableRunes() {
+		if _, digit := ArabicDigit(r); digit || scaleMayFollow(r) {
+			b.add(r)
+		}
+	}
+	for _, r := range []rune{',', ' ', '\u3000', '\u00a0', '-', '－', '~', '～', '〜', '—', '–', '至', '到'} { // isSpace's, isRangeSep's
+		b.add(r)
+	}
+	return b
+}
+
+func isASCIIDigit(r rune) bool { return uint32(r-'0') < 10 }
 
 // YearAt reads a year written N年 at s[i] as ScanInto reads it, for a caller that drops
 // every year and would otherwise scan each in full to learn only that: four ASCII digits,
