@@ -111,7 +111,7 @@ func TestFoldingCorpus(t *testing.T) {
 
 // TestFoldingRandom: random text of three-byte runes that fold alone, that are marked, or
 // that a rule reads, among runes of one, two and four bytes, in runs of every length and
-// every alignment with the four-rune steps.
+// every alignment with the four-rune steps, and runs of ASCII that end every way.
 func TestFoldingRandom(t *testing.T) {
 	pieces := []string{
 		"區", "区", "一", "，", "、", "“", "—", "１", "％", "。", "！", "？", "\u3000", "\u3400", "\u9fff", "\u2010", "\u2027",
@@ -119,6 +119,7 @@ func TestFoldingRandom(t *testing.T) {
 		"1", ".", "\n", "\t", "?", "!", "a", " ", "<", "&", "(",
 		"é", "ü", "ā", "\u00a0", "\U00020000", "\U0002F800",
 		"全市生产总值增长", "經濟發展", "二〇二五年",
+		"2025", "3.9%", "\n\n", "１２", "No.", // runs of ASCII, some stopped by a marked or read rune
 	}
 	rng := rand.New(rand.NewSource(12))
 	tables := foldTables()

@@ -190,6 +190,11 @@ func foldRunes(src, out []rune, s string, free *[0x10000]rune, ctx *[]int) int {
 	_ = free[0] // its nil check, out of the loops
 	i, j := 0, 0
 	for i < len(s) {
+		// A run of ASCII that folds alone (a number, a date): read here byte by byte, not
+		// tried first, at each byte, as three-byte characters by the word loops.
+		for ; i < len(s) && s[i] < utf8.RuneSelf && free[s[i]] >= 0; i, j = i+1, j+1 {
+			src[j], out[j] = rune(s[i]), free[s[i]]
+		}
 		// Four three-byte characters a step, while they come in a row and all fold
 		// without context (ideographs and the punctuation between them), then two. The
 		// runes and folds are written before the test (fewer values live at once): past

@@ -135,8 +135,13 @@ func FuzzNormalizeValid(f *testing.F) {
 
 // markerSets are the chosen runes of the Markers tested: a sentence's ends and the line
 // break, which fold from fullwidth forms too and one of which ('?') the rules read; a tab;
-// and runes that rules read or make (' ', also ideographic space's fold; U+FFFD; 'a').
-var markerSets = [][]rune{{'\n', '.', '!', '?', '。', '！', '？'}, {'\t'}, {' ', '区', '\ufffd', 'a'}}
+// and runes that rules read or make (' ', also ideographic space's fold; U+FFFD; 'a');
+// and a whole document's marks (doc.Marks and the tab), digits among them, which stop
+// foldRunes' run of ASCII.
+var markerSets = [][]rune{
+	{'\n', '.', '!', '?', '。', '！', '？'}, {'\t'}, {' ', '区', '\ufffd', 'a'},
+	{'\n', '.', '!', '?', '。', '！', '？', '1', '2', '\t'},
+}
 
 // markers are made on first use: freeFold is filled by init, after the package's variables.
 var markers = sync.OnceValue(func() []*Marker {
