@@ -185,25 +185,6 @@ func TestNextNumberStart(t *testing.T) {
 // look passes over the numerals scanMentions steps past (lone): nextNumberStart passes
 // over most of them too, and may stop only at such a numeral before the look's stop.
 func TestNextNumberStartMatchesPlain(t *testing.T) {
-	lone := func(a []rune, k int) bool {
-		return units.LoneNumeralAt(a, k) && (k+1 == len(a) || a[k+1] != '、')
-	}
-	plain := func(a []rune, i, end int) (int, quoteMarks) {
-		marks := quoteMarks{-1, -1}
-		for k := i; k < end; k++ {
-			r := a[k]
-			if units.MayStartNumber(r) && !lone(a, k) {
-				return k, marks
-			}
-			if r == '\n' || titleQuotes.has(r) {
-				marks.title = k
-			}
-			if r == '\n' || nameQuotes.has(r) {
-				marks.name = k
-			}
-		}
-		return end, marks
-	}
 	rng := rand.New(rand.NewSource(3))
 	alphabet := []rune("的的的的的的的的的的，。、5５.半一万百分之般元 \n\ufffd\U00010030\U0001534a“」《〉\U0001201c\U0001000a")
 	passed, left := 0, 0
@@ -214,16 +195,9 @@ func TestNextNumberStartMatchesPlain(t *testing.T) {
 		}
 		for i := 0; i <= len(a); i++ {
 			for end := i; end <= len(a); end++ {
-				marks := quoteMarks{-1, -1}
-				got := nextNumberStart(a, i, end, &marks)
-				want, wantMarks := plain(a, i, end)
-				if got < want && lone(a, got) {
+				got := checkNextNumberStart(t, a, i, end)
+				if want, _ := nextNumberStartPlain(a, i, end); got < want {
 					left++
-					want, wantMarks = plain(a[:got], i, got) // the marks before it
-					want = got
-				}
-				if got != want || marks != wantMarks {
-					t.Fatalf("nextNumberStart(%q, %d, %d) = %d, %v, want %d, %v", string(a), i, end, got, marks, want, wantMarks)
 				}
 				for k := i; k < got; k++ {
 					if units.MayStartNumber(a[k]) {
@@ -236,6 +210,66 @@ func TestNextNumberStartMatchesPlain(t *testing.T) {
 	if passed < 10000 || left == 0 {
 		t.Errorf("%d lone numerals passed over, %d left to the caller: the test text no longer tries both", passed, left)
 	}
+}
+
+// TestNextNumberStartOnCorpus: the skip stops where the look at every rune does over the
+// test documents, from each stop's next rune on as scanMentions calls it, to the text's
+// end and to ends at random (inside a block of eight, at its last rune, past it).
+func TestNextNumberStartOnCorpus(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	stops := 0
+	for _, d := range readTestdata(t, "corpus/*.txt") {
+		a := []rune(string(d))
+		for i := 0; i < len(a); i = checkNextNumberStart(t, a, i, len(a)) + 1 {
+			stops++
+			end := min(len(a), i+rng.Intn(40))
+			checkNextNumberStart(t, a, i, end)
+		}
+	}
+	if stops < 1000 {
+		t.Errorf("%d stops in the corpus: too few to tell", stops)
+	}
+}
+
+// checkNextNumberStart fails t unless nextNumberStart(a, i, end) stops where the plain
+// look does, with the same marks, or before it at a numeral scanMentions steps past, and
+// returns where it stops.
+func checkNextNumberStart(t *testing.T, a []rune, i, end int) int {
+	t.Helper()
+	marks := quoteMarks{-1, -1}
+	got := nextNumberStart(a, i, end, &marks)
+	want, wantMarks := nextNumberStartPlain(a, i, end)
+	if got < want && loneNumeralPlain(a, got) {
+		_, wantMarks = nextNumberStartPlain(a, i, got) // the marks before it
+		want = got
+	}
+	if got != want || marks != wantMarks {
+		t.Fatalf("nextNumberStart(a, %d, %d) over %q = %d, marks %v, want %d, %v", i, end, string(a[i:end]), got, marks, want, wantMarks)
+	}
+	return got
+}
+
+// nextNumberStartPlain is nextNumberStart as a look at every rune, without tables.
+func nextNumberStartPlain(a []rune, i, end int) (int, quoteMarks) {
+	marks := quoteMarks{-1, -1}
+	for k := i; k < end; k++ {
+		r := a[k]
+		if units.MayStartNumber(r) && !loneNumeralPlain(a, k) {
+			return k, marks
+		}
+		if r == '\n' || titleQuotes.has(r) {
+			marks.title = k
+		}
+		if r == '\n' || nameQuotes.has(r) {
+			marks.name = k
+		}
+	}
+	return end, marks
+}
+
+// loneNumeralPlain reports a numeral at a[k] that scanMentions steps past.
+func loneNumeralPlain(a []rune, k int) bool {
+	return units.LoneNumeralAt(a, k) && (k+1 == len(a) || a[k+1] != '、')
 }
 
 // BenchmarkFindMentions measures findMentions alone over the corpus's analysis text, for
