@@ -62,13 +62,20 @@ func skipPlain(text []rune, i int) int {
 	return len(text)
 }
 
+// isSentenceEnd reports 。！？!?. The sentence scan asks it at each of its stops, most
+// often a 。: one compare tells that, where a switch searched the five.
 func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?':
+	if r == '。' {
 		return true
 	}
-	return false
+	if uint32(r) < 64 {
+		return endMask>>r&1 != 0
+	}
+	return r == '！' || r == '？'
 }
+
+// endMask has a bit for each ASCII rune isSentenceEnd is true for.
+const endMask uint64 = 1<<'!' | 1<<'?'
 
 // isPeriodBetweenHan reports a '.' used as a full stop between Chinese text (a PDF whose
 // font prints 。 as ．, normalised to '.'): after a Han character or a closing bracket, before
@@ -180,33 +187,58 @@ func (sc *sentenceScan) flush(end int) {
 
 // stop reads text[i], a rune plainRune says no to (a plain one changes nothing), and
 // returns where the scan goes on: past it, or past the ends and closers that follow an end.
+// An end, the most frequent stop, is asked about first.
 func (sc *sentenceScan) stop(i int) int {
 	text := sc.text
 	r := text[i]
 	switch {
+	case isSentenceEnd(r):
+		if sc.lines {
+			sc.breaks = append(sc.breaks, i+1)
+		}
+		return sc.endAt(sc.runEnd(i + 1))
 	case r == '\n':
 		sc.flush(i)
 		sc.start = i + 1
 		if sc.lines {
 			sc.starts = append(sc.starts, sc.start)
 		}
-	case isSentenceEnd(r) || isPeriodBetweenHan(text, i):
-		j := i + 1
-		for j < len(text) && (isSentenceEnd(text[j]) || isCloser(text[j])) {
-			j++
-		}
-		if sc.lines {
-			for k := i; k < j; k++ {
-				if isSentenceEnd(text[k]) {
-					sc.breaks = append(sc.breaks, k+1)
-				}
-			}
-		}
-		sc.flush(j)
-		sc.start = j
-		return j
+	case isPeriodBetweenHan(text, i):
+		return sc.endAt(sc.runEnd(i + 1))
 	}
 	return i + 1
+}
+
+// runEnd returns where the run of ends and closers from text[j] on stops (a sentence
+// takes them all: 。” and ？！), noting a break after each end of it as it goes, so that
+// no second loop tests the run again. Most often a Chinese character stands at j, which
+// one compare tells from both.
+func (sc *sentenceScan) runEnd(j int) int {
+	text := sc.text
+	for ; j < len(text) && !isHan(text[j]); j++ {
+		switch r := text[j]; {
+		case isSentenceEnd(r):
+			if sc.lines {
+				sc.breaks = append(sc.breaks, j+1)
+			}
+		case !isCloser(r):
+			return j
+		}
+	}
+	return j
+}
+
+// endAt ends the sentence being read at j, just past a run of ends and closers, where the
+// next one starts, and returns j. text[j-1] is of the run and no space, and the sentence
+// reaches it: only its start needs trimming, and it is never blank.
+func (sc *sentenceScan) endAt(j int) int {
+	s := sc.start
+	for isSpace(sc.text[s]) {
+		s++
+	}
+	sc.out = append(sc.out, Sentence{Span: Span{s, j}})
+	sc.start = j
+	return j
 }
 
 // WithClauses splits the sentence of text into its clauses, once.
@@ -329,13 +361,18 @@ func remarkEnd(text []rune, i, end int) int {
 	return -1
 }
 
+// isSpace reports the runes trim drops. It reads the ends of every sentence and clause,
+// most often a Chinese character or a full stop: one compare tells those from the
+// ASCII spaces, where a switch over the six searched them all.
 func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\r', '\n', '\u3000', '\u00a0':
-		return true
+	if r > ' ' {
+		return r == '\u3000' || r == '\u00a0'
 	}
-	return false
+	return r >= 0 && spaceMask>>r&1 != 0
 }
+
+// spaceMask has a bit for each ASCII space isSpace is true for.
+const spaceMask uint64 = 1<<' ' | 1<<'\t' | 1<<'\r' | 1<<'\n'
 
 func trim(text []rune, s, e int) (int, int) {
 	for s < e && isSpace(text[s]) {

@@ -113,8 +113,8 @@ func FuzzSentences(f *testing.F) {
 }
 
 // TestSkippedRunes: the runes the scans skip unread (plainRune in sentences, Chinese
-// characters in clauses) are none that could end a sentence, break a line, open a remark
-// or separate clauses, and IsClauseStop is true for exactly the brackets and separators,
+// characters in clauses and after a sentence's end) are none that could end a sentence,
+// close one, break a line, open a remark or separate clauses, and IsClauseStop is true for exactly the brackets and separators,
 // over every rune value.
 func TestSkippedRunes(t *testing.T) {
 	for r := rune(-1); r <= 0x110000; r++ {
@@ -123,6 +123,9 @@ func TestSkippedRunes(t *testing.T) {
 			t.Errorf("plainRune(%U) = %v for a rune that %s end a sentence", r, plainRune(r), map[bool]string{true: "may", false: "cannot"}[stop])
 		}
 		clauseRune := r == '(' || r == '（' || IsClauseSeparator([]rune{'1', r, '1'}, 1) || IsClauseSeparator([]rune{r}, 0)
+		if isHan(r) && (isSentenceEnd(r) || isCloser(r)) {
+			t.Errorf("Han %U ends a sentence or closes one", r)
+		}
 		if isHan(r) && clauseRune {
 			t.Errorf("Han %U is a bracket or a separator", r)
 		}
@@ -341,5 +344,22 @@ func TestClausesAt(t *testing.T) {
 		}
 		start := rng.Intn(len(text) + 1)
 		check(string(text), text, start, start+rng.Intn(len(text)-start+1))
+	}
+}
+
+// TestIsSpace: isSpace is the switch over the six spaces it was, over every rune value
+// and some below zero.
+func TestIsSpace(t *testing.T) {
+	plain := func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\r', '\n', '\u3000', '\u00a0':
+			return true
+		}
+		return false
+	}
+	for r := rune(-70); r <= 0x110000; r++ {
+		if isSpace(r) != plain(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
 	}
 }
