@@ -121,14 +121,29 @@ func Scan(s []rune, i int) (Match, bool) {
 // undefined.
 func ScanInto(s []rune, i int, m *Match) bool {
 	*m = Match{Start: i}
-	if v, j, ok := plainDecimalAt(s, i); ok {
-		// Most numbers (5.5%, 1200个, 2.9%): no scale word, range nor qualifier to read.
-		m.Kind, m.NumberEnd = Arabic, j
-		if f, ok := unitAt(s, j); ok && !f.scaledOnly {
-			v, j = scanUnit(s, j, f, v, m)
+	if v, j, ok := asciiDecimalAt(s, i); ok {
+		if j == len(s) || plainEnd(s[j]) {
+			// Most numbers (5.5%, 1200个, 2.9%): no scale word, range nor qualifier to read.
+			m.Kind, m.NumberEnd = Arabic, j
+			if f, ok := unitAt(s, j); ok && !f.scaledOnly {
+				v, j = scanUnit(s, j, f, v, m)
+			}
+			m.Value, m.End = v, j
+			return true
 		}
-		m.Value, m.End = v, j
-		return true
+		if shift, ok := loneBigScaleAt(s, j); ok {
+			if sv, err := v.MulPow10(shift); err == nil {
+				// 1200万元, 3.5亿: one scale word, then nothing the full path reads on into
+				// but a unit; not parseArabic, scanMixed and scaleChain's unit looks again.
+				m.Kind, m.Scaled, m.Scale, m.NumberEnd = Arabic, true, shift, j+1
+				j++
+				if f, ok := unitAt(s, j); ok {
+					sv, j = scanUnit(s, j, f, sv, m)
+				}
+				m.Value, m.End = sv, j
+				return true
+			}
+		}
 	}
 	if mayStartFractionAt(s, i) {
 		if f, isFraction := fractionPrefixAt(s, i); isFraction {
@@ -172,16 +187,28 @@ func ScanInto(s []rune, i int, m *Match) bool {
 	return true
 }
 
-// maxPlainDigits bounds the digits plainDecimalAt reads: no such number overflows a
+// maxPlainDigits bounds the digits asciiDecimalAt reads: no such number overflows a
 // Decimal, and a longer run is left to parseArabic.
 const maxPlainDigits = 18
 
-// plainDecimalAt reads the number at s[i] that ScanInto's full path would read as ASCII
-// digits with perhaps a point and more ASCII digits (12, 5.5, 0.25), ending at a rune that
-// goes on with no scale word, range, qualifier nor space: its value and end. False for
-// any other (1,035, １２３, 3.5亿, 3-5, 8500多, 19 个), which the full path reads: so the
-// common number is read by one loop, not by parseArabic and the tests after it.
-func plainDecimalAt(s []rune, i int) (Decimal, int, bool) {
+// loneBigScaleAt reports, after the ASCII digits asciiDecimalAt read, one big scale word
+// at s[j] (万, 亿) that starts no unit, followed by a rune that plainEnd says ends the
+// number (or the text's end): the full path reads it as that scale word alone, then
+// perhaps a unit, even one written only after a scale word (22亿方). It returns the power
+// of ten of the word.
+func loneBigScaleAt(s []rune, j int) (int, bool) {
+	p := bigUnitPower(s[j])
+	if p == 0 || j+1 < len(s) && !plainEnd(s[j+1]) || lex.units.get(s[j]) != nil {
+		return 0, false
+	}
+	return p, true
+}
+
+// asciiDecimalAt reads ASCII digits at s[i] with perhaps a point and more ASCII digits
+// (12, 5.5, 0.25) as parseArabic reads them, when the rune after them is not one
+// parseArabic reads on into: its value and end. False for any other (1,035, １２３, a run
+// too long for one int64).
+func asciiDecimalAt(s []rune, i int) (Decimal, int, bool) {
 	var coef int64
 	j, exp := i, 0
 	for ; j < len(s) && isASCIIDigit(s[j]); j++ {
@@ -200,10 +227,17 @@ func plainDecimalAt(s []rune, i int) (Decimal, int, bool) {
 		}
 	}
 	// Past maxPlainDigits the loops may have overflowed: the full path tells.
-	if j-i > maxPlainDigits || j < len(s) && !plainEnd(s[j]) {
+	if j-i > maxPlainDigits || j < len(s) && arabicGoesOn(s[j]) {
 		return Decimal{}, i, false
 	}
 	return NewDecimal(coef, exp), j, true
+}
+
+// arabicGoesOn reports a rune after ASCII digits that parseArabic may read on into: a
+// fullwidth digit or a thousands separator.
+func arabicGoesOn(r rune) bool {
+	_, digit := ArabicDigit(r)
+	return digit || r == ','
 }
 
 // plainEnd reports a rune after ASCII digits at which parseArabic stops and ScanInto

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// scanIntoFull is ScanInto without plainDecimalAt: the full path, kept to check the fast
-// one against.
+// scanIntoFull is ScanInto without its paths for plain decimals and for a plain decimal
+// and one big scale word: the full path, kept to check the fast ones against.
 func scanIntoFull(s []rune, i int, m *Match) bool {
 	*m = Match{Start: i}
 	if mayStartFractionAt(s, i) {
@@ -51,12 +51,32 @@ func scanIntoFull(s []rune, i int, m *Match) bool {
 	return true
 }
 
-// TestScanIntoMatchesFullPath: ScanInto, with its path for plain decimals, reads what the
+// plainDecimalAt is the number ScanInto reads by its path for plain decimals (5.5%, 1200个).
+func plainDecimalAt(s []rune, i int) (Decimal, int, bool) {
+	v, j, ok := asciiDecimalAt(s, i)
+	if !ok || j < len(s) && !plainEnd(s[j]) {
+		return Decimal{}, i, false
+	}
+	return v, j, true
+}
+
+// scaledDecimalAt reports a number ScanInto reads by its path for a plain decimal and one
+// big scale word (1200万元, 3.5亿).
+func scaledDecimalAt(s []rune, i int) bool {
+	_, j, ok := asciiDecimalAt(s, i)
+	if !ok || j == len(s) || plainEnd(s[j]) {
+		return false
+	}
+	_, scaled := loneBigScaleAt(s, j)
+	return scaled
+}
+
+// TestScanIntoMatchesFullPath: ScanInto, with its paths for plain decimals, reads what the
 // full path reads (the same Match, its Decimals coefficient for coefficient, or both
 // fail), at every offset of the corpus and of random text of digits, points, separators,
 // scale words, qualifiers, spaces and every unit's forms.
 func TestScanIntoMatchesFullPath(t *testing.T) {
-	plain := 0
+	plain, scaled := 0, 0
 	check := func(s []rune) {
 		t.Helper()
 		for i := range s {
@@ -67,6 +87,9 @@ func TestScanIntoMatchesFullPath(t *testing.T) {
 			}
 			if _, _, fast := plainDecimalAt(s, i); fast {
 				plain++
+			}
+			if scaledDecimalAt(s, i) {
+				scaled++
 			}
 		}
 	}
@@ -86,10 +109,10 @@ func TestScanIntoMatchesFullPath(t *testing.T) {
 		t.Fatal("no test documents")
 	}
 	var pieces []string
-	for _, r := range "0123456789０５.．,，%、万亿千百十零〇多余几-－~～〜—–至到/每 　\u00a0\t\na点" {
+	for _, r := range "0123456789０５.．,，%、万亿萬億千百十零〇多余几-－~～〜—–至到/每 　\u00a0\t\na点" {
 		pieces = append(pieces, string(r))
 	}
-	for _, w := range []string{"5.5", "1200", "2.9", "12345678901234567", "1234567890123456789", "0.000001", "1,035", "3.", "1.2.3", "5万4千", "以上", "左右", "年代"} {
+	for _, w := range []string{"5.5", "1200", "2.9", "12345678901234567", "1234567890123456789", "0.000001", "1,035", "3.", "1.2.3", "5万4千", "3.5亿", "1200万", "万元", "亿方", "以上", "左右", "年代"} {
 		pieces = append(pieces, w)
 	}
 	lex.units.values(func(fs *[]unitForm) {
@@ -103,6 +126,9 @@ func TestScanIntoMatchesFullPath(t *testing.T) {
 	}
 	if plain < 50000 {
 		t.Errorf("only %d plain decimals: the test text no longer tries the fast path", plain)
+	}
+	if scaled < 10000 {
+		t.Errorf("only %d scaled decimals: the test text no longer tries their fast path", scaled)
 	}
 }
 
