@@ -31,13 +31,7 @@ func benchDocuments(b *testing.B, pattern string) {
 // BenchmarkLongDocument measures a document long enough to be read in chunks (the corpus
 // one report after another, 1.6 MB: a file of bench/).
 func BenchmarkLongDocument(b *testing.B) {
-	docs := readTestdata(b, "corpus/*.txt")
-	var long []byte
-	for len(long) < 1_600_000 {
-		for _, name := range sortedNames(docs) {
-			long = append(long, docs[name]...)
-		}
-	}
+	long := longBenchText(b)
 	b.SetBytes(int64(len(long)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -57,4 +51,17 @@ func BenchmarkPages(b *testing.B) { benchDocuments(b, "genres/*.html") }
 // count vary by a million from run to run, as large as the changes measured with it.
 func sortedNames(docs map[string][]byte) []string {
 	return slices.Sorted(maps.Keys(docs))
+}
+
+// longBenchText is the test corpus one report after another, in order, up to 1.6 MB:
+// BenchmarkLongDocument's text.
+func longBenchText(b *testing.B) []byte {
+	docs := readTestdata(b, "corpus/*.txt")
+	var long []byte
+	for len(long) < 1_600_000 {
+		for _, name := range sortedNames(docs) {
+			long = append(long, docs[name]...)
+		}
+	}
+	return long
 }

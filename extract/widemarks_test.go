@@ -77,13 +77,7 @@ func TestDateMarksFromSpans(t *testing.T) {
 // BenchmarkViewMarks measures decoding BenchmarkLongDocument's text with its date marks
 // (view), the pre-scan's part of a long document.
 func BenchmarkViewMarks(b *testing.B) {
-	docs := readTestdata(b, "corpus/*.txt")
-	var long []byte
-	for len(long) < 1_600_000 {
-		for _, name := range sortedNames(docs) {
-			long = append(long, docs[name]...)
-		}
-	}
+	long := longBenchText(b)
 	b.SetBytes(int64(len(long)))
 	for b.Loop() {
 		if _, marks, err := view(long, "", true); err != nil || marks == nil {
