@@ -15,7 +15,7 @@ func BenchmarkJSONL(b *testing.B) {
 		Indicator: "规模以上工业增加值", Period: "2025", Qualifier: "approx", Change: "increase",
 		Sentence: strings.Repeat("全市规模以上工业完成总产值19556亿元、增加值4878亿元，同比均增长6.5%，", 4), RawUnit: "元"}
 	w, _ := New(io.Discard, JSONL, Options{})
-	b.SetBytes(int64(len(appendRecordJSON(nil, &r))))
+	b.SetBytes(int64(len(appendRecordJSON(nil, &r, new(encodedStrings)))))
 	for b.Loop() {
 		w.Write(&r)
 	}

@@ -9,18 +9,14 @@ import (
 	"github.com/policymetrics/policymetrics/units"
 )
 
-// appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
-// for it with HTML escaping off (a test holds it to that), without reflection: the
-// writer is on the one goroutine that all output passes through.
-func appendRecordJSON(b []byte, r *extract.Record) []byte {
-	return appendRecordJSONCached(b, r, nil)
-}
-
-// encodedStrings remembers the last document name and sentence encoded: the records of
-// one sentence follow each other and carry the same sentence, the longest field, which
-// is then copied instead of escaped again.
+// encodedStrings remembers the last encoding of the fields that repeat from record to
+// record: the records of one sentence follow each other and carry the same document name
+// and sentence, the longest field, which is then copied instead of escaped again. A
+// record's period, qualifier, change and modality take a few values, most often the
+// previous record's (periods: 5053 of 5900 records in testdata/corpus).
 type encodedStrings struct {
-	doc, sentence encodedString
+	doc, sentence                       encodedString
+	period, qualifier, change, modality encodedString
 }
 
 type encodedString struct {
@@ -28,22 +24,36 @@ type encodedString struct {
 	enc []byte // appendJSONString(nil, s)
 }
 
-// append appends s as a JSON string, reusing the last encoding when s is the same.
-func (e *encodedString) append(b []byte, s string) []byte {
+// encode makes enc the encoding of s, reusing the last one when s is the same.
+func (e *encodedString) encode(s string) {
 	if s != e.s || e.enc == nil {
 		e.s, e.enc = s, appendJSONString(e.enc[:0], s)
 	}
+}
+
+// append appends s as a JSON string, reusing the last encoding when s is the same.
+func (e *encodedString) append(b []byte, s string) []byte {
+	e.encode(s)
 	return append(b, e.enc...)
 }
 
-// appendRecordJSONCached is appendRecordJSON reusing the encodings in c (nil: none).
-func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []byte {
-	b = append(b, `{"doc":`...)
-	if c != nil {
-		b = c.doc.append(b, r.Doc)
-	} else {
-		b = appendJSONString(b, r.Doc)
+// appendField appends s as a JSON string through e, but an empty s inline: most records
+// have no qualifier, change or modality, and a miss costs a copy more.
+func (e *encodedString) appendField(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, '"', '"')
 	}
+	return e.append(b, s)
+}
+
+// appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
+// for it with HTML escaping off (a test holds it to that), without reflection: the writer
+// is on the one goroutine that all output passes through. c holds the encodings of the
+// previous records written (new(encodedStrings) for none).
+func appendRecordJSON(b []byte, r *extract.Record, c *encodedStrings) []byte {
+	c.sentence.encode(r.Sentence) // first: the indicator may be copied from it
+	b = append(b, `{"doc":`...)
+	b = c.doc.append(b, r.Doc)
 	b = append(b, `,"line":`...)
 	b = appendInt(b, r.Line)
 	b = append(b, `,"col":`...)
@@ -53,7 +63,9 @@ func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []by
 	b = append(b, `,"value":`...)
 	b = r.Value.Append(b)
 	b = append(b, `,"unit":`...)
+	unitAt := len(b)
 	b = appendJSONField(b, r.Unit)
+	unit := b[unitAt:] // the unit as encoded: raw_unit is nearly always the same string
 	b = append(b, `,"indicator":`...)
 	b = appendJSONField(b, r.Indicator)
 	b = append(b, `,"concept":`...)
@@ -61,26 +73,26 @@ func appendRecordJSONCached(b []byte, r *extract.Record, c *encodedStrings) []by
 	b = append(b, `,"area":`...)
 	b = appendJSONField(b, r.Area)
 	b = append(b, `,"period":`...)
-	b = appendJSONField(b, r.Period)
+	b = c.period.appendField(b, r.Period)
 	b = append(b, `,"qualifier":`...)
-	b = appendJSONField(b, r.Qualifier)
+	b = c.qualifier.appendField(b, r.Qualifier)
 	b = append(b, `,"change":`...)
-	b = appendJSONField(b, r.Change)
+	b = c.change.appendField(b, r.Change)
 	b = append(b, `,"modality":`...)
-	b = appendJSONField(b, r.Modality)
+	b = c.modality.appendField(b, r.Modality)
 	b = append(b, `,"sentence":`...)
-	if c != nil {
-		b = c.sentence.append(b, r.Sentence)
-	} else {
-		b = appendJSONString(b, r.Sentence)
-	}
+	b = append(b, c.sentence.enc...)
 	if r.Upper != nil {
 		b = append(b, `,"upper":`...)
 		b = r.Upper.Append(b)
 	}
 	if r.RawUnit != "" {
 		b = append(b, `,"raw_unit":`...)
-		b = appendJSONField(b, r.RawUnit)
+		if r.RawUnit == r.Unit {
+			b = append(b, unit...)
+		} else {
+			b = appendJSONField(b, r.RawUnit)
+		}
 	}
 	if r.Page != 0 {
 		b = append(b, `,"page":`...)

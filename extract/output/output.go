@@ -170,7 +170,7 @@ func (j *jsonWriter) Write(r *extract.Record) error {
 	if j.fields != nil {
 		b = appendFieldsJSON(b, r, j.fields, j.idx, j.cells)
 	} else {
-		b = appendRecordJSONCached(b, r, &j.last)
+		b = appendRecordJSON(b, r, &j.last)
 	}
 	if !j.array {
 		b = append(b, '\n')

