@@ -3,6 +3,7 @@ package output
 import (
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -46,6 +47,35 @@ func (e *encodedString) appendField(b []byte, s string) []byte {
 	return e.append(b, s)
 }
 
+// appendSlice appends s as a JSON string, copied as it is when it is a slice of e's string
+// that needs no escape: the indicator is most often a slice of its sentence's memory (5864
+// of 5897 records in testdata/corpus), and a sentence most often needs no escape. A slice
+// of such a string that starts and ends on a character boundary is valid UTF-8 with
+// nothing to escape, so its scan is saved.
+func (e *encodedString) appendSlice(b []byte, s string) []byte {
+	if s != "" && len(e.enc) == len(e.s)+2 { // e.s had nothing to escape
+		if at, ok := sliceAt(e.s, s); ok && runeStart(e.s, at) && runeStart(e.s, at+len(s)) {
+			b = append(b, '"')
+			b = append(b, s...)
+			return append(b, '"')
+		}
+	}
+	return appendJSONField(b, s)
+}
+
+// sliceAt tells whether part lies in the memory of s, and where: part == s[at:at+len(part)].
+// It compares addresses only.
+func sliceAt(s, part string) (at int, ok bool) {
+	if len(part) > len(s) {
+		return 0, false
+	}
+	d := uintptr(unsafe.Pointer(unsafe.StringData(part))) - uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return int(d), d <= uintptr(len(s)-len(part))
+}
+
+// runeStart reports whether i, in valid UTF-8 s, is the end of s or starts a character.
+func runeStart(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
+
 // appendRecordJSON appends r as one JSON object, byte for byte what encoding/json writes
 // for it with HTML escaping off (a test holds it to that), without reflection: the writer
 // is on the one goroutine that all output passes through. c holds the encodings of the
@@ -67,7 +97,7 @@ func appendRecordJSON(b []byte, r *extract.Record, c *encodedStrings) []byte {
 	b = appendJSONField(b, r.Unit)
 	unit := b[unitAt:] // the unit as encoded: raw_unit is nearly always the same string
 	b = append(b, `,"indicator":`...)
-	b = appendJSONField(b, r.Indicator)
+	b = c.sentence.appendSlice(b, r.Indicator)
 	b = append(b, `,"concept":`...)
 	b = appendJSONField(b, r.Concept)
 	b = append(b, `,"area":`...)

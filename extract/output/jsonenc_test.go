@@ -83,7 +83,7 @@ func corpusRecords(t testing.TB, n int) []extract.Record {
 
 // TestJSONMemos: what the encoder remembers from the records before (document name,
 // sentence, period, qualifier, change, modality) and copies from another field (raw_unit
-// from unit) writes what each record alone writes, over the corpus in order and reversed,
+// from unit, an indicator that is a slice of the sentence) writes what each record alone writes, over the corpus in order and reversed,
 // and over random records whose fields repeat, change, are empty or need escapes.
 func TestJSONMemos(t *testing.T) {
 	recs := corpusRecords(t, 8)
@@ -114,6 +114,12 @@ func randomRecords(rng *rand.Rand, n int) []extract.Record {
 		r.Line, r.Col, r.Value = rng.IntN(3000), rng.IntN(300), dec(rng.Int64N(1e6)-1000, rng.IntN(12)-6)
 		if rng.IntN(2) == 0 {
 			r.RawUnit = r.Unit
+		}
+		if n := len(r.Sentence); n > 0 && rng.IntN(3) == 0 {
+			// The indicator a slice of the sentence's memory, as extraction's are, cut
+			// anywhere: mid-character too.
+			from := rng.IntN(n)
+			r.Indicator = r.Sentence[from : from+1+rng.IntN(n-from)]
 		}
 		r.Upper, r.Page = nil, 0
 		if rng.IntN(8) == 0 {
