@@ -8,7 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/policymetrics/policymetrics/extract/decode"
 	"github.com/policymetrics/policymetrics/extract/doc"
 )
 
@@ -114,16 +113,15 @@ func TestDateMarks(t *testing.T) {
 	checked := 0
 	check := func(text string) {
 		t.Helper()
-		var m dateMarks
-		res, spanned, err := decode.ViewSpans([]byte(text), "", m.visit)
-		if err != nil || !spanned {
+		res, found, err := viewMarks([]byte(text), "")
+		if err != nil || found == nil {
 			return // not read in one pass (a byte order mark): dateLines scans the text
 		}
 		if res.Text != text {
 			t.Fatalf("ViewSpans(%q).Text = %q", text, res.Text)
 		}
 		checked++
-		marks := *m.done(res.Text)
+		marks := *found
 		starts := []int{0}
 		for i := range len(text) {
 			if text[i] == '\n' {
@@ -254,12 +252,11 @@ func TestEntityFromMarks(t *testing.T) {
 	held := 0
 	check := func(text string) {
 		t.Helper()
-		var m dateMarks
-		res, spanned, err := decode.ViewSpans([]byte(text), "", m.visit)
-		if err != nil || !spanned || res.Text != text {
+		res, marks, err := viewMarks([]byte(text), "")
+		if err != nil || marks == nil || res.Text != text {
 			return
 		}
-		p := longDoc{text: text, marks: m.done(text)}
+		p := longDoc{text: text, marks: marks}
 		starts := []int{0}
 		for i := range len(text) {
 			if text[i] == '\n' {

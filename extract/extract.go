@@ -477,6 +477,12 @@ func view(data []byte, encoding string, plainChunks bool) (res decode.Result, ma
 		res, err = decode.View(data, encoding)
 		return res, nil, err
 	}
+	return viewMarks(data, encoding)
+}
+
+// viewMarks decodes data with its date marks found from decode's spans; marks is nil
+// when it was not read in one pass.
+func viewMarks(data []byte, encoding string) (res decode.Result, marks *[]int, err error) {
 	var m dateMarks
 	res, spanned, err := decode.ViewSpans(data, encoding, m.visit)
 	if !spanned {

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/policymetrics/policymetrics/extract/decode"
 )
 
 // plainDateMarks is what dateMarks finds, from every byte of text rather than from
@@ -28,13 +26,12 @@ func TestDateMarksFromSpans(t *testing.T) {
 	checked, wide := 0, 0
 	check := func(text string) {
 		t.Helper()
-		var m dateMarks
-		res, spanned, err := decode.ViewSpans([]byte(text), "", m.visit)
-		if err != nil || !spanned || res.Text != text {
+		res, marks, err := viewMarks([]byte(text), "")
+		if err != nil || marks == nil || res.Text != text {
 			return
 		}
 		checked++
-		got, want := *m.done(res.Text), plainDateMarks(text)
+		got, want := *marks, plainDateMarks(text)
 		if !slices.Equal(got, want) {
 			t.Fatalf("marks of %q from the spans = %v; from every byte %v", text, got, want)
 		}
