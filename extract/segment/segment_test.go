@@ -196,16 +196,12 @@ func TestSentencesAndLines(t *testing.T) {
 		checkStops(t, name, text)
 	}
 	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt"} {
-		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
-		if len(paths) == 0 {
+		docs := testDocuments(t, pattern)
+		if len(docs) == 0 {
 			t.Fatalf("no documents match %s", pattern)
 		}
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(p, []rune(string(data)))
+		for _, d := range docs {
+			check(d.path, d.text)
 		}
 	}
 	pool := []rune("\n\n\r。！？!?.中”\"）)  \u3000a1(“，,:；５\U0002000B\uFF1E")
@@ -318,17 +314,11 @@ func TestClausesAt(t *testing.T) {
 	}
 	docs := 0
 	for _, pattern := range []string{"corpus/*.txt", "seeds/*.txt", "genres/*.txt"} {
-		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
+		for _, d := range testDocuments(t, pattern) {
+			for _, sen := range SentenceSpans(d.text) {
+				check(d.path, d.text, sen.Start, sen.End)
 			}
-			text := []rune(string(data))
-			for _, sen := range SentenceSpans(text) {
-				check(p, text, sen.Start, sen.End)
-			}
-			check(p, text, 0, len(text))
+			check(d.path, d.text, 0, len(d.text))
 			docs++
 		}
 	}
@@ -362,4 +352,25 @@ func TestIsSpace(t *testing.T) {
 			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
+}
+
+// testDocument is a document of testdata, as runes.
+type testDocument struct {
+	path string
+	text []rune
+}
+
+// testDocuments reads the documents of testdata that pattern matches.
+func testDocuments(t *testing.T, pattern string) []testDocument {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pattern))
+	var docs []testDocument
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, testDocument{p, []rune(string(data))})
+	}
+	return docs
 }
