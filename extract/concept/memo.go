@@ -3,25 +3,43 @@ package concept
 import (
 	"hash/maphash"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
 // memo remembers what stripping found for a phrase: indicator phrases repeat within and
-// across documents. It is an open-addressed table that only grows, of atomic slots: a
-// look is one hash and a few atomic loads, with no lock, so workers never wait for each
-// other, and a phrase once stored stays (a table that dropped phrases on collision
-// stripped a few hundred phrases again each pass over a long document). In a real run the
-// rest of the work evicts the memo between looks, so that each line a look reads is a
-// cache miss: an entry holds what a look reads in one allocation.
+// across documents. It is an open-addressed table of atomic slots: a look is one hash and
+// a few atomic loads, with no lock, so workers never wait for each other, and a phrase
+// once stored stays (a table that dropped phrases on collision stripped a few hundred
+// phrases again each pass over a long document). Stores, one per distinct phrase, take a
+// lock.
+//
+// In a real run the rest of the work evicts the memo between looks, so that each line a
+// look reads is a cache miss: the table grows with the phrases it holds, rather than
+// being made at its bound (a run of a few thousand phrases read slots scattered over
+// 512 KB), and entries are cut from blocks, side by side. A look that holds the table a
+// store has just outgrown may miss a phrase the new one has: it strips it again, to the
+// same result.
 type memo struct {
-	slots atomic.Pointer[[memoSlots]atomic.Pointer[memoEntry]] // made on first store
-	n     atomic.Int32                                         // phrases stored
+	table atomic.Pointer[memoTable] // nil until the first store
+	full  atomic.Bool               // maxMemo phrases are stored: stores stop
+
+	mu    sync.Mutex  // serialises stores
+	n     int         // phrases stored
+	block []memoEntry // what is left of the block entries are cut from
 }
 
-// memoSlots is twice maxMemo, so that probes stay short even when the memo is full.
+// memoTable is a power of two of slots, at least twice the phrases it holds, so that
+// probes stay short.
+type memoTable struct {
+	slots []atomic.Pointer[memoEntry]
+	mask  uint64
+}
+
 const (
-	memoSlots = 2 * maxMemo
-	maxMemo   = 1 << 15 // bounds the memo: a long batch must not grow it without end
+	maxMemo        = 1 << 15 // bounds the memo: a long batch must not grow it without end
+	firstMemoSlots = 1 << 10
+	memoBlock      = 64 // entries allocated at once
 )
 
 // memoEntry holds the phrase, when short (most), and its stripping by value: a look that
@@ -33,11 +51,16 @@ type memoEntry struct {
 	s    stripped
 }
 
-// newMemoEntry copies the strings it keeps: a phrase, and its core and place cut from it,
+// newEntry copies the strings it keeps: a phrase, and its core and place cut from it,
 // may be cuts of a whole chunk's text (extract's sentenceTexts), which the memo, kept from
-// document to document, must not hold.
-func newMemoEntry(phrase string, s *stripped) *memoEntry {
-	e := &memoEntry{n: len(phrase), s: *s}
+// document to document, must not hold. It is called with m.mu held.
+func (m *memo) newEntry(phrase string, s *stripped) *memoEntry {
+	if len(m.block) == 0 {
+		m.block = make([]memoEntry, memoBlock)
+	}
+	e := &m.block[0]
+	m.block = m.block[1:]
+	*e = memoEntry{n: len(phrase), s: *s}
 	e.s.core, e.s.place = strings.Clone(s.core), strings.Clone(s.place)
 	if len(phrase) <= len(e.key) {
 		copy(e.key[:], phrase)
@@ -45,6 +68,14 @@ func newMemoEntry(phrase string, s *stripped) *memoEntry {
 		e.long = strings.Clone(phrase)
 	}
 	return e
+}
+
+// phrase is the phrase e is the entry of.
+func (e *memoEntry) phrase() string {
+	if e.n <= len(e.key) {
+		return string(e.key[:e.n])
+	}
+	return e.long
 }
 
 // is reports whether e is phrase's entry.
@@ -60,43 +91,66 @@ func (e *memoEntry) is(phrase string) bool {
 
 var memoSeed = maphash.MakeSeed()
 
-func slotOf(phrase string) uint64 {
-	return maphash.String(memoSeed, phrase) % memoSlots
+func (t *memoTable) find(phrase string, h uint64) (*memoEntry, uint64) {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		if e := t.slots[i].Load(); e == nil || e.is(phrase) {
+			return e, i
+		}
+	}
 }
 
 func (m *memo) load(phrase string) (*stripped, bool) {
-	slots := m.slots.Load()
-	if slots == nil {
+	t := m.table.Load()
+	if t == nil {
 		return nil, false
 	}
-	for i := slotOf(phrase); ; i = (i + 1) % memoSlots {
-		e := slots[i].Load()
-		if e == nil {
-			return nil, false
-		}
-		if e.is(phrase) {
-			return &e.s, true
-		}
+	if e, _ := t.find(phrase, maphash.String(memoSeed, phrase)); e != nil {
+		return &e.s, true
 	}
+	return nil, false
 }
 
 func (m *memo) store(phrase string, s *stripped) {
-	if m.n.Load() >= maxMemo {
+	if m.full.Load() {
 		return
 	}
-	slots := m.slots.Load()
-	if slots == nil {
-		m.slots.CompareAndSwap(nil, new([memoSlots]atomic.Pointer[memoEntry]))
-		slots = m.slots.Load()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.n >= maxMemo {
+		return
 	}
-	e := newMemoEntry(phrase, s)
-	for i := slotOf(phrase); ; i = (i + 1) % memoSlots {
-		if slots[i].CompareAndSwap(nil, e) {
-			m.n.Add(1)
-			return
-		}
-		if slots[i].Load().is(phrase) {
-			return // another worker stored it first
+	h := maphash.String(memoSeed, phrase)
+	t := m.table.Load()
+	if t == nil {
+		t = newMemoTable(firstMemoSlots)
+		m.table.Store(t)
+	}
+	e, i := t.find(phrase, h)
+	if e != nil {
+		return // another worker stored it first
+	}
+	if 2*(m.n+1) > len(t.slots) {
+		t = m.grown(t)
+		_, i = t.find(phrase, h)
+	}
+	t.slots[i].Store(m.newEntry(phrase, s))
+	m.n++
+	m.full.Store(m.n >= maxMemo)
+}
+
+func newMemoTable(slots int) *memoTable {
+	return &memoTable{slots: make([]atomic.Pointer[memoEntry], slots), mask: uint64(slots - 1)}
+}
+
+// grown moves t's entries to a table twice its size and makes it the memo's.
+func (m *memo) grown(t *memoTable) *memoTable {
+	bigger := newMemoTable(2 * len(t.slots))
+	for k := range t.slots {
+		if e := t.slots[k].Load(); e != nil {
+			_, i := bigger.find(e.phrase(), maphash.String(memoSeed, e.phrase()))
+			bigger.slots[i].Store(e)
 		}
 	}
+	m.table.Store(bigger)
+	return bigger
 }

@@ -17,6 +17,12 @@ func TestMemoKeepsPhrases(t *testing.T) {
 		want[i] = &stripped{core: fmt.Sprint(i)}
 		m.store(fmt.Sprintf("短语%d", i), want[i])
 		m.store(fmt.Sprintf("短语%d", i), &stripped{}) // a second store keeps the first
+		// The table is the least power of two past twice its phrases: no larger, so that
+		// a few thousand phrases are read from a few cache pages.
+		stored := min(i+1, maxMemo)
+		if slots := len(m.table.Load().slots); slots < 2*stored || slots > max(firstMemoSlots, 4*stored) {
+			t.Fatalf("%d phrases in %d slots", stored, slots)
+		}
 	}
 	for i, w := range want {
 		s, ok := m.load(fmt.Sprintf("短语%d", i))
@@ -76,8 +82,8 @@ func TestMemoConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if n := m.n.Load(); n < maxMemo || n > maxMemo+workers {
-		t.Fatalf("memo holds %d phrases, bound %d", n, maxMemo)
+	if m.n != maxMemo {
+		t.Fatalf("memo holds %d phrases, bound %d", m.n, maxMemo)
 	}
 }
 
