@@ -163,18 +163,22 @@ func detect(data []byte, view bool, visit func(text string, from, to int)) (Resu
 		}
 		return res, nil
 	}
-	if hasNUL(data) {
-		if enc := sniffUTF16(data); enc != "" {
-			return decodeUTF16(data, enc), nil
-		}
-		return Result{}, ErrBinary
-	}
+	// Most documents are valid UTF-8 with no NUL: the pass that validates them also tells
+	// a NUL (binaryText), and only then, or when they are not valid, is data searched for
+	// one, for UTF-16 without a byte order mark. A search first read every document twice.
 	var spans func(from, to int)
 	if visit != nil {
 		text := textOf(data, view)
 		spans = func(from, to int) { visit(text, from, to) }
 	}
-	if valid, binaryText := scanSpans(data, spans); valid {
+	valid, binaryText := scanSpans(data, spans)
+	if (binaryText || !valid) && hasNUL(data) {
+		if enc := sniffUTF16(data); enc != "" {
+			return decodeUTF16(data, enc), nil
+		}
+		return Result{}, ErrBinary
+	}
+	if valid {
 		if binaryText {
 			return Result{}, ErrBinary
 		}

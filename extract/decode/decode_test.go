@@ -169,6 +169,13 @@ func TestDecodeShort(t *testing.T) {
 		{"forced utf-16 BOM", encodeUTF16("十四五", true, true), "UTF-16", UTF16BE, "十四五", ""},
 		{"forced utf-16le", encodeUTF16("ab", false, false), "utf-16le", UTF16LE, "ab", ""},
 		{"utf-16 odd byte", append(encodeUTF16("ab", false, true), 'x'), "", UTF16LE, "ab\uFFFD", ""},
+		// UTF-16 with no byte order mark: ASCII reads as valid UTF-8 holding NULs, Chinese
+		// as invalid UTF-8; both are found by their NULs.
+		{"utf-16le no BOM, ascii", encodeUTF16("GDP grew 6.5% in 2025", false, false), "", UTF16LE, "GDP grew 6.5% in 2025", ""},
+		{"utf-16be no BOM, ascii", encodeUTF16("GDP grew 6.5% in 2025", true, false), "", UTF16BE, "GDP grew 6.5% in 2025", ""},
+		{"utf-16le no BOM, chinese", encodeUTF16("地区生产总值增长6.5%。", false, false), "", UTF16LE, "地区生产总值增长6.5%。", ""},
+		{"utf-16be no BOM, chinese", encodeUTF16("地区生产总值增长6.5%。", true, false), "", UTF16BE, "地区生产总值增长6.5%。", ""},
+		{"invalid with nul", []byte("abc\xff\x00defgh"), "", "", "", ErrBinary.Error()},
 		{"unknown encoding", []byte("x"), "latin1", "", "", "unknown encoding"},
 		{"undecodable", []byte("caf\xe9 au lait, na\xefve \xff\xfe\xfd"), "", "", "", "not UTF-8, GB18030 or Big5"},
 		{"nul", []byte("abc\x00def\x00\x00\x01"), "", "", "", ErrBinary.Error()},
@@ -189,6 +196,14 @@ func TestDecodeShort(t *testing.T) {
 		}
 		if got.Encoding != tc.wantEnc || got.Text != tc.wantText {
 			t.Errorf("%s: Decode = %q %q, want %q %q", tc.name, got.Encoding, got.Text, tc.wantEnc, tc.wantText)
+		}
+	}
+	// ViewSpans reads such a document as UTF-16 too, and says its spans are not to be used.
+	for _, bigEndian := range []bool{false, true} {
+		data := encodeUTF16("地区生产总值增长6.5%，GDP", bigEndian, false)
+		res, spanned, err := ViewSpans(data, "", func(string, int, int) {})
+		if err != nil || spanned || res.Text != "地区生产总值增长6.5%，GDP" {
+			t.Errorf("ViewSpans(UTF-16, big-endian %v) = %q, spanned %v, %v", bigEndian, res.Text, spanned, err)
 		}
 	}
 	if _, err := Decode([]byte("\x00\x01\x02\x03"), ""); !errors.Is(err, ErrBinary) {
