@@ -85,3 +85,47 @@ func TestShifted(t *testing.T) {
 		}
 	}
 }
+
+// SourceSpan gives, for every span of a text whose map is a position per rune, shifts or
+// none, the source of its first rune to just past the source of its last (srcLen bounds
+// it), and an empty span the source of its rune; the three forms of one map agree.
+func TestSourceSpan(t *testing.T) {
+	// 上年 结 余  → 上年结余 (source runes 2 and 4 left out), then 4 more runes
+	// after a third deletion at 8.
+	src := []int32{0, 1, 3, 5, 6, 7, 9, 10}
+	runes := []rune("上年结余增长五成")
+	const srcLen = 11
+	byMap := Text{Runes: runes, Src: src}
+	byShifts := Text{Runes: runes, Shifts: []Shift{{At: 2, By: 1}, {At: 3, By: 2}, {At: 6, By: 3}}}
+	identity := Identity(runes)
+	for i := range runes {
+		if got := byShifts.SrcOf(i); got != src[i] {
+			t.Fatalf("shifts: SrcOf(%d) = %d, want %d", i, got, src[i])
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		text Text
+		of   func(i int) int // the source of rune i
+	}{
+		{"map", byMap, func(i int) int { return int(src[i]) }},
+		{"shifts", byShifts, func(i int) int { return int(src[i]) }},
+		{"identity", identity, func(i int) int { return i }},
+	} {
+		for i := range runes {
+			if s, e := tc.text.SourceSpan(i, i, srcLen); s != tc.of(i) || e != s {
+				t.Errorf("%s: SourceSpan(%d, %d) = %d, %d; want %d, %d", tc.name, i, i, s, e, tc.of(i), tc.of(i))
+			}
+			for j := i + 1; j <= len(runes); j++ {
+				wantEnd := min(tc.of(j-1)+1, srcLen)
+				if s, e := tc.text.SourceSpan(i, j, srcLen); s != tc.of(i) || e != wantEnd {
+					t.Errorf("%s: SourceSpan(%d, %d) = %d, %d; want %d, %d", tc.name, i, j, s, e, tc.of(i), wantEnd)
+				}
+			}
+		}
+	}
+	// srcLen bounds the end.
+	if _, e := byMap.SourceSpan(0, len(runes), 10); e != 10 {
+		t.Errorf("SourceSpan bounded by 10 ends at %d", e)
+	}
+}
