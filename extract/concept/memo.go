@@ -147,7 +147,8 @@ func (m *memo) grown(t *memoTable) *memoTable {
 	bigger := newMemoTable(2 * len(t.slots))
 	for k := range t.slots {
 		if e := t.slots[k].Load(); e != nil {
-			_, i := bigger.find(e.phrase(), maphash.String(memoSeed, e.phrase()))
+			p := e.phrase()
+			_, i := bigger.find(p, maphash.String(memoSeed, p))
 			bigger.slots[i].Store(e)
 		}
 	}
