@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
@@ -260,23 +261,32 @@ var skipDropped = true
 // drop it (shareListUnit gives a unit only before 、, which is no such rune). About one
 // number in eight that gets past nextNumberStart is such a one (二十届, 十四届, 5G, 5A级),
 // each a full scan and its mention's bookkeeping saved for a look at the run.
-func bareAfter(r rune) bool {
-	return runEnds[uint16(r)/64]>>(uint16(r)%64)&1 != 0 && uint32(r) < 0x10000
-}
+func bareAfter(r rune) bool { return runEnds.has(r) }
 
 // runEnds has the bit of every rune of the plane bareAfter says yes to.
-var runEnds = makeRunEnds()
+var runEnds = planeBut(append(units.RunGoesOnRunes(), '、'))
 
-func makeRunEnds() (t [1 << 16 / 64]uint64) {
+// planeBits has a bit for each rune of the Basic Multilingual Plane: one load and a bit
+// test, where a table of bytes would be 64 KB.
+type planeBits [1 << 16 / 64]uint64
+
+// planeBut returns the bits of every rune of the plane but runes.
+func planeBut(runes []rune) *planeBits {
+	var t planeBits
 	for k := range t {
 		t[k] = ^uint64(0)
 	}
-	for _, r := range append(units.RunGoesOnRunes(), '、') {
+	for _, r := range runes {
 		if uint32(r) < 0x10000 {
 			t[r/64] &^= 1 << (r % 64)
 		}
 	}
-	return t
+	return &t
+}
+
+// has reports r's bit, false for a rune past the plane.
+func (t *planeBits) has(r rune) bool {
+	return t[uint16(r)/64]>>(uint16(r)%64)&1 != 0 && uint32(r) < 0x10000
 }
 
 // Bits of scanStops.
@@ -376,26 +386,14 @@ func loneNumeralAt(a []rune, k int) bool {
 	if k+1 == len(a) {
 		return true
 	}
-	r := a[k+1]
-	return numeralEnds[uint16(r)/64]>>(uint16(r)%64)&1 != 0 && uint32(r) < 0x10000
+	return numeralEnds.has(a[k+1])
 }
 
 // numeralEnds has the bit of every rune that units.EndsNumeral says ends a numeral, but 、.
-var numeralEnds = makeNumeralEnds()
-
-func makeNumeralEnds() (t [1 << 16 / 64]uint64) {
-	// Most runes end a numeral: all are set, and the few that may not are asked, not the
-	// whole plane at every start.
-	for k := range t {
-		t[k] = ^uint64(0)
-	}
-	for _, r := range append(units.NumeralGoesOnRunes(), '、') {
-		if uint32(r) < 0x10000 && (!units.EndsNumeral(r) || r == '、') {
-			t[r/64] &^= 1 << (r % 64)
-		}
-	}
-	return t
-}
+// Most runes end a numeral: only the few that may not are asked, not the whole plane.
+var numeralEnds = planeBut(slices.DeleteFunc(append(units.NumeralGoesOnRunes(), '、'), func(r rune) bool {
+	return units.EndsNumeral(r) && r != '、'
+}))
 
 // quoteMarks are the places of the last title quote and of the last name quote before a
 // place, or of the last line break where that is later; -1 for none. inQuotes is false
