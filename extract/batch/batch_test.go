@@ -368,3 +368,30 @@ func bytesFreedTo(n int, freed *atomic.Bool) []byte {
 	runtime.SetFinalizer(&data[0], func(*byte) { freed.Store(true) })
 	return data
 }
+
+// TestWorkerYieldsWhenNoProcessorIsIdle checks that a part a worker sends is emitted at
+// once when the workers hold every processor (one here): without the yield, the emitter
+// waits until the worker blocks or is preempted, 10 ms or more, and the worker's wait
+// below ends first.
+func TestWorkerYieldsWhenNoProcessorIsIdle(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var emitted atomic.Bool
+	seen := make(chan bool, 1)
+	err := OrderedParts(context.Background(), 1, 1, 1,
+		func(submit func(int) error) error { return submit(0) },
+		func(_ int, send func(int) error) {
+			send(1)
+			deadline := time.Now().Add(5 * time.Millisecond)
+			for !emitted.Load() && time.Now().Before(deadline) {
+			} // busy, as extraction is: no call that blocks
+			seen <- emitted.Load()
+		},
+		func(int) error { emitted.Store(true); return nil },
+		nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !<-seen {
+		t.Error("the part was not emitted while its worker ran on: the worker did not yield")
+	}
+}
