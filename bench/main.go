@@ -5,6 +5,7 @@
 //
 //   - the floor, the real binary at -j 1 and at -j 2: seconds, MB/s, peak RSS, output;
 //   - real -j 1 time / floor time, the -j 2 speedup, the larger peak RSS of the real runs;
+//   - start-up: the best wall time of `--help` and of one 67 KB report, a process each;
 //   - peak RSS of the real binary on ONE document of each size in -docs (one run each);
 //
 // then the targets, each ok or MISSED, and exits 1 when one is missed. MB is 10^6 bytes
@@ -145,6 +146,28 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	corpusRSS := max(real[1].rssMB, real[2].rssMB)
 	fmt.Printf("\nreal -j 1 / floor time: %.2f×;  -j 2 speedup: %.2f×;  peak RSS of the real runs: %.1f MB\n", ratio, speedup, corpusRSS)
 
+	// Start-up is what a run of one file a process (GNU parallel) pays for each file; the
+	// corpus runs above pay it once. No target: a figure to watch.
+	report := filepath.Join(root, "testdata", "corpus", "gwr2026_anhui.txt")
+	fmt.Printf("\nstart-up, best of %d runs: ", startupRuns)
+	for k, c := range []struct {
+		what string
+		argv []string
+	}{
+		{"--help", []string{bin, "--help"}},
+		{"one 67 KB report", []string{bin, "extract", "-q", report}},
+	} {
+		secs, err := bestWall(c.argv, startupRuns)
+		if err != nil {
+			return err
+		}
+		if k > 0 {
+			fmt.Print(";  ")
+		}
+		fmt.Printf("%s %.1f ms", c.what, secs*1e3)
+	}
+	fmt.Println()
+
 	// One document of each size, alone, shows how memory grows with the largest document;
 	// one run each, since RSS hardly varies and the large ones are slow.
 	type docResult struct {
@@ -238,6 +261,28 @@ func runOnce(argv []string) (r result, err error) {
 		r.rssMB = float64(ru.Maxrss) * 1024 / 1e6 // kilobytes on Linux
 	}
 	return r, nil
+}
+
+// startupRuns is how many times each start-up figure is taken: one run is tens of
+// milliseconds, which a virtual machine's jitter moves by a few.
+const startupRuns = 20
+
+// bestWall is the shortest wall time of runs runs of argv, its output discarded.
+func bestWall(argv []string, runs int) (float64, error) {
+	best := -1.0
+	for range runs {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		secs := time.Since(start).Seconds()
+		if err != nil {
+			return 0, fmt.Errorf("%s: %v\n%s", strings.Join(argv, " "), err, lastLines(string(out), 5))
+		}
+		if best < 0 || secs < best {
+			best = secs
+		}
+	}
+	return best, nil
 }
 
 type countWriter struct{ n int64 }
