@@ -119,18 +119,10 @@ func writeIndex(b *bytes.Buffer, x *runeIndex) {
 		b.WriteString("entries: []indexEntry{\n")
 		for _, e := range x.entries {
 			fmt.Fprintf(b, "{r: %q, words: %s", e.r, runesLiteral(e.words))
-			if e.next != 0 {
-				fmt.Fprintf(b, ", next: %d", e.next)
-			}
-			if e.near != 0 {
-				fmt.Fprintf(b, ", near: %#x", e.near)
-			}
-			if e.one {
-				b.WriteString(", one: true")
-			}
-			if e.child != 0 {
-				fmt.Fprintf(b, ", child: %d", e.child)
-			}
+			writeField(b, e.next != 0, "next", "%d", e.next)
+			writeField(b, e.near != 0, "near", "%#x", e.near)
+			writeField(b, e.one, "one", "%t", e.one)
+			writeField(b, e.child != 0, "child", "%d", e.child)
 			fmt.Fprintf(b, ", strs: %s},\n", stringsLiteral(e.strs))
 		}
 		b.WriteString("},\n")
@@ -139,15 +131,9 @@ func writeIndex(b *bytes.Buffer, x *runeIndex) {
 		b.WriteString("nodes: []trieNode{\n")
 		for k, n := range x.nodes {
 			fmt.Fprintf(b, "{r: %q", n.r)
-			if n.child != 0 {
-				fmt.Fprintf(b, ", child: %d", n.child)
-			}
-			if n.sibling != 0 {
-				fmt.Fprintf(b, ", sibling: %d", n.sibling)
-			}
-			if n.end {
-				b.WriteString(", end: true")
-			}
+			writeField(b, n.child != 0, "child", "%d", n.child)
+			writeField(b, n.sibling != 0, "sibling", "%d", n.sibling)
+			writeField(b, n.end, "end", "%t", n.end)
 			b.WriteString("},")
 			if k%4 == 3 || k == len(x.nodes)-1 {
 				b.WriteString("\n")
@@ -158,6 +144,14 @@ func writeIndex(b *bytes.Buffer, x *runeIndex) {
 		b.WriteString("},\n")
 	}
 	b.WriteString("},\n")
+}
+
+// writeField writes ", name: v" for a field that is set: the literals leave out the zero
+// ones, most of them.
+func writeField(b *bytes.Buffer, set bool, name, format string, v any) {
+	if set {
+		fmt.Fprintf(b, ", %s: "+format, name, v)
+	}
 }
 
 // stringsLiteral writes nil as nil: reflect.DeepEqual, and code testing for nil, tell it
