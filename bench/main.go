@@ -3,7 +3,8 @@
 // any extractor must do), makes a corpus of about 100 MB in 64 files by repeating
 // testdata/corpus/*.txt, and reports, best of -runs each:
 //
-//   - the floor, the real binary at -j 1 and at -j 2: seconds, MB/s, peak RSS, output;
+//   - the floor, the real binary at -j 1 and at -j 2: seconds, MB/s, peak RSS, output, CPU
+//     seconds (against the wall time: the cores a run kept busy);
 //   - real -j 1 time / floor time, the -j 2 speedup, the larger peak RSS of the real runs;
 //   - start-up: the best wall time of `--help` and of one 67 KB report, a process each;
 //   - peak RSS of the real binary on ONE document of each size in -docs (one run each);
@@ -55,7 +56,9 @@ func main() {
 	}
 }
 
-type result struct{ secs, rssMB, outMB float64 }
+// result is one run's: wall seconds, peak RSS, output, and CPU seconds (user + system, of
+// all its threads), which against the wall time tells how many cores a run kept busy.
+type result struct{ secs, rssMB, outMB, cpu float64 }
 
 func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	mb, err := parseMB(sizeFlag)
@@ -105,7 +108,7 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	}
 	fmt.Printf("corpus: %d files, %.1f MB in %s; %d CPUs; best of %d runs; MB = 10^6 bytes\n\n",
 		nfiles, float64(total)/1e6, dir, runtime.NumCPU(), runs)
-	fmt.Printf("%-22s %4s %9s %10s %12s %12s\n", "what", "-j", "seconds", "MB/s", "peak RSS MB", "output MB")
+	fmt.Printf("%-22s %4s %9s %10s %12s %12s %8s\n", "what", "-j", "seconds", "MB/s", "peak RSS MB", "output MB", "CPU s")
 
 	// The configurations run in rounds (floor, -j 1, -j 2, then again), not each one's runs
 	// in a row: a virtual machine's speed drifts over a minute, and the ratios compare
@@ -130,7 +133,7 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 				return err
 			}
 			if best[k].secs < 0 || r.secs < best[k].secs {
-				best[k].secs, best[k].outMB = r.secs, r.outMB
+				best[k].secs, best[k].outMB, best[k].cpu = r.secs, r.outMB, r.cpu
 			}
 			// the worst RSS counts: the target is a ceiling
 			best[k].rssMB = max(best[k].rssMB, r.rssMB)
@@ -138,7 +141,7 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	}
 	for k, c := range configs {
 		b := best[k]
-		fmt.Printf("%-22s %4d %9.3f %10.1f %12.1f %12.1f\n", c.what, c.j, b.secs, float64(total)/1e6/b.secs, b.rssMB, b.outMB)
+		fmt.Printf("%-22s %4d %9.3f %10.1f %12.1f %12.1f %8.3f\n", c.what, c.j, b.secs, float64(total)/1e6/b.secs, b.rssMB, b.outMB, b.cpu)
 	}
 	fl, real := best[0], [3]result{1: best[1], 2: best[2]}
 	ratio := real[1].secs / fl.secs
@@ -230,7 +233,10 @@ func parseMB(s string) (float64, error) {
 	return mb, nil
 }
 
-var maxRSS = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
+var (
+	maxRSS  = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
+	cpuTime = regexp.MustCompile(`(?:User|System) time \(seconds\): ([\d.]+)`)
+)
 
 // runOnce runs argv with stdout counted and thrown away, and measures wall time and peak
 // RSS: by /usr/bin/time -v when there is one, else from the child's rusage.
@@ -253,6 +259,13 @@ func runOnce(argv []string) (r result, err error) {
 	}
 	if err != nil {
 		return r, fmt.Errorf("%s: %v\n%s", strings.Join(argv, " "), err, lastLines(stderr.String(), 5))
+	}
+	for _, m := range cpuTime.FindAllStringSubmatch(stderr.String(), -1) {
+		secs, _ := strconv.ParseFloat(m[1], 64)
+		r.cpu += secs
+	}
+	if r.cpu == 0 {
+		r.cpu = cmd.ProcessState.UserTime().Seconds() + cmd.ProcessState.SystemTime().Seconds()
 	}
 	if m := maxRSS.FindStringSubmatch(stderr.String()); timeV && m != nil {
 		kb, _ := strconv.ParseFloat(m[1], 64)
