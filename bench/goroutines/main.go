@@ -122,7 +122,11 @@ func summarise(path string, top int, w io.Writer) error {
 	fmt.Fprintf(w, "trace: %.1f ms; the %d goroutines that ran longest (ms):\n", ms(last-first), min(top, len(list)))
 	fmt.Fprintf(w, "%8s %9s %9s %9s %9s  %s\n", "id", "running", "runnable", "blocked", "syscall", "outermost function")
 	for _, g := range list[:min(top, len(list))] {
-		fmt.Fprintf(w, "%8d %9.1f %9.1f %9.1f %9.1f  %s\n", g.id, ms(g.running), ms(g.runnable), ms(g.blocked), ms(g.syscal), g.name)
+		name := g.name
+		if name == "" {
+			name = "(runtime)" // no stack of its own outside the runtime
+		}
+		fmt.Fprintf(w, "%8d %9.1f %9.1f %9.1f %9.1f  %s\n", g.id, ms(g.running), ms(g.runnable), ms(g.blocked), ms(g.syscal), name)
 		for why, t := range g.why {
 			if t >= (g.blocked+9)/10 && why != "" { // the reasons worth a tenth of its blocked time
 				fmt.Fprintf(w, "%48.1f  blocked: %s\n", ms(t), why)
@@ -151,9 +155,6 @@ func outermost(s trace.Stack) string {
 		if !strings.HasPrefix(fr.Func, "runtime.") && !strings.HasPrefix(fr.Func, "testing.") {
 			name = fr.Func
 		}
-	}
-	if name == "" {
-		return "(runtime)"
 	}
 	return shorten(name)
 }
