@@ -23,12 +23,12 @@ import (
 
 // goroutine is what the trace says of one goroutine, its times in nanoseconds.
 type goroutine struct {
-	id                                 trace.GoID
-	name                               string // the outermost function of its stacks
-	running, runnable, blocked, syscal trace.Time
-	since                              trace.Time            // its last transition
-	blockedAt                          string                // why and where it last blocked
-	why                                map[string]trace.Time // blocked time by why and where
+	id                                    trace.GoID
+	name                                  string // the outermost function of its stacks
+	running, runnable, blocked, inSyscall trace.Time
+	since                                 trace.Time            // its last transition
+	blockedAt                             string                // why and where it last blocked
+	why                                   map[string]trace.Time // blocked time by why and where
 }
 
 func main() {
@@ -99,7 +99,7 @@ func summarise(path string, top int, w io.Writer) error {
 			g.blocked += d
 			g.why[g.blockedAt] += d
 		case trace.GoSyscall:
-			g.syscal += d
+			g.inSyscall += d
 		}
 		// Only a transition from running is the goroutine's own act, with its own stack
 		// (another's, such as being woken, carries the other's).
@@ -126,7 +126,7 @@ func summarise(path string, top int, w io.Writer) error {
 		if name == "" {
 			name = "(runtime)" // no stack of its own outside the runtime
 		}
-		fmt.Fprintf(w, "%8d %9.1f %9.1f %9.1f %9.1f  %s\n", g.id, ms(g.running), ms(g.runnable), ms(g.blocked), ms(g.syscal), name)
+		fmt.Fprintf(w, "%8d %9.1f %9.1f %9.1f %9.1f  %s\n", g.id, ms(g.running), ms(g.runnable), ms(g.blocked), ms(g.inSyscall), name)
 		for why, t := range g.why {
 			if t >= (g.blocked+9)/10 && why != "" { // the reasons worth a tenth of its blocked time
 				fmt.Fprintf(w, "%48.1f  blocked: %s\n", ms(t), why)
