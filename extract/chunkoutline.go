@@ -191,14 +191,15 @@ func (m *dateMarks) done(text string) *[]int {
 // scratch, reused from line to line.
 type lineBuffers struct {
 	src, an []rune
+	pageSrc []int32 // a page's line's map of its runes to the source
 	folds   []int
 }
 
 // analysisInto returns the analysis runes of text[from:to] (analysisIn), made in buf:
 // valid until buf is used again.
 func (p longDoc) analysisInto(buf *lineBuffers, from, to int) []rune {
-	src, _, an, _, _ := p.analysisIn(buf.src, buf.an, nil, nil, &buf.folds, from, to)
-	buf.src, buf.an = src, an.Runes
+	src, base, an, _, _ := p.analysisIn(buf.src, buf.an, buf.pageSrc, nil, nil, &buf.folds, from, to)
+	buf.src, buf.an, buf.pageSrc = src, an.Runes, base.Src
 	return an.Runes
 }
 

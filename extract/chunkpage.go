@@ -14,12 +14,11 @@ import (
 // visible rune comes from in the source, and the page's tables. Its source itself is not
 // kept as runes: a page is mostly markup. Nor is an index a visible rune (a 24 MB page's
 // would be 32 MB): a shift a run of consecutive source runes, a few per line, and a
-// chunk's map is made from them in srcBuf.
+// chunk's map is made from them (srcOfRange).
 type page struct {
 	html     string          // the source, for reading it whole when chunks cannot be exact
 	shifts   []textmap.Shift // the visible text's source map (textmap.SrcOfShifted)
 	runes    int             // runes of the visible text
-	srcBuf   []int32         // a chunk's source map, reused from chunk to chunk
 	srcLen   int             // runes of the source
 	srcLines []int           // where the source's lines start, in runes
 	tables   []read.Table    // cells' offsets are runes of the visible text
@@ -75,10 +74,10 @@ func (pg *page) dropSource() {
 // srcOf returns the source rune of rune r of the visible text.
 func (pg *page) srcOf(r int) int32 { return textmap.SrcOfShifted(pg.shifts, r) }
 
-// srcOfRange returns the source runes of runes [from, to) of the visible text, in srcBuf.
-func (pg *page) srcOfRange(from, to int) []int32 {
-	pg.srcBuf = textmap.AppendShifted(pg.srcBuf[:0], pg.shifts, from, to)
-	return pg.srcBuf
+// srcOfRange returns the source runes of runes [from, to) of the visible text, in buf
+// (the chunk's: chunks are made side by side).
+func (pg *page) srcOfRange(buf []int32, from, to int) []int32 {
+	return textmap.AppendShifted(buf[:0], pg.shifts, from, to)
 }
 
 // runeOf returns the rune offset of byte offset b of text, counting from the last one asked.

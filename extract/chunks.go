@@ -210,7 +210,7 @@ func linesAhead(text string, at, n int) int {
 // analysisOf returns the runes and the base and analysis texts of text[from:to]: for plain
 // text the runes are the source, for a page its visible text mapped to the source.
 func (p longDoc) analysisOf(from, to int) ([]rune, textmap.Text, textmap.Text) {
-	src, base, an, _, _ := p.analysisIn(nil, nil, nil, nil, nil, from, to)
+	src, base, an, _, _ := p.analysisIn(nil, nil, nil, nil, nil, nil, from, to)
 	return src, base, an
 }
 
@@ -220,12 +220,13 @@ var chunkMarks = sync.OnceValue(func() *normalize.Marker {
 	return normalize.NewMarker(append(slices.Clone(segment.Stops), '\t')...)
 })
 
-// analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf and the
-// analysis text's source map in mapBuf. For plain text it also returns, in markBuf, where
-// the analysis runes of chunkMarks stand, and whether they are kept one for one from the
-// source (normalize.Marker); for a page none, and false. folds, when not nil, is
-// normalisation's scratch (NormalizeValid).
-func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int, folds *[]int, from, to int) ([]rune, textmap.Text, textmap.Text, []int, bool) {
+// analysisIn is analysisOf with the runes in srcBuf, the analysis runes in anBuf, a
+// page's map of the runes to its source in baseBuf and the analysis text's source map in
+// mapBuf. For plain text it also returns, in markBuf, where the analysis runes of
+// chunkMarks stand, and whether they are kept one for one from the source
+// (normalize.Marker); for a page none, and false. folds, when not nil, is normalisation's
+// scratch (NormalizeValid).
+func (p longDoc) analysisIn(srcBuf, anBuf []rune, baseBuf, mapBuf []int32, markBuf []int, folds *[]int, from, to int) ([]rune, textmap.Text, textmap.Text, []int, bool) {
 	if p.page == nil {
 		// Plain text, valid UTF-8 as runes says: decoded and normalised in one pass.
 		s := p.text[from:to]
@@ -239,7 +240,7 @@ func (p longDoc) analysisIn(srcBuf, anBuf []rune, mapBuf []int32, markBuf []int,
 	src := p.runes(srcBuf, from, to)
 	base := textmap.Identity(src)
 	r := p.page.runeOf(p.text, from)
-	base.Src = p.page.srcOfRange(r, r+len(src))
+	base.Src = p.page.srcOfRange(baseBuf, r, r+len(src))
 	return src, base, normalize.NormalizeReusing(anBuf, mapBuf, base), markBuf[:0], false
 }
 
@@ -259,40 +260,40 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 	// read holds what the reader said of the units (lines, pieces of long lines) read so
 	// far, by place, for the next chunk's context; units before a chunk's context are dropped.
 	read := map[pos]doc.Line{}
-	// Buffers reused from chunk to chunk, and from document to document (Stream takes them
-	// from a pool): nothing of a chunk but its records outlives it.
-	runeBuf, analysisBuf, mapBuf, sentenceBuf, sc := bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences, &bufs.scratch
-	startBuf, infoBuf := bufs.lineStarts, bufs.lines
-	breakBuf, markBuf := bufs.chunkBreaks, bufs.chunkMarks // the chunk's sentence breaks and marks
-	defer func() {
-		bufs.runes, bufs.analysis, bufs.analysisSrc, bufs.chunkSentences = runeBuf[:0], analysisBuf[:0], mapBuf[:0], sentenceBuf[:0]
-		bufs.lineStarts, bufs.lines = startBuf[:0], infoBuf[:0]
-		bufs.chunkBreaks, bufs.chunkMarks = breakBuf[:0], markBuf[:0]
-	}()
+	// Each chunk is made in a set of buffers reused from chunk to chunk, and from document
+	// to document (Stream takes them from a pool): nothing of a chunk but its records
+	// outlives it. A chunk extracted on a helper holds its set until its records are
+	// emitted; the next chunk is made in another.
+	q := newChunkQueue(ctx, opts, emit, bufs)
+	defer q.close()
 	var lineBreaks []int // a unit's sentence breaks
 	var pieces []lineCut // the cuts inside a chunk's text, at analysis offsets
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
 		}
+		b := q.buffers()
 		from := unitsBack(text, cuts, c.start, preContext)
 		to := unitsAhead(text, cuts, c.end, postContext)
 		first, firstCol := c.line-strings.Count(text[from:c.start], "\n"), colAt(cuts, from)
-		src, base, an, marks, kept := p.analysisIn(runeBuf, analysisBuf, mapBuf, markBuf, &sc.folds, from, to)
-		runeBuf, analysisBuf, markBuf = src, an.Runes, marks
+		src, base, an, marks, kept := p.analysisIn(b.runes, b.analysis, b.pageSrc, b.analysisSrc, b.chunkMarks, &b.scratch.folds, from, to)
+		b.runes, b.analysis, b.chunkMarks = src, an.Runes, marks
+		if p.page != nil {
+			b.pageSrc = base.Src
+		}
 		if an.Src != nil && !sameMemory(an.Src, base.Src) {
-			mapBuf = an.Src // made by normalisation, not the page's own map (page.srcBuf)
+			b.analysisSrc = an.Src // made by normalisation, not the page's map (pageSrc)
 		}
 		// The sentences are found with the lines, in one pass: recordsWith needs them.
 		var starts []int
 		if p.page == nil { // the scan stops only where normalisation noted
-			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLinesAt(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes, marks)
+			b.chunkSentences, starts, b.chunkBreaks = segment.AppendSentencesAndLinesAt(b.chunkSentences[:0], b.lineStarts[:0], b.chunkBreaks[:0], an.Runes, marks)
 		} else {
-			sentenceBuf, starts, breakBuf = segment.AppendSentencesAndLines(sentenceBuf[:0], startBuf[:0], breakBuf[:0], an.Runes)
+			b.chunkSentences, starts, b.chunkBreaks = segment.AppendSentencesAndLines(b.chunkSentences[:0], b.lineStarts[:0], b.chunkBreaks[:0], an.Runes)
 		}
-		startBuf = starts
-		infos := slices.Grow(infoBuf[:0], len(starts))[:len(starts)] // each one set below
-		infoBuf = infos
+		b.lineStarts = starts
+		infos := slices.Grow(b.lines[:0], len(starts))[:len(starts)] // each one set below
+		b.lines = infos
 		pieces = cutsInside(pieces[:0], text, cuts, an, from, to)
 		next := unitsBack(text, cuts, c.end, preContext) // the next chunk's context: the rest is dropped below
 		keep := pos{c.line + c.lines - strings.Count(text[next:c.end], "\n"), colAt(cuts, next)}
@@ -313,7 +314,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 					ue, nextCol = pieces[y].at, pieces[y].col
 					y++
 				}
-				lineBreaks = doc.BreaksIn(lineBreaks, breakBuf, &x, us, ue)
+				lineBreaks = doc.BreaksIn(lineBreaks, b.chunkBreaks, &x, us, ue)
 				u := unit{line: n, col: col, runes: an.Runes[us:ue], breaks: lineBreaks, long: ue < e || k == len(starts)-1 && goesOn}
 				at := pos{n, col}
 				var info doc.Line
@@ -355,7 +356,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 		}
 		d := doc.Chunk(name, src, base, an, o, first, infos, starts, newlines)
 		d.StartsAtColumn(firstCol)
-		d.Sentences = sentenceBuf
+		d.Sentences = b.chunkSentences
 		isOwn := c.owns
 		if c.col == 0 && c.endCol == 0 { // whole lines: the line tells (owns, asked of every record, for less)
 			isOwn = func(line, _ int) bool { return line > c.line && line <= c.line+c.lines }
@@ -377,15 +378,11 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 		if !kept || tabAt(an.Runes, marks) { // else the source has no tab, and no written table
 			d.Tables = append(d.Tables, textTables(src, insideTables(d.Tables))...)
 		}
-		recs, err := recordsWith(ctx, d, opts, sc, isOwn)
-		if err != nil {
-			return true, err
-		}
-		if err := emit(ownOnly(recs, isOwn)); err != nil {
+		if err := q.add(&chunkWork{bufs: b, d: d, own: isOwn}); err != nil {
 			return true, err
 		}
 	}
-	return true, nil
+	return true, q.drain()
 }
 
 // unit is a line of a chunk's analysis text, or a piece of a long one (col runes into
@@ -444,6 +441,7 @@ func ownOnly(recs []Record, isOwn func(line, col int) bool) []Record {
 type chunkBuffers struct {
 	runes, analysis []rune
 	analysisSrc     []int32
+	pageSrc         []int32            // a page chunk's map of its runes to the page's source
 	chunkSentences  []segment.Sentence // a chunk's, found with its lines (doc.Document.Sentences)
 	lineStarts      []int              // a chunk's (doc.Chunk copies what it keeps of its lines)
 	lineBreaks      []int              // a plain text's read whole (doc.BuildAtIn), with the three above
@@ -469,7 +467,7 @@ func getChunkBuffers() *chunkBuffers {
 // past what a chunk needs: that memory goes back to the collector.
 func putChunkBuffers(b *chunkBuffers) {
 	const keep = 2 << 20 // runes or bytes: about four times the largest chunk's (maxChunkBytes)
-	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
+	if cap(b.runes) > keep || cap(b.analysis) > keep || cap(b.analysisSrc) > keep || cap(b.pageSrc) > keep || cap(b.scratch.strs) > keep || cap(b.scratch.mentions) > keep/8 || cap(b.scratch.folds) > keep/8 ||
 		cap(b.chunkSentences) > keep/64 || cap(b.lines) > keep/64 || cap(b.lineStarts) > keep/8 || cap(b.lineBreaks) > keep/8 || cap(b.chunkBreaks) > keep/8 || cap(b.chunkMarks) > keep/8 || // sentences and lines: 40 and 64 bytes
 		cap(b.page.Runes) > keep/8 || cap(b.page.SrcIdx) > keep/8 || cap(b.page.LineStarts) > keep/8 { // pages read whole: at most chunkBytes
 		return

@@ -17,8 +17,26 @@ import (
 
 // TestChunksReadAsWhole: a document read in chunks (here of 2 KB, so that every test
 // document is cut many times, inside sections, budget passages and tab-written tables)
-// gives the records reading it whole gives, field for field.
+// gives the records reading it whole gives, field for field; and so with its chunks
+// extracted side by side on helpers.
 func TestChunksReadAsWhole(t *testing.T) {
+	for _, helpers := range []int{0, 3} {
+		t.Run(fmt.Sprintf("helpers=%d", helpers), func(t *testing.T) {
+			opts := Options{}
+			if helpers > 0 {
+				opts.Helpers = NewHelpers(helpers)
+			}
+			testChunksReadAsWhole(t, opts)
+			for range helpers { // each token given back
+				if !opts.Helpers.TryAcquire() {
+					t.Fatal("a helper's token was not given back")
+				}
+			}
+		})
+	}
+}
+
+func testChunksReadAsWhole(t *testing.T, opts Options) {
 	defer func(c, m int) { chunkBytes, maxChunkBytes = c, m }(chunkBytes, maxChunkBytes)
 	chunkBytes, maxChunkBytes = 2<<10, 4<<10
 	docs := readTestdata(t, "corpus/*.txt")
@@ -37,7 +55,7 @@ func TestChunksReadAsWhole(t *testing.T) {
 		want := Records(plainDocument(name, string(data)), Options{})
 		chunks := chunksOf(string(data), nil)
 		cut += len(chunks) - 1
-		got, done := readInChunks(t, name, longDoc{text: string(data)}, chunks)
+		got, done := readInChunks(t, name, longDoc{text: string(data)}, chunks, opts)
 		if !done {
 			t.Fatalf("%s: read whole", name)
 		}
@@ -52,7 +70,7 @@ func TestChunksReadAsWhole(t *testing.T) {
 		chunks := p.chunks()
 		cut += len(chunks) - 1
 		t.Logf("%s: %d chunks, %d tables", name, len(chunks), len(p.page.tables))
-		got, done := readInChunks(t, name, p, chunks)
+		got, done := readInChunks(t, name, p, chunks, opts)
 		if !done {
 			t.Fatalf("%s: read whole", name)
 		}
@@ -66,7 +84,7 @@ func TestChunksReadAsWhole(t *testing.T) {
 		text := strings.Repeat("全市新增企业5家，增长3.5%。\n", 300) + "末行" + cutAt
 		data := append([]byte(text), "增"[:2]...)
 		want := Records(plainDocument("c", text+"\uFFFD\uFFFD"), Options{})
-		got, err := Document("c", data, Options{})
+		got, err := Document("c", data, opts)
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("cut document (%q before the cut): %v %s", cutAt, err, firstDifference(got, want))
 		}
@@ -90,9 +108,9 @@ func tabledText(n int) string {
 
 // readInChunks reads p in chunks and returns all its records; ok is false when it had to
 // be read whole.
-func readInChunks(t *testing.T, name string, p longDoc, chunks []chunk) (recs []Record, ok bool) {
+func readInChunks(t *testing.T, name string, p longDoc, chunks []chunk, opts Options) (recs []Record, ok bool) {
 	t.Helper()
-	ok, err := streamChunks(t.Context(), name, p, chunks, p.cuts(), Options{}, new(chunkBuffers), func(r []Record) error {
+	ok, err := streamChunks(t.Context(), name, p, chunks, p.cuts(), opts, new(chunkBuffers), func(r []Record) error {
 		recs = append(recs, r...)
 		return nil
 	})
@@ -189,7 +207,7 @@ func FuzzChunks(f *testing.F) {
 			{pageOf(text), Records(htmlDocument("f", text), Options{})},
 		} {
 			if chunks := c.p.chunks(); !forcedCut(c.p.text, chunks) {
-				got, done := readInChunks(t, "f", c.p, chunks)
+				got, done := readInChunks(t, "f", c.p, chunks, Options{})
 				if done && !reflect.DeepEqual(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
 					t.Errorf("chunked (page %v): %s", c.p.page != nil, firstDifference(got, c.want))
 				}

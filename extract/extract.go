@@ -43,6 +43,9 @@ type Options struct {
 	// thousand candidates and Document returns its error, so that a run stops within a
 	// second of SIGINT even in one slow document. Nil never cancels.
 	Context context.Context
+	// Helpers, when set, lends idle cores to a document read in chunks: its chunks are
+	// extracted side by side while tokens are free. The records are the same without.
+	Helpers *Helpers
 }
 
 func (o Options) concepts() *concept.List {

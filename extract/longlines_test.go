@@ -24,7 +24,7 @@ func readWholeLines(t *testing.T, name, text string) []Record {
 	defer func(l int) { maxLineBytes = l }(maxLineBytes)
 	maxLineBytes = 1 << 40
 	p := longDoc{text: text}
-	got, done := readInChunks(t, name, p, p.chunks())
+	got, done := readInChunks(t, name, p, p.chunks(), Options{})
 	if !done {
 		t.Fatalf("%s: read whole", name)
 	}
@@ -74,7 +74,7 @@ func TestLongLinesReadAsWhole(t *testing.T) {
 		p := longDoc{text: text}
 		cuts := p.cuts()
 		cut += len(cuts)
-		got, done := readInChunks(t, name, p, p.chunks())
+		got, done := readInChunks(t, name, p, p.chunks(), Options{})
 		if !done {
 			t.Fatalf("%s: read whole", name)
 		}
@@ -224,7 +224,7 @@ func FuzzLineCuts(f *testing.F) {
 			return
 		}
 		want := readWholeLines(t, "f", text)
-		got, done := readInChunks(t, "f", p, p.chunks())
+		got, done := readInChunks(t, "f", p, p.chunks(), Options{})
 		if done && !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 			t.Errorf("in pieces: %s", firstDifference(got, want))
 		}

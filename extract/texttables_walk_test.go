@@ -113,7 +113,7 @@ func TestTabGuard(t *testing.T) {
 		p := longDoc{text: strings.ToValidUTF8(string(data), "\uFFFD")}
 		for from := 0; from < len(p.text); from = linesAhead(p.text, from, 1) {
 			to := linesAhead(p.text, from, 3)
-			src, _, an, marks, kept := p.analysisIn(nil, nil, nil, nil, nil, from, to)
+			src, _, an, marks, kept := p.analysisIn(nil, nil, nil, nil, nil, nil, from, to)
 			if kept && !tabAt(an.Runes, marks) && slices.Contains(src, '\t') {
 				t.Fatalf("%s: %q has a tab, but normalisation's marks say none", name, string(src))
 			}

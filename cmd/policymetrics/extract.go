@@ -56,6 +56,7 @@ type extractOptions struct {
 
 	ConceptsFile string
 	concepts     *concept.List
+	helpers      *extract.Helpers // -j tokens: the workers' and a long document's chunks'
 	warnMu       sync.Mutex
 	warn         func(error)
 }
@@ -411,8 +412,10 @@ func runExtract(ctx context.Context, ios *IOStreams, o *extractOptions) (err err
 		lineStart = "\r\x1b[2K" // over the progress bar, which redraws itself after
 	}
 
+	o.helpers = extract.NewHelpers(o.Jobs)
 	st, runErr := batch.Run(ctx, batch.Config{
 		Workers: o.Jobs,
+		Helpers: o.helpers,
 		Stream:  o.extractItem(ctx, stderr),
 		Out:     w,
 		// Records are made in memory given back once earlier ones are written:
@@ -547,7 +550,7 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 // that times out is reported once, naming its file and line; the records go on without
 // that concept.
 func (o *extractOptions) documentOptions(ctx context.Context, enc string, stderr io.Writer) extract.Options {
-	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr), Context: ctx, Table: o.Input.Format == input.Table}
+	return extract.Options{Encoding: enc, Concepts: o.concepts, Warn: o.warnOnce(stderr), Context: ctx, Table: o.Input.Format == input.Table, Helpers: o.helpers}
 }
 
 func (o *extractOptions) warnOnce(stderr io.Writer) func(error) {

@@ -35,7 +35,7 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 	emit func(Out) error,
 ) error {
 	return OrderedParts(ctx, workers, window, 1, produce,
-		func(in In, send func(Out) error) { send(work(in)) }, emit, nil)
+		func(in In, send func(Out) error) { send(work(in)) }, emit, nil, nil)
 }
 
 // OrderedParts is Ordered for work that produces each value's result in parts: emit
@@ -43,12 +43,15 @@ func Ordered[In, Out any](ctx context.Context, workers, window int,
 // flight as work sends them, so that a value's parts need not all be held at once. The
 // others' parts wait, up to pending each; then their work waits in send. done, when set,
 // is called after a value's last part (work has returned). send returns an error when the
-// run has ended early: work should stop.
+// run has ended early: work should stop. tokens, when set, is held by each worker from its
+// start until no value is left for it (extract.Helpers: a token comes free for other work
+// only then).
 func OrderedParts[In, Part any](ctx context.Context, workers, window, pending int,
 	produce func(submit func(In) error) error,
 	work func(in In, send func(Part) error),
 	emit func(Part) error,
 	done func(In) error,
+	tokens Tokens,
 ) error {
 	if workers < 1 {
 		workers = runtime.NumCPU()
@@ -77,8 +80,14 @@ func OrderedParts[In, Part any](ctx context.Context, workers, window, pending in
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
+		// Taken here, not in the worker, so that all are held before produce runs. A
+		// worker takes none when there are fewer tokens than workers.
+		held := tokens != nil && tokens.TryAcquire()
 		go func() {
 			defer wg.Done()
+			if held {
+				defer tokens.Release()
+			}
 			for j := range jobs {
 				work(j.in, func(p Part) error {
 					select {
@@ -179,6 +188,18 @@ type Config struct {
 	// keeps nothing of them either (output.Forgetful). (Files' buffers are not reused: held
 	// for the next file, they raised the peak RSS of a -j 2 run by a few MB for 1% of CPU.)
 	Reuse bool
+	// Helpers, when set, are the run's tokens (extract.NewHelpers(Workers)): a worker
+	// holds one until no document is left to start, and a document read in chunks lends
+	// the free ones to its chunks (extract.Options.Helpers, which should be the same). So
+	// a run's last documents, or a lone long one, keep the cores busy that their workers
+	// would leave idle; a run with documents to start lends none.
+	Helpers *extract.Helpers
+}
+
+// Tokens are held by OrderedParts' workers (extract.Helpers).
+type Tokens interface {
+	TryAcquire() bool
+	Release()
 }
 
 // Result is what became of one input.
@@ -247,6 +268,10 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 	written := 0 // records of the document being written
 	_, forgetful := cfg.Out.(output.Forgetful)
 	recycle := cfg.Reuse && forgetful
+	var tokens Tokens
+	if cfg.Helpers != nil {
+		tokens = cfg.Helpers
+	}
 	err := OrderedParts(ctx, cfg.Workers, cfg.Window, pendingParts,
 		func(submit func(*doc) error) error {
 			return walk(func(it input.Item) error { return submit(&doc{item: it}) })
@@ -282,7 +307,7 @@ func Run(ctx context.Context, cfg Config, walk func(yield func(input.Item) error
 				return cfg.Done(r)
 			}
 			return nil
-		})
+		}, tokens)
 	st.Elapsed = time.Since(start)
 	return st, err
 }

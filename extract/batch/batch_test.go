@@ -398,9 +398,62 @@ func emittedWhileWorkerRan(t *testing.T) bool {
 			seen <- emitted.Load()
 		},
 		func(int) error { emitted.Store(true); return nil },
-		nil)
+		nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return <-seen
+}
+
+// TestWorkersLendTokensOnlyWhenNoDocumentIsLeft: while documents may still come, every
+// worker holds its token, so a document's chunks get no helper; once the walk has ended,
+// an idle worker gives its token back for the last documents' chunks to use; and every
+// token is free when Run returns.
+func TestWorkersLendTokensOnlyWhenNoDocumentIsLeft(t *testing.T) {
+	h := extract.NewHelpers(2)
+	var lentEarly, lentLate atomic.Bool
+	checked := make(chan struct{})
+	stream := func(it input.Item, emit func([]extract.Record) error) error {
+		if it.Name == "first" { // the walk waits for this look before it ends
+			if h.TryAcquire() {
+				lentEarly.Store(true)
+				h.Release()
+			}
+			close(checked)
+			return nil
+		}
+		// The last document: the walk has ended, and the other worker has nothing left.
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if h.TryAcquire() {
+				lentLate.Store(true)
+				h.Release()
+				break
+			}
+		}
+		return nil
+	}
+	var out bytes.Buffer
+	w, _ := output.New(&out, output.JSONL, output.Options{})
+	_, err := Run(context.Background(), Config{Workers: 2, Stream: stream, Out: w, Helpers: h},
+		func(yield func(input.Item) error) error {
+			if err := yield(input.Item{Name: "first"}); err != nil {
+				return err
+			}
+			<-checked
+			return yield(input.Item{Name: "last"})
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lentEarly.Load() {
+		t.Error("a token was free while the walk went on")
+	}
+	if !lentLate.Load() {
+		t.Error("no token came free for the last document")
+	}
+	for range 2 {
+		if !h.TryAcquire() {
+			t.Fatal("a worker's token was not given back")
+		}
+	}
 }
