@@ -39,6 +39,14 @@ func (h *Helpers) Release() {
 	}
 }
 
+// InUse is how many tokens are held: by a run's workers and by helpers.
+func (h *Helpers) InUse() int {
+	if h == nil {
+		return 0
+	}
+	return len(h.tokens)
+}
+
 // size is how many tokens there are: 0 for nil.
 func (h *Helpers) size() int {
 	if h == nil {

@@ -58,6 +58,9 @@ func TestHelpersLendOnlyFreeTokens(t *testing.T) {
 	h := NewHelpers(2)
 	h.TryAcquire()
 	h.TryAcquire()
+	if h.InUse() != 2 {
+		t.Fatalf("%d tokens in use, want 2", h.InUse())
+	}
 	text := []byte(strings.Repeat("全市新增企业5家，增长3.5%。\n", 500))
 	want, err := Document("d", text, Options{})
 	if err != nil {
@@ -71,7 +74,7 @@ func TestHelpersLendOnlyFreeTokens(t *testing.T) {
 		t.Error("a token came free that was held")
 	}
 	var none *Helpers // no helpers at all
-	if none.TryAcquire() {
+	if none.TryAcquire() || none.InUse() != 0 {
 		t.Error("nil Helpers lent a token")
 	}
 	none.Release()
