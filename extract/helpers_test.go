@@ -79,3 +79,21 @@ func TestHelpersLendOnlyFreeTokens(t *testing.T) {
 	}
 	none.Release()
 }
+
+// TestHelperPanicFailsTheDocument: a panic in a chunk extracted on a helper fails its
+// document with the error batch gives a panic (naming where), instead of ending the run.
+func TestHelperPanicFailsTheDocument(t *testing.T) {
+	h := NewHelpers(2)
+	q := newChunkQueue(t.Context(), Options{Helpers: h}, func([]Record) error { return nil }, new(chunkBuffers))
+	err := q.add(&chunkWork{bufs: new(chunkBuffers)}) // no document: recordsWith panics
+	if err == nil {
+		err = q.drain()
+	}
+	q.close()
+	if err == nil || !strings.Contains(err.Error(), "extractor panic: ") || !strings.Contains(err.Error(), ".go:") {
+		t.Errorf("got %v, want the panic and its place", err)
+	}
+	if h.InUse() != 0 {
+		t.Errorf("%d tokens still held", h.InUse())
+	}
+}

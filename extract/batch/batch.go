@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/policymetrics/policymetrics/extract"
 	"github.com/policymetrics/policymetrics/extract/input"
+	"github.com/policymetrics/policymetrics/extract/internal/panics"
 	"github.com/policymetrics/policymetrics/extract/output"
 )
 
@@ -332,35 +332,10 @@ func extractOne(fn StreamFunc, d *doc, send func([]extract.Record) error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			d.result.Err = fmt.Errorf("extractor panic: %v [%s]", p, panicSite(debug.Stack()))
+			d.result.Err = panics.Error(p, debug.Stack())
 		}
 	}()
 	if err := fn(it, send); err != nil {
 		d.result.Err = err
 	}
-}
-
-// panicSite picks the innermost frame outside the runtime from a stack trace, so that a
-// one-line error still says where the extractor failed.
-func panicSite(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	for i := 0; i+1 < len(lines); i++ {
-		fn := strings.TrimSpace(lines[i])
-		if strings.HasPrefix(fn, "panic(") {
-			for j := i + 2; j+1 < len(lines); j += 2 {
-				if f := strings.TrimSpace(lines[j]); !strings.HasPrefix(f, "runtime.") {
-					at := strings.TrimSpace(lines[j+1])
-					if k := strings.LastIndex(at, " +0x"); k >= 0 {
-						at = at[:k]
-					}
-					// package folder and file are enough: extract/mentions.go:123
-					if parts := strings.Split(at, "/"); len(parts) > 2 {
-						at = strings.Join(parts[len(parts)-2:], "/")
-					}
-					return at
-				}
-			}
-		}
-	}
-	return "unknown site"
 }
