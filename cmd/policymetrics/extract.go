@@ -182,7 +182,7 @@ func completeInputFlags(cmd *cobra.Command) {
 // every command that reads documents (extract, table).
 func addInputFlags(f *pflag.FlagSet, opts *extractOptions) {
 	f.StringVar(&opts.Encoding, "encoding", "", "input encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5); detected per document by default; JSON Lines text is UTF-8 whatever this says")
-	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "documents extracted in parallel (a long document's chunks too, on workers left idle)")
 	f.StringVar(&opts.InputFormat, "input-format", "text", "text (a file is a document), csv (a row is), jsonl (a line {\"doc\",\"text\"} is) or table (a CSV/TSV file is a table of figures, each numeric cell a record)")
 	f.StringVar(&opts.Input.TextColumn, "text-column", "", "the CSV column (JSON key, default text) holding a document's text")
 	f.StringVar(&opts.Input.IDColumn, "id-column", "", "the CSV column (JSON key, default doc) naming a document")
