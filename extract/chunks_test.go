@@ -177,8 +177,8 @@ func TestChunksOf(t *testing.T) {
 	}
 }
 
-// FuzzChunks: any text read in chunks (of 64 bytes, cut anywhere a line ends) gives the
-// records reading it whole gives. The text is repeated to 150 lines, past the head the
+// FuzzChunks: any text read in chunks (of 64 bytes, cut anywhere a line ends), one after
+// the other or side by side on helpers, gives the records reading it whole gives. The text is repeated to 150 lines, past the head the
 // first chunk must hold, so that it is cut.
 func FuzzChunks(f *testing.F) {
 	for _, s := range []string{
@@ -207,9 +207,11 @@ func FuzzChunks(f *testing.F) {
 			{pageOf(text), Records(htmlDocument("f", text), Options{})},
 		} {
 			if chunks := c.p.chunks(); !forcedCut(c.p.text, chunks) {
-				got, done := readInChunks(t, "f", c.p, chunks, Options{})
-				if done && !reflect.DeepEqual(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
-					t.Errorf("chunked (page %v): %s", c.p.page != nil, firstDifference(got, c.want))
+				for _, opts := range []Options{{}, {Helpers: NewHelpers(2)}} { // and its chunks side by side
+					got, done := readInChunks(t, "f", c.p, chunks, opts)
+					if done && !reflect.DeepEqual(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+						t.Errorf("chunked (page %v, helpers %v): %s", c.p.page != nil, opts.Helpers != nil, firstDifference(got, c.want))
+					}
 				}
 			}
 		}
