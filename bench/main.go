@@ -172,15 +172,16 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	fmt.Println()
 
 	// One document of each size, alone, shows how memory grows with the largest document;
-	// one run each, since RSS hardly varies and the large ones are slow.
+	// one run each, since RSS hardly varies and the large ones are slow. The same document
+	// at -j 2 shows what the idle worker lends its chunks (no target: a figure to watch).
 	type docResult struct {
 		size float64 // MB
 		r    result
 	}
 	var docs []docResult
 	if len(docSizes) > 0 {
-		fmt.Printf("\none document, extract -q -j 1 --max-file-size 0, one run each:\n")
-		fmt.Printf("%10s %12s %9s %9s %12s\n", "doc MB", "peak RSS MB", "RSS/doc", "seconds", "target MB")
+		fmt.Printf("\none document, extract -q -j 1 --max-file-size 0, one run each (and its time at -j 2):\n")
+		fmt.Printf("%10s %12s %9s %9s %12s %12s\n", "doc MB", "peak RSS MB", "RSS/doc", "seconds", "target MB", "-j 2 seconds")
 		seed := bytes.Join(reports, nil)
 		for _, want := range docSizes {
 			path := filepath.Join(tmp, "doc.txt")
@@ -189,12 +190,16 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 				return err
 			}
 			r, err := runOnce([]string{bin, "extract", "-q", "-j", "1", "--max-file-size", "0", path})
+			if err != nil {
+				return err
+			}
+			r2, err := runOnce([]string{bin, "extract", "-q", "-j", "2", "--max-file-size", "0", path})
 			os.Remove(path)
 			if err != nil {
 				return err
 			}
 			size := float64(n) / 1e6
-			fmt.Printf("%10.1f %12.1f %9.1f %9.3f %12.1f\n", size, r.rssMB, r.rssMB/size, r.secs, docRSSFactor*size+docRSSSlack)
+			fmt.Printf("%10.1f %12.1f %9.1f %9.3f %12.1f %12.3f\n", size, r.rssMB, r.rssMB/size, r.secs, docRSSFactor*size+docRSSSlack, r2.secs)
 			docs = append(docs, docResult{size, r})
 		}
 	}
