@@ -420,7 +420,7 @@ func mergeByPosition(a, b []Record) []Record {
 // shares; without (Build), the document owns its memory.
 func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.Document, long longDoc, err error) {
 	chunked := bufs != nil
-	if rd, ok, err := readFormat(name, data); ok {
+	if rd, ok, err := readFormat(name, data, opts); ok {
 		if err != nil {
 			return nil, longDoc{}, err
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"path"
@@ -15,10 +16,11 @@ import (
 
 // readFormat reads a document that is not text: PDF (by its magic), DOCX and XLSX (zip
 // files holding word/ or xl/). ok is false for a text or HTML document. Legacy Office
-// files (.doc, .xls, .wps) are an error that names the format and what to do.
-func readFormat(name string, data []byte) (*read.Doc, bool, error) {
+// files (.doc, .xls, .wps) are an error that names the format and what to do. A PDF's
+// reading stops with opts.Context.
+func readFormat(name string, data []byte, opts Options) (*read.Doc, bool, error) {
 	if bytes.HasPrefix(data, []byte("%PDF-")) {
-		d, err := pdf.Read(context.Background(), data)
+		d, err := pdf.Read(cmp.Or(opts.Context, context.Background()), data)
 		return d, true, err
 	}
 	switch read.Sniff(data) {
