@@ -17,10 +17,15 @@ import (
 // readFormat reads a document that is not text: PDF (by its magic), DOCX and XLSX (zip
 // files holding word/ or xl/). ok is false for a text or HTML document. Legacy Office
 // files (.doc, .xls, .wps) are an error that names the format and what to do. A PDF's
-// reading stops with opts.Context.
+// pages are read on the cores opts.Helpers lends, and stop with opts.Context.
 func readFormat(name string, data []byte, opts Options) (*read.Doc, bool, error) {
 	if bytes.HasPrefix(data, []byte("%PDF-")) {
-		d, err := pdf.Read(cmp.Or(opts.Context, context.Background()), data)
+		ctx := cmp.Or(opts.Context, context.Background())
+		var lend pdf.Lender
+		if opts.Helpers != nil {
+			lend = opts.Helpers
+		}
+		d, err := pdf.ReadLending(ctx, data, lend)
 		return d, true, err
 	}
 	switch read.Sniff(data) {

@@ -5,10 +5,13 @@
 package pdf
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
@@ -24,7 +27,21 @@ import (
 // page k+1 starts. A PDF without any text (a scan) gives read.ErrNoTextLayer; an
 // encrypted or broken one gives an error that says so. Read is safe for concurrent use:
 // the documents share one engine (see Start and Close).
-func Read(ctx context.Context, data []byte) (doc *read.Doc, err error) {
+func Read(ctx context.Context, data []byte) (*read.Doc, error) {
+	return ReadLending(ctx, data, nil)
+}
+
+// Lender lends idle cores (extract.Helpers): each token it gives lets another engine
+// instance read pages of the same document beside the first.
+type Lender interface {
+	TryAcquire() bool
+	Release()
+}
+
+// ReadLending is Read with the cores lend gives (nil: none): the pages are read on as
+// many instances at once, each taking the next page not yet taken, and the text is the
+// same.
+func ReadLending(ctx context.Context, data []byte, lend Lender) (doc *read.Doc, err error) {
 	if len(data) == 0 {
 		return nil, errors.New("pdf: empty file")
 	}
@@ -36,20 +53,31 @@ func Read(ctx context.Context, data []byte) (doc *read.Doc, err error) {
 		return nil, err
 	}
 	defer engine.mu.RUnlock()
+	err = withInstance(ctx, ctx, pool, func(inst pdfium.Pdfium) error {
+		doc, err = readDoc(ctx, pool, inst, data, lend)
+		return err
+	})
+	return doc, err
+}
 
-	inst, err := pool.GetInstanceWithContext(ctx)
+// withInstance runs use with an engine instance taken from pool, waiting for one as long
+// as wait lasts (else errNoInstance). A cancelled ctx stops the engine even inside a long call: the
+// instance is killed (its module closed) and the pool makes a fresh one. A document the
+// engine chokes on may leave the instance in a bad state: it is killed too rather than
+// handed to the next document.
+func withInstance(ctx, wait context.Context, pool pdfium.Pool, use func(pdfium.Pdfium) error) (err error) {
+	inst, err := pool.GetInstanceWithContext(wait)
 	if err != nil {
-		return nil, fmt.Errorf("pdf: no engine instance: %w", err)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("%w: %w", errNoInstance, err)
 	}
-	// A cancelled context stops the engine even inside a long call: the instance is
-	// killed (its module closed) and the pool makes a fresh one.
 	stop := context.AfterFunc(ctx, func() { inst.Kill() })
-	// A document the engine chokes on may leave the instance in a bad state: it is
-	// killed too rather than handed to the next document.
 	healthy := false
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("pdf: engine failed: %v", r)
+			err = fmt.Errorf("pdf: engine failed: %v", r)
 			healthy = false
 		}
 		if !stop() {
@@ -61,14 +89,16 @@ func Read(ctx context.Context, data []byte) (doc *read.Doc, err error) {
 			inst.Kill()
 		}
 	}()
-
-	doc, err = readDoc(inst, data)
+	err = use(inst)
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 	healthy = err == nil || errors.Is(err, read.ErrNoTextLayer) || errors.Is(err, errOpen)
-	return doc, err
+	return err
 }
+
+// errNoInstance is the error of a wait for an engine instance that ended first.
+var errNoInstance = errors.New("pdf: no engine instance")
 
 // errOpen marks the errors of a file PDFium refused to open (the instance is still fine).
 var errOpen = errors.New("pdf: cannot open")
@@ -85,31 +115,92 @@ func openError(err error) error {
 	return fmt.Errorf("%w: %v", errOpen, err)
 }
 
-func readDoc(inst pdfium.Pdfium, data []byte) (*read.Doc, error) {
+// openDocument opens data on inst, and returns it with its page count and the call
+// that closes it.
+func openDocument(inst pdfium.Pdfium, data []byte) (references.FPDF_DOCUMENT, int, func(), error) {
 	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		return nil, openError(err)
+		return "", 0, nil, openError(err)
 	}
 	docRef := opened.Document
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: docRef})
-
+	closeDoc := func() { inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: docRef}) }
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: docRef})
 	if err != nil {
-		return nil, fmt.Errorf("pdf: page count: %w", err)
+		closeDoc()
+		return "", 0, nil, fmt.Errorf("pdf: page count: %w", err)
 	}
-	if count.PageCount <= 0 {
+	return docRef, count.PageCount, closeDoc, nil
+}
+
+// pageQueue hands out a document's pages, each once, to the instances reading them.
+type pageQueue struct {
+	next  atomic.Int64
+	texts []string
+}
+
+// read reads the pages not yet taken, one at a time, on inst.
+func (q *pageQueue) read(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT) error {
+	for {
+		i := int(q.next.Add(1) - 1)
+		if i >= len(q.texts) {
+			return nil
+		}
+		text, err := pageText(inst, docRef, i)
+		if err != nil {
+			return fmt.Errorf("pdf: page %d: %w", i+1, err)
+		}
+		q.texts[i] = text
+	}
+}
+
+func readDoc(ctx context.Context, pool pdfium.Pool, inst pdfium.Pdfium, data []byte, lend Lender) (*read.Doc, error) {
+	docRef, count, closeDoc, err := openDocument(inst, data)
+	if err != nil {
+		return nil, err
+	}
+	defer closeDoc()
+	if count <= 0 {
 		return nil, read.ErrNoTextLayer
 	}
 
+	q := pageQueue{texts: make([]string, count)}
+	// Helpers, while tokens are free (one page each at least): an instance of their own,
+	// the document opened again. A helper still waiting for an instance when the pages are
+	// all taken gives up.
+	wait, allTaken := context.WithCancel(ctx)
+	var helpers sync.WaitGroup
+	var helpErr error
+	var mu sync.Mutex
+	for n := 1; n < count && lend != nil && lend.TryAcquire(); n++ {
+		helpers.Go(func() {
+			defer lend.Release()
+			err := withInstance(ctx, wait, pool, func(inst pdfium.Pdfium) error {
+				docRef, _, closeDoc, err := openDocument(inst, data)
+				if err != nil {
+					return err
+				}
+				defer closeDoc()
+				return q.read(inst, docRef)
+			})
+			if err != nil && !errors.Is(err, errNoInstance) { // else it read no page
+				mu.Lock()
+				helpErr = cmp.Or(helpErr, err)
+				mu.Unlock()
+			}
+		})
+	}
+	err = q.read(inst, docRef)
+	allTaken()
+	helpers.Wait()
+	if err = cmp.Or(err, helpErr); err != nil {
+		return nil, err
+	}
+
 	var b strings.Builder
-	starts := make([]int, 0, count.PageCount)
+	starts := make([]int, 0, count)
 	line := 0
 	hasText := false
-	for i := 0; i < count.PageCount; i++ {
-		text, err := pageText(inst, docRef, i)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: page %d: %w", i+1, err)
-		}
+	for _, text := range q.texts {
 		text = cleanPage(text)
 		if !hasText && strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0 {
 			hasText = true
