@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -242,6 +243,12 @@ func FuzzRead(f *testing.F) {
 		doc, err := Read(ctx, data)
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("doc %v and err %v", doc, err)
+		}
+		// With a helper reading pages beside it: the same document, or an error too.
+		lend := newTokens(1)
+		lent, lentErr := ReadLending(ctx, data, lend)
+		if (err == nil) != (lentErr == nil) || err == nil && !reflect.DeepEqual(doc, lent) || lend.free.Load() != 1 {
+			t.Fatalf("with a helper: err %v (alone: %v), or another document, or its token kept", lentErr, err)
 		}
 		if doc != nil {
 			if !strings.HasSuffix(doc.Text, "\n") || len(doc.PageStarts) == 0 {
