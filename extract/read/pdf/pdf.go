@@ -61,10 +61,10 @@ func ReadLending(ctx context.Context, data []byte, lend Lender) (doc *read.Doc, 
 }
 
 // withInstance runs use with an engine instance taken from pool, waiting for one as long
-// as wait lasts (else errNoInstance). A cancelled ctx stops the engine even inside a long call: the
-// instance is killed (its module closed) and the pool makes a fresh one. A document the
-// engine chokes on may leave the instance in a bad state: it is killed too rather than
-// handed to the next document.
+// as wait lasts (else errNoInstance). A cancelled ctx stops the engine even inside a long
+// call: the instance is killed (its module closed) and the pool makes a fresh one. A
+// document the engine chokes on may leave the instance in a bad state: it is killed too
+// rather than handed to the next document.
 func withInstance(ctx, wait context.Context, pool pdfium.Pool, use func(pdfium.Pdfium) error) (err error) {
 	inst, err := pool.GetInstanceWithContext(wait)
 	if err != nil {
@@ -138,7 +138,8 @@ type pageQueue struct {
 	texts []string
 }
 
-// read reads the pages not yet taken, one at a time, on inst.
+// read reads the pages not yet taken, one at a time, on inst. A page that fails leaves
+// none to take: the document fails.
 func (q *pageQueue) read(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT) error {
 	for {
 		i := int(q.next.Add(1) - 1)
@@ -147,6 +148,7 @@ func (q *pageQueue) read(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT) er
 		}
 		text, err := pageText(inst, docRef, i)
 		if err != nil {
+			q.next.Store(int64(len(q.texts)))
 			return fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}
 		q.texts[i] = text
@@ -169,6 +171,7 @@ func readDoc(ctx context.Context, pool pdfium.Pool, inst pdfium.Pdfium, data []b
 	// all taken gives up.
 	wait, allTaken := context.WithCancel(ctx)
 	var helpers sync.WaitGroup
+	defer func() { allTaken(); helpers.Wait() }() // also when the engine panics on inst
 	var helpErr error
 	var mu sync.Mutex
 	for n := 1; n < count && lend != nil && lend.TryAcquire(); n++ {
