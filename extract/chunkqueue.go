@@ -90,8 +90,8 @@ func (q *chunkQueue) add(w *chunkWork) error {
 			default:
 				return nil // room for another chunk: made while this one is extracted
 			}
-		} else if err := q.wait(head); err != nil {
-			return err
+		} else {
+			q.wait(head)
 		}
 		if err := q.finish(head); err != nil {
 			return err
@@ -145,16 +145,16 @@ func (q *chunkQueue) extract(w *chunkWork) {
 
 // wait returns once w is extracted, extracting queued chunks meanwhile: w itself, when
 // no helper has begun it.
-func (q *chunkQueue) wait(w *chunkWork) error {
+func (q *chunkQueue) wait(w *chunkWork) {
 	for {
 		select {
 		case <-w.done:
-			return nil
+			return
 		default:
 		}
 		if !q.extractOldest() {
 			<-w.done // on a helper
-			return nil
+			return
 		}
 	}
 }
@@ -176,9 +176,7 @@ func (q *chunkQueue) finish(w *chunkWork) error {
 func (q *chunkQueue) drain() error {
 	for len(q.pending) > 0 {
 		head := q.pending[0]
-		if err := q.wait(head); err != nil {
-			return err
-		}
+		q.wait(head)
 		if err := q.finish(head); err != nil {
 			return err
 		}
@@ -187,8 +185,8 @@ func (q *chunkQueue) drain() error {
 }
 
 // close waits for the helpers to end: with the chunks they began, when the document
-// stopped early (those not begun are dropped). Then it empties the sets of buffers for their next
-// use and gives back to the pool those taken from it.
+// stopped early (those not begun are dropped). Then it empties the sets of buffers for
+// their next use and gives back to the pool those taken from it.
 func (q *chunkQueue) close() {
 	q.mu.Lock()
 	for _, w := range q.queued {
