@@ -557,3 +557,43 @@ func TestIsWordAtMatchesContains(t *testing.T) {
 		t.Fatalf("only %d words found", checked)
 	}
 }
+
+// TestFirstAndLastRunesOfEverySet: read off the index, FirstRunes, LastRunes and Runes
+// are the first, last and all runes of every word, decoded one by one, for every embedded
+// set and for words of ASCII, of one rune and with an invalid byte.
+func TestFirstAndLastRunesOfEverySet(t *testing.T) {
+	secs, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]*Set{"mixed": NewSet("GDP", "增", "增长率", "\xff下降", "下降\xfe", "km²")}
+	for name, s := range secs {
+		named[name] = Get(name) // the compiled set, which the package uses
+		if len(s.Words()) != len(named[name].Words()) {
+			t.Fatalf("[%s]: %d words compiled, %d in the file", name, len(named[name].Words()), len(s.Words()))
+		}
+	}
+	for name, s := range named {
+		var first, last, all RuneSet
+		for _, w := range s.Words() {
+			for _, r := range w {
+				first.add(r)
+				break
+			}
+			r, _ := utf8.DecodeLastRuneInString(w)
+			last.add(r)
+			for _, r := range w {
+				all.add(r)
+			}
+		}
+		if got := Runes(s); *got != all {
+			t.Errorf("[%s]: Runes %q, want %q", name, string(got.AppendRunes(nil)), string(all.AppendRunes(nil)))
+		}
+		if got := FirstRunes([]*Set{s}); *got != first {
+			t.Errorf("[%s]: FirstRunes %q, want %q", name, string(got.AppendRunes(nil)), string(first.AppendRunes(nil)))
+		}
+		if got := LastRunes(s); *got != last {
+			t.Errorf("[%s]: LastRunes %q, want %q", name, string(got.AppendRunes(nil)), string(last.AppendRunes(nil)))
+		}
+	}
+}
