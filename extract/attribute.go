@@ -329,7 +329,11 @@ func attributeSentence(d *doc.Document, sen segment.Sentence, st *sentenceText, 
 				at.concept = "" // 完成预算的100.5%: a rate of execution, not the item's own measure
 			}
 			if at.area == "" && at.concept != "" { // budgetLevel gives no level to a figure of no concept
-				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line))
+				var before lineLevel // what a chunk's first line says before the chunk
+				if line == 0 {
+					before = lineLevel{d.LevelBefore, d.WholeAreaBefore}
+				}
+				at.area = budgetLevel(a, d.LineStarts[line], m.Start, at.concept, d.LevelOfLine(line), before)
 			}
 			afterStep = isLevelStep(at.indicator)
 			if !opener.inside(a) && !afterStep {

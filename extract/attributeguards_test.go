@@ -62,7 +62,7 @@ func TestAttributeSentenceGuards(t *testing.T) {
 				}
 			}
 			for _, level := range []string{"", "市级"} {
-				if area := budgetLevel(a, sen.Start, m.Start, "", level); area != "" {
+				if area := budgetLevel(a, sen.Start, m.Start, "", level, lineLevel{}); area != "" {
 					t.Fatalf("%q: budgetLevel of %d with no concept: %q", where, i, area)
 				}
 			}

@@ -117,7 +117,7 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 // paragraph, before the figure, names one after any word of the whole area (全市), or
 // when it names neither and its passage is about a level: the level's figures are not the
 // area's own.
-func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) string {
+func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string, before lineLevel) string {
 	if !fiscalConcepts.MayStart(concept) || fiscalConcepts.PrefixOf(concept) == 0 {
 		return "" // only the figures a budget is made of have levels
 	}
@@ -126,12 +126,39 @@ func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string) s
 		if w, _ := wholeArea.LastIndexIn(a, lineStart, start); w >= 0 {
 			return ""
 		}
+		switch { // what the line said before a chunk that starts inside it
+		case before.whole:
+			return ""
+		case before.level != "":
+			return before.level
+		}
 		return passageLevel // (2)市级收支。 a paragraph before: its level goes on
 	}
 	if w, _ := wholeArea.LastIndexIn(a, k+n, start); w >= 0 {
 		return ""
 	}
 	return string(a[k : k+n])
+}
+
+// lineLevel is what a line says of the budget level before some place (budgetLevel):
+// the level it names last, or that a word of the whole area follows any level (whole).
+type lineLevel struct {
+	level string
+	whole bool
+}
+
+// lineLevelIn is what a[from:to] says of the budget level, on from what before says of
+// the line before it.
+func lineLevelIn(a []rune, from, to int, before lineLevel) lineLevel {
+	k, n := budgetLevels.LastIndexIn(a, from, to)
+	w, _ := wholeArea.LastIndexIn(a, max(from, k+n), to)
+	switch {
+	case w >= 0:
+		return lineLevel{whole: true}
+	case k >= 0:
+		return lineLevel{level: string(a[k : k+n])}
+	}
+	return before
 }
 
 // withoutBudgetStage cuts the stage of a budget off an item's name (一般公共预算收入年初预算合计

@@ -268,6 +268,10 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 	defer q.close()
 	var lineBreaks []int // a unit's sentence breaks
 	var pieces []lineCut // the cuts inside a chunk's text, at analysis offsets
+	// What the line a chunk starts inside (a long line's piece) says of the budget level
+	// before the chunk: budgetLevel reads a line back from its start, which the chunk's
+	// text does not hold.
+	var levelBefore lineLevel
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return true, err
@@ -301,6 +305,7 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 		goesOn := to < len(text) && cutAt(cuts, to) >= 0 // the last line goes on past the text read
 		x, y := 0, 0
 		var ahead *doc.Reader
+		keepK, keepAt := -1, 0 // the line and analysis offset where the next chunk's text starts
 		for k, st := range starts {
 			e := st + len(doc.LineAt(an.Runes, starts, k))
 			n := first + k
@@ -317,6 +322,9 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 				lineBreaks = doc.BreaksIn(lineBreaks, b.chunkBreaks, &x, us, ue)
 				u := unit{line: n, col: col, runes: an.Runes[us:ue], breaks: lineBreaks, long: ue < e || k == len(starts)-1 && goesOn}
 				at := pos{n, col}
+				if at == keep {
+					keepK, keepAt = k, us
+				}
 				var info doc.Line
 				switch {
 				case at.before(own):
@@ -357,6 +365,18 @@ func streamChunks(ctx context.Context, name string, p longDoc, chunks []chunk, c
 		d := doc.Chunk(name, src, base, an, o, first, infos, starts, newlines)
 		d.StartsAtColumn(firstCol)
 		d.Sentences = b.chunkSentences
+		if firstCol > 0 {
+			d.LevelBefore, d.WholeAreaBefore = levelBefore.level, levelBefore.whole
+		}
+		if keep.col > 0 && keepK >= 0 { // the next chunk starts inside a line
+			var prior lineLevel // what the line said before this chunk, when it is its first
+			if keepK == 0 && firstCol > 0 {
+				prior = levelBefore
+			}
+			levelBefore = lineLevelIn(an.Runes, starts[keepK], keepAt, prior)
+		} else {
+			levelBefore = lineLevel{}
+		}
 		isOwn := c.owns
 		if c.col == 0 && c.endCol == 0 { // whole lines: the line tells (owns, asked of every record, for less)
 			isOwn = func(line, _ int) bool { return line > c.line && line <= c.line+c.lines }

@@ -64,8 +64,9 @@ func longLineShapes(t *testing.T) map[string]string {
 // record and field for field, what reading its lines whole gives; and its lines are cut.
 // One rule reads past what a piece's context holds: budgetLevel takes a budget level
 // (县级, 区级) named anywhere before a figure in its line, which in a document of one line
-// may be thousands of characters back. Those records' area may differ (7 of the shapes'
-// 19,000 records), and nothing else.
+// may be thousands of characters back; what the line said before a chunk is carried to
+// it (Document.LevelBefore). Before that was carried, 7 of the shapes' 19,000 records had
+// another area.
 func TestLongLinesReadAsWhole(t *testing.T) {
 	withPieces(t)
 	cut, differ, records := 0, 0, 0
@@ -89,18 +90,11 @@ func TestLongLinesReadAsWhole(t *testing.T) {
 		for i := range got {
 			if !reflect.DeepEqual(got[i], want[i]) {
 				differ++
-				t.Logf("%s record %d:\n got  %+v\n want %+v", name, i, got[i], want[i])
-				g := got[i]
-				if g.Area = want[i].Area; !reflect.DeepEqual(g, want[i]) {
-					t.Errorf("%s (%d cuts): %s", name, len(cuts), firstDifference(got, want))
-				}
+				t.Errorf("%s (%d cuts) record %d:\n got  %+v\n want %+v", name, len(cuts), i, got[i], want[i])
 			}
 		}
 	}
-	t.Logf("%d records, %d with another area", records, differ)
-	if differ > 7 {
-		t.Errorf("%d records of %d with another area, 7 known", differ, records)
-	}
+	t.Logf("%d records, %d differ", records, differ)
 	if cut < 1000 {
 		t.Errorf("only %d cuts: the long lines were hardly cut", cut)
 	}

@@ -64,6 +64,12 @@ type Document struct {
 	// Area is the place the document is about (河南省), "" when it does not say: a
 	// figure about it has an empty area (SPEC.md §1).
 	Area string
+	// LevelBefore and WholeAreaBefore are, for a chunk that starts inside a line (a long
+	// line read in pieces), what the line says before the chunk: the budget level it
+	// names last (市本级), or that a word of the whole area (全市) follows any level. A
+	// document read whole reads each line from its start, and has neither.
+	LevelBefore     string
+	WholeAreaBefore bool
 
 	passage []passageChange // where the time of the passage changes, in text order
 	levels  []string        // per line of Text: the budget level its passage is about
