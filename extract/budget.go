@@ -116,7 +116,8 @@ func capIndicator(a []rune, senStart, start int, indicator string) string {
 // budgetLevel returns the level of a budget a figure belongs to (市级, 市本级) when the
 // paragraph, before the figure, names one after any word of the whole area (全市), or
 // when it names neither and its passage is about a level: the level's figures are not the
-// area's own.
+// area's own. before is what the line says ahead of lineStart, when the text read starts
+// inside it (a chunk of a long line).
 func budgetLevel(a []rune, lineStart, start int, concept, passageLevel string, before lineLevel) string {
 	if !fiscalConcepts.MayStart(concept) || fiscalConcepts.PrefixOf(concept) == 0 {
 		return "" // only the figures a budget is made of have levels
