@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"runtime"
 	"runtime/debug"
 	"sync"
 
@@ -70,14 +71,17 @@ func (q *chunkQueue) add(w *chunkWork) error {
 	q.pending = append(q.pending, w)
 	q.mu.Lock()
 	q.queued = append(q.queued, w)
-	lent := q.opts.Helpers.TryAcquire()
+	// A helper while a token is free and a processor too: past GOMAXPROCS goroutines at
+	// work (-j above the cores), one more would only hold another chunk in memory.
+	h := q.opts.Helpers
+	lent := h.InUse() < runtime.GOMAXPROCS(0) && h.TryAcquire()
 	if lent {
 		q.helping++
 	}
 	here := !lent && (q.helping == 0 || len(q.queued) >= waitingChunks)
 	q.mu.Unlock()
 	if lent {
-		q.helpers.Go(func() { q.help(q.opts.Helpers) })
+		q.helpers.Go(func() { q.help(h) })
 	}
 	if here {
 		q.extractOldest()
