@@ -79,6 +79,7 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 		c = max + 1
 	}
 	buf := make([]byte, 0, c)
+	populate(buf)
 	for {
 		if len(buf) == cap(buf) {
 			if max >= 0 && int64(len(buf)) > max {
@@ -89,6 +90,7 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 				next = max + 1
 			}
 			nb := make([]byte, len(buf), next)
+			populate(nb)
 			copy(nb, buf)
 			buf = nb
 		}
