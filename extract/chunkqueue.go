@@ -108,15 +108,15 @@ func (q *chunkQueue) add(w *chunkWork) error {
 func (q *chunkQueue) help(h *Helpers) {
 	for {
 		q.mu.Lock()
-		if len(q.queued) == 0 {
-			q.helping--
-			q.mu.Unlock()
+		w := q.takeLocked()
+		if w == nil {
+			q.helping-- // with the queue seen empty: add then extracts what it queues
+		}
+		q.mu.Unlock()
+		if w == nil {
 			h.Release()
 			return
 		}
-		w := q.queued[0]
-		q.queued = q.queued[1:]
-		q.mu.Unlock()
 		q.extract(w)
 	}
 }
@@ -124,15 +124,23 @@ func (q *chunkQueue) help(h *Helpers) {
 // extractOldest extracts the oldest queued chunk, if any is left, on this goroutine.
 func (q *chunkQueue) extractOldest() bool {
 	q.mu.Lock()
-	if len(q.queued) == 0 {
-		q.mu.Unlock()
+	w := q.takeLocked()
+	q.mu.Unlock()
+	if w == nil {
 		return false
+	}
+	q.extract(w)
+	return true
+}
+
+// takeLocked takes the oldest queued chunk, nil when none is; q.mu is held.
+func (q *chunkQueue) takeLocked() *chunkWork {
+	if len(q.queued) == 0 {
+		return nil
 	}
 	w := q.queued[0]
 	q.queued = q.queued[1:]
-	q.mu.Unlock()
-	q.extract(w)
-	return true
+	return w
 }
 
 // extract extracts w. On a helper, a panic fails the document, as one on the document's

@@ -20,12 +20,8 @@ import (
 // pages are read on the cores opts.Helpers lends, and stop with opts.Context.
 func readFormat(name string, data []byte, opts Options) (*read.Doc, bool, error) {
 	if bytes.HasPrefix(data, []byte("%PDF-")) {
-		ctx := cmp.Or(opts.Context, context.Background())
-		var lend pdf.Lender
-		if opts.Helpers != nil {
-			lend = opts.Helpers
-		}
-		d, err := pdf.ReadLending(ctx, data, lend)
+		// A nil *Helpers lends nothing: it may stand for the Lender as it is.
+		d, err := pdf.ReadLending(cmp.Or(opts.Context, context.Background()), data, opts.Helpers)
 		return d, true, err
 	}
 	switch read.Sniff(data) {

@@ -2,8 +2,8 @@ package extract
 
 // Helpers lends idle cores to the document being read in chunks: while a token is free
 // (and fewer than GOMAXPROCS are held), a chunk is extracted on a helper goroutine as the
-// document's own goroutine prepares the next (Options.Helpers). Without them a long document, alone or the last of a run, keeps
-// one core busy at any -j.
+// document's own goroutine prepares the next (Options.Helpers). Without them a long
+// document, alone or the last of a run, keeps one core busy at any -j.
 //
 // A run's workers hold a token each until no document is left for them to start
 // (batch.Config.Helpers), so that a run with work for every worker lends none: at no time
