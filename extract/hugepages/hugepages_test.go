@@ -1,0 +1,69 @@
+package hugepages
+
+import "testing"
+
+func TestParseMode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Mode
+	}{
+		{"always [madvise] never\n", Madvise},
+		{"[always] madvise never\n", Always},
+		{"always madvise [never]\n", Never},
+		{"always defer defer+madvise [madvise] never", Madvise}, // the defrag file's shape
+		{"always madvise never", Unknown},                       // nothing chosen
+		{"[inherit] always", Unknown},                           // a word we do not know
+		{"] [", Unknown},
+		{"", Unknown},
+	} {
+		if got := parseMode(c.in); got != c.want {
+			t.Errorf("parseMode(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDisabledByGODEBUG(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"disablethp=1", true},
+		{"gctrace=1,disablethp=1", true},
+		{"disablethp=0", false},
+		{"disablethp=1,disablethp=0", false}, // the last one wins
+		{"xdisablethp=1", false},
+		{" disablethp=1 ", true},
+	} {
+		if got := disabledByGODEBUG(c.in); got != c.want {
+			t.Errorf("disabledByGODEBUG(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestInner(t *testing.T) {
+	const h = hugePage
+	for _, c := range []struct {
+		lo, hi, wantLo, wantHi uintptr
+	}{
+		{0, 4 * h, 0, 4 * h},
+		{1, 4 * h, h, 4 * h},
+		{h + 4096, 3*h - 1, 2 * h, 2 * h}, // under one whole page: empty
+		{h + 4096, 2 * h, 2 * h, 2 * h},   // exactly none
+		{h - 4096, 3*h + 4096, h, 3 * h},  // two whole pages inside
+		{5*h + 1, 5*h + 2, 6 * h, 6 * h},  // tiny: empty, never inverted
+	} {
+		lo, hi := inner(c.lo, c.hi)
+		if lo != c.wantLo || hi != c.wantHi {
+			t.Errorf("inner(%#x, %#x) = %#x, %#x; want %#x, %#x", c.lo, c.hi, lo, hi, c.wantLo, c.wantHi)
+		}
+	}
+}
+
+// Small or empty buffers and non-positive sizes are no work, whatever the system.
+func TestNothingToAdvise(t *testing.T) {
+	Advise(nil)
+	Advise(make([]byte, hugePage-1))
+	Reserve(0)
+	Reserve(-1)
+}
