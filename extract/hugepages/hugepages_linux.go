@@ -3,6 +3,7 @@ package hugepages
 import (
 	"math/bits"
 	"runtime"
+	"runtime/debug"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -12,11 +13,14 @@ import (
 const supported = bits.UintSize == 64
 
 func reserve(n int) (lo, hi uintptr) {
+	// No collection may run while b is held: one that found it live would set the next
+	// collection at twice the heap with b, and the run would fill the heap to that before
+	// reusing b's pages (an RSS of 154 MB instead of 62, about one -j 2 run in ten).
+	gcPercent := debug.SetGCPercent(-1) // waits for a collection under way to end
 	b := make([]byte, n)
 	lo, hi = advise(b)
-	// b is garbage from here: the collection its size starts frees it, and what the run
-	// allocates next reuses its pages, mapped and advised. (Collecting here instead cost
-	// every run 5 ms.)
+	b = nil // garbage: the next collection frees it, and what the run allocates reuses it
+	debug.SetGCPercent(gcPercent)
 	return lo, hi
 }
 
