@@ -549,7 +549,10 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 		if it.Encoding != "" {
 			enc = it.Encoding
 		}
-		return extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr), emit)
+		err := extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr), emit)
+		// Stream keeps nothing of the data once it has returned; after a panic it is not reached.
+		input.Recycle(&it)
+		return err
 	}
 }
 

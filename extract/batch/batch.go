@@ -193,8 +193,8 @@ type Config struct {
 	Done func(Result) error
 	// Reuse says that Stream (or Extract) keeps nothing of the records it passes on, so
 	// that Run gives each part's records back (extract.Recycle) once written, when Out
-	// keeps nothing of them either (output.Forgetful). (Files' buffers are not reused: held
-	// for the next file, they raised the peak RSS of a -j 2 run by a few MB for 1% of CPU.)
+	// keeps nothing of them either (output.Forgetful). (Files' buffers are the Stream
+	// function's to give back: input.Recycle, once the document is extracted.)
 	Reuse bool
 	// Helpers, when set, are the run's tokens (extract.NewHelpers(Workers)): a worker
 	// holds one until no document is left to start, and a document read in chunks lends

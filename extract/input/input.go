@@ -168,6 +168,8 @@ type Item struct {
 	Encoding string
 	// Err is why the input named Name could not be read; Data is then nil.
 	Err error
+
+	pooled bool // Data is a buffer of the file pools (Recycle)
 }
 
 // ErrStop may be returned by a yield function to end the walk early without an error.

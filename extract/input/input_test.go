@@ -572,7 +572,7 @@ func TestReadLimited(t *testing.T) {
 		{100, 100, 100, true}, {100, -1, 100, true}, {101, -1, 100, false}, {101, 50, 100, false},
 		{200 << 10, -1, -1, true}, {0, 0, 0, true}, {1, 0, 0, false}, {100, 101, 100, false},
 	} {
-		b, err := readLimited(bytes.NewReader(make([]byte, c.n)), c.hint, c.max)
+		b, _, err := readLimited(bytes.NewReader(make([]byte, c.n)), c.hint, c.max)
 		if (err == nil) != c.ok || (c.ok && int64(len(b)) != c.n) {
 			t.Errorf("readLimited(%d bytes, hint %d, max %d) = %d bytes, %v", c.n, c.hint, c.max, len(b), err)
 		}

@@ -22,7 +22,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		w.jsonlTable(name, r)
 		return
 	}
-	data, err := readLimited(r, size, w.maxFile)
+	data, pooled, err := readLimited(r, size, w.maxFile)
 	if err != nil {
 		if !silentReadErr(err) { // the archive reports its limits once
 			w.fail(name, err)
@@ -30,7 +30,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		return
 	}
 	if isReadableFormat(data) {
-		w.emit(Item{Name: name, Data: data}) // PDF and Office files: extract reads or refuses them
+		w.emit(Item{Name: name, Data: data, pooled: pooled}) // PDF and Office files: extract reads or refuses them
 		return
 	}
 	if kind := sniffBinary(data); kind != "" {
@@ -39,7 +39,7 @@ func (w *walker) leaf(name string, r io.Reader, size int64, strict bool) {
 		}
 		return
 	}
-	w.emit(Item{Name: name, Data: data})
+	w.emit(Item{Name: name, Data: data, pooled: pooled})
 }
 
 // tooLarge is the error for a document over the size limit.
@@ -66,10 +66,11 @@ func humanBytes(n int64) string {
 
 // readLimited reads r to the end into one buffer, sized from the hint (the expected size,
 // -1 when unknown) so that a file is read with one allocation. More than max bytes (max
-// < 0: no limit) is an error, found without reading much past the limit.
-func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
+// < 0: no limit) is an error, found without reading much past the limit. pooled says that
+// the buffer may be recycled (Recycle).
+func readLimited(r io.Reader, hint, max int64) (buf []byte, pooled bool, err error) {
 	if max >= 0 && hint > max {
-		return nil, tooLarge(hint, max)
+		return nil, false, tooLarge(hint, max)
 	}
 	c := int64(64 << 10)
 	if hint >= 0 {
@@ -78,12 +79,14 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 	if max >= 0 && c > max+1 {
 		c = max + 1
 	}
-	buf := make([]byte, 0, c)
-	populate(buf)
+	buf, pooled, fresh := fileBuffer(c)
+	if fresh {
+		populate(buf[:0:c]) // a class's spare capacity is backed if a larger file needs it
+	}
 	for {
 		if len(buf) == cap(buf) {
 			if max >= 0 && int64(len(buf)) > max {
-				return nil, tooLarge(-1, max)
+				return nil, false, tooLarge(-1, max)
 			}
 			next := int64(cap(buf)) * 2
 			if max >= 0 && next > max+1 {
@@ -92,7 +95,7 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 			nb := make([]byte, len(buf), next)
 			populate(nb)
 			copy(nb, buf)
-			buf = nb
+			buf, pooled = nb, false
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
@@ -101,15 +104,15 @@ func readLimited(r io.Reader, hint, max int64) ([]byte, error) {
 		}
 		if err != nil {
 			if errors.Is(err, errBudget) || errors.Is(err, errRatio) {
-				return nil, err
+				return nil, false, err
 			}
-			return nil, fmt.Errorf("read error: %w", err)
+			return nil, false, fmt.Errorf("read error: %w", err)
 		}
 	}
 	if max >= 0 && int64(len(buf)) > max {
-		return nil, tooLarge(-1, max)
+		return nil, false, tooLarge(-1, max)
 	}
-	return buf, nil
+	return buf, pooled, nil
 }
 
 // isReadableFormat reports a binary format that extraction has a reader for (PDF, DOCX,
