@@ -598,3 +598,40 @@ func TestExtractWarnsOfScannedPage(t *testing.T) {
 		t.Errorf("the page with text lost its records:\n%s", out)
 	}
 }
+
+// TestExtractRecycledBuffers: files of a pooled size (input.Recycle: from 1 MB) read into
+// buffers that held other files give the records each gives read alone, at -j 1 and with
+// workers recycling side by side.
+func TestExtractRecycledBuffers(t *testing.T) {
+	reports, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.txt"))
+	if err != nil || len(reports) < 6 {
+		t.Fatalf("need six test reports, found %d (%v)", len(reports), err)
+	}
+	files := map[string]string{}
+	for i, p := range reports[:6] {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := 1<<20 + i*150<<10 // 1 to 1.8 MB: one class and the next
+		if i == 3 {
+			size = 300 << 10 // not pooled, between pooled ones
+		}
+		files[fmt.Sprintf("f%d.txt", i)] = strings.Repeat(string(b), size/len(b)+1)[:size]
+	}
+	d := docsDir(t, files)
+	var alone strings.Builder
+	for i := range 6 {
+		out, errOut, code := runExtractCLI(t, "", false, "extract", "-j", "1", filepath.Join(d, fmt.Sprintf("f%d.txt", i)))
+		if code != 0 {
+			t.Fatalf("f%d.txt alone: exit %d: %s", i, code, errOut)
+		}
+		alone.WriteString(out)
+	}
+	for _, j := range []string{"1", "3"} {
+		out, errOut, code := runExtractCLI(t, "", false, "extract", "-j", j, d)
+		if code != 0 || out != alone.String() {
+			t.Errorf("-j %s: exit %d (%s), %d bytes; not the records of each file read alone (%d bytes)", j, code, errOut, len(out), alone.Len())
+		}
+	}
+}
