@@ -17,33 +17,33 @@ import (
 	"sync"
 )
 
-// Mode is the system's transparent huge page setting.
-type Mode int
+// mode is the system's transparent huge page setting.
+type mode int
 
 const (
-	Unknown Mode = iota // no such setting (not Linux, no THP, unreadable)
-	Never
-	Madvise // only memory a program advises; advice is worth giving
-	Always
+	unknown mode = iota // no such setting (not Linux, no THP, unreadable)
+	never
+	madvise // only memory a program advises; advice is worth giving
+	always
 )
 
 // parseMode reads /sys/kernel/mm/transparent_hugepage/enabled, where the chosen word is
 // bracketed: "always [madvise] never".
-func parseMode(s string) Mode {
+func parseMode(s string) mode {
 	i := strings.IndexByte(s, '[')
 	j := strings.IndexByte(s, ']')
 	if i < 0 || j < i {
-		return Unknown
+		return unknown
 	}
 	switch s[i+1 : j] {
 	case "always":
-		return Always
+		return always
 	case "madvise":
-		return Madvise
+		return madvise
 	case "never":
-		return Never
+		return never
 	}
-	return Unknown
+	return unknown
 }
 
 // disabledByGODEBUG says whether GODEBUG holds disablethp=1: whoever set it wants no huge
@@ -63,7 +63,7 @@ var worthIt = sync.OnceValue(func() bool {
 		return false
 	}
 	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	return err == nil && parseMode(string(b)) == Madvise
+	return err == nil && parseMode(string(b)) == madvise
 })
 
 // Reserve makes the heap's next n bytes huge-page backed: it maps them, by allocating n

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // vmFlags returns the VmFlags of the mapping holding addr, from /proc/self/smaps.
@@ -87,3 +88,5 @@ func TestReserveMarksHeap(t *testing.T) {
 		t.Errorf("reserved range at %#x is not marked hg", lo)
 	}
 }
+
+func addrOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }

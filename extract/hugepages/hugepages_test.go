@@ -5,16 +5,16 @@ import "testing"
 func TestParseMode(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		want Mode
+		want mode
 	}{
-		{"always [madvise] never\n", Madvise},
-		{"[always] madvise never\n", Always},
-		{"always madvise [never]\n", Never},
-		{"always defer defer+madvise [madvise] never", Madvise}, // the defrag file's shape
-		{"always madvise never", Unknown},                       // nothing chosen
-		{"[inherit] always", Unknown},                           // a word we do not know
-		{"] [", Unknown},
-		{"", Unknown},
+		{"always [madvise] never\n", madvise},
+		{"[always] madvise never\n", always},
+		{"always madvise [never]\n", never},
+		{"always defer defer+madvise [madvise] never", madvise}, // the defrag file's shape
+		{"always madvise never", unknown},                       // nothing chosen
+		{"[inherit] always", unknown},                           // a word we do not know
+		{"] [", unknown},
+		{"", unknown},
 	} {
 		if got := parseMode(c.in); got != c.want {
 			t.Errorf("parseMode(%q) = %v, want %v", c.in, got, c.want)

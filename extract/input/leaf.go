@@ -81,7 +81,7 @@ func readLimited(r io.Reader, hint, max int64) (buf []byte, pooled bool, err err
 	}
 	buf, pooled, fresh := fileBuffer(c)
 	if fresh {
-		populate(buf[:0:c]) // a class's spare capacity is backed if a larger file needs it
+		populate(buf[:0:c]) // what the file needs; a class's spare capacity when a larger file uses it
 	}
 	for {
 		if len(buf) == cap(buf) {
