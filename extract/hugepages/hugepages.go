@@ -12,7 +12,9 @@
 package hugepages
 
 import (
+	"math"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 )
@@ -71,10 +73,21 @@ var worthIt = sync.OnceValue(func() bool {
 // what the run allocates next reuses them. It touches none of them: unused, they cost no
 // memory. Call it once, at a run's start, with about the heap the run will use.
 func Reserve(n int) {
+	n = withinMemoryLimit(n, debug.SetMemoryLimit(-1))
 	if n <= 0 || !worthIt() {
 		return
 	}
 	reserve(n)
+}
+
+// withinMemoryLimit caps a reservation at a quarter of a memory limit set (GOMEMLIMIT):
+// whoever set one means the heap to stay well under it, and a reservation the size of the
+// limit would make the collector run until it is dropped.
+func withinMemoryLimit(n int, limit int64) int {
+	if limit > 0 && limit < math.MaxInt64 && int64(n) > limit/4 {
+		return int(limit / 4)
+	}
+	return n
 }
 
 // Advise asks for buf's whole huge pages (the 2 MB-aligned part of its capacity) to be

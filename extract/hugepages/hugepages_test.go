@@ -1,6 +1,9 @@
 package hugepages
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestParseMode(t *testing.T) {
 	for _, c := range []struct {
@@ -56,6 +59,25 @@ func TestInner(t *testing.T) {
 		lo, hi := inner(c.lo, c.hi)
 		if lo != c.wantLo || hi != c.wantHi {
 			t.Errorf("inner(%#x, %#x) = %#x, %#x; want %#x, %#x", c.lo, c.hi, lo, hi, c.wantLo, c.wantHi)
+		}
+	}
+}
+
+func TestWithinMemoryLimit(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		n     int
+		limit int64
+		want  int
+	}{
+		{64 * mb, math.MaxInt64, 64 * mb}, // no limit (the default)
+		{64 * mb, 1 << 40, 64 * mb},       // a limit far above
+		{64 * mb, 100 * mb, 25 * mb},      // a quarter of the limit
+		{8 * mb, 100 * mb, 8 * mb},
+		{64 * mb, 0, 64 * mb},
+	} {
+		if got := withinMemoryLimit(c.n, c.limit); got != c.want {
+			t.Errorf("withinMemoryLimit(%d, %d) = %d, want %d", c.n, c.limit, got, c.want)
 		}
 	}
 }
