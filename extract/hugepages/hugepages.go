@@ -71,14 +71,19 @@ var worthIt = sync.OnceValue(func() bool {
 // Reserve makes the heap's next n bytes huge-page backed: it maps them, by allocating n
 // bytes and dropping them, advises them, and leaves them to the next collection, so that
 // what the run allocates next reuses them. It touches none of them: unused, they cost no
-// memory. Call it once, at a run's start, with about the heap the run will use.
+// memory. Call it at a run's start, with about the heap the run will use; only the first
+// call in a process reserves (it turns collection off for a moment, which two at once
+// could leave off).
 func Reserve(n int) {
-	n = withinMemoryLimit(n, debug.SetMemoryLimit(-1))
-	if n <= 0 || !worthIt() {
-		return
-	}
-	reserve(n)
+	reserveOnce.Do(func() {
+		n = withinMemoryLimit(n, debug.SetMemoryLimit(-1))
+		if n > 0 && worthIt() {
+			reserve(n)
+		}
+	})
 }
+
+var reserveOnce sync.Once
 
 // withinMemoryLimit caps a reservation at a quarter of a memory limit set (GOMEMLIMIT):
 // whoever set one means the heap to stay well under it, and a reservation the size of the

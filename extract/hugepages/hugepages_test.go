@@ -2,6 +2,8 @@ package hugepages
 
 import (
 	"math"
+	"runtime/debug"
+	"sync"
 	"testing"
 )
 
@@ -82,10 +84,24 @@ func TestWithinMemoryLimit(t *testing.T) {
 	}
 }
 
-// Small or empty buffers and non-positive sizes are no work, whatever the system.
+// Small or empty buffers are no work, whatever the system.
 func TestNothingToAdvise(t *testing.T) {
 	Advise(nil)
 	Advise(make([]byte, hugePage-1))
+}
+
+// TestReserveLeavesCollectionAsItWas: calls at once from several goroutines (only the
+// first reserves) leave the collector's setting as it was.
+func TestReserveLeavesCollectionAsItWas(t *testing.T) {
+	old := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(old)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() { Reserve(8 << 20) })
+	}
+	wg.Wait()
 	Reserve(0)
-	Reserve(-1)
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("GC percent %d after Reserve, want 77", got)
+	}
 }
