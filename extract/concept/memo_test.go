@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // Each look finds the stripping stored for its own phrase, never another's, up to the
@@ -155,5 +156,13 @@ func TestMemoPatternsMatchPlain(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMemoEntrySize holds the memo's entry to its size: a look's cost is the lines of the
+// entry it reads, and a field added to stripped or ends grows every entry.
+func TestMemoEntrySize(t *testing.T) {
+	if n := unsafe.Sizeof(memoEntry{}); n > 160 && unsafe.Sizeof(uintptr(0)) == 8 {
+		t.Errorf("memoEntry takes %d bytes, more than 160", n)
 	}
 }

@@ -93,22 +93,23 @@ func topLevelBar(src string) bool {
 	return false
 }
 
-// ends are the rune lengths at which a match may end: the reduced phrases of Match.
+// ends are the rune lengths at which a match may end: the reduced phrases of Match. Each
+// memo entry holds one, so it is kept small (36 bytes, not 72 with ints).
 type ends struct {
-	n   [8]int
-	len int
+	n   [8]int32
+	len uint8
 }
 
 func (e *ends) add(n int) {
-	if e.len < len(e.n) {
-		e.n[e.len] = n
+	if int(e.len) < len(e.n) {
+		e.n[e.len] = int32(n)
 		e.len++
 	}
 }
 
 func (e *ends) has(n int) bool {
 	for _, m := range e.n[:e.len] {
-		if m == n {
+		if int(m) == n {
 			return true
 		}
 	}
