@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/policymetrics/policymetrics/extract/doc"
 	"github.com/policymetrics/policymetrics/extract/internal/cjk"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -252,54 +253,73 @@ func mayStartRelative(r rune) bool {
 // plan name (十), a count of years or a month (年 or 月 within two runes: yearOrMonthSoon),
 // or a relative word by its first two runes (listOpenings). Most digits and numerals of a
 // sentence start a number, no time, and are passed over here rather than tried one by one
-// there. One table look a rune (timeStops), four runes at a time, passes over the runes
+// there. One table look a rune (timeStops), eight runes a step, passes over the runes
 // that start nothing and tells what the rune alone settles. A digit that may start no year
 // is found from the 年 or 月 after it (countBefore), so that the digits of most numbers
 // pass like Han characters; a goal word's first rune that starts no time (力争, 目标) is
 // noted in goals and passed over, as timeExprs would do, without a return to it.
 func nextTimeOrGoalStart(a []rune, i, to int, goals *[]int) int {
-	for w := a[i:to]; ; w = w[1:] {
-		// Four runes a step while none has bits (most of a sentence), then the first that has.
-		for len(w) >= 4 && timeStops[uint16(w[0])]|timeStops[uint16(w[1])]|timeStops[uint16(w[2])]|timeStops[uint16(w[3])] == 0 {
-			w = w[4:]
+	// Eight runes a step, their bytes of timeStops packed into one word (the first rune's
+	// the lowest), as in nextNumberStart: a stop that settles nothing goes on to the next
+	// stop of the word, without reading its runes again. w keeps more than eight runes
+	// while it steps (the last eight or fewer are read apart), so that a step needs no
+	// guard against a pointer past the end.
+	for w := a[i:to]; ; w = w[8:] {
+		var x uint64
+		if len(w) > 8 {
+			t := &timeStops
+			x = uint64(t[uint16(w[0])]) | uint64(t[uint16(w[1])])<<8 | uint64(t[uint16(w[2])])<<16 | uint64(t[uint16(w[3])])<<24 |
+				uint64(t[uint16(w[4])])<<32 | uint64(t[uint16(w[5])])<<40 | uint64(t[uint16(w[6])])<<48 | uint64(t[uint16(w[7])])<<56
+		} else {
+			x = packedTimeStops(w)
 		}
-		for len(w) > 0 && timeStops[uint16(w[0])] == 0 {
-			w = w[1:]
-		}
-		if len(w) == 0 {
-			return to
-		}
-		k := to - len(w)
-		r := w[0]
-		bits := timeStops[uint16(r)]
-		if uint32(r) >= 0x10000 {
-			continue
-		}
-		if bits&timeCountEnd != 0 {
-			if c := countBefore(a, i, k, to); c >= 0 {
-				return c
+		for x != 0 {
+			at := bits.TrailingZeros64(x) / 8
+			stop := uint8(x >> (at * 8))
+			x &^= 0xff << (at * 8)
+			k := to - len(w) + at
+			if uint32(a[k]) >= 0x10000 {
+				continue // past the plane: its low bits looked up a rune of the plane
 			}
-			if bits&timeFirst == 0 {
+			if stop&timeCountEnd != 0 {
+				if c := countBefore(a, i, k, to); c >= 0 {
+					return c
+				}
+				if stop&timeFirst == 0 {
+					continue
+				}
+			}
+			switch {
+			case stop&timeGoal != 0:
+				*goals = append(*goals, k)
+			case stop&timeSure != 0:
+				return k
+			case stop&timeInNumber != 0 && k > 0 && cjk.IsDigit(a[k-1]):
 				continue
-			}
-		}
-		switch {
-		case bits&timeGoal != 0:
-			*goals = append(*goals, k)
-		case bits&timeSure != 0:
-			return k
-		case bits&timeInNumber != 0 && k > 0 && cjk.IsDigit(a[k-1]):
-			continue
-		case bits&timeYear != 0 && k+3 < len(a) && cjk.IsDigit(a[k+3]):
-			return k
-		case bits&timeInNumber != 0: // no list word starts with a digit
-			if countAt(a, k, to) {
+			case stop&timeYear != 0 && k+3 < len(a) && cjk.IsDigit(a[k+3]):
+				return k
+			case stop&timeInNumber != 0: // no list word starts with a digit
+				if countAt(a, k, to) {
+					return k
+				}
+			case yearOrMonthSoon(a, k, to), listOpenings.pairAt(a, k):
 				return k
 			}
-		case yearOrMonthSoon(a, k, to), listOpenings.pairAt(a, k):
-			return k
+		}
+		if len(w) <= 8 {
+			return to
 		}
 	}
+}
+
+// packedTimeStops is nextTimeOrGoalStart's word for the last runes of a text, eight or
+// fewer.
+func packedTimeStops(w []rune) uint64 {
+	var x uint64
+	for n, r := range w {
+		x |= uint64(timeStops[uint16(r)]) << (n * 8)
+	}
+	return x
 }
 
 // countBefore returns the first digit, at i or after, of a count of years or a month whose
