@@ -349,7 +349,7 @@ func nextNumberStart(a []rune, i, end int, marks *quoteMarks) int {
 			x = uint64(t[uint16(w[0])]) | uint64(t[uint16(w[1])])<<8 | uint64(t[uint16(w[2])])<<16 | uint64(t[uint16(w[3])])<<24 |
 				uint64(t[uint16(w[4])])<<32 | uint64(t[uint16(w[5])])<<40 | uint64(t[uint16(w[6])])<<48 | uint64(t[uint16(w[7])])<<56
 		} else {
-			x = packedStops(w)
+			x = stopWordTail(&scanStops, w)
 		}
 		for x != 0 {
 			at := bits.TrailingZeros64(x) / 8
@@ -367,15 +367,6 @@ func nextNumberStart(a []rune, i, end int, marks *quoteMarks) int {
 			return end
 		}
 	}
-}
-
-// packedStops is nextNumberStart's word for the last runes of a text, eight or fewer.
-func packedStops(w []rune) uint64 {
-	var x uint64
-	for n, r := range w {
-		x |= uint64(scanStops[uint16(r)]) << (n * 8)
-	}
-	return x
 }
 
 // loneNumeralAt reports a numeral character at a[k] that scanMentions would step past, as

@@ -259,11 +259,10 @@ func mayStartRelative(r rune) bool {
 // pass like Han characters; a goal word's first rune that starts no time (力争, 目标) is
 // noted in goals and passed over, as timeExprs would do, without a return to it.
 func nextTimeOrGoalStart(a []rune, i, to int, goals *[]int) int {
-	// Eight runes a step, their bytes of timeStops packed into one word (the first rune's
-	// the lowest), as in nextNumberStart: a stop that settles nothing goes on to the next
-	// stop of the word, without reading its runes again. w keeps more than eight runes
-	// while it steps (the last eight or fewer are read apart), so that a step needs no
-	// guard against a pointer past the end.
+	// Eight runes a step, their bytes of timeStops packed into one word, as in
+	// nextNumberStart: a stop that settles nothing goes on to the next stop of the word.
+	// w keeps more than eight runes while it steps (the last eight or fewer are read
+	// apart), so that a step needs no guard against a pointer past the end.
 	for w := a[i:to]; ; w = w[8:] {
 		var x uint64
 		if len(w) > 8 {
@@ -271,7 +270,7 @@ func nextTimeOrGoalStart(a []rune, i, to int, goals *[]int) int {
 			x = uint64(t[uint16(w[0])]) | uint64(t[uint16(w[1])])<<8 | uint64(t[uint16(w[2])])<<16 | uint64(t[uint16(w[3])])<<24 |
 				uint64(t[uint16(w[4])])<<32 | uint64(t[uint16(w[5])])<<40 | uint64(t[uint16(w[6])])<<48 | uint64(t[uint16(w[7])])<<56
 		} else {
-			x = packedTimeStops(w)
+			x = stopWordTail(&timeStops, w)
 		}
 		for x != 0 {
 			at := bits.TrailingZeros64(x) / 8
@@ -310,16 +309,6 @@ func nextTimeOrGoalStart(a []rune, i, to int, goals *[]int) int {
 			return to
 		}
 	}
-}
-
-// packedTimeStops is nextTimeOrGoalStart's word for the last runes of a text, eight or
-// fewer.
-func packedTimeStops(w []rune) uint64 {
-	var x uint64
-	for n, r := range w {
-		x |= uint64(timeStops[uint16(r)]) << (n * 8)
-	}
-	return x
 }
 
 // countBefore returns the first digit, at i or after, of a count of years or a month whose
