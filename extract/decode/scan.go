@@ -17,8 +17,9 @@ import (
 // On invalid data it stops with some spans seen.
 func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 	// ctrl counts the control bytes no text has, plus nulSeen once a NUL is read: one
-	// variable, not two, leaves the fast loops a register.
-	ctrl := 0
+	// variable, not two, leaves the fast loops a register. A uint64, so that the flag fits
+	// on 32-bit systems too.
+	var ctrl uint64
 	n := len(data)
 	// run starts the bytes read one at a time since the last three-byte character passed
 	// over: a span is shown when a three-byte character ends it, not at each byte or word,
@@ -86,7 +87,7 @@ func scanSpans(data []byte, visit func(from, to int)) (valid, binaryText bool) {
 	if visit != nil && run < n {
 		visit(run, n)
 	}
-	return true, binaryVerdict(ctrl&nulSeen != 0, ctrl&^nulSeen, func() int { return utf8.RuneCount(data) })
+	return true, binaryVerdict(ctrl&nulSeen != 0, int(ctrl&^nulSeen), func() int { return utf8.RuneCount(data) })
 }
 
 // nulSeen marks in scanSpans' count of control bytes that a NUL was read: far above any
