@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"math/rand"
 	"reflect"
 	"strings"
@@ -22,7 +23,7 @@ func withPieces(t testing.TB) {
 func readWholeLines(t *testing.T, name, text string) []Record {
 	t.Helper()
 	defer func(l int) { maxLineBytes = l }(maxLineBytes)
-	maxLineBytes = 1 << 40
+	maxLineBytes = math.MaxInt
 	p := longDoc{text: text}
 	got, done := readInChunks(t, name, p, p.chunks(), Options{})
 	if !done {

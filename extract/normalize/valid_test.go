@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -167,7 +168,7 @@ func checkMarked(t *testing.T, s string) {
 		stale := []rune(strings.Repeat("旧", len(s)+3))
 		// The scratch comes with stale entries, of this text's places and of none: they are
 		// not read.
-		scratch := []int{0, 5, ^1, -3, 1 << 40}
+		scratch := []int{0, 5, ^1, -3, math.MaxInt}
 		src, got, at, kept := m.NormalizeValid(stale[:1], slices.Clone(stale), s, []int{-7}, &scratch)
 		if _, again, _, _ := m.NormalizeValid(nil, nil, s, nil, &scratch); !slices.Equal(again.Runes, want.Runes) {
 			t.Fatalf("marking %q in %q, with a used scratch: %q, want %q", markerSets[k], s, string(again.Runes), string(want.Runes))
