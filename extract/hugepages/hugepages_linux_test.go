@@ -47,6 +47,9 @@ func hasFlag(flags []string, f string) bool {
 }
 
 func needTHP(t *testing.T) {
+	if !supported {
+		t.Skip("a 32-bit system: Reserve and Advise give no advice")
+	}
 	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
 		t.Skip("no transparent huge pages here:", err)
 	}
