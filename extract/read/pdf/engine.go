@@ -14,6 +14,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+	"golang.org/x/sys/cpu"
 )
 
 // The engine is PDFium compiled to WebAssembly, run by wazero. Compiling the module
@@ -74,9 +75,19 @@ func newPool(cache wazero.CompilationCache) (pdfium.Pool, error) {
 	})
 }
 
+// bigEndian is cpu.IsBigEndian; a test sets it.
+var bigEndian = cpu.IsBigEndian
+
 // start makes the pool, with the on-disk compilation cache when it can be used and
 // without it otherwise (a read-only home, a full disk, a stale or broken cache file).
+// On a big-endian system (s390x, ppc64, mips) it refuses: there the engine opens a PDF
+// and counts its pages but finds no character on them (seen on s390x), and every PDF
+// would pass for a scan.
 func start() {
+	if bigEndian {
+		engine.err = fmt.Errorf("pdf: PDFs cannot be read on a big-endian system (GOARCH=%s): the PDFium engine, run as WebAssembly, finds no text there", runtime.GOARCH)
+		return
+	}
 	if dir := cacheDir(); dir != "" {
 		if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
 			pool, err := newPool(cache)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -117,5 +118,20 @@ func TestReadLendingWithoutInstance(t *testing.T) {
 	}
 	if lend.lent.Load() == 0 || lend.free.Load() != 2 {
 		t.Errorf("%d lent, %d given back: want a helper, and its token back", lend.lent.Load(), lend.free.Load())
+	}
+}
+
+// TestBigEndianRefused: on a big-endian system a Read says so, rather than that the PDF
+// has no text layer (what the engine's empty pages would make it say).
+func TestBigEndianRefused(t *testing.T) {
+	if err := Close(); err != nil {
+		t.Fatal(err)
+	}
+	defer Close()
+	defer func(b bool) { bigEndian = b }(bigEndian)
+	bigEndian = true
+	_, err := Read(context.Background(), textPDF())
+	if err == nil || errors.Is(err, read.ErrNoTextLayer) || !strings.Contains(err.Error(), "big-endian") {
+		t.Fatalf("err = %v, want one naming the big-endian system", err)
 	}
 }
