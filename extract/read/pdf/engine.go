@@ -81,8 +81,8 @@ var bigEndian = cpu.IsBigEndian
 // start makes the pool, with the on-disk compilation cache when it can be used and
 // without it otherwise (a read-only home, a full disk, a stale or broken cache file).
 // On a big-endian system (s390x, ppc64, mips) it refuses: there the engine opens a PDF
-// and counts its pages but finds no character on them (seen on s390x), and every PDF
-// would pass for a scan.
+// and counts its pages but finds no character on them (seen on s390x under qemu, where
+// all else reads as on amd64), and every PDF would pass for a scan.
 func start() {
 	if bigEndian {
 		engine.err = fmt.Errorf("pdf: PDFs cannot be read on a big-endian system (GOARCH=%s): the PDFium engine, run as WebAssembly, finds no text there", runtime.GOARCH)
