@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
+	"github.com/policymetrics/policymetrics/extract/internal/cjk"
 	"github.com/policymetrics/policymetrics/extract/normalize"
 )
 
@@ -313,14 +315,52 @@ func decodeUTF8(data []byte, view bool) Result {
 	if res, ok := cutUTF8(data, view, enc); ok {
 		return res
 	}
+	// Each invalid byte becomes a U+FFFD (three bytes); the valid stretches between them
+	// (most of a document with a stray byte) are copied whole, not rune by rune. Room for
+	// a few hundred such bytes a megabyte, so that a document with a handful is not copied
+	// twice.
 	var b strings.Builder
-	b.Grow(len(data) + 16)
+	b.Grow(len(data) + len(data)/256 + 16)
 	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		b.WriteRune(r) // RuneError for an invalid byte
-		data = data[n:]
+		n := validPrefix(data)
+		b.Write(data[:n])
+		if data = data[n:]; len(data) > 0 {
+			b.WriteString("\uFFFD") // data[0] starts no valid character
+			data = data[1:]
+		}
 	}
 	return Result{Text: b.String(), Encoding: enc}
+}
+
+// validPrefix returns the length of the longest prefix of p that is valid UTF-8: p[n:],
+// when not empty, starts with a byte utf8.DecodeRune reads as RuneError of size 1. ASCII
+// eight bytes at a time and three-byte characters two at a time (most of Chinese), the
+// rest a rune at a time.
+func validPrefix(p []byte) int {
+	i := 0
+	for i < len(p) {
+		if i+8 <= len(p) {
+			w := binary.LittleEndian.Uint64(p[i:])
+			if w&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+			if cjk.ThreeByteRunes(w) {
+				i += 6
+				continue
+			}
+		}
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // cutUTF8 reads data that is valid UTF-8 but for a character cut at its end (a file cut
@@ -354,15 +394,11 @@ func textOf(data []byte, view bool) string {
 func countInvalidUTF8(data []byte, limit int) int {
 	n := 0
 	for len(data) > 0 && n <= limit {
-		if data[0] < utf8.RuneSelf {
+		data = data[validPrefix(data):]
+		if len(data) > 0 {
+			n++ // an invalid byte
 			data = data[1:]
-			continue
 		}
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size == 1 {
-			n++
-		}
-		data = data[size:]
 	}
 	return n
 }
