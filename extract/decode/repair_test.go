@@ -7,18 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// decodeUTF8Plain is decodeUTF8's repair as first written: a rune at a time, RuneError
-// for each invalid byte.
-func decodeUTF8Plain(data []byte) string {
-	var b strings.Builder
-	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		b.WriteRune(r)
-		data = data[n:]
-	}
-	return b.String()
-}
-
 // countInvalidPlain is countInvalidUTF8 without a limit, a rune at a time.
 func countInvalidPlain(data []byte) int {
 	n := 0
@@ -42,7 +30,7 @@ func TestRepairMatchesPlain(t *testing.T) {
 		if utf8.Valid(data) {
 			return // decodeUTF8 returns it as it is before any repair
 		}
-		want := decodeUTF8Plain(data)
+		want := perByteReplacement(data) // the repair as first written, a rune at a time
 		got := decodeUTF8(data, false)
 		if strings.HasPrefix(string(data), "\uFEFF") {
 			want = strings.TrimPrefix(want, "\uFEFF")
