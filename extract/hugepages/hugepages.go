@@ -104,6 +104,21 @@ func Advise(buf []byte) {
 	advise(buf[:cap(buf)])
 }
 
+// Populate asks the kernel to back buf's pages at once (MADV_POPULATE_WRITE, Linux 5.14),
+// its whole 2 MB pages as huge pages (Advise), before a large fresh buffer is filled: a page
+// fault for each 4 KB page costs more, under a hypervisor most of all (128 MB touched page
+// by page: 0.5 s on the benchmark's VM). Buffers under a megabyte are left alone, as are
+// all on older kernels and other systems: it changes nothing but speed.
+func Populate(buf []byte) {
+	if cap(buf) >= populateMin {
+		Advise(buf)
+		populate(buf[:cap(buf)])
+	}
+}
+
+// populateMin is the size from which Populate populates.
+const populateMin = 1 << 20
+
 // hugePage is the size of a transparent huge page on x86-64 and (4 KB base pages) arm64.
 const hugePage = 2 << 20
 

@@ -38,3 +38,6 @@ func advise(buf []byte) (lo, hi uintptr) {
 	runtime.KeepAlive(buf)
 	return lo, hi
 }
+
+// populate backs buf's pages at once; errors (an older kernel) are ignored.
+func populate(buf []byte) { _ = unix.Madvise(buf, unix.MADV_POPULATE_WRITE) }

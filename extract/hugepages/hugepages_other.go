@@ -7,3 +7,5 @@ const supported = false
 func reserve(int) (uintptr, uintptr) { return 0, 0 }
 
 func advise([]byte) (uintptr, uintptr) { return 0, 0 }
+
+func populate([]byte) {}

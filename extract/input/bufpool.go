@@ -12,9 +12,9 @@ import (
 // that buffers no file wants are dropped at the next collections: a run's memory stays
 // that of the files in flight (+3-4 MB on the benchmark's corpus).
 //
-// Classes are powers of two from 1 MB (populateMin) to 16 MB: class k holds buffers of
-// capacity 1<<(k+minPooledShift). Smaller files cost little to allocate; larger ones are
-// rare, and a class would round them up by as much as they hold.
+// Classes are powers of two from 1 MB (the least hugepages.Populate backs) to 16 MB: class
+// k holds buffers of capacity 1<<(k+minPooledShift). Smaller files cost little to
+// allocate; larger ones are rare, and a class would round them up by as much as they hold.
 const (
 	minPooledShift = 20
 	maxPooledShift = 24

@@ -2,11 +2,12 @@ package input
 
 import (
 	"bytes"
-
 	"errors"
 	"fmt"
-	"github.com/policymetrics/policymetrics/extract/read"
 	"io"
+
+	"github.com/policymetrics/policymetrics/extract/hugepages"
+	"github.com/policymetrics/policymetrics/extract/read"
 )
 
 // leaf hands over the content of one file, member or stdin: as one document (Text), or as
@@ -81,7 +82,7 @@ func readLimited(r io.Reader, hint, max int64) (buf []byte, pooled bool, err err
 	}
 	buf, pooled, fresh := fileBuffer(c)
 	if fresh {
-		populate(buf[:0:c]) // what the file needs; a class's spare capacity when a larger file uses it
+		hugepages.Populate(buf[:0:c]) // what the file needs; a class's spare capacity when a larger file uses it
 	}
 	for {
 		if len(buf) == cap(buf) {
@@ -93,7 +94,7 @@ func readLimited(r io.Reader, hint, max int64) (buf []byte, pooled bool, err err
 				next = max + 1
 			}
 			nb := make([]byte, len(buf), next)
-			populate(nb)
+			hugepages.Populate(nb)
 			copy(nb, buf)
 			buf, pooled = nb, false
 		}

@@ -1,5 +1,0 @@
-//go:build !linux
-
-package input
-
-func populate([]byte) {}
