@@ -549,7 +549,7 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 		if it.Encoding != "" {
 			enc = it.Encoding
 		}
-		err := extractCmdDocument(it.Name, it.Data, o.documentOptions(ctx, enc, stderr), emit)
+		err := extractCmdDocument(it.Name, input.Take(&it), o.documentOptions(ctx, enc, stderr), emit)
 		// Stream keeps nothing of the data once it has returned; after a panic it is not reached.
 		input.Recycle(&it)
 		return err

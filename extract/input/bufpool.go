@@ -59,3 +59,15 @@ func Recycle(it *Item) {
 		filePools[k].Put(&b)
 	}
 }
+
+// Take returns it's Data for extraction and lets it hold the bytes no longer, unless they
+// go back to a pool afterwards (Recycle): a large document's bytes (no pool's) are then
+// the extractor's alone, which lets them go once it has decoded them into a text of their
+// own (extract.Stream), rather than holding them beside that text to the end.
+func Take(it *Item) []byte {
+	data := it.Data
+	if !it.pooled {
+		it.Data = nil
+	}
+	return data
+}

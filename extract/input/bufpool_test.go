@@ -85,3 +85,27 @@ func TestRecycledBufferReadsAsNew(t *testing.T) {
 		t.Error("Recycle took the buffer of an item Walk did not read")
 	}
 }
+
+// TestTake: Take gives the item's bytes and leaves it holding them only when they go back
+// to a pool (Recycle then takes them); the rest are the extractor's alone.
+func TestTake(t *testing.T) {
+	buf, pooled, _ := fileBuffer(2 << 20)
+	if !pooled {
+		t.Fatal("a 2 MB buffer is not pooled")
+	}
+	buf = append(buf, "增长"...)
+	for _, it := range []Item{{Name: "pooled", Data: buf, pooled: true}, {Name: "own", Data: []byte("增长")}} {
+		was := it.pooled
+		data := Take(&it)
+		if string(data) != "增长" {
+			t.Errorf("%s: Take gave %q", it.Name, data)
+		}
+		if held := it.Data != nil; held != was {
+			t.Errorf("%s: after Take the item holds its bytes: %v, want %v", it.Name, held, was)
+		}
+		Recycle(&it)
+		if it.Data != nil || it.pooled {
+			t.Errorf("%s: after Recycle the item still holds a buffer", it.Name)
+		}
+	}
+}
