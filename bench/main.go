@@ -31,6 +31,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Targets, from the issue. The time target is relative to the floor, measured on the same
@@ -48,9 +50,10 @@ func main() {
 	files := flag.Int("files", 0, "number of corpus files (default: 64 per 100 MB, so that files stay about 1.6 MB whatever -size)")
 	runs := flag.Int("runs", 3, "runs per corpus configuration; the best counts")
 	docs := flag.String("docs", "1,6,24,96", "sizes in MB of the single documents whose peak RSS is measured (empty: none)")
+	encoded := flag.String("encoded", "24", "sizes in MB of single documents measured again as GB18030 and as UTF-8 with one invalid byte, whose text is decoded into memory of its own (empty: none)")
 	keep := flag.String("dir", "", "build the corpus here and keep it (default: a temporary directory)")
 	flag.Parse()
-	if err := bench(*size, *files, max(1, *runs), *docs, *keep); err != nil {
+	if err := bench(*size, *files, max(1, *runs), *docs, *encoded, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -60,18 +63,18 @@ func main() {
 // all its threads), which against the wall time tells how many cores a run kept busy.
 type result struct{ secs, rssMB, outMB, cpu float64 }
 
-func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
+func bench(sizeFlag string, nfiles, runs int, docsFlag, encodedFlag, dir string) error {
 	mb, err := parseMB(sizeFlag)
 	if err != nil {
 		return fmt.Errorf("-size: %v", err)
 	}
-	var docSizes []float64
-	for _, f := range strings.FieldsFunc(docsFlag, func(r rune) bool { return r == ',' || r == ' ' }) {
-		d, err := parseMB(f)
-		if err != nil {
-			return fmt.Errorf("-docs: %v", err)
-		}
-		docSizes = append(docSizes, d)
+	docSizes, err := parseSizes(docsFlag)
+	if err != nil {
+		return fmt.Errorf("-docs: %v", err)
+	}
+	encodedSizes, err := parseSizes(encodedFlag)
+	if err != nil {
+		return fmt.Errorf("-encoded: %v", err)
 	}
 	if nfiles <= 0 {
 		nfiles = max(1, int(mb*64/100+0.5))
@@ -176,16 +179,42 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	// at -j 2 shows what the idle worker lends its chunks (no target: a figure to watch).
 	type docResult struct {
 		size float64 // MB
+		form string
 		r    result
 	}
 	var docs []docResult
-	if len(docSizes) > 0 {
+	type docForm struct {
+		size float64
+		form string // "" (UTF-8), gb18030, stray
+	}
+	var forms []docForm
+	for _, d := range docSizes {
+		forms = append(forms, docForm{d, ""})
+	}
+	for _, d := range encodedSizes {
+		forms = append(forms, docForm{d, "gb18030"}, docForm{d, "stray"})
+	}
+	if len(forms) > 0 {
 		fmt.Printf("\none document, extract -q -j 1 --max-file-size 0, one run each (and its time at -j 2):\n")
-		fmt.Printf("%10s %12s %9s %9s %12s %12s\n", "doc MB", "peak RSS MB", "RSS/doc", "seconds", "target MB", "-j 2 seconds")
+		fmt.Printf("%10s %-16s %12s %9s %9s %12s %12s\n", "doc MB", "form", "peak RSS MB", "RSS/doc", "seconds", "target MB", "-j 2 seconds")
 		seed := bytes.Join(reports, nil)
-		for _, want := range docSizes {
+		gbSeed, err := simplifiedchinese.GB18030.NewEncoder().Bytes(seed)
+		if err != nil {
+			return fmt.Errorf("encoding the reports as GB18030: %v", err)
+		}
+		for _, f := range forms {
 			path := filepath.Join(tmp, "doc.txt")
-			n, err := makeDoc(seed, path, int64(want*1e6))
+			var n int64
+			switch f.form {
+			case "gb18030":
+				n, err = makeDoc(gbSeed, path, int64(f.size*1e6))
+			case "stray":
+				if n, err = makeDoc(seed, path, int64(f.size*1e6)); err == nil {
+					err = strayByte(path, n/2)
+				}
+			default:
+				n, err = makeDoc(seed, path, int64(f.size*1e6))
+			}
 			if err != nil {
 				return err
 			}
@@ -199,8 +228,8 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 				return err
 			}
 			size := float64(n) / 1e6
-			fmt.Printf("%10.1f %12.1f %9.1f %9.3f %12.1f %12.3f\n", size, r.rssMB, r.rssMB/size, r.secs, docRSSFactor*size+docRSSSlack, r2.secs)
-			docs = append(docs, docResult{size, r})
+			fmt.Printf("%10.1f %-16s %12.1f %9.1f %9.3f %12.1f %12.3f\n", size, formName(f.form), r.rssMB, r.rssMB/size, r.secs, docRSSFactor*size+docRSSSlack, r2.secs)
+			docs = append(docs, docResult{size, f.form, r})
 		}
 	}
 
@@ -230,13 +259,57 @@ func bench(sizeFlag string, nfiles, runs int, docsFlag, dir string) error {
 	rssTarget("corpus peak RSS ≤ %.0f MB: %.1f MB", corpusRSS, maxCorpusRSS, maxCorpusRSS, corpusRSS)
 	for _, d := range docs {
 		limit := docRSSFactor*d.size + docRSSSlack
-		rssTarget("%.0f MB doc peak RSS ≤ %.0f MB: %.1f MB", d.r.rssMB, limit, d.size, limit, d.r.rssMB)
+		what := "doc"
+		if d.form != "" {
+			what = formName(d.form) + " doc"
+		}
+		rssTarget("%.0f MB %s peak RSS ≤ %.0f MB: %.1f MB", d.r.rssMB, limit, d.size, what, limit, d.r.rssMB)
 	}
 	if missed > 0 {
 		// A missed target fails the run, so a script or CI job cannot read MISSED as success.
 		return fmt.Errorf("%d of %d targets missed or not measured", missed, count)
 	}
 	return nil
+}
+
+// parseSizes reads a list of sizes in MB, separated by commas or spaces.
+func parseSizes(list string) ([]float64, error) {
+	var sizes []float64
+	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' }) {
+		d, err := parseMB(f)
+		if err != nil {
+			return nil, err
+		}
+		sizes = append(sizes, d)
+	}
+	return sizes, nil
+}
+
+// formName names a single document's form in the table.
+func formName(form string) string {
+	switch form {
+	case "gb18030":
+		return "GB18030"
+	case "stray":
+		return "one invalid byte"
+	}
+	return "UTF-8"
+}
+
+// strayByte makes the byte that ends the first line after offset at an invalid UTF-8
+// byte (0xFF): a file with a stray byte, which is decoded into a repaired copy rather than
+// read in place.
+func strayByte(path string, at int64) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	i := bytes.IndexByte(b[at:], '\n')
+	if i < 0 {
+		return fmt.Errorf("%s: no line end after byte %d", path, at)
+	}
+	b[at+int64(i)] = 0xFF
+	return os.WriteFile(path, b, 0o644)
 }
 
 // parseMB reads "100", "100MB" or "1.5mb" as a number of MB.
