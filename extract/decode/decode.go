@@ -308,11 +308,20 @@ func score(enc, text string, invalid int) candidate {
 // stalls behind.
 func legacy(data []byte, enc string) (string, int) {
 	var e encoding.Encoding = simplifiedchinese.GB18030
+	pairs := gb18030Pairs
 	if enc == Big5 {
-		e = traditionalchinese.Big5
+		e, pairs = traditionalchinese.Big5, big5Pairs
 	}
 	dec := e.NewDecoder()
 	out := textBuffer(len(data) + len(data)/2 + 16)
+	if len(data) >= minPairsBytes {
+		if text, ok := decodePairs(out, data, pairs(), dec); ok {
+			out = text
+			data = nil
+		} else {
+			out = out[:0]
+		}
+	}
 	for src := data; len(src) > 0; {
 		nDst, nSrc, err := dec.Transform(out[len(out):cap(out)], src, true)
 		out, src = out[:len(out)+nDst], src[nSrc:]
@@ -329,6 +338,10 @@ func legacy(data []byte, enc string) (string, int) {
 	// U+FFFD overestimates only for documents that already carry replacement characters.
 	return text, strings.Count(text, "\uFFFD")
 }
+
+// minPairsBytes is the size from which legacy reads through a pairTable: the table is made
+// on first use (about a millisecond), which a short text does not repay.
+const minPairsBytes = 64 << 10
 
 // textBuffer returns an empty buffer of capacity n for a decoded text, its pages backed at
 // once when it is large (hugepages.Populate): a text is written once, front to back, into
