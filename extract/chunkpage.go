@@ -23,6 +23,7 @@ type page struct {
 	srcLines []int           // where the source's lines start, in runes
 	tables   []read.Table    // cells' offsets are runes of the visible text
 	spans    [][2]int        // bytes of the visible text each table covers: no cut inside
+	imageRun int             // decode.Source.ImageRun
 
 	// A byte offset of the text and its rune offset, to count runes from.
 	atByte, atRune int
@@ -32,7 +33,7 @@ type page struct {
 func pageOf(html string) longDoc {
 	src, base, tables := decode.HTMLPageShifted(html)
 	text := base.Text // UTF-8: 3 bytes a Han character, not 4; never held as runes whole
-	pg := &page{html: html, shifts: base.Shifts, runes: base.Runes, srcLen: src.Len, srcLines: src.LineStarts, tables: tables}
+	pg := &page{html: html, shifts: base.Shifts, runes: base.Runes, srcLen: src.Len, srcLines: src.LineStarts, tables: tables, imageRun: src.ImageRun}
 	for _, t := range tables {
 		lo, hi := -1, -1
 		for _, row := range t.Rows {

@@ -107,7 +107,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 		}
 		// Its lines do not survive normalisation one for one: read it whole.
 		if long.page != nil {
-			d = pageDocument(name, long.page.html, false) // records only: no source runes
+			d, _ = pageDocument(name, long.page.html, false) // records only: no source runes
 		} else {
 			d = plainDocument(name, long.text+long.tail)
 		}
@@ -468,16 +468,20 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
 	if isHTML {
-		warnScannedPage(name, text, opts.Warn)
-	}
-	if chunked && isHTML && len(text) > chunkBytes {
-		return nil, pageOf(text), nil
-	}
-	if isHTML && bufs != nil {
-		return pageDocumentIn(name, text, bufs), longDoc{}, nil
-	}
-	if isHTML {
-		return pageDocument(name, text, !chunked), longDoc{}, nil // Build's document keeps its source
+		var d *doc.Document
+		var long longDoc
+		var imageRun int // the page's reading judges it scanned (decode.Source.ImageRun)
+		switch {
+		case chunked && len(text) > chunkBytes:
+			long = pageOf(text)
+			imageRun = long.page.imageRun
+		case bufs != nil:
+			d, imageRun = pageDocumentIn(name, text, bufs)
+		default:
+			d, imageRun = pageDocument(name, text, !chunked) // Build's document keeps its source
+		}
+		warnScannedPage(name, text, imageRun, opts.Warn)
+		return d, long, nil
 	}
 	if bufs != nil {
 		return plainDocumentIn(name, text, bufs), longDoc{}, nil
@@ -534,11 +538,12 @@ const scannedImageRun = 5
 // warnScannedPage tells warn (nil: nobody) when a page shows its content as a run of
 // images (pages scanned as pictures, one image per page): their figures are not read, and
 // a page that yields no record, or only its menus', must not pass for one that has none.
-func warnScannedPage(name, page string, warn func(error)) {
+// imageRun is the page's longest run (decode.ImageRun), found as it was read.
+func warnScannedPage(name, page string, imageRun int, warn func(error)) {
 	if warn == nil || strings.Count(page, "<img")+strings.Count(page, "<IMG") < scannedImageRun {
 		return
 	}
-	if n := decode.ImageRun(page); n >= scannedImageRun {
+	if n := imageRun; n >= scannedImageRun {
 		warn(fmt.Errorf("%s: %d images in a row with no text between them (pages published as pictures?): "+
 			"figures in images are not read; OCR them for their records", name, n))
 	}
@@ -562,19 +567,19 @@ func onto(base textmap.Text, tables []read.Table) {
 // lines, table cells at its visible text. Without keep its Src is nil: records need only
 // the source's length and line starts (Document.SetSource), which the tokenizer's reading
 // gives, not its runes.
-func pageDocument(name, html string, keep bool) *doc.Document {
+func pageDocument(name, html string, keep bool) (_ *doc.Document, imageRun int) {
 	src, base, tables := decode.HTMLPage(html, keep)
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
 	d := doc.BuildFrom(name, src.Runes, base, analysisText(base), tables, nil)
 	if !keep {
 		d.SetSource(src.Len, src.LineStarts)
 	}
-	return d
+	return d, src.ImageRun
 }
 
 // pageDocumentIn is pageDocument without keep, its text, analysis text, sentences and
 // lines in bufs' memory (grown there for the next document).
-func pageDocumentIn(name, html string, bufs *chunkBuffers) *doc.Document {
+func pageDocumentIn(name, html string, bufs *chunkBuffers) (_ *doc.Document, imageRun int) {
 	src, base, tables := decode.HTMLPageIn(html, false, &bufs.page)
 	tables = append(tables, textTables(base.Runes, insideTables(tables))...)
 	an := normalize.NormalizeReusing(bufs.analysis, bufs.analysisSrc, base)
@@ -586,7 +591,7 @@ func pageDocumentIn(name, html string, bufs *chunkBuffers) *doc.Document {
 	d := doc.BuildFromIn(name, nil, base, an, tables, nil, &mem)
 	bufs.chunkSentences, bufs.lineStarts, bufs.lineBreaks, bufs.lines = mem.Sentences, mem.Starts, mem.Breaks, mem.Lines
 	d.SetSource(src.Len, src.LineStarts)
-	return d
+	return d, src.ImageRun
 }
 
 // sameMemory reports whether a and b start at the same place in memory.

@@ -34,7 +34,7 @@ func TestPageDocumentWithoutSource(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		want := htmlDocument(name, pages[name])
-		got := pageDocument(name, pages[name], false)
+		got, _ := pageDocument(name, pages[name], false)
 		if got.Src != nil {
 			t.Fatalf("%s: source runes kept", name)
 		}
@@ -50,7 +50,10 @@ func TestPageDocumentWithoutSource(t *testing.T) {
 
 // htmlDocument is the page read whole with its source runes, as Build keeps it: the
 // document the tests compare others with.
-func htmlDocument(name, html string) *doc.Document { return pageDocument(name, html, true) }
+func htmlDocument(name, html string) *doc.Document {
+	d, _ := pageDocument(name, html, true)
+	return d
+}
 
 // testPages are the test pages as decode reads them, by name.
 func testPages(t *testing.T) map[string]string {

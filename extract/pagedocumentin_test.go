@@ -30,8 +30,11 @@ func TestPageDocumentInMatchesWhole(t *testing.T) {
 	rand.New(rand.NewSource(7)).Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
 	bufs := new(chunkBuffers)
 	for _, name := range append(names, names...) {
-		want := pageDocument(name, pages[name], false)
-		got := pageDocumentIn(name, pages[name], bufs)
+		want, wantRun := pageDocument(name, pages[name], false)
+		got, run := pageDocumentIn(name, pages[name], bufs)
+		if run != wantRun {
+			t.Errorf("%s: an image run of %d, read whole %d", name, run, wantRun)
+		}
 		if !reflect.DeepEqual(emptiesNil(*got), emptiesNil(*want)) {
 			t.Fatalf("%s: documents differ:\ngot  %#v\nwant %#v", name, got, want)
 		}

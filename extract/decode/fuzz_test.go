@@ -76,8 +76,16 @@ func FuzzHTMLText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMap(t, s, HTMLText([]rune(s)))
-		if n := ImageRun(s); n < 0 || n > strings.Count(strings.ToLower(s), "<img") {
+		n := ImageRun(s)
+		if n < 0 || n > strings.Count(strings.ToLower(s), "<img") {
 			t.Fatalf("ImageRun = %d with %d <img in %q", n, strings.Count(strings.ToLower(s), "<img"), s)
+		}
+		// The page's reading follows the same tokens: the same run.
+		if src, _, _ := HTMLPage(s, false); src.ImageRun != n {
+			t.Fatalf("HTMLPage's ImageRun %d, ImageRun %d in %q", src.ImageRun, n, s)
+		}
+		if src, _, _ := HTMLPageShifted(s); src.ImageRun != n {
+			t.Fatalf("HTMLPageShifted's ImageRun %d, ImageRun %d in %q", src.ImageRun, n, s)
 		}
 	})
 }

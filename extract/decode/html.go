@@ -113,6 +113,7 @@ type Source struct {
 	Runes      []rune // []rune(s), when asked for
 	Len        int    // the runes of s
 	LineStarts []int  // the rune offsets where the lines of s start, the first at 0; without Runes
+	ImageRun   int    // ImageRun(s)
 }
 
 // HTMLPage is HTMLDocumentOf that also returns what it read of the page's source: the
@@ -196,6 +197,7 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 	pos := 0 // source rune index of the current token
 	hideRaw := false
 	template, pre := 0, 0
+	var images imageRuns
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -206,6 +208,12 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 		n := len(z.Raw())
 		seg := s[covered : covered+n]
 		covered += n
+		switch tt {
+		case html.TextToken:
+			images.text(func() bool { return isBlankRaw(seg) })
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			images.tag(tt, tagName(seg))
+		}
 		start := pos
 		switch {
 		case keep:
@@ -279,7 +287,7 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 			pos += runeCount(rest)
 		}
 	}
-	src.Len = pos
+	src.Len, src.ImageRun = pos, images.longest
 	if keep {
 		src.Len = len(src.Runes)
 	}
@@ -631,44 +639,71 @@ func isWide(r rune) bool {
 // a link (a banner, an icon) does not count, nor does one in hidden markup.
 func ImageRun(page string) int {
 	z := html.NewTokenizer(strings.NewReader(page))
-	longest, run, links, hidden := 0, 0, 0, 0
+	var r imageRuns
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return longest
+			return r.longest
 		case html.TextToken:
-			if hidden == 0 && strings.TrimSpace(string(z.Text())) != "" { // &nbsp; and U+3000 are space too
-				run = 0
-			}
+			r.text(func() bool { return isBlankRaw(string(z.Raw())) })
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			nb, _ := z.TagName()
-			name := string(nb)
-			switch {
-			case name == "a":
-				switch tt {
-				case html.StartTagToken:
-					links++
-				case html.EndTagToken:
-					links = max(links-1, 0)
-				}
-			case hiddenRawElements[name] || name == "template":
-				switch tt {
-				case html.StartTagToken:
-					hidden++
-				case html.EndTagToken:
-					hidden = max(hidden-1, 0)
-				}
-			case name == "img":
-				if links == 0 && hidden == 0 {
-					run++
-					longest = max(longest, run)
-				}
-			case !imageRunLayout[name]:
-				run = 0
-			}
+			r.tag(tt, string(nb))
 		}
 	}
+}
+
+// imageRuns follows a page's tokens for ImageRun: readPage follows them too, so that a
+// page is not tokenized a second time to be judged (on portal pages, which have many
+// images, that was an eighth of a run's time).
+type imageRuns struct {
+	longest, run  int
+	links, hidden int
+}
+
+// text reads a text token: blank says whether it is only whitespace once its character
+// references are read, asked only when a run is under way.
+func (r *imageRuns) text(blank func() bool) {
+	if r.run > 0 && r.hidden == 0 && !blank() {
+		r.run = 0
+	}
+}
+
+// tag reads a tag token of type tt, named name (lower case).
+func (r *imageRuns) tag(tt html.TokenType, name string) {
+	switch {
+	case name == "a":
+		switch tt {
+		case html.StartTagToken:
+			r.links++
+		case html.EndTagToken:
+			r.links = max(r.links-1, 0)
+		}
+	case hiddenRawElements[name] || name == "template":
+		switch tt {
+		case html.StartTagToken:
+			r.hidden++
+		case html.EndTagToken:
+			r.hidden = max(r.hidden-1, 0)
+		}
+	case name == "img":
+		if r.links == 0 && r.hidden == 0 {
+			r.run++
+			r.longest = max(r.longest, r.run)
+		}
+	case !imageRunLayout[name]:
+		r.run = 0
+	}
+}
+
+// isBlankRaw reports a text token, given as its raw source, that is only whitespace once
+// its character references are read (&nbsp; and U+3000 are space too).
+func isBlankRaw(raw string) bool {
+	if strings.IndexByte(raw, '&') >= 0 {
+		raw = html.UnescapeString(raw)
+	}
+	return strings.TrimSpace(raw) == ""
 }
 
 // imageRunLayout are the tags that may stand between the images of one scanned document.

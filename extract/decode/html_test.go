@@ -215,9 +215,15 @@ func TestImageRun(t *testing.T) {
 		{"icons in links are no pages", strings.Repeat(`<a href="/x"><img src="i.png"></a>`, 8), 0},
 		{"a table between breaks the run", pages(2, "") + "<table><tr><td></td></tr></table>" + pages(2, ""), 2},
 		{"images in script or noscript are not shown", "<noscript>" + pages(7, "") + "</noscript>", 0},
+		{"spaces and character references between", pages(3, " &#32;&nbsp;\u3000\n") + "&amp;" + pages(2, ""), 3},
 	} {
 		if got := ImageRun(tc.page); got != tc.want {
 			t.Errorf("%s: ImageRun = %d, want %d", tc.what, got, tc.want)
+		}
+		for _, how := range [][2]bool{{false, false}, {true, false}, {false, true}} {
+			if _, src := readPage(tc.page, how[0], nil, how[1]); src.ImageRun != tc.want {
+				t.Errorf("%s: the page's reading (keep, shifted: %v) finds a run of %d, want %d", tc.what, how, src.ImageRun, tc.want)
+			}
 		}
 	}
 }
