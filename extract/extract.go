@@ -480,7 +480,7 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		default:
 			d, imageRun = pageDocument(name, text, !chunked) // Build's document keeps its source
 		}
-		warnScannedPage(name, text, imageRun, opts.Warn)
+		warnScannedPage(name, imageRun, opts.Warn)
 		return d, long, nil
 	}
 	if bufs != nil {
@@ -539,13 +539,10 @@ const scannedImageRun = 5
 // images (pages scanned as pictures, one image per page): their figures are not read, and
 // a page that yields no record, or only its menus', must not pass for one that has none.
 // imageRun is the page's longest run (decode.ImageRun), found as it was read.
-func warnScannedPage(name, page string, imageRun int, warn func(error)) {
-	if warn == nil || strings.Count(page, "<img")+strings.Count(page, "<IMG") < scannedImageRun {
-		return
-	}
-	if n := imageRun; n >= scannedImageRun {
+func warnScannedPage(name string, imageRun int, warn func(error)) {
+	if warn != nil && imageRun >= scannedImageRun {
 		warn(fmt.Errorf("%s: %d images in a row with no text between them (pages published as pictures?): "+
-			"figures in images are not read; OCR them for their records", name, n))
+			"figures in images are not read; OCR them for their records", name, imageRun))
 	}
 }
 

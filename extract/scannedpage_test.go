@@ -8,11 +8,12 @@ import (
 
 // TestScannedPageWarned: a page published as pictures is warned of however it is read,
 // whole (Build), in the pooled buffers (Stream) and in chunks (a large page), from the run
-// of images its reading found; a page of charts under captions is not.
+// of images its reading found, whatever the case of its tags; a page of charts under
+// captions is not.
 func TestScannedPageWarned(t *testing.T) {
 	defer func(c, m int) { chunkBytes, maxChunkBytes = c, m }(chunkBytes, maxChunkBytes)
 	scanned := "<html><body><p>2025年统计公报</p><div>" +
-		strings.Repeat(`<img src="p.png"><br>`+"\n", 7) + "</div>" +
+		strings.Repeat(`<Img src="p.png"><br>`+"\n", 7) + "</div>" +
 		strings.Repeat("<p>全市生产总值增长5%。</p>\n", 300) + "</body></html>"
 	charts := strings.Repeat("<p>全市生产总值1000亿元。</p><img src=c1.png><p>图1</p>\n", 300)
 	for _, small := range []bool{false, true} {
