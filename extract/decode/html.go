@@ -77,6 +77,29 @@ var hiddenRawElements = map[string]bool{
 	"noframes": true,
 }
 
+// tagKind is what the lists above and imageRunLayout say of a tag, looked up once a tag
+// rather than once a list: a page has as many tags as characters of text, nearly.
+type tagKind uint8
+
+const (
+	blockTag tagKind = 1 << iota
+	hiddenRawTag
+	imageLayoutTag
+)
+
+var tagKinds = func() map[string]tagKind {
+	kinds := map[string]tagKind{}
+	for _, l := range []struct {
+		names map[string]bool
+		kind  tagKind
+	}{{blockElements, blockTag}, {hiddenRawElements, hiddenRawTag}, {imageRunLayout, imageLayoutTag}} {
+		for name := range l.names {
+			kinds[name] |= l.kind
+		}
+	}
+	return kinds
+}()
+
 // HTMLText returns the text of an HTML document whose source runes are src, with Src
 // mapping each rune to its source rune index, so that records carry the line and
 // column of the HTML file.
@@ -198,6 +221,8 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 	hideRaw := false
 	template, pre := 0, 0
 	var images imageRuns
+	var name string
+	var kind tagKind
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -212,7 +237,9 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 		case html.TextToken:
 			images.text(func() bool { return isBlankRaw(seg) })
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			images.tag(tt, tagName(seg))
+			name = tagName(seg)
+			kind = tagKinds[name]
+			images.tag(tt, name, kind)
 		}
 		start := pos
 		switch {
@@ -244,9 +271,8 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 			hideRaw = false
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			hideRaw = false
-			name := tagName(seg)
 			switch {
-			case hiddenRawElements[name]:
+			case kind&hiddenRawTag != 0:
 				hideRaw = tt != html.EndTagToken
 				continue
 			case name == "template":
@@ -269,7 +295,7 @@ func readPage(s string, keep bool, mem *PageMemory, shifted bool) (htmlBuilder, 
 			}
 			b.tables.tag(name, tt, z, &b)
 			switch {
-			case blockElements[name]:
+			case kind&blockTag != 0:
 				b.lineEnd(start)
 			case (name == "td" || name == "th") && tt != html.EndTagToken:
 				b.cell(start)
@@ -649,7 +675,7 @@ func ImageRun(page string) int {
 			r.text(func() bool { return isBlankRaw(string(z.Raw())) })
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			nb, _ := z.TagName()
-			r.tag(tt, string(nb))
+			r.tag(tt, string(nb), tagKinds[string(nb)])
 		}
 	}
 }
@@ -670,8 +696,8 @@ func (r *imageRuns) text(blank func() bool) {
 	}
 }
 
-// tag reads a tag token of type tt, named name (lower case).
-func (r *imageRuns) tag(tt html.TokenType, name string) {
+// tag reads a tag token of type tt, named name (lower case), of kind tagKinds[name].
+func (r *imageRuns) tag(tt html.TokenType, name string, kind tagKind) {
 	switch {
 	case name == "a":
 		switch tt {
@@ -680,7 +706,7 @@ func (r *imageRuns) tag(tt html.TokenType, name string) {
 		case html.EndTagToken:
 			r.links = max(r.links-1, 0)
 		}
-	case hiddenRawElements[name] || name == "template":
+	case kind&hiddenRawTag != 0 || name == "template":
 		switch tt {
 		case html.StartTagToken:
 			r.hidden++
@@ -692,7 +718,7 @@ func (r *imageRuns) tag(tt html.TokenType, name string) {
 			r.run++
 			r.longest = max(r.longest, r.run)
 		}
-	case !imageRunLayout[name]:
+	case kind&imageLayoutTag == 0:
 		r.run = 0
 	}
 }
