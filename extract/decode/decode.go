@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -314,7 +315,7 @@ func legacy(data []byte, enc string) (string, int) {
 	}
 	dec := e.NewDecoder()
 	out := textBuffer(len(data) + len(data)/2 + 16)
-	if len(data) >= minPairsBytes {
+	if legacyRead.Add(int64(len(data))) >= pairsAfter {
 		if text, ok := decodePairs(out, data, pairs(), dec); ok {
 			out = text
 			data = nil
@@ -339,9 +340,13 @@ func legacy(data []byte, enc string) (string, int) {
 	return text, strings.Count(text, "\uFFFD")
 }
 
-// minPairsBytes is the size from which legacy reads through a pairTable: the table is made
-// on first use (about a millisecond), which a short text does not repay.
-const minPairsBytes = 64 << 10
+// legacy reads through a pairTable once the process has read pairsAfter bytes of legacy
+// text: a table takes about a millisecond to make, which a page or two does not repay
+// (x/text reads 200 KB in that time, the table about four times as much), but a run over
+// many such files, or one large file, does.
+const pairsAfter = 256 << 10
+
+var legacyRead atomic.Int64 // bytes legacy was given, in this process
 
 // textBuffer returns an empty buffer of capacity n for a decoded text, its pages backed at
 // once when it is large (hugepages.Populate): a text is written once, front to back, into
