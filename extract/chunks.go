@@ -43,9 +43,6 @@ type longDoc struct {
 	text, tail string
 	page       *page
 	marks      *[]int // where dateMark says yes, when known before the pre-scan (dateMarks)
-	// decoded says that text is a decoding of the source bytes into memory of its own
-	// (another encoding, or invalid bytes replaced), not a view of them.
-	decoded bool
 }
 
 // runes returns the runes of text[from:to], with the tail when to is the end, in buf

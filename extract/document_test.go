@@ -172,7 +172,7 @@ func FuzzDocument(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d, _, err := build("f.txt", data, Options{HTML: new(bool)}, nil)
+		d, _, _, err := build("f.txt", data, Options{HTML: new(bool)}, nil)
 		if err != nil {
 			t.Fatalf("Document succeeded but build failed: %v", err)
 		}

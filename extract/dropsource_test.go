@@ -56,10 +56,11 @@ func waitFor(flag *atomic.Bool, d time.Duration) bool {
 }
 
 // TestDecodedSourceLetGo: a long plain text decoded into memory of its own (here from
-// GB18030) is read in chunks from its decoding alone, and its source bytes are collected
-// before the first chunk's records are emitted: held to the end, they sat beside the text
-// (a 67 MB GB18030 file peaked at 2.4 times its size). A UTF-8 text is a view of its bytes
-// and needs them to the end.
+// GB18030) is read in chunks from its decoding alone: Stream releases its source bytes
+// once, and when the caller lets go of them they are collected before the first chunk's
+// records are emitted. Held to the end, they sat beside the text (a 67 MB GB18030 file
+// peaked at 2.4 times its size). A UTF-8 text is a view of its bytes and needs them to the
+// end.
 func TestDecodedSourceLetGo(t *testing.T) {
 	defer func(c, m, s int) { chunkBytes, maxChunkBytes, collectSourceBytes = c, m, s }(chunkBytes, maxChunkBytes, collectSourceBytes)
 	chunkBytes, maxChunkBytes, collectSourceBytes = 2<<10, 4<<10, 1<<10
@@ -73,15 +74,21 @@ func TestDecodedSourceLetGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var freed atomic.Bool
-	parts, records := 0, 0
-	err = Stream("bulletin.txt", bytesFreedTo(gb, &freed), Options{}, func(recs []Record) error {
+	parts, records, released := 0, 0, 0
+	opts := Options{Release: func() bool { released++; return true }}
+	err = Stream("bulletin.txt", bytesFreedTo(gb, &freed), opts, func(recs []Record) error {
 		if parts++; parts == 1 && !waitFor(&freed, 2*time.Second) {
 			t.Error("the source bytes are still held, or were not collected, when the first chunk is emitted")
 		}
 		records += len(recs)
 		return nil
 	})
-	if err != nil || parts < 3 || records < 200 {
-		t.Fatalf("%v: %d parts, %d records", err, parts, records)
+	if err != nil || parts < 3 || records < 200 || released != 1 {
+		t.Fatalf("%v: %d parts, %d records, released %d times", err, parts, records, released)
+	}
+	// Read in place, valid UTF-8 is not released.
+	released = 0
+	if err := Stream("bulletin.txt", []byte(b.String()), opts, func([]Record) error { return nil }); err != nil || released != 0 {
+		t.Errorf("UTF-8: %v, released %d times", err, released)
 	}
 }

@@ -49,6 +49,14 @@ type Options struct {
 	// Helpers, when set, lends idle cores to a document read in chunks: its chunks are
 	// extracted side by side while tokens are free. The records are the same without.
 	Helpers *Helpers
+	// Release, when set, is called as soon as Stream reads the document's bytes no more,
+	// before it returns: when they were decoded into a text of their own (another
+	// encoding, invalid bytes replaced) or read by a format's reader (PDF, Word, Excel).
+	// The caller may reuse the bytes from then on. Release reports whether it let go of
+	// them, nothing else holding them; a large source is then collected at once, rather
+	// than held beside its text while the document is extracted. Valid UTF-8 is read in
+	// place to the end: Release is not called for it.
+	Release func() (letGo bool)
 }
 
 func (o Options) concepts() *concept.List {
@@ -87,17 +95,17 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	bufs := getChunkBuffers()
 	defer putChunkBuffers(bufs)
 	size := len(data)
-	d, long, err := build(name, data, opts, bufs)
+	d, long, own, err := build(name, data, opts, bufs)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if d == nil && long.decoded && size >= collectSourceBytes {
-		// The source bytes are read no more (nor held by a caller that let them go:
-		// input.Take), only their decoding: collected at once, and their memory given
-		// back, rather than held beside the text until the collector, paced on both, next
-		// runs. The chunks' garbage goes first to the heap's never-touched pages (the
-		// run's reservation, hugepages.Reserve), not to the source's: a 67 MB GB18030
-		// file peaked at 244 MB, 96 MB with one invalid byte at 275 MB.
+	if own && opts.Release != nil && opts.Release() && size >= collectSourceBytes {
+		// The source bytes are read no more and held by nobody: collected at once, and
+		// their memory given back, rather than held beside the text until the collector,
+		// paced on both, next runs. The chunks' garbage goes first to the heap's
+		// never-touched pages (the run's reservation, hugepages.Reserve), not to the
+		// source's: a 67 MB GB18030 file peaked at 244 MB, 96 MB with one invalid byte at
+		// 275 MB.
 		debug.FreeOSMemory()
 	}
 	if d == nil {
@@ -124,7 +132,7 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 
 // Build reads a document into the value the rules work on.
 func Build(name string, data []byte, opts Options) (*doc.Document, error) {
-	d, _, err := build(name, data, opts, nil)
+	d, _, _, err := build(name, data, opts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -431,11 +439,14 @@ func mergeByPosition(a, b []Record) []Record {
 // With bufs (Stream), a long plain text or page is returned as long, to be read in
 // chunks, and a plain text read whole is built in bufs' memory, which the document then
 // shares; without (Build), the document owns its memory.
-func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.Document, long longDoc, err error) {
+//
+// own reports that the document no longer refers to data: a text decoded into memory of
+// its own, or a format's reading.
+func build(name string, data []byte, opts Options, bufs *chunkBuffers) (_ *doc.Document, _ longDoc, own bool, _ error) {
 	chunked := bufs != nil
 	if rd, ok, err := readFormat(name, data, opts); ok {
 		if err != nil {
-			return nil, longDoc{}, err
+			return nil, longDoc{}, false, err
 		}
 		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
@@ -443,12 +454,13 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 			base = pdf.Reflow(rd.Text, rd.PageStarts)
 			onto(base, rd.Tables) // cells point into the text as read; the document's base is reflowed
 		}
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), longDoc{}, nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, rd.PageStarts), longDoc{}, true, nil
 	}
 	res, marks, err := view(data, opts.Encoding, chunked && mayBePlain(name, data, opts)) // the text is read, never kept: records copy what they carry
 	if err != nil {
-		return nil, longDoc{}, err
+		return nil, longDoc{}, false, err
 	}
+	own = !within(res.Text, data)
 	if opts.Table {
 		comma := ','
 		if strings.HasSuffix(strings.ToLower(name), ".tsv") {
@@ -456,15 +468,15 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 		}
 		rd, err := csvtable.Read(res.Text+res.Tail, comma)
 		if err != nil {
-			return nil, longDoc{}, err
+			return nil, longDoc{}, false, err
 		}
 		src := cjk.Runes(rd.Text)
 		base := textmap.Identity(src)
-		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), longDoc{}, nil
+		return doc.BuildFrom(name, src, base, analysisText(base), rd.Tables, nil), longDoc{}, own, nil
 	}
 	isHTML := opts.HTML != nil && *opts.HTML || opts.HTML == nil && decode.IsHTML(name, res.Text+res.Tail)
 	if chunked && !isHTML && len(res.Text) > chunkBytes {
-		return nil, longDoc{text: res.Text, tail: res.Tail, marks: marks, decoded: !within(res.Text, data)}, nil
+		return nil, longDoc{text: res.Text, tail: res.Tail, marks: marks}, own, nil
 	}
 	text := res.Text + res.Tail // a copy when there is a tail: only on short or HTML documents
 	if isHTML {
@@ -481,12 +493,12 @@ func build(name string, data []byte, opts Options, bufs *chunkBuffers) (d *doc.D
 			d, imageRun = pageDocument(name, text, !chunked) // Build's document keeps its source
 		}
 		warnScannedPage(name, imageRun, opts.Warn)
-		return d, long, nil
+		return d, long, own, nil
 	}
 	if bufs != nil {
-		return plainDocumentIn(name, text, bufs), longDoc{}, nil
+		return plainDocumentIn(name, text, bufs), longDoc{}, own, nil
 	}
-	return plainDocument(name, text), longDoc{}, nil
+	return plainDocument(name, text), longDoc{}, own, nil
 }
 
 // view decodes data (decode.View). A plain text that may be read in chunks also has its

@@ -549,7 +549,10 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 		if it.Encoding != "" {
 			enc = it.Encoding
 		}
-		err := extractCmdDocument(it.Name, input.Take(&it), o.documentOptions(ctx, enc, stderr), emit)
+		data := input.Take(&it)
+		opts := o.documentOptions(ctx, enc, stderr)
+		opts.Release = func() bool { return input.Release(&it) }
+		err := extractCmdDocument(it.Name, data, opts, emit)
 		// Stream keeps nothing of the data once it has returned; after a panic it is not reached.
 		input.Recycle(&it)
 		return err

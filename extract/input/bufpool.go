@@ -63,11 +63,21 @@ func Recycle(it *Item) {
 // Take returns it's Data for extraction and lets it hold the bytes no longer, unless they
 // go back to a pool afterwards (Recycle): a large document's bytes (no pool's) are then
 // the extractor's alone, which lets them go once it has decoded them into a text of their
-// own (extract.Stream), rather than holding them beside that text to the end.
+// own (extract.Options.Release), rather than holding them beside that text to the end.
 func Take(it *Item) []byte {
 	data := it.Data
 	if !it.pooled {
 		it.Data = nil
 	}
 	return data
+}
+
+// Release is extract.Options.Release for an item whose bytes were taken (Take): a pooled
+// buffer goes back to its pool at once (Recycle), for the next file while this one is
+// still extracted, and it reports whether the bytes were let go, held by nothing: true
+// but for a pooled buffer, which its pool holds.
+func Release(it *Item) (letGo bool) {
+	pooled := it.pooled
+	Recycle(it)
+	return !pooled
 }

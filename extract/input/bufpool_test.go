@@ -87,7 +87,8 @@ func TestRecycledBufferReadsAsNew(t *testing.T) {
 }
 
 // TestTake: Take gives the item's bytes and leaves it holding them only when they go back
-// to a pool (Recycle then takes them); the rest are the extractor's alone.
+// to a pool (Recycle or Release then takes them); the rest are the extractor's alone, and
+// Release says they were let go.
 func TestTake(t *testing.T) {
 	buf, pooled, _ := fileBuffer(2 << 20)
 	if !pooled {
@@ -103,9 +104,12 @@ func TestTake(t *testing.T) {
 		if held := it.Data != nil; held != was {
 			t.Errorf("%s: after Take the item holds its bytes: %v, want %v", it.Name, held, was)
 		}
-		Recycle(&it)
-		if it.Data != nil || it.pooled {
-			t.Errorf("%s: after Recycle the item still holds a buffer", it.Name)
+		if letGo := Release(&it); letGo == was {
+			t.Errorf("%s: Release says the bytes were let go: %v", it.Name, letGo)
 		}
+		if it.Data != nil || it.pooled {
+			t.Errorf("%s: after Release the item still holds a buffer", it.Name)
+		}
+		Recycle(&it) // after Release: nothing left to give back
 	}
 }
