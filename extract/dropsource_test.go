@@ -16,17 +16,11 @@ import (
 // are emitted, without the caller collecting: the source is most of a large page's heap,
 // and the collector would otherwise pace itself on it through all the chunks.
 func TestPageSourceLetGo(t *testing.T) {
-	defer func(c, m, s int) { chunkBytes, maxChunkBytes, collectSourceBytes = c, m, s }(chunkBytes, maxChunkBytes, collectSourceBytes)
-	chunkBytes, maxChunkBytes, collectSourceBytes = 2<<10, 4<<10, 1<<10
-	var b strings.Builder
-	b.WriteString("<html><body><h1>2025年某市统计公报</h1>")
-	for i := range 200 {
-		fmt.Fprintf(&b, "<p>全市第%d项工作完成投资%d亿元，比上年增长%d.5%%。</p>\n", i, 10+i, i%9)
-	}
-	b.WriteString("</body></html>")
+	readInSmallChunks(t)
+	page := "<html><body><h1>2025年某市统计公报</h1>" + investmentLines(200, "<p>", "</p>") + "</body></html>"
 	var freed atomic.Bool
 	parts, records := 0, 0
-	err := Stream("page.html", bytesFreedTo(b.String(), &freed), Options{}, func(recs []Record) error {
+	err := Stream("page.html", bytesFreedTo(page, &freed), Options{}, func(recs []Record) error {
 		if parts++; parts == 1 && !waitFor(&freed, 2*time.Second) {
 			t.Error("the page's source is still held, or was not collected, when its first chunk is emitted")
 		}
@@ -36,6 +30,23 @@ func TestPageSourceLetGo(t *testing.T) {
 	if err != nil || parts < 3 || records < 200 {
 		t.Fatalf("%v: %d parts, %d records", err, parts, records)
 	}
+}
+
+// readInSmallChunks has documents read in chunks of about 2 KB, and a source of 1 KB
+// collected at once, until the test ends.
+func readInSmallChunks(t *testing.T) {
+	c, m, s := chunkBytes, maxChunkBytes, collectSourceBytes
+	t.Cleanup(func() { chunkBytes, maxChunkBytes, collectSourceBytes = c, m, s })
+	chunkBytes, maxChunkBytes, collectSourceBytes = 2<<10, 4<<10, 1<<10
+}
+
+// investmentLines is n lines of a figure each, between open and close (a page's tags).
+func investmentLines(n int, open, close string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s全市第%d项工作完成投资%d亿元，比上年增长%d.5%%。%s\n", open, i, 10+i, i%9, close)
+	}
+	return b.String()
 }
 
 // bytesFreedTo returns s's bytes in memory of their own that sets freed once collected.
@@ -62,14 +73,9 @@ func waitFor(flag *atomic.Bool, d time.Duration) bool {
 // peaked at 2.4 times its size). A UTF-8 text is a view of its bytes and needs them to the
 // end.
 func TestDecodedSourceLetGo(t *testing.T) {
-	defer func(c, m, s int) { chunkBytes, maxChunkBytes, collectSourceBytes = c, m, s }(chunkBytes, maxChunkBytes, collectSourceBytes)
-	chunkBytes, maxChunkBytes, collectSourceBytes = 2<<10, 4<<10, 1<<10
-	var b strings.Builder
-	b.WriteString("2025年某市统计公报\n")
-	for i := range 200 {
-		fmt.Fprintf(&b, "全市第%d项工作完成投资%d亿元，比上年增长%d.5%%。\n", i, 10+i, i%9)
-	}
-	gb, err := simplifiedchinese.GB18030.NewEncoder().String(b.String())
+	readInSmallChunks(t)
+	text := "2025年某市统计公报\n" + investmentLines(200, "", "")
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +94,7 @@ func TestDecodedSourceLetGo(t *testing.T) {
 	}
 	// Read in place, valid UTF-8 is not released.
 	released = 0
-	if err := Stream("bulletin.txt", []byte(b.String()), opts, func([]Record) error { return nil }); err != nil || released != 0 {
+	if err := Stream("bulletin.txt", []byte(text), opts, func([]Record) error { return nil }); err != nil || released != 0 {
 		t.Errorf("UTF-8: %v, released %d times", err, released)
 	}
 }

@@ -80,3 +80,94 @@ func TestWithinTolerance(t *testing.T) {
 		}
 	}
 }
+
+var pairEncodings = []struct {
+	name  string
+	enc   encoding.Encoding
+	pairs func() *pairTable
+}{
+	{GB18030, simplifiedchinese.GB18030, gb18030Pairs},
+	{Big5, traditionalchinese.Big5, big5Pairs},
+}
+
+// checkPairs fails t when decodePairs reads src otherwise than x/text's decoder does.
+func checkPairs(t *testing.T, name string, enc encoding.Encoding, pairs *pairTable, src []byte) {
+	t.Helper()
+	want, err := enc.NewDecoder().Bytes(src)
+	if err != nil {
+		t.Fatalf("%s: x/text: %v", name, err)
+	}
+	got, ok := decodePairs(nil, src, pairs, enc.NewDecoder())
+	if !ok || !bytes.Equal(got, want) {
+		t.Fatalf("%s % x: decodePairs gives %q (ok %v), x/text %q", name, src, got, ok, want)
+	}
+}
+
+// TestPairsMatchXText: every two bytes from a byte ≥ 0x80, alone, at the end of a text
+// and followed by ASCII, by a lead byte and by the rest of a four-byte sequence, read as
+// x/text reads them, in both encodings.
+func TestPairsMatchXText(t *testing.T) {
+	for _, e := range pairEncodings {
+		pairs := e.pairs()
+		for lead := 0x80; lead <= 0xFF; lead++ {
+			for trail := 0; trail <= 0xFF; trail++ {
+				for _, after := range []string{"", "a", "\x81", "\x81\x30", "\x30\x81\x30", "\xFF\xFF"} {
+					src := append([]byte{'x', byte(lead), byte(trail)}, after...)
+					checkPairs(t, e.name, e.enc, pairs, src)
+				}
+			}
+		}
+	}
+}
+
+// TestPairsText: Chinese text, long runs of ASCII, and the same text broken by stray bytes
+// at random, read as x/text reads them.
+func TestPairsText(t *testing.T) {
+	text := strings.Repeat("2025年全市地区生产总值增长5.5%，一般公共预算收入34.1亿元；GDP per capita 10万元。\n", 200)
+	rng := rand.New(rand.NewSource(7))
+	for _, e := range pairEncodings {
+		src, err := encoding.ReplaceUnsupported(e.enc.NewEncoder()).Bytes([]byte(text)) // Big5 has no 亿
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPairs(t, e.name, e.enc, e.pairs(), src)
+		for range 200 {
+			b := bytes.Clone(src)
+			for range 1 + rng.Intn(8) {
+				b[rng.Intn(len(b))] = byte(rng.Intn(256))
+			}
+			checkPairs(t, e.name, e.enc, e.pairs(), b[:rng.Intn(len(b)+1)])
+		}
+		random := make([]byte, 5000)
+		rng.Read(random)
+		checkPairs(t, e.name, e.enc, e.pairs(), random)
+	}
+}
+
+// TestLegacyThroughPairs: legacy reads a text past pairsAfter through the table, with the
+// same text and count of U+FFFD as x/text.
+func TestLegacyThroughPairs(t *testing.T) {
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(strings.Repeat("规模以上工业增加值增长6.5%。\n", 12000))
+	data := append([]byte(gb), 0xFF, 0x81)
+	if len(data) < pairsAfter {
+		t.Fatalf("%d bytes: too short for the table", len(data))
+	}
+	want, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	text, invalid := legacy(data, GB18030)
+	if text != string(want) || invalid != 2 {
+		t.Errorf("legacy: %d bytes, %d invalid; x/text %d bytes, 2 invalid", len(text), invalid, len(want))
+	}
+}
+
+func FuzzPairs(f *testing.F) {
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String("规模以上工业增加值增长6.5%€𠀀")
+	b5, _ := traditionalchinese.Big5.NewEncoder().String("規模以上工業增加值增長6.5%")
+	for _, s := range []string{"", "a", gb, b5, "\x81", "\x81\x30\x81\x30", "\x88\x62\x88\x64", "\x80\xFF"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, e := range pairEncodings {
+			checkPairs(t, e.name, e.enc, e.pairs(), src)
+		}
+	})
+}
