@@ -314,14 +314,12 @@ func legacy(data []byte, enc string) (string, int) {
 		e, pairs = traditionalchinese.Big5, big5Pairs
 	}
 	dec := e.NewDecoder()
-	out := textBuffer(len(data) + len(data)/2 + 16)
+	all := data
+	out := textBuffer(legacySize(data, dec))
 	if legacyRead.Add(int64(len(data))) >= pairsAfter {
-		if text, ok := decodePairs(out, data, pairs(), dec); ok {
-			out = text
-			data = nil
-		} else {
-			out = out[:0]
-		}
+		var read int
+		out, read = decodePairs(out, data, pairs(), dec)
+		data = data[read:] // what dec reads on its own
 	}
 	for src := data; len(src) > 0; {
 		nDst, nSrc, err := dec.Transform(out[len(out):cap(out)], src, true)
@@ -331,7 +329,7 @@ func legacy(data []byte, enc string) (string, int) {
 			out = growText(out, len(src)) // many invalid bytes, each three as U+FFFD
 		case err != nil && err != transform.ErrShortDst:
 			// The x/text decoders replace rather than fail; be safe anyway.
-			return strings.ToValidUTF8(string(data), "\uFFFD"), len(data)
+			return strings.ToValidUTF8(string(all), "\uFFFD"), len(all)
 		}
 	}
 	text := stringOf(out)
@@ -348,12 +346,14 @@ const pairsAfter = 256 << 10
 
 var legacyRead atomic.Int64 // bytes legacy was given, in this process
 
-// textBuffer returns an empty buffer of capacity n for a decoded text, its pages backed at
-// once when it is large (hugepages.Populate): a text is written once, front to back, into
-// memory the process has mostly never touched.
+// textBuffer returns an empty buffer of capacity n for a decoded text, in huge pages where
+// the system leaves them to each program (hugepages.Advise): a text is written once, front
+// to back, into memory the process has mostly never touched, and a fault then backs 2 MB,
+// not 4 KB. Its pages are not populated at once: the capacity is a bound (half as much
+// again as the source), and a text in a script GBK lacks is smaller than its source.
 func textBuffer(n int) []byte {
 	b := make([]byte, 0, n)
-	hugepages.Populate(b)
+	hugepages.Advise(b)
 	return b
 }
 
@@ -376,6 +376,32 @@ func appendInSteps(b, p []byte) []byte {
 
 // stringOf returns b's bytes as a string without a copy: b must not be written again.
 func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// legacySize is how large a buffer legacy decodes data into: the text a prefix of data
+// makes, scaled to data's size, with a tenth to spare; the buffer grows in steps past that
+// (growText). The string keeps its whole buffer, so a bound would cost memory for good: a
+// text of two-byte characters is half as large again as its source, but one in a script
+// GBK lacks (Uyghur, Tibetan: four bytes a letter in GB18030, two in UTF-8) is smaller.
+func legacySize(data []byte, dec transform.Transformer) int {
+	sample := data[:min(len(data), sizeSample)]
+	var tmp [8 << 10]byte
+	in, out := 0, 0
+	for in < len(sample) {
+		nDst, nSrc, err := dec.Transform(tmp[:], sample[in:], len(sample) == len(data))
+		in, out = in+nSrc, out+nDst
+		if err != transform.ErrShortDst {
+			break // done, or a character cut at the sample's end
+		}
+	}
+	dec.Reset()
+	if in == 0 {
+		return len(data) + len(data)/2 + 16
+	}
+	return int(float64(out)/float64(in)*float64(len(data))*1.1) + 16
+}
+
+// sizeSample is how much of a legacy text legacySize decodes to size it.
+const sizeSample = 16 << 10
 
 // decodeUTF8 strips a BOM and replaces each invalid byte with U+FFFD.
 func decodeUTF8(data []byte, view bool) Result {
@@ -497,7 +523,9 @@ func decodeUTF16(data []byte, enc string) Result {
 		}
 		return rune(data[2*i])<<8 | rune(data[2*i+1])
 	}
-	out := textBuffer(n*3 + 3)
+	// The text's size is counted first: a bound of three bytes a unit held three times the
+	// text of a mostly ASCII document, which its string then kept.
+	out := textBuffer(utf16TextSize(n, len(data)%2 == 1, unit))
 	for i := 0; i < n; i++ {
 		u := unit(i)
 		switch {
@@ -520,6 +548,29 @@ func decodeUTF16(data []byte, enc string) Result {
 		out = utf8.AppendRune(out, utf8.RuneError)
 	}
 	return Result{Text: stringOf(out), Encoding: enc}
+}
+
+// utf16TextSize is the size in UTF-8 of n UTF-16 units, read by unit, as decodeUTF16
+// writes them, and of a final odd byte.
+func utf16TextSize(n int, oddByte bool, unit func(i int) rune) int {
+	size := 0
+	if oddByte {
+		size = 3
+	}
+	for i := 0; i < n; i++ {
+		switch u := unit(i); {
+		case u < 0x80:
+			size++
+		case u < 0x800:
+			size += 2
+		case u >= 0xD800 && u < 0xDC00 && i+1 < n && uint32(unit(i+1)-0xDC00) < 0x400:
+			size += 4
+			i++
+		default:
+			size += 3 // a BMP character, or U+FFFD for an unpaired surrogate
+		}
+	}
+	return size
 }
 
 // sniffUTF16 guesses the byte order of BOM-less UTF-16 (data has NUL bytes): each order

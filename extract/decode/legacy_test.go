@@ -90,17 +90,20 @@ var pairEncodings = []struct {
 	{Big5, traditionalchinese.Big5, big5Pairs},
 }
 
-// checkPairs fails t when decodePairs reads src otherwise than x/text's decoder does.
-func checkPairs(t *testing.T, name string, enc encoding.Encoding, pairs *pairTable, src []byte) {
+// checkPairs fails t when decodePairs, and x/text for what it leaves, read src otherwise
+// than x/text's decoder does alone. It returns how much decodePairs read.
+func checkPairs(t *testing.T, name string, enc encoding.Encoding, pairs *pairTable, src []byte) (read int) {
 	t.Helper()
 	want, err := enc.NewDecoder().Bytes(src)
 	if err != nil {
 		t.Fatalf("%s: x/text: %v", name, err)
 	}
-	got, ok := decodePairs(nil, src, pairs, enc.NewDecoder())
-	if !ok || !bytes.Equal(got, want) {
-		t.Fatalf("%s % x: decodePairs gives %q (ok %v), x/text %q", name, src, got, ok, want)
+	got, read := decodePairs(nil, src, pairs, enc.NewDecoder())
+	rest, err := enc.NewDecoder().Bytes(src[read:])
+	if err != nil || !bytes.Equal(append(got, rest...), want) {
+		t.Fatalf("%s % x: decodePairs gives %q for %d bytes, then x/text %q; x/text alone %q", name, src, got, read, rest, want)
 	}
+	return read
 }
 
 // TestPairsMatchXText: every two bytes from a byte ≥ 0x80, alone, at the end of a text
@@ -142,6 +145,16 @@ func TestPairsText(t *testing.T) {
 		rng.Read(random)
 		checkPairs(t, e.name, e.enc, e.pairs(), random)
 	}
+	// A script GBK lacks: four-byte sequences throughout, left to x/text once they are
+	// most of what was read.
+	uyghur := strings.Repeat("ئۇيغۇر تىلى يېزىقى 2025年 ", 2000)
+	src, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(uyghur))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read := checkPairs(t, "uyghur", simplifiedchinese.GB18030, gb18030Pairs(), src); read == len(src) || read < mostlySlow {
+		t.Errorf("decodePairs read %d of %d bytes of four-byte sequences, not left to x/text after %d", read, len(src), mostlySlow)
+	}
 }
 
 // TestLegacyThroughPairs: legacy reads a text past pairsAfter through the table, with the
@@ -170,4 +183,42 @@ func FuzzPairs(f *testing.F) {
 			checkPairs(t, e.name, e.enc, e.pairs(), src)
 		}
 	})
+}
+
+// TestUTF16TextSize: the size decodeUTF16 counts before it decodes is the text's, for
+// ASCII, two- and three-byte characters, surrogate pairs, unpaired surrogates at any place
+// and an odd final byte, in both byte orders: the buffer is made that size, and a count
+// short of the text would grow it by doubling.
+func TestUTF16TextSize(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	units := []uint16{'a', 0x7F, 0x80, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0xD83D, 0xDE00, 0xDBFF, 0xDC00, 0xDFFF}
+	for range 3000 {
+		le := rng.Intn(2) == 0
+		data := []byte{}
+		for range rng.Intn(40) {
+			u := units[rng.Intn(len(units))]
+			if le {
+				data = append(data, byte(u), byte(u>>8))
+			} else {
+				data = append(data, byte(u>>8), byte(u))
+			}
+		}
+		if rng.Intn(4) == 0 {
+			data = append(data, 'x') // an odd byte
+		}
+		enc := UTF16BE
+		if le {
+			enc = UTF16LE
+		}
+		text := decodeUTF16(data, enc).Text
+		unit := func(i int) rune {
+			if le {
+				return rune(data[2*i]) | rune(data[2*i+1])<<8
+			}
+			return rune(data[2*i])<<8 | rune(data[2*i+1])
+		}
+		if got := utf16TextSize(len(data)/2, len(data)%2 == 1, unit); got != len(text) {
+			t.Fatalf("% x (%s): counted %d bytes, the text has %d", data, enc, got, len(text))
+		}
+	}
 }
