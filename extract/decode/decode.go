@@ -378,7 +378,7 @@ func appendInSteps(b, p []byte) []byte {
 func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // legacySize is how large a buffer legacy decodes data into: the text a prefix of data
-// makes, scaled to data's size, with a tenth to spare; the buffer grows in steps past that
+// makes, scaled to data's size, with 3% to spare; the buffer grows in steps past that
 // (growText). The string keeps its whole buffer, so a bound would cost memory for good: a
 // text of two-byte characters is half as large again as its source, but one in a script
 // GBK lacks (Uyghur, Tibetan: four bytes a letter in GB18030, two in UTF-8) is smaller.
@@ -397,7 +397,7 @@ func legacySize(data []byte, dec transform.Transformer) int {
 	if in == 0 {
 		return len(data) + len(data)/2 + 16
 	}
-	return int(float64(out)/float64(in)*float64(len(data))*1.1) + 16
+	return int(float64(out)/float64(in)*float64(len(data))*1.03) + 4096
 }
 
 // sizeSample is how much of a legacy text legacySize decodes to size it.
