@@ -326,7 +326,7 @@ func legacy(data []byte, enc string) (string, int) {
 		out, src = out[:len(out)+nDst], src[nSrc:]
 		switch {
 		case err == transform.ErrShortDst && nDst == 0:
-			out = growText(out, len(src)) // many invalid bytes, each three as U+FFFD
+			out = growText(out, len(src)*3/2+16) // past the estimate
 		case err != nil && err != transform.ErrShortDst:
 			// The x/text decoders replace rather than fail; be safe anyway.
 			return strings.ToValidUTF8(string(all), "\uFFFD"), len(all)
@@ -357,10 +357,10 @@ func textBuffer(n int) []byte {
 	return b
 }
 
-// growText returns b with room for at least n more bytes.
+// growText returns b with room for n more bytes (the caller's estimate of what is left),
+// copied in steps.
 func growText(b []byte, n int) []byte {
-	nb := textBuffer(len(b) + max(n, len(b)/2) + 16)
-	return appendInSteps(nb, b)
+	return appendInSteps(textBuffer(len(b)+n), b)
 }
 
 // appendInSteps appends p to b a megabyte at a time: one memmove of tens of MB cannot be
@@ -383,6 +383,9 @@ func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b
 // text of two-byte characters is half as large again as its source, but one in a script
 // GBK lacks (Uyghur, Tibetan: four bytes a letter in GB18030, two in UTF-8) is smaller.
 func legacySize(data []byte, dec transform.Transformer) int {
+	if len(data) < boundBelow {
+		return len(data) + len(data)/2 + 16 // a page: the bound wastes less than the sample costs
+	}
 	sample := data[:min(len(data), sizeSample)]
 	var tmp [8 << 10]byte
 	in, out := 0, 0
@@ -400,8 +403,9 @@ func legacySize(data []byte, dec transform.Transformer) int {
 	return int(float64(out)/float64(in)*float64(len(data))*1.03) + 4096
 }
 
-// sizeSample is how much of a legacy text legacySize decodes to size it.
-const sizeSample = 16 << 10
+// sizeSample is how much of a legacy text legacySize decodes to size it; a text under
+// boundBelow is given the bound, half as much again as its source.
+const sizeSample, boundBelow = 16 << 10, 1 << 20
 
 // decodeUTF8 strips a BOM and replaces each invalid byte with U+FFFD.
 func decodeUTF8(data []byte, view bool) Result {
@@ -422,6 +426,9 @@ func decodeUTF8(data []byte, view bool) Result {
 	out := textBuffer(len(data) + len(data)/256 + 16)
 	for len(data) > 0 {
 		n := validPrefix(data)
+		if cap(out)-len(out) < n+3 { // more invalid bytes than room was left for
+			out = growText(out, len(data)+len(data)/16+16)
+		}
 		out, data = appendInSteps(out, data[:n]), data[n:]
 		if len(data) > 0 {
 			out = append(out, "\uFFFD"...) // data[0] starts no valid character

@@ -157,6 +157,22 @@ func TestPairsText(t *testing.T) {
 	}
 }
 
+// TestPairsKeepTheirBuffer: a buffer with room for the text, and the few bytes of the
+// longest step, is not grown; one with too little is grown, and holds the same text.
+func TestPairsKeepTheirBuffer(t *testing.T) {
+	src, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(strings.Repeat("规模以上工业增加值增长6.5%，GDP 5.2%。\n", 3000)))
+	want, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
+	for _, room := range []int{len(want) + 3*fallbackWindow, len(want) / 2} {
+		out, read := decodePairs(make([]byte, 0, room), src, gb18030Pairs(), simplifiedchinese.GB18030.NewDecoder())
+		if read != len(src) || !bytes.Equal(out, want) {
+			t.Fatalf("room %d: read %d of %d bytes; same text: %v", room, read, len(src), bytes.Equal(out, want))
+		}
+		if grown := cap(out) != room; grown != (room < len(want)) {
+			t.Errorf("room %d for %d bytes: grown to %d", room, len(want), cap(out))
+		}
+	}
+}
+
 // TestLegacyThroughPairs: legacy reads a text past pairsAfter through the table, with the
 // same text and count of U+FFFD as x/text.
 func TestLegacyThroughPairs(t *testing.T) {

@@ -75,22 +75,18 @@ const fallbackWindow = 32
 func decodePairs(out, src []byte, t *pairTable, dec transform.Transformer) (_ []byte, read int) {
 	var tmp [3 * fallbackWindow]byte // a U+FFFD for each byte at most
 	slow := 0                        // bytes given to dec
-	for i, end := 0, 0; i < len(src); {
-		if i >= end {
-			// A segment's text is at most three bytes a byte (U+FFFD for each): room for
-			// it is made here, in steps (growText), so that append never grows out by
-			// doubling, one long copy.
-			end = min(len(src), i+pairsSegment)
-			if need := 3*(end-i) + len(tmp); cap(out)-len(out) < need {
-				out = growText(out, need)
-			}
+	for i := 0; i < len(src); {
+		// Room for the longest step below: out grows past its estimate here, in steps
+		// (growText), never by append's doubling, one long copy.
+		if cap(out)-len(out) < len(tmp) {
+			out = growText(out, (len(src)-i)*3/2+len(tmp))
 		}
-		for i+8 <= end && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
+		for i+8 <= len(src) && len(out)+8 <= cap(out) && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
 			out = append(out, src[i:i+8]...)
 			i += 8
 		}
-		if i == end {
-			continue
+		if i == len(src) {
+			break
 		}
 		c := src[i]
 		if c < utf8.RuneSelf {
@@ -113,8 +109,8 @@ func decodePairs(out, src []byte, t *pairTable, dec transform.Transformer) (_ []
 		}
 		// dec stops before a character the window cuts (ErrShortSrc) unless the window
 		// ends src; a window holds at least one character.
-		end := min(len(src), i+fallbackWindow)
-		nDst, nSrc, _ := dec.Transform(tmp[:], src[i:end], end == len(src))
+		window := src[i:min(len(src), i+fallbackWindow)]
+		nDst, nSrc, _ := dec.Transform(tmp[:], window, i+len(window) == len(src))
 		if nSrc == 0 {
 			return out, i
 		}
@@ -124,9 +120,6 @@ func decodePairs(out, src []byte, t *pairTable, dec transform.Transformer) (_ []
 	}
 	return out, len(src)
 }
-
-// pairsSegment is how much of src decodePairs reads between two looks at out's room.
-const pairsSegment = 64 << 10
 
 // mostlySlow is how many bytes decodePairs gives dec before it judges whether the table
 // serves the text.
