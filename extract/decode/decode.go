@@ -301,12 +301,12 @@ func score(enc, text string, invalid int) candidate {
 // legacy decodes GB18030 or Big5, returning the text and the number of invalid or
 // unmapped sequences (each became one U+FFFD).
 //
-// The text is decoded straight into memory sized for it (textBuffer): two-byte characters
-// take three bytes in UTF-8, so half as much again as the source holds nearly every
-// document. transform.Bytes guessed the source's size, grew by copying, and was then
-// copied into a string: on a 67 MB GB18030 file, 2.5 s and three times the text's memory,
-// most of it copies of ~100 MB that cannot be preempted, which the collector's mark phase
-// stalls behind.
+// The text is decoded straight into memory sized for it (legacySize), through the
+// two-byte table once the process has read enough such text (decodePairs), and becomes
+// the string without a copy. transform.Bytes guessed the source's size, grew by copying,
+// and was then copied into a string: on a 67 MB GB18030 file, 2.5 s and three times the
+// text's memory, most of it copies of ~100 MB that cannot be preempted, which the
+// collector's mark phase stalls behind.
 func legacy(data []byte, enc string) (string, int) {
 	var e encoding.Encoding = simplifiedchinese.GB18030
 	pairs := gb18030Pairs
@@ -349,8 +349,8 @@ var legacyRead atomic.Int64 // bytes legacy was given, in this process
 // textBuffer returns an empty buffer of capacity n for a decoded text, in huge pages where
 // the system leaves them to each program (hugepages.Advise): a text is written once, front
 // to back, into memory the process has mostly never touched, and a fault then backs 2 MB,
-// not 4 KB. Its pages are not populated at once: the capacity is a bound (half as much
-// again as the source), and a text in a script GBK lacks is smaller than its source.
+// not 4 KB. Its pages are not populated at once (hugepages.Populate): the capacity is an
+// estimate, which the text may not fill.
 func textBuffer(n int) []byte {
 	b := make([]byte, 0, n)
 	hugepages.Advise(b)

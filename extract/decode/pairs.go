@@ -13,7 +13,7 @@ import (
 
 // GB18030 and Big5 text is ASCII and two-byte characters, nearly all of it. x/text's
 // decoders read it a rune at a time through utf8.EncodeRune, about 210 MB/s here: a
-// quarter of the time of a run over GB18030 files. pairDecoder reads ASCII eight bytes at
+// quarter of the time of a run over GB18030 files. decodePairs reads ASCII eight bytes at
 // a time and looks each two-byte sequence up in a table of its UTF-8, made once from
 // x/text's own decoder, and leaves all else (four-byte GB18030, bytes that start no
 // character, two-byte codes that decode to two runes or to a supplementary character) to
