@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -82,13 +83,71 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 }
 
 // scanMerges streams a sheet part for its mergeCell ranges, holding no more than one
-// token at a time.
+// token at a time. The XML is read from the first mergeCell tag on (mergesFrom): the
+// sheet's data before it, most of the part, is excelize's to read, and tokenizing it here
+// too was a tenth of a workbook's time. Should that reading fail, the part is read whole.
 func scanMerges(zr *zip.Reader, part string) ([]rect, error) {
 	rc, err := openPart(zr, part)
 	if err != nil {
 		return nil, err
 	}
+	from, found, err := mergesFrom(rc)
+	if err != nil || !found {
+		rc.Close()
+		if err != nil {
+			err = fmt.Errorf("%s: %w", part, err)
+		}
+		return nil, err
+	}
+	if from != nil {
+		merges, err := mergesIn(from, part)
+		rc.Close()
+		if err == nil {
+			return merges, nil
+		}
+	} else {
+		rc.Close()
+	}
+	if rc, err = openPart(zr, part); err != nil {
+		return nil, err
+	}
 	defer rc.Close()
+	return mergesIn(rc, part)
+}
+
+// mergeTag starts the merged ranges' elements (mergeCells, then each mergeCell) in a
+// part's bytes: markup, since text and attribute values hold no raw '<'.
+var mergeTag = []byte("<mergeCell")
+
+// mergesFrom reads r up to the first unprefixed mergeCells or mergeCell tag and returns a
+// reader of r from that tag on. found is false when r has no such tag, nor a prefixed one
+// (<x:mergeCell), so no merges; from is nil when it has only prefixed ones, and the caller
+// reads the part whole.
+func mergesFrom(r io.Reader) (from io.Reader, found bool, err error) {
+	const chunk, overlap = 64 << 10, 64
+	buf := make([]byte, 0, chunk+overlap)
+	prefixed := false
+	for {
+		n, err := io.ReadFull(r, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if i := bytes.Index(buf, mergeTag); i >= 0 {
+			return io.MultiReader(bytes.NewReader(buf[i:]), r), true, nil
+		}
+		prefixed = prefixed || bytes.Contains(buf, []byte(":mergeCell"))
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil, prefixed, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(buf) > overlap { // a tag across the chunk's end is found in the next
+			buf = buf[:copy(buf, buf[len(buf)-overlap:])]
+		}
+	}
+}
+
+// mergesIn reads the mergeCell ranges of a sheet part's XML.
+func mergesIn(rc io.Reader, part string) ([]rect, error) {
 	d := xml.NewDecoder(rc)
 	var merges []rect
 	for {
