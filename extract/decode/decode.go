@@ -332,7 +332,7 @@ func legacy(data []byte, enc string) (string, int) {
 			return strings.ToValidUTF8(string(all), "\uFFFD"), len(all)
 		}
 	}
-	text := stringOf(out)
+	text := textOf(out, true) // out is not written again
 	// A genuine U+FFFD in the source is encoded as a valid sequence; counting every
 	// U+FFFD overestimates only for documents that already carry replacement characters.
 	return text, strings.Count(text, "\uFFFD")
@@ -373,9 +373,6 @@ func appendInSteps(b, p []byte) []byte {
 	}
 	return append(b, p...)
 }
-
-// stringOf returns b's bytes as a string without a copy: b must not be written again.
-func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // legacySize is how large a buffer legacy decodes data into: the text a prefix of data
 // makes, scaled to data's size, with 3% to spare; the buffer grows in steps past that
@@ -435,7 +432,7 @@ func decodeUTF8(data []byte, view bool) Result {
 			data = data[1:]
 		}
 	}
-	return Result{Text: stringOf(out), Encoding: enc}
+	return Result{Text: textOf(out, true), Encoding: enc} // out is not written again
 }
 
 // validPrefix returns the length of the longest prefix of p that is valid UTF-8: p[n:],
@@ -554,7 +551,7 @@ func decodeUTF16(data []byte, enc string) Result {
 	if len(data)%2 == 1 {
 		out = utf8.AppendRune(out, utf8.RuneError)
 	}
-	return Result{Text: stringOf(out), Encoding: enc}
+	return Result{Text: textOf(out, true), Encoding: enc} // out is not written again
 }
 
 // utf16TextSize is the size in UTF-8 of n UTF-16 units, read by unit, as decodeUTF16
