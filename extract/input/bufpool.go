@@ -60,7 +60,7 @@ func Recycle(it *Item) {
 	}
 }
 
-// Take returns it's Data for extraction and lets it hold the bytes no longer, unless they
+// Take returns its Data for extraction and lets it hold the bytes no longer, unless they
 // go back to a pool afterwards (Recycle): a large document's bytes (no pool's) are then
 // the extractor's alone, which lets them go once it has decoded them into a text of their
 // own (extract.Options.Release), rather than holding them beside that text to the end.

@@ -92,22 +92,20 @@ func scanMerges(zr *zip.Reader, part string) ([]rect, error) {
 		return nil, err
 	}
 	from, found, err := mergesFrom(rc)
-	if err != nil || !found {
-		rc.Close()
-		if err != nil {
-			err = fmt.Errorf("%s: %w", part, err)
-		}
-		return nil, err
-	}
 	if from != nil {
-		merges, err := mergesIn(from, part)
-		rc.Close()
-		if err == nil {
+		if merges, err := mergesIn(from, part); err == nil {
+			rc.Close()
 			return merges, nil
 		}
-	} else {
-		rc.Close()
 	}
+	rc.Close()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", part, err)
+	case !found:
+		return nil, nil
+	}
+	// Prefixed tags only, or the reading from the tag failed: the part whole.
 	if rc, err = openPart(zr, part); err != nil {
 		return nil, err
 	}
