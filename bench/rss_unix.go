@@ -21,3 +21,14 @@ func childPeakRSS(ps *os.ProcessState) (float64, bool) {
 	}
 	return float64(ru.Maxrss) * unit / 1e6, true
 }
+
+// selfCPU is the CPU seconds (user + system) this process has used so far. Around a run,
+// it is the harness's reading of the run's output through the pipe: work on the same
+// cores as the run's own.
+func selfCPU() (float64, bool) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, false
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9, true
+}
