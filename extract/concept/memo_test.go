@@ -2,6 +2,7 @@ package concept
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"testing"
@@ -166,3 +167,69 @@ func TestMemoEntrySize(t *testing.T) {
 		t.Errorf("memoEntry takes %d bytes, more than 160", n)
 	}
 }
+
+// The memo's strings beyond its entries are bounded in bytes: phrases too long for an
+// entry's key stop being stored once they hold maxMemoCloned, well before maxMemo
+// phrases; those stored are still found.
+func TestMemoBoundsLongPhrases(t *testing.T) {
+	var m memo
+	long := strings.Repeat("ئۇيغۇر", 10) // 120 bytes: longer than a key
+	stored := 0
+	for i := 0; i < maxMemo; i++ {
+		p := fmt.Sprintf("%s%d", long, i)
+		m.store(p, &stripped{core: p})
+		if _, ok := m.load(p); ok {
+			stored++
+		}
+	}
+	if m.cloned > maxMemoCloned+len(long)+8 {
+		t.Errorf("memo cloned %d bytes, bound %d", m.cloned, maxMemoCloned)
+	}
+	if want := maxMemoCloned / (len(long) + 5); stored < want || stored > 2*want {
+		t.Errorf("%d long phrases stored, want about %d", stored, want)
+	}
+	if s, ok := m.load(long + "0"); !ok || s.core != long+"0" {
+		t.Errorf("first phrase: %v, %v", s, ok)
+	}
+}
+
+// A core and place cut from the phrase are kept as cuts of the entry's own copy of it,
+// not copied again; neither the phrase nor them view the caller's memory.
+func TestMemoCutsCoreAndPlaceFromPhrase(t *testing.T) {
+	for _, phrase := range []string{"全省地区生产总值", "全省" + strings.Repeat("规模以上工业增加值", 3)} {
+		var m memo
+		buf := []byte(phrase)
+		p := string(buf) // a copy: the entry must copy again
+		s := &stripped{core: strings.TrimPrefix(p, "全省"), place: p[:len("全省")]}
+		m.store(p, s)
+		e, _ := m.table.Load().find(p, hashOf(p))
+		kept := e.phrase()
+		if unsafe.StringData(kept) == unsafe.StringData(p) {
+			t.Fatalf("%s: the entry views the caller's phrase", phrase)
+		}
+		for _, part := range []string{e.s.core, e.s.place} {
+			at := uintptr(unsafe.Pointer(unsafe.StringData(part))) - uintptr(unsafe.Pointer(unsafe.StringData(kept)))
+			if at > uintptr(len(kept)-len(part)) {
+				t.Errorf("%s: %q is not a cut of the entry's phrase", phrase, part)
+			}
+		}
+		if e.s.core != s.core || e.s.place != s.place {
+			t.Errorf("%s: kept %q %q", phrase, e.s.core, e.s.place)
+		}
+		want := 0 // a short phrase is held in the entry's key
+		if len(phrase) > len(e.key) {
+			want = len(phrase)
+		}
+		if m.cloned != want {
+			t.Errorf("%s: cloned %d bytes, want %d: the phrase alone", phrase, m.cloned, want)
+		}
+	}
+	// A core not in the phrase (asides dropped from its middle) is copied.
+	var m memo
+	m.store("收入（含基金）总额", &stripped{core: strings.Clone("收入总额")})
+	if m.cloned != len("收入总额") {
+		t.Errorf("a core not in its phrase: cloned %d bytes", m.cloned)
+	}
+}
+
+func hashOf(p string) uint64 { return maphash.String(memoSeed, p) }
