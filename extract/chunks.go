@@ -58,6 +58,16 @@ func (p longDoc) runes(buf []rune, from, to int) []rune {
 	return src
 }
 
+// bound calls o.Bound for a plain text, with its size as text (decoded, it may be
+// larger than its bytes). A page is not bounded: its source, held until its outline is
+// read, is larger than its text, and let go of then (dropSource).
+func (p longDoc) bound(o Options) (done func()) {
+	if o.Bound == nil || p.page != nil {
+		return func() {}
+	}
+	return o.Bound(len(p.text) + len(p.tail))
+}
+
 // chunksCut cuts the document into chunks (chunksIn) where its long lines are cut at
 // cuts (p.cuts); the tail is on the last line, or makes one after a final newline.
 func (p longDoc) chunksCut(cuts []lineCut) []chunk {

@@ -57,6 +57,12 @@ type Options struct {
 	// than held beside its text while the document is extracted. Valid UTF-8 is read in
 	// place to the end: Release is not called for it.
 	Release func() (letGo bool)
+	// Bound, when set, is called with the size of a plain text read in chunks (whose
+	// memory is its text, in UTF-8, and one chunk's work) as its chunks start, and the
+	// function it returns once they are done, before a text whose chunks cannot be exact
+	// is read whole: the CLI bounds the heap by the size meanwhile (memlimit). Documents
+	// read whole (PDF, Word, Excel, short texts) and pages are not bounded.
+	Bound func(size int) (done func())
 }
 
 func (o Options) concepts() *concept.List {
@@ -110,7 +116,11 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	}
 	if d == nil {
 		cuts := long.cuts()
-		if done, err := streamChunks(ctx, name, long, long.chunksCut(cuts), cuts, opts, bufs, emit); done || err != nil {
+		// Not size: kept for use here, it kept the source alive through the collection above.
+		unbound := long.bound(opts)
+		done, err := streamChunks(ctx, name, long, long.chunksCut(cuts), cuts, opts, bufs, emit)
+		unbound()
+		if done || err != nil {
 			return err
 		}
 		// Its lines do not survive normalisation one for one: read it whole.

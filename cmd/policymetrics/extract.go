@@ -24,6 +24,7 @@ import (
 	"github.com/policymetrics/policymetrics/extract/filter"
 	"github.com/policymetrics/policymetrics/extract/hugepages"
 	"github.com/policymetrics/policymetrics/extract/input"
+	"github.com/policymetrics/policymetrics/extract/memlimit"
 	"github.com/policymetrics/policymetrics/extract/output"
 )
 
@@ -552,6 +553,7 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 		data := input.Take(&it)
 		opts := o.documentOptions(ctx, enc, stderr)
 		opts.Release = func() bool { return input.Release(&it) }
+		opts.Bound = memlimit.Enter // a large document read in chunks bounds the heap by its size
 		err := extractCmdDocument(it.Name, data, opts, emit)
 		// Stream keeps nothing of the data once it has returned; after a panic it is not reached.
 		input.Recycle(&it)

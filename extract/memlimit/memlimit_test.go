@@ -1,0 +1,126 @@
+package memlimit
+
+import (
+	"math"
+	"runtime/debug"
+	"sync"
+	"testing"
+)
+
+func TestLimit(t *testing.T) {
+	for _, c := range []struct {
+		inflight, want int64
+	}{
+		{0, 30 << 20},
+		{16 << 20, 62 << 20},
+		{24 << 20, 78 << 20},  // the benchmark's document: 2×24 + 30
+		{96 << 20, 222 << 20}, //
+	} {
+		if got := Limit(c.inflight); got != c.want {
+			t.Errorf("Limit(%d MB) = %d MB, want %d MB", c.inflight>>20, got>>20, c.want>>20)
+		}
+	}
+}
+
+// fakeLimit stands for debug.SetMemoryLimit: it records the calls that set a limit.
+type fakeLimit struct {
+	limit int64
+	sets  []int64
+}
+
+func (f *fakeLimit) set(n int64) int64 {
+	old := f.limit
+	if n >= 0 {
+		f.limit = n
+		f.sets = append(f.sets, n)
+	}
+	return old
+}
+
+// A limit is set while a large document is in flight, from the large documents' bytes,
+// and the limit the process had is back once none is; small documents set nothing.
+func TestBudget(t *testing.T) {
+	f := &fakeLimit{limit: math.MaxInt64}
+	b := newBudget(f.set, false)
+	small := b.Enter(LargeDocument - 1)
+	if len(f.sets) != 0 {
+		t.Fatalf("a small document set the limit: %v", f.sets)
+	}
+	large := b.Enter(24 << 20)
+	if want := Limit(24 << 20); f.limit != want {
+		t.Fatalf("with 24 MB in flight: limit %d, want %d", f.limit, want)
+	}
+	small()
+	other := b.Enter(40 << 20)
+	if want := Limit(64 << 20); f.limit != want {
+		t.Fatalf("with 24 + 40 MB in flight: limit %d, want %d", f.limit, want)
+	}
+	large()
+	large() // a second call changes nothing
+	if want := Limit(40 << 20); f.limit != want {
+		t.Fatalf("with 40 MB in flight: limit %d, want %d", f.limit, want)
+	}
+	other()
+	if f.limit != math.MaxInt64 {
+		t.Fatalf("none in flight: limit %d, want none", f.limit)
+	}
+	n := len(f.sets)
+	b.Enter(1 << 20)()
+	if len(f.sets) != n {
+		t.Errorf("a small document alone set the limit: %v", f.sets[n:])
+	}
+}
+
+// A limit the process started with (GOMEMLIMIT) is never raised; set by the user, it is
+// never touched.
+func TestBudgetKeepsTheUsersLimit(t *testing.T) {
+	f := &fakeLimit{limit: 100 << 20}
+	b := newBudget(f.set, false)
+	leave := b.Enter(96 << 20) // 228 MB from its size: the lower limit stays
+	if f.limit != 100<<20 {
+		t.Errorf("limit %d MB, want the 100 MB the process had", f.limit>>20)
+	}
+	leave()
+	f = &fakeLimit{limit: 100 << 20}
+	b = newBudget(f.set, true)
+	b.Enter(24 << 20)()
+	if len(f.sets) != 0 {
+		t.Errorf("GOMEMLIMIT set by the user, yet the limit was set: %v", f.sets)
+	}
+}
+
+// Documents entered and left from many goroutines leave the limit as it was (run with -race).
+func TestBudgetConcurrent(t *testing.T) {
+	f := &fakeLimit{limit: math.MaxInt64}
+	b := newBudget(f.set, false) // Budget serialises its calls to set
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				b.Enter((g*i%5 + 1) << 22)() // 4 to 20 MB
+			}
+		}()
+	}
+	wg.Wait()
+	if f.limit != math.MaxInt64 || b.inflight != 0 {
+		t.Errorf("after all left: limit %d, %d bytes in flight", f.limit, b.inflight)
+	}
+}
+
+// The process's budget sets the runtime's own limit, and puts it back.
+func TestProcessBudget(t *testing.T) {
+	if process().off {
+		t.Skip("GOMEMLIMIT is set")
+	}
+	before := debug.SetMemoryLimit(-1)
+	leave := Enter(24 << 20)
+	if got := debug.SetMemoryLimit(-1); got != min(before, Limit(24<<20)) {
+		t.Errorf("runtime limit %d, want %d", got, Limit(24<<20))
+	}
+	leave()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("runtime limit %d after, want %d as before", got, before)
+	}
+}
