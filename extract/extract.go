@@ -399,7 +399,10 @@ const checkEvery = 4096
 const MaxSentence = 400
 
 // sentenceAround returns at most MaxSentence characters of sentence sen around the
-// mention a[start:end], centred on it, with … at each end that was cut.
+// mention a[start:end], centred on it, with … at each end that was cut. The string is
+// made in one allocation of its size: a record keeps it, and a long list of figures makes
+// one a figure (through a strings.Builder, each took two to four allocations, and kept
+// up to twice its size).
 func sentenceAround(a []rune, sen segment.Span, start, end int) string {
 	start, end = max(start, sen.Start), min(end, sen.End)
 	ctx := max(0, MaxSentence-(end-start))
@@ -408,15 +411,23 @@ func sentenceAround(a []rune, sen segment.Span, start, end int) string {
 	if to == sen.End {
 		from = max(sen.Start, to-MaxSentence)
 	}
-	var b strings.Builder
+	const ellipsis = "…"
+	n := cjk.UTF8Len(a[from:to])
 	if from > sen.Start {
-		b.WriteString("…")
+		n += len(ellipsis)
 	}
-	b.WriteString(cjk.String(a[from:to]))
 	if to < sen.End {
-		b.WriteString("…")
+		n += len(ellipsis)
 	}
-	return b.String()
+	b := make([]byte, 0, n)
+	if from > sen.Start {
+		b = append(b, ellipsis...)
+	}
+	b = cjk.AppendUTF8(b, a[from:to])
+	if to < sen.End {
+		b = append(b, ellipsis...)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // inSpans reports a source offset inside one of spans.

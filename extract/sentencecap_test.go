@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policymetrics/policymetrics/extract/segment"
 )
 
 // SPEC §1 sentence: at most MaxSentence characters around the mention, … where cut.
@@ -53,5 +55,21 @@ func TestSentenceCapBoundsOutput(t *testing.T) {
 	}
 	if total > 20000*(MaxSentence*3+6) {
 		t.Errorf("%d bytes of sentences for %d bytes in", total, len(text))
+	}
+}
+
+// A window is made in one allocation of its size, whichever ends are cut: a long list of
+// figures makes one a record, and the record keeps it.
+func TestSentenceAroundAllocatesOnce(t *testing.T) {
+	pad := []rune(strings.Repeat("各项工作扎实推进", 100))
+	sen := segment.Span{Start: 0, End: len(pad)}
+	for _, at := range []int{0, 400, len(pad) - 4} {
+		var s string
+		if n := testing.AllocsPerRun(20, func() { s = sentenceAround(pad, sen, at, at+4) }); n != 1 {
+			t.Errorf("mention at %d: %.0f allocations, want 1", at, n)
+		}
+		if want := string(pad[max(0, min(at-198, len(pad)-MaxSentence)):][:MaxSentence]); !strings.Contains(s, want) {
+			t.Errorf("mention at %d: window %q", at, s)
+		}
 	}
 }
