@@ -116,7 +116,8 @@ func Stream(name string, data []byte, opts Options, emit func([]Record) error) e
 	}
 	if d == nil {
 		cuts := long.cuts()
-		// Not size: kept for use here, it kept the source alive through the collection above.
+		// Bounded by the text, not by size: data's length read here kept data alive
+		// through the collection above (TestDecodedSourceLetGo).
 		unbound := long.bound(opts)
 		done, err := streamChunks(ctx, name, long, long.chunksCut(cuts), cuts, opts, bufs, emit)
 		unbound()

@@ -28,17 +28,17 @@ const (
 	// slack is what the limit allows beyond twice the bytes in flight. The target is a
 	// peak RSS of 2× a document + 48 MB; about 11 MB of RSS is not under the limit (the
 	// binary's text and data, and what the soft limit lets through): 30 MB leaves a few
-	// MB to spare. A 24 MB list of figures with no sentence end then peaks at 91 MB
-	// (114–133 MB with no limit), at up to a quarter more time.
+	// MB to spare. A 24 MB list of figures with no sentence end then peaks at about 90 MB
+	// (114–138 MB with no limit), in about the same time.
 	slack = 30 << 20
 )
 
-// Limit is the soft memory limit while documents of inflight bytes in all are read.
-func Limit(inflight int64) int64 { return 2*inflight + slack }
+// limit is the soft memory limit while large documents of inflight bytes in all are read.
+func limit(inflight int64) int64 { return 2*inflight + slack }
 
-// Budget tracks the large documents being read and sets the runtime's memory limit from
+// budget tracks the large documents being read and sets the runtime's memory limit from
 // them.
-type Budget struct {
+type budget struct {
 	mu       sync.Mutex
 	inflight int64 // bytes of the large documents being read
 	set      func(int64) int64
@@ -48,11 +48,11 @@ type Budget struct {
 
 // newBudget returns a budget that sets the limit through set (debug.SetMemoryLimit),
 // or does nothing when userSet.
-func newBudget(set func(int64) int64, userSet bool) *Budget {
-	return &Budget{set: set, none: set(-1), off: userSet}
+func newBudget(set func(int64) int64, userSet bool) *budget {
+	return &budget{set: set, none: set(-1), off: userSet}
 }
 
-var process = sync.OnceValue(func() *Budget {
+var process = sync.OnceValue(func() *budget {
 	_, userSet := os.LookupEnv("GOMEMLIMIT")
 	return newBudget(debug.SetMemoryLimit, userSet)
 })
@@ -65,7 +65,7 @@ var process = sync.OnceValue(func() *Budget {
 func Enter(size int) (leave func()) { return process().Enter(size) }
 
 // Enter is the package's Enter on b.
-func (b *Budget) Enter(size int) (leave func()) {
+func (b *budget) Enter(size int) (leave func()) {
 	if b.off || size < LargeDocument {
 		return func() {}
 	}
@@ -78,13 +78,13 @@ func (b *Budget) Enter(size int) (leave func()) {
 // add adds n bytes in flight (negative: a document done) and sets the limit that
 // follows: from the bytes in flight, never above the limit the process had, and that
 // limit again once none is in flight.
-func (b *Budget) add(n int64) {
+func (b *budget) add(n int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.inflight += n
-	limit := b.none
+	l := b.none
 	if b.inflight > 0 {
-		limit = min(b.none, Limit(b.inflight))
+		l = min(b.none, limit(b.inflight))
 	}
-	b.set(limit)
+	b.set(l)
 }

@@ -16,8 +16,8 @@ func TestLimit(t *testing.T) {
 		{24 << 20, 78 << 20},  // the benchmark's document: 2×24 + 30
 		{96 << 20, 222 << 20}, //
 	} {
-		if got := Limit(c.inflight); got != c.want {
-			t.Errorf("Limit(%d MB) = %d MB, want %d MB", c.inflight>>20, got>>20, c.want>>20)
+		if got := limit(c.inflight); got != c.want {
+			t.Errorf("limit(%d MB) = %d MB, want %d MB", c.inflight>>20, got>>20, c.want>>20)
 		}
 	}
 }
@@ -47,17 +47,17 @@ func TestBudget(t *testing.T) {
 		t.Fatalf("a small document set the limit: %v", f.sets)
 	}
 	large := b.Enter(24 << 20)
-	if want := Limit(24 << 20); f.limit != want {
+	if want := limit(24 << 20); f.limit != want {
 		t.Fatalf("with 24 MB in flight: limit %d, want %d", f.limit, want)
 	}
 	small()
 	other := b.Enter(40 << 20)
-	if want := Limit(64 << 20); f.limit != want {
+	if want := limit(64 << 20); f.limit != want {
 		t.Fatalf("with 24 + 40 MB in flight: limit %d, want %d", f.limit, want)
 	}
 	large()
 	large() // a second call changes nothing
-	if want := Limit(40 << 20); f.limit != want {
+	if want := limit(40 << 20); f.limit != want {
 		t.Fatalf("with 40 MB in flight: limit %d, want %d", f.limit, want)
 	}
 	other()
@@ -92,7 +92,7 @@ func TestBudgetKeepsTheUsersLimit(t *testing.T) {
 // Documents entered and left from many goroutines leave the limit as it was (run with -race).
 func TestBudgetConcurrent(t *testing.T) {
 	f := &fakeLimit{limit: math.MaxInt64}
-	b := newBudget(f.set, false) // Budget serialises its calls to set
+	b := newBudget(f.set, false) // budget serialises its calls to set
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
@@ -116,8 +116,8 @@ func TestProcessBudget(t *testing.T) {
 	}
 	before := debug.SetMemoryLimit(-1)
 	leave := Enter(24 << 20)
-	if got := debug.SetMemoryLimit(-1); got != min(before, Limit(24<<20)) {
-		t.Errorf("runtime limit %d, want %d", got, Limit(24<<20))
+	if got := debug.SetMemoryLimit(-1); got != min(before, limit(24<<20)) {
+		t.Errorf("runtime limit %d, want %d", got, limit(24<<20))
 	}
 	leave()
 	if got := debug.SetMemoryLimit(-1); got != before {
