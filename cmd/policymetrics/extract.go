@@ -551,6 +551,7 @@ func (o *extractOptions) extractItem(ctx context.Context, stderr io.Writer) batc
 			enc = it.Encoding
 		}
 		data := input.Take(&it)
+		defer memlimit.Document()() // beside it, no large text bounds the heap by its own size
 		opts := o.documentOptions(ctx, enc, stderr)
 		opts.Release = func() bool { return input.Release(&it) }
 		opts.Bound = memlimit.Enter // a large document read in chunks bounds the heap by its size
