@@ -41,8 +41,8 @@ func limit(inflight int64) int64 { return 2*inflight + slack }
 
 // The limit is given up when what the collector found live after a collection passes
 // liveShare of it: under a limit it cannot keep, the collector runs without end, capped at
-// half the CPU. A 24 MB list of figures at -j 2 held 16 chunks' records waiting for the
-// writer (1.5 GB of output) beside the helpers' chunks, and took 11.4 s instead of 3.6.
+// half the CPU. A 24 MB list of figures at -j 2 held several chunks' records (about 20 MB
+// each) beside the helpers, and took 11.4 s instead of 3.6.
 // The heap is looked at every watchEvery while a limit is set.
 const liveShare = 0.75
 
@@ -96,9 +96,7 @@ func (b *budget) Document() (done func()) {
 	if b.off {
 		return func() {}
 	}
-	b.update(1, 0, 0)
-	var once sync.Once
-	return func() { once.Do(func() { b.update(-1, 0, 0) }) }
+	return b.counted(1, 0, 0)
 }
 
 // Enter is the package's Enter on b.
@@ -106,10 +104,15 @@ func (b *budget) Enter(size int) (leave func()) {
 	if b.off || size < LargeDocument {
 		return func() {}
 	}
-	n := int64(size)
-	b.update(0, 1, n)
+	return b.counted(0, 1, int64(size))
+}
+
+// counted counts docs, large and n in, and returns the function that counts them out
+// once, however often it is called.
+func (b *budget) counted(docs, large int, n int64) func() {
+	b.update(docs, large, n)
 	var once sync.Once
-	return func() { once.Do(func() { b.update(0, -1, -n) }) }
+	return func() { once.Do(func() { b.update(-docs, -large, -n) }) }
 }
 
 // update counts docs documents, large texts and their n bytes in (negative: out), and
@@ -161,11 +164,7 @@ func (b *budget) check() bool {
 	live := b.live()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.last == b.none {
-		b.watching = false
-		return false
-	}
-	if float64(live) > liveShare*float64(b.last) {
+	if b.last != b.none && float64(live) > liveShare*float64(b.last) {
 		b.gaveUp = true
 		b.apply()
 	}
